@@ -1,0 +1,152 @@
+package org.therapyops.localcloud;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** One function's JVM, running AWS's runtime interface client on the function's artifact. */
+public final class FunctionProcess implements AutoCloseable {
+
+    public static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+
+    private final String name;
+    private final Process process;
+    private final long spawnedAtNanos;
+    private volatile long initNanos = -1;
+
+    private FunctionProcess(String name, Process process, long spawnedAtNanos) {
+        this.name = name;
+        this.process = process;
+        this.spawnedAtNanos = spawnedAtNanos;
+    }
+
+    /**
+     * Spawns {@code java -cp artifact:runtime AWSLambda handler} with exactly the given environment (plus PATH), its
+     * output forwarded line by line to {@code console} with the name as prefix and appended to {@code logFile}.
+     */
+    public static FunctionProcess start(String name, Path artifact, String handler, Map<String, String> environment,
+                                        Path runtimeClasspath, Path logFile, PrintStream console) {
+        List<String> cp = new ArrayList<>();
+        if (!Files.exists(artifact)) {
+            throw new IllegalStateException(name + ": artifact " + artifact + " does not exist (build it first)");
+        }
+        cp.add(artifact.toString());
+        if (Files.isDirectory(artifact)) {
+            // A Lambda zip puts the function's own libraries in lib/ beside its classes.
+            cp.addAll(jars(artifact.resolve("lib")));
+        }
+        List<String> runtime = jars(runtimeClasspath);
+        if (runtime.isEmpty()) {
+            throw new IllegalStateException("no runtime interface client jars in " + runtimeClasspath
+                    + " (run mvn -pl infrastructure package)");
+        }
+        cp.addAll(runtime);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-cp", String.join(File.pathSeparator, cp), RIC_MAIN, handler);
+        pb.environment().clear();
+        pb.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        pb.environment().putAll(environment);
+        try {
+            Files.createDirectories(logFile.getParent());
+            Writer log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            long spawned = System.nanoTime();
+            Process p = pb.start();
+            Processes.killOnJvmExit(p);
+            FunctionProcess fp = new FunctionProcess(name, p, spawned);
+            Thread out = forward(name, p.getInputStream(), log, console);
+            Thread err = forward(name, p.getErrorStream(), log, console);
+            Thread closer = new Thread(() -> {
+                try {
+                    out.join();
+                    err.join();
+                    log.close();
+                } catch (InterruptedException | IOException ignored) {
+                    // best effort
+                }
+            }, "log-close-" + name);
+            closer.setDaemon(true);
+            closer.start();
+            return fp;
+        } catch (IOException e) {
+            throw new IllegalStateException(name + ": cannot start " + java + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> jars(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".jar")).sorted().map(Path::toString).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static Thread forward(String name, InputStream in, Writer log, PrintStream console) {
+        Thread t = new Thread(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    console.println("[" + name + "] " + line);
+                    synchronized (log) {
+                        log.write(line);
+                        log.write('\n');
+                        log.flush();
+                    }
+                }
+            } catch (IOException closed) {
+                // process gone
+            }
+        }, "log-" + name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /** Records the end of init: the moment the runtime first asked for an event. */
+    public void markReady(long nanoTime) {
+        if (initNanos < 0) {
+            initNanos = nanoTime - spawnedAtNanos;
+        }
+    }
+
+    /** Process spawn to first /invocation/next, or null before that. */
+    public Duration initDuration() {
+        return initNanos < 0 ? null : Duration.ofNanos(initNanos);
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    @Override
+    public void close() {
+        Processes.killTree(process.toHandle(), Duration.ofSeconds(2));
+    }
+}

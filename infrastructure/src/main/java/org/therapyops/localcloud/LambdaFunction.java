@@ -1,0 +1,246 @@
+package org.therapyops.localcloud;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A deployed function: a fixed pool of instances (process + Runtime API each); invocations wait for a free one, so
+ * with one instance they are serialized as with reserved concurrency 1. Timeouts and exits restart the process.
+ */
+public final class LambdaFunction implements AutoCloseable {
+
+    /** Everything needed to run a function, resolved from the template. */
+    public record Config(String logicalId, String functionName, Path artifact, String handler, int memoryMb,
+                         int timeoutSeconds, Map<String, String> environment, Path runtimeClasspath, Path logDir,
+                         int instances) {
+    }
+
+    private static final Duration INIT_LIMIT = Duration.ofSeconds(120);
+
+    private final Config config;
+    private final PrintStream console;
+    private final List<Instance> instances = new ArrayList<>();
+    private final BlockingQueue<Instance> idle = new LinkedBlockingQueue<>();
+    private final AtomicLong invocations = new AtomicLong();
+    private final AtomicLong errors = new AtomicLong();
+    private final AtomicLong restarts = new AtomicLong();
+    private volatile boolean closing;
+
+    public LambdaFunction(Config config, PrintStream console) {
+        this.config = config;
+        this.console = console;
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public String arn() {
+        return ResourceProvisioner.functionArn(config.functionName());
+    }
+
+    /** Spawns every instance (does not wait). */
+    public void start() {
+        for (int i = 0; i < Math.max(1, config.instances()); i++) {
+            Instance instance = new Instance(i);
+            instances.add(instance);
+            instance.spawn();
+            idle.add(instance);
+        }
+    }
+
+    /** Waits until every instance has finished init; fails naming the function and its log otherwise. */
+    public void awaitReady(Duration max) {
+        for (Instance instance : instances) {
+            instance.awaitReady(max);
+        }
+    }
+
+    /** Invokes synchronously (waits for a free instance); never throws for function failures. */
+    public InvocationResult invoke(byte[] event) {
+        Instance instance;
+        try {
+            instance = idle.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return InvocationResult.error("none", "Runtime.Unavailable", "interrupted");
+        }
+        try {
+            invocations.incrementAndGet();
+            InvocationResult result = instance.invoke(event);
+            if (!result.success()) {
+                errors.incrementAndGet();
+            }
+            return result;
+        } finally {
+            idle.add(instance);
+        }
+    }
+
+    public Status.FunctionStatus status() {
+        List<Long> pids = new ArrayList<>();
+        List<Long> inits = new ArrayList<>();
+        boolean ready = !instances.isEmpty();
+        for (Instance i : instances) {
+            FunctionProcess p = i.process;
+            if (p != null) {
+                pids.add(p.pid());
+            }
+            ready &= i.ready.isDone() && !i.ready.isCompletedExceptionally();
+            inits.addAll(i.initDurationsMs);
+        }
+        return new Status.FunctionStatus(config.logicalId(), config.functionName(), ready, pids, inits,
+                invocations.get(), errors.get(), restarts.get());
+    }
+
+    public Path logFile() {
+        return config.logDir().resolve(config.logicalId() + ".log");
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        for (Instance i : instances) {
+            i.close();
+        }
+    }
+
+    /** One process and the Runtime API server it talks to. */
+    private final class Instance {
+        private final int index;
+        private final RuntimeApiServer api;
+        private final List<Long> initDurationsMs = new CopyOnWriteArrayList<>();
+        private volatile FunctionProcess process;
+        private volatile CompletableFuture<Void> ready = new CompletableFuture<>();
+
+        Instance(int index) {
+            this.index = index;
+            this.api = new RuntimeApiServer(arn());
+        }
+
+        private String label() {
+            return config.logicalId() + (config.instances() > 1 ? "#" + index : "");
+        }
+
+        void spawn() {
+            CompletableFuture<Void> readyNow = new CompletableFuture<>();
+            ready = readyNow;
+            Map<String, String> env = new LinkedHashMap<>(config.environment());
+            env.put("AWS_LAMBDA_RUNTIME_API", api.address());
+            FunctionProcess p = FunctionProcess.start(label(), config.artifact(), config.handler(), env,
+                    config.runtimeClasspath(), logFile(), console);
+            process = p;
+            api.firstNext().thenAccept(nanos -> {
+                p.markReady(nanos);
+                long ms = p.initDuration().toMillis();
+                initDurationsMs.add(ms);
+                console.println("[local-cloud] " + label() + " ready: init " + ms + " ms (pid " + p.pid() + ")");
+                readyNow.complete(null);
+            });
+            api.initError().thenAccept(type -> readyNow.completeExceptionally(
+                    new IllegalStateException(config.logicalId() + " failed its init (" + type + "); see " + logFile())));
+            p.process().onExit().thenAccept(exited -> onExit(p, exited.exitValue()));
+        }
+
+        private void onExit(FunctionProcess p, int code) {
+            if (closing || process != p) {
+                return;
+            }
+            boolean wasReady = ready.isDone() && !ready.isCompletedExceptionally();
+            console.println("[local-cloud] " + label() + " process " + p.pid() + " exited (code " + code + "); restarting");
+            ready.completeExceptionally(new IllegalStateException(config.logicalId() + " exited with code " + code
+                    + " during init; see " + logFile()));
+            api.newProcess("Runtime.ExitError", "RequestId: process exited before completing request (exit code " + code + ")");
+            restarts.incrementAndGet();
+            if (!wasReady) {
+                // A crash during init would loop hot; AWS also backs off.
+                sleep(1000);
+            }
+            if (!closing) {
+                spawn();
+            }
+        }
+
+        void awaitReady(Duration max) {
+            try {
+                ready.get(max.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                throw new IllegalStateException(config.logicalId() + " did not finish init within " + max.toSeconds()
+                        + " s; see " + logFile());
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted");
+            }
+        }
+
+        InvocationResult invoke(byte[] event) {
+            // A restarting process gets its init time; the function's timeout starts once it is ready.
+            long deadline = System.nanoTime() + INIT_LIMIT.toNanos();
+            while (true) {
+                CompletableFuture<Void> r = ready;
+                try {
+                    r.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    break;
+                } catch (ExecutionException initFailed) {
+                    if (System.nanoTime() > deadline || closing) {
+                        return InvocationResult.error("none", "Runtime.Unavailable", initFailed.getCause().getMessage());
+                    }
+                    sleep(200);
+                } catch (TimeoutException e) {
+                    return InvocationResult.error("none", "Runtime.Unavailable", config.logicalId() + " is not ready");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return InvocationResult.error("none", "Runtime.Unavailable", "interrupted");
+                }
+            }
+            Duration timeout = Duration.ofSeconds(config.timeoutSeconds());
+            CompletableFuture<InvocationResult> future = api.invoke(event, timeout);
+            try {
+                return future.get(timeout.toMillis() + 100, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                String message = "Task timed out after " + config.timeoutSeconds() + ".00 seconds";
+                api.failInFlight("Sandbox.Timedout", message);
+                future.complete(InvocationResult.error("timeout", "Sandbox.Timedout", message));
+                console.println("[local-cloud] " + label() + " timed out after " + config.timeoutSeconds() + " s; restarting");
+                FunctionProcess p = process;
+                if (p != null) {
+                    p.close(); // onExit restarts it
+                }
+                return future.join();
+            } catch (ExecutionException | InterruptedException e) {
+                return InvocationResult.error("none", "Runtime.Unavailable", String.valueOf(e));
+            }
+        }
+
+        void close() {
+            FunctionProcess p = process;
+            if (p != null) {
+                p.close();
+            }
+            api.close();
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
