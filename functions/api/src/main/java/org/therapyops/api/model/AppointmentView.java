@@ -1,0 +1,43 @@
+package org.therapyops.api.model;
+
+import io.micronaut.serde.annotation.Serdeable;
+import org.therapyops.domain.Appointment;
+import org.therapyops.domain.AppointmentStatus;
+import org.therapyops.domain.authorization.Reason;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+
+/** An appointment and, once made, the authorization decision on it. */
+@Serdeable
+public record AppointmentView(String id, String patientId, String providerId, String serviceCode, LocalDateTime start,
+                              int durationMinutes, AppointmentStatus status, DecisionView decision,
+                              Instant createdAt, long version) {
+
+    public static AppointmentView of(Appointment a) {
+        Appointment.Decision d = a.decision();
+        DecisionView decision = d == null ? null : new DecisionView(d.authorizationId(),
+                d.authorizationId() == null ? null : d.reservedUnits(),
+                d.reasons().stream().map(ReasonView::of).toList(), d.explanation(), d.decidedAt());
+        return new AppointmentView(a.id(), a.patientId(), a.providerId(), a.serviceCode(), a.start(), a.durationMinutes(),
+                a.status(), decision, a.createdAt(), a.version());
+    }
+
+    /**
+     * The authorization check's verdict. {@code reservedUnits} counts visits, 15-minute units, or quarter
+     * hours for an authorization granted in hours.
+     */
+    @Serdeable
+    public record DecisionView(String authorizationId, Long reservedUnits, List<ReasonView> reasons,
+                               String explanation, Instant decidedAt) {
+    }
+
+    /** A machine-readable refusal reason with details. */
+    @Serdeable
+    public record ReasonView(String code, String message, java.util.Map<String, String> details) {
+        static ReasonView of(Reason r) {
+            return new ReasonView(r.code().name(), r.message(), r.details());
+        }
+    }
+}

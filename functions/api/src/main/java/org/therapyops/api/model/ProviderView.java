@@ -1,0 +1,17 @@
+package org.therapyops.api.model;
+
+import io.micronaut.serde.annotation.Serdeable;
+import org.therapyops.domain.Discipline;
+import org.therapyops.domain.Provider;
+
+import java.time.Instant;
+
+/** A provider as the API shows it. */
+@Serdeable
+public record ProviderView(String id, String npi, String firstName, String lastName, Discipline discipline,
+                           Instant createdAt, long version) {
+
+    public static ProviderView of(Provider p) {
+        return new ProviderView(p.id(), p.npi(), p.firstName(), p.lastName(), p.discipline(), p.createdAt(), p.version());
+    }
+}

@@ -1,0 +1,56 @@
+package org.therapyops.api.problem;
+
+/** The catalogue of problem types this API answers with. The URIs are stable identifiers. */
+public enum ProblemType {
+    MALFORMED_REQUEST(400, "malformed-request", "The request body is not valid JSON of the expected shape"),
+    VALIDATION(422, "validation", "The request has invalid fields"),
+    UNKNOWN_REFERENCE(422, "unknown-reference", "The request refers to a record that does not exist"),
+    UNAUTHORIZED(401, "unauthorized", "The caller is not authenticated"),
+    FORBIDDEN(403, "forbidden", "The caller's role may not do this"),
+    NOT_FOUND(404, "not-found", "No such resource"),
+    METHOD_NOT_ALLOWED(405, "method-not-allowed", "The resource does not support this method"),
+    CONFLICT(409, "conflict", "The request conflicts with the current state"),
+    PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "The request body must be application/json"),
+    INTERNAL(500, "internal", "Something went wrong on our side");
+
+    static final String BASE = "https://therapyops.org/problems/";
+
+    private final int status;
+    private final String slug;
+    private final String title;
+
+    ProblemType(int status, String slug, String title) {
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String uri() {
+        return BASE + slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The type Micronaut's own errors (binding, routing, validation) map to, by status. */
+    static ProblemType forStatus(int status) {
+        return switch (status) {
+            case 400 -> MALFORMED_REQUEST;
+            case 401 -> UNAUTHORIZED;
+            case 403 -> FORBIDDEN;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 409 -> CONFLICT;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 422 -> VALIDATION;
+            default -> INTERNAL;
+        };
+    }
+}

@@ -1,0 +1,153 @@
+package org.therapyops.dynamodb;
+
+import org.therapyops.domain.Appointment;
+import org.therapyops.domain.AppointmentStatus;
+import org.therapyops.domain.Authorization;
+import org.therapyops.domain.Coverage;
+import org.therapyops.domain.CoveragePriority;
+import org.therapyops.domain.Discipline;
+import org.therapyops.domain.Patient;
+import org.therapyops.domain.Payer;
+import org.therapyops.domain.Provider;
+import org.therapyops.domain.UnitType;
+import org.therapyops.domain.authorization.Reason;
+import org.therapyops.domain.authorization.ReasonCode;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Maps the model to DynamoDB items and back; the one place that knows attribute names. */
+public final class ItemMapper {
+
+    private ItemMapper() {
+    }
+
+    static Map<String, AttributeValue> patient(String practiceId, Patient p) {
+        return base(practiceId, Keys.patient(p.id()), "PATIENT", p.id(), p.createdAt(), p.version())
+                .put("firstName", p.firstName()).put("lastName", p.lastName())
+                .put("birthDate", p.birthDate()).put("sex", p.sex()).build();
+    }
+
+    static Patient patient(Map<String, AttributeValue> item) {
+        Attributes a = Attributes.of(item);
+        return new Patient(a.string("id"), a.string("firstName"), a.string("lastName"), a.date("birthDate"),
+                a.optionalString("sex"), a.instant("createdAt"), a.number("version"));
+    }
+
+    static Map<String, AttributeValue> payer(String practiceId, Payer p) {
+        return base(practiceId, Keys.payer(p.id()), "PAYER", p.id(), p.createdAt(), p.version())
+                .put("name", p.name()).put("payerId", p.payerId()).build();
+    }
+
+    static Payer payer(Map<String, AttributeValue> item) {
+        Attributes a = Attributes.of(item);
+        return new Payer(a.string("id"), a.string("name"), a.string("payerId"), a.instant("createdAt"), a.number("version"));
+    }
+
+    static Map<String, AttributeValue> provider(String practiceId, Provider p) {
+        return base(practiceId, Keys.provider(p.id()), "PROVIDER", p.id(), p.createdAt(), p.version())
+                .put("npi", p.npi()).put("firstName", p.firstName()).put("lastName", p.lastName())
+                .put("discipline", p.discipline()).build();
+    }
+
+    static Provider provider(Map<String, AttributeValue> item) {
+        Attributes a = Attributes.of(item);
+        return new Provider(a.string("id"), a.string("npi"), a.string("firstName"), a.string("lastName"),
+                a.enumValue("discipline", Discipline.class), a.instant("createdAt"), a.number("version"));
+    }
+
+    static Map<String, AttributeValue> coverage(String practiceId, Coverage c) {
+        return base(practiceId, Keys.coverage(c.patientId(), c.id()), "COVERAGE", c.id(), c.createdAt(), c.version())
+                .put("patientId", c.patientId()).put("payerId", c.payerId()).put("memberId", c.memberId())
+                .put("priority", c.priority()).put("effectiveFrom", c.effectiveFrom())
+                .put("effectiveTo", c.effectiveTo()).build();
+    }
+
+    static Coverage coverage(Map<String, AttributeValue> item) {
+        Attributes a = Attributes.of(item);
+        return new Coverage(a.string("id"), a.string("patientId"), a.string("payerId"), a.string("memberId"),
+                a.enumValue("priority", CoveragePriority.class), a.date("effectiveFrom"), a.optionalDate("effectiveTo"),
+                a.instant("createdAt"), a.number("version"));
+    }
+
+    static Map<String, AttributeValue> authorization(String practiceId, Authorization z) {
+        return base(practiceId, Keys.authorization(z.patientId(), z.id()), "AUTHORIZATION", z.id(), z.createdAt(), z.version())
+                .put("patientId", z.patientId()).put("coverageId", z.coverageId()).put("number", z.number())
+                .putStrings("serviceCodes", z.serviceCodes()).put("unitType", z.unitType())
+                .put("authorized", z.authorized()).put("scheduled", z.scheduled()).put("rendered", z.rendered())
+                .put("remaining", z.remaining())
+                .put("startDate", z.startDate()).put("endDate", z.endDate()).put("discipline", z.discipline()).build();
+    }
+
+    static Authorization authorization(Map<String, AttributeValue> item) {
+        Attributes a = Attributes.of(item);
+        return new Authorization(a.string("id"), a.string("patientId"), a.string("coverageId"), a.string("number"),
+                a.strings("serviceCodes"), a.enumValue("unitType", UnitType.class), a.number("authorized"),
+                a.number("scheduled"), a.number("rendered"), a.date("startDate"), a.date("endDate"),
+                a.optionalEnum("discipline", Discipline.class), a.instant("createdAt"), a.number("version"));
+    }
+
+    static Map<String, AttributeValue> appointment(String practiceId, Appointment x) {
+        Attributes a = base(practiceId, Keys.appointment(x.id()), "APPOINTMENT", x.id(), x.createdAt(), x.version())
+                .put("patientId", x.patientId()).put("providerId", x.providerId()).put("serviceCode", x.serviceCode())
+                .put("start", x.start()).put("durationMinutes", x.durationMinutes()).put("status", x.status())
+                .put("createdBy", x.createdBy());
+        return a.build();
+    }
+
+    /**
+     * Reads an appointment from a table item or a stream image (the same attributes).
+     *
+     * @throws MalformedItemException when an attribute is missing or of the wrong type
+     */
+    public static Appointment appointment(Map<String, AttributeValue> item) {
+        Attributes a = Attributes.of(item);
+        AppointmentStatus status = a.enumValue("status", AppointmentStatus.class);
+        Appointment.Decision decision = null;
+        Instant decidedAt = a.optionalInstant("decidedAt");
+        if (decidedAt != null) {
+            decision = new Appointment.Decision(a.optionalString("authorizationId"), a.optionalNumber("reservedUnits", 0),
+                    a.list("reasons").stream().map(ItemMapper::reason).toList(),
+                    a.optionalString("explanation"), decidedAt);
+        }
+        long duration = a.number("durationMinutes");
+        if (duration <= 0 || duration > 24 * 60) {
+            throw new MalformedItemException("attribute durationMinutes is out of range");
+        }
+        return new Appointment(a.string("id"), a.string("patientId"), a.string("providerId"), a.string("serviceCode"),
+                a.dateTime("start"), (int) duration, status, decision,
+                a.instant("createdAt"), a.optionalString("createdBy"), a.number("version"));
+    }
+
+    /** The practice (tenant) an item or stream image belongs to: its partition key. */
+    public static String practiceOf(Map<String, AttributeValue> item) {
+        return Attributes.of(item).string(Keys.PK);
+    }
+
+    static AttributeValue reason(Reason r) {
+        return AttributeValue.fromM(Map.of(
+                "code", AttributeValue.fromS(r.code().name()),
+                "message", AttributeValue.fromS(r.message()),
+                "details", AttributeValue.fromM(r.details().entrySet().stream()
+                        .collect(Collectors.toMap(Map.Entry::getKey, e -> AttributeValue.fromS(e.getValue()))))));
+    }
+
+    static Reason reason(AttributeValue value) {
+        Attributes a = Attributes.of(value.m());
+        Map<String, AttributeValue> details = value.m().containsKey("details") ? value.m().get("details").m() : Map.of();
+        return new Reason(a.enumValue("code", ReasonCode.class), a.string("message"),
+                details.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().s())));
+    }
+
+    static List<AttributeValue> reasons(List<Reason> reasons) {
+        return reasons.stream().map(ItemMapper::reason).toList();
+    }
+
+    private static Attributes base(String practiceId, String sortKey, String type, String id, Instant createdAt, long version) {
+        return Attributes.builder().put(Keys.PK, practiceId).put(Keys.SK, sortKey).put("type", type).put("id", id)
+                .put("createdAt", createdAt).put("version", version);
+    }
+}

@@ -1,0 +1,55 @@
+package org.therapyops.dynamodb;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.Map;
+
+/**
+ * The key design. Every partition key is the practice id, so no query can reach across practices;
+ * a patient's coverages and authorizations sort under the patient, so one consistent query reads
+ * everything the authorization check needs.
+ */
+final class Keys {
+
+    static final String PK = "pk";
+    static final String SK = "sk";
+
+    private Keys() {
+    }
+
+    static Map<String, AttributeValue> key(String practiceId, String sortKey) {
+        return Map.of(PK, s(practiceId), SK, s(sortKey));
+    }
+
+    static String patient(String patientId) {
+        return "PATIENT#" + patientId;
+    }
+
+    static String patientChildren(String patientId) {
+        return "PATIENT#" + patientId + "#";
+    }
+
+    static String coverage(String patientId, String coverageId) {
+        return patientChildren(patientId) + "COVERAGE#" + coverageId;
+    }
+
+    static String authorization(String patientId, String authorizationId) {
+        return patientChildren(patientId) + "AUTHORIZATION#" + authorizationId;
+    }
+
+    static String payer(String payerId) {
+        return "PAYER#" + payerId;
+    }
+
+    static String provider(String providerId) {
+        return "PROVIDER#" + providerId;
+    }
+
+    static String appointment(String appointmentId) {
+        return "APPOINTMENT#" + appointmentId;
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+}

@@ -1,0 +1,68 @@
+package org.therapyops.scheduling;
+
+import org.therapyops.domain.Appointment;
+import org.therapyops.domain.AppointmentStatus;
+import org.therapyops.domain.authorization.AuthorizationCheck;
+import org.therapyops.domain.authorization.AuthorizationDecision;
+import org.therapyops.ports.AppointmentRepository;
+import org.therapyops.ports.AppointmentRepository.RecordOutcome;
+import org.therapyops.ports.PracticeRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Optional;
+
+/**
+ * Decides a requested appointment and records the decision exactly once.
+ *
+ * <p>Safe under redelivery: the write is conditional on the appointment still being REQUESTED at the
+ * version seen, so a second delivery of the same change finds it decided and does nothing. When a
+ * concurrent reservation took the units between the read and the write, it decides again on fresh
+ * counters.
+ */
+public final class AuthorizationCheckService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuthorizationCheckService.class);
+    private static final int MAX_ATTEMPTS = 5;
+
+    private final PracticeRepository practice;
+    private final AppointmentRepository appointments;
+
+    public AuthorizationCheckService(PracticeRepository practice, AppointmentRepository appointments) {
+        this.practice = practice;
+        this.appointments = appointments;
+    }
+
+    /** The decision written, or empty when the appointment was not (or no longer) waiting for one. */
+    public Optional<AuthorizationDecision> check(String practiceId, Appointment requested) {
+        if (requested.status() != AppointmentStatus.REQUESTED) {
+            return Optional.empty();
+        }
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            PracticeRepository.PatientBenefits benefits = practice.benefits(practiceId, requested.patientId());
+            AuthorizationDecision decision = AuthorizationCheck.decide(requested, benefits.coverages(), benefits.authorizations());
+            RecordOutcome outcome = appointments.record(practiceId, requested, decision);
+            switch (outcome) {
+                case RECORDED -> {
+                    LOG.info("appointment {} of practice {} decided: {}", requested.id(), practiceId, summary(decision));
+                    return Optional.of(decision);
+                }
+                case ALREADY_DECIDED -> {
+                    LOG.info("appointment {} of practice {} was already decided; nothing written", requested.id(), practiceId);
+                    return Optional.empty();
+                }
+                case UNITS_TAKEN -> LOG.info("appointment {}: units taken concurrently, deciding again (attempt {})",
+                        requested.id(), attempt);
+            }
+        }
+        throw new IllegalStateException("appointment " + requested.id() + " could not be decided after "
+                + MAX_ATTEMPTS + " attempts under contention");
+    }
+
+    private static String summary(AuthorizationDecision decision) {
+        if (decision instanceof AuthorizationDecision.Reserve r) {
+            return "SCHEDULED, " + r.units() + " units of authorization " + r.authorizationId();
+        }
+        return "NEEDS_AUTH " + ((AuthorizationDecision.Refuse) decision).reasons().stream().map(x -> x.code().name()).toList();
+    }
+}
