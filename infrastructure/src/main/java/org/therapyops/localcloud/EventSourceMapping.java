@@ -1,0 +1,82 @@
+package org.therapyops.localcloud;
+
+import java.io.PrintStream;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A poller that feeds one function from one event source, on its own thread, with the counters /_local/status shows. */
+public abstract class EventSourceMapping implements AutoCloseable {
+
+    protected final LambdaFunction function;
+    protected final String eventName;
+    protected final String sourceArn;
+    protected final PrintStream console;
+    protected final AtomicLong batches = new AtomicLong();
+    protected final AtomicLong records = new AtomicLong();
+    protected final AtomicLong filteredOut = new AtomicLong();
+    protected final AtomicLong failures = new AtomicLong();
+    protected final AtomicLong sentToDestination = new AtomicLong();
+    protected volatile boolean running = true;
+    private Thread thread;
+
+    protected EventSourceMapping(LambdaFunction function, String eventName, String sourceArn, PrintStream console) {
+        this.function = function;
+        this.eventName = eventName;
+        this.sourceArn = sourceArn;
+        this.console = console;
+    }
+
+    protected abstract String type();
+
+    /** Runs until close(); exceptions are logged by type only (no record contents) and polling goes on. */
+    protected abstract void pollOnce() throws Exception;
+
+    public void start() {
+        thread = new Thread(() -> {
+            while (running) {
+                try {
+                    pollOnce();
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    if (running) {
+                        console.println("[local-cloud] " + label() + " poll failed: " + e.getClass().getSimpleName());
+                        sleep(1000);
+                    }
+                }
+            }
+        }, "esm-" + function.config().logicalId() + "-" + eventName);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    protected String label() {
+        return function.config().logicalId() + "/" + eventName;
+    }
+
+    public Status.MappingStatus status() {
+        return new Status.MappingStatus(function.config().logicalId(), eventName, type(), sourceArn, batches.get(),
+                records.get(), filteredOut.get(), failures.get(), sentToDestination.get());
+    }
+
+    protected void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,308 @@
+package org.therapyops.localcloud;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.Shard;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
+
+/**
+ * A DynamoDB stream event source mapping as Lambda runs one: per shard, in order; filter criteria; batch size and
+ * window; partial batch responses; bisect on error; bounded retries, record age; on-failure destination (SQS).
+ */
+public final class StreamPoller extends EventSourceMapping {
+
+    /** The mapping's settings, from the event's Properties. */
+    public record Settings(String startingPosition, int batchSize, int batchingWindowSeconds, List<FilterPattern> filters,
+                           boolean reportBatchItemFailures, boolean bisectOnError, int maximumRetryAttempts,
+                           int maximumRecordAgeSeconds, String onFailureQueueUrl) {
+    }
+
+    private record Item(String sequenceNumber, JsonNode json, Instant created) {
+    }
+
+    /** Where a shard is: its iterator, what was read but not yet checkpointed, and the retry state of its head. */
+    private static final class ShardState {
+        final String shardId;
+        String iterator;
+        long lastPollNanos;
+        long firstBufferedNanos;
+        final Deque<Item> buffer = new ArrayDeque<>();
+        /** Sizes of the next batches after a bisect; empty = BatchSize. */
+        final Deque<Integer> plan = new ArrayDeque<>();
+        final Map<String, Integer> attempts = new HashMap<>();
+
+        ShardState(String shardId, String iterator) {
+            this.shardId = shardId;
+            this.iterator = iterator;
+        }
+    }
+
+    private static final long POLL_INTERVAL_NANOS = 250_000_000L;
+
+    private final AwsClients aws;
+    private final Settings settings;
+    private final List<ShardState> shards = new ArrayList<>();
+
+    public StreamPoller(LambdaFunction function, String eventName, String streamArn, Settings settings, AwsClients aws,
+                        PrintStream console) {
+        super(function, eventName, streamArn, console);
+        this.aws = aws;
+        this.settings = settings;
+    }
+
+    @Override
+    protected String type() {
+        return "DynamoDB";
+    }
+
+    @Override
+    public void start() {
+        // Iterators are taken before returning, so that LATEST means "from the moment the mapping exists".
+        List<Shard> list = aws.streams().describeStream(b -> b.streamArn(sourceArn)).streamDescription().shards();
+        ShardIteratorType type = "LATEST".equals(settings.startingPosition()) ? ShardIteratorType.LATEST : ShardIteratorType.TRIM_HORIZON;
+        for (Shard shard : list) {
+            String it = aws.streams().getShardIterator(b -> b.streamArn(sourceArn).shardId(shard.shardId()).shardIteratorType(type))
+                    .shardIterator();
+            shards.add(new ShardState(shard.shardId(), it));
+        }
+        super.start();
+    }
+
+    @Override
+    protected void pollOnce() throws Exception {
+        boolean worked = false;
+        for (ShardState shard : shards) {
+            long now = System.nanoTime();
+            if (shard.iterator != null && now - shard.lastPollNanos >= POLL_INTERVAL_NANOS) {
+                shard.lastPollNanos = now;
+                String it = shard.iterator;
+                GetRecordsResponse resp = aws.streams().getRecords(b -> b.shardIterator(it).limit(1000));
+                shard.iterator = resp.nextShardIterator();
+                for (Record r : resp.records()) {
+                    JsonNode json = lambdaRecord(r);
+                    if (FilterPattern.anyMatches(settings.filters(), json)) {
+                        if (shard.buffer.isEmpty()) {
+                            shard.firstBufferedNanos = System.nanoTime();
+                        }
+                        StreamRecord d = r.dynamodb();
+                        shard.buffer.add(new Item(d.sequenceNumber(), json,
+                                d.approximateCreationDateTime() == null ? Instant.now() : d.approximateCreationDateTime()));
+                    } else {
+                        filteredOut.incrementAndGet(); // skipped and checkpointed, as Lambda does
+                    }
+                }
+            }
+            if (!shard.buffer.isEmpty() && windowElapsed(shard)) {
+                processBatch(shard);
+                worked = true;
+            }
+        }
+        if (!worked) {
+            Thread.sleep(50);
+        }
+    }
+
+    private boolean windowElapsed(ShardState shard) {
+        return settings.batchingWindowSeconds() <= 0 || shard.buffer.size() >= settings.batchSize()
+                || System.nanoTime() - shard.firstBufferedNanos >= settings.batchingWindowSeconds() * 1_000_000_000L;
+    }
+
+    private void processBatch(ShardState shard) throws Exception {
+        int n = Math.min(shard.plan.isEmpty() ? settings.batchSize() : shard.plan.peekFirst(), shard.buffer.size());
+        List<Item> batch = new ArrayList<>(shard.buffer).subList(0, n);
+        if (settings.maximumRecordAgeSeconds() >= 0) {
+            Instant oldest = Instant.now().minusSeconds(settings.maximumRecordAgeSeconds());
+            int expired = 0;
+            while (expired < batch.size() && batch.get(expired).created().isBefore(oldest)) {
+                expired++;
+            }
+            if (expired > 0) {
+                List<Item> old = List.copyOf(batch.subList(0, expired));
+                toDestination(shard, old, "RecordAgeExceeded", null, 0);
+                commit(shard, expired);
+                return;
+            }
+        }
+        ObjectNode event = Json.MAPPER.createObjectNode();
+        ArrayNode recs = event.putArray("Records");
+        batch.forEach(i -> recs.add(i.json()));
+        batches.incrementAndGet();
+        records.addAndGet(n);
+        InvocationResult result = function.invoke(Json.MAPPER.writeValueAsBytes(event));
+        List<Item> failed;
+        String reason;
+        if (result.success()) {
+            int firstFailed = settings.reportBatchItemFailures() ? firstFailedIndex(result, batch) : -1;
+            if (firstFailed < 0) {
+                commit(shard, n);
+                return;
+            }
+            commit(shard, firstFailed); // records before the lowest failed one are done
+            failed = List.copyOf(batch.subList(firstFailed, n));
+            reason = "partial batch response: " + failed.size() + " from the first failed item";
+        } else {
+            failed = List.copyOf(batch);
+            reason = "function error: " + result.errorType();
+        }
+        failures.incrementAndGet();
+        int attempts = 0;
+        for (Item i : failed) {
+            attempts = Math.max(attempts, shard.attempts.merge(i.sequenceNumber(), 1, Integer::sum));
+        }
+        int max = settings.maximumRetryAttempts();
+        if (max >= 0 && attempts > max) {
+            console.println("[local-cloud] " + function.config().logicalId() + " batch of " + failed.size() + " failed ("
+                    + reason + "), retries exhausted (" + max + ")");
+            toDestination(shard, failed, "RetryAttemptsExhausted", result, attempts);
+            commit(shard, failed.size());
+            return;
+        }
+        boolean bisect = !result.success() && settings.bisectOnError() && failed.size() > 1;
+        console.println("[local-cloud] " + function.config().logicalId() + " batch of " + failed.size() + " failed ("
+                + reason + "), retry " + attempts + "/" + (max < 0 ? "unbounded" : String.valueOf(max))
+                + (bisect ? ", bisecting" : ""));
+        if (bisect) {
+            if (!shard.plan.isEmpty()) {
+                shard.plan.pollFirst();
+            }
+            int half = (failed.size() + 1) / 2;
+            shard.plan.addFirst(failed.size() - half);
+            shard.plan.addFirst(half);
+        }
+    }
+
+    /** Index in the batch of the lowest failed item; -1 if none; 0 (whole batch) for an unknown or empty identifier. */
+    private static int firstFailedIndex(InvocationResult result, List<Item> batch) {
+        JsonNode response;
+        try {
+            response = Json.MAPPER.readTree(result.payload());
+        } catch (Exception notJson) {
+            return -1;
+        }
+        if (response == null || !response.path("batchItemFailures").isArray()) {
+            return -1;
+        }
+        int lowest = -1;
+        for (JsonNode f : response.get("batchItemFailures")) {
+            String id = f.path("itemIdentifier").asText("");
+            int index = -1;
+            for (int i = 0; i < batch.size(); i++) {
+                if (batch.get(i).sequenceNumber().equals(id)) {
+                    index = i;
+                }
+            }
+            if (index < 0) {
+                return 0; // Lambda treats an invalid identifier as a failure of the whole batch
+            }
+            lowest = lowest < 0 ? index : Math.min(lowest, index);
+        }
+        return lowest;
+    }
+
+    private void commit(ShardState shard, int count) {
+        for (int i = 0; i < count && !shard.buffer.isEmpty(); i++) {
+            shard.attempts.remove(shard.buffer.pollFirst().sequenceNumber());
+        }
+        int left = count;
+        while (left > 0 && !shard.plan.isEmpty()) {
+            int front = shard.plan.pollFirst();
+            if (front > left) {
+                shard.plan.addFirst(front - left);
+                left = 0;
+            } else {
+                left -= front;
+            }
+        }
+        if (!shard.buffer.isEmpty()) {
+            shard.firstBufferedNanos = System.nanoTime();
+        }
+    }
+
+    private void toDestination(ShardState shard, List<Item> items, String condition, InvocationResult result, int attempts) {
+        sentToDestination.addAndGet(items.size());
+        console.println("[local-cloud] " + function.config().logicalId() + " " + items.size() + " record(s) "
+                + items.get(0).sequenceNumber() + ".." + items.get(items.size() - 1).sequenceNumber() + " " + condition
+                + (settings.onFailureQueueUrl() == null ? ", dropped (no on-failure destination)" : ", sent to the on-failure destination"));
+        if (settings.onFailureQueueUrl() == null) {
+            return;
+        }
+        Map<String, Object> record = new LinkedHashMap<>();
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("requestId", result == null ? java.util.UUID.randomUUID().toString() : result.requestId());
+        request.put("functionArn", function.arn());
+        request.put("condition", condition);
+        request.put("approximateInvokeCount", attempts);
+        record.put("requestContext", request);
+        if (result != null) {
+            Map<String, Object> response = new LinkedHashMap<>();
+            response.put("statusCode", 200);
+            response.put("executedVersion", "$LATEST");
+            if (!result.success()) {
+                response.put("functionError", "Unhandled");
+            }
+            record.put("responseContext", response);
+        }
+        record.put("version", "1.0");
+        record.put("timestamp", Instant.now().toString());
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("shardId", shard.shardId);
+        info.put("startSequenceNumber", items.get(0).sequenceNumber());
+        info.put("endSequenceNumber", items.get(items.size() - 1).sequenceNumber());
+        info.put("approximateArrivalOfFirstRecord", items.get(0).created().toString());
+        info.put("approximateArrivalOfLastRecord", items.get(items.size() - 1).created().toString());
+        info.put("batchSize", items.size());
+        info.put("streamArn", sourceArn);
+        record.put("DDBStreamBatchInfo", info);
+        try {
+            String body = Json.MAPPER.writeValueAsString(record);
+            aws.sqs().sendMessage(b -> b.queueUrl(settings.onFailureQueueUrl()).messageBody(body));
+        } catch (Exception e) {
+            console.println("[local-cloud] " + label() + " could not send to the on-failure destination: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** The record as Lambda delivers it (eventVersion 1.1, DynamoDB JSON images). */
+    private JsonNode lambdaRecord(Record r) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("eventID", r.eventID());
+        n.put("eventName", r.eventNameAsString());
+        n.put("eventVersion", "1.1");
+        n.put("eventSource", "aws:dynamodb");
+        n.put("awsRegion", r.awsRegion() == null ? TemplateResolver.REGION : r.awsRegion());
+        StreamRecord d = r.dynamodb();
+        ObjectNode db = n.putObject("dynamodb");
+        Instant created = d.approximateCreationDateTime() == null ? Instant.now() : d.approximateCreationDateTime();
+        db.put("ApproximateCreationDateTime", created.getEpochSecond());
+        if (d.hasKeys()) {
+            db.set("Keys", DynamoDbJson.item(d.keys()));
+        }
+        if (d.hasNewImage()) {
+            db.set("NewImage", DynamoDbJson.item(d.newImage()));
+        }
+        if (d.hasOldImage()) {
+            db.set("OldImage", DynamoDbJson.item(d.oldImage()));
+        }
+        db.put("SequenceNumber", d.sequenceNumber());
+        if (d.sizeBytes() != null) {
+            db.put("SizeBytes", d.sizeBytes());
+        }
+        if (d.streamViewTypeAsString() != null) {
+            db.put("StreamViewType", d.streamViewTypeAsString());
+        }
+        n.put("eventSourceARN", sourceArn);
+        return n;
+    }
+}
