@@ -2,6 +2,7 @@ package org.therapyops.wiring;
 
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.therapyops.dynamodb.DynamoAppointmentRepository;
 import org.therapyops.dynamodb.DynamoPracticeRepository;
@@ -12,25 +13,31 @@ import org.therapyops.scheduling.AuthorizationCheckService;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.net.URI;
 import java.time.Clock;
 
 /**
  * Builds the AWS clients and adapters every function shares. Region, credentials and endpoint come
- * from the standard environment (AWS_REGION, AWS_ENDPOINT_URL, ...), so the same artifact talks to
- * AWS, LocalStack or the local emulator without a code change.
+ * from the standard environment (AWS_REGION, AWS_ENDPOINT_URL, credentials chain), so the same artifact
+ * talks to AWS, LocalStack or the local emulator without a code change.
  */
 @Factory
 public class SharedFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    DynamoDbClient dynamoDbClient() {
-        return DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+    DynamoDbClient dynamoDbClient(@Value("${aws.endpoint.url:}") String endpoint) {
+        var builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create());
+        if (!endpoint.isBlank()) {
+            builder.endpointOverride(URI.create(endpoint));
+        }
+        return builder.build();
     }
 
+    /** Table names: PRACTICE_TABLE and APPOINTMENTS_TABLE in the environment (practice.table, appointments.table). */
     @Singleton
-    Tables tables() {
-        return Tables.fromEnvironment(System.getenv());
+    Tables tables(@Value("${practice.table}") String practiceTable, @Value("${appointments.table}") String appointmentsTable) {
+        return new Tables(practiceTable, appointmentsTable);
     }
 
     @Singleton

@@ -1,0 +1,265 @@
+package org.therapyops.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.therapyops.dynamodb.DynamoPracticeRepository;
+import org.therapyops.dynamodb.Tables;
+import org.therapyops.testing.Moto;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The API function called exactly as Lambda calls it (payload format 2.0), against DynamoDB on moto:
+ * status codes, problem+json errors, and that nothing is written when a request is refused.
+ */
+class ApiFunctionTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static ApplicationContext context;
+    private static APIGatewayV2HTTPEventFunction function;
+    private static DynamoPracticeRepository practice;
+
+    private final String practiceId = "practice-" + UUID.randomUUID();
+
+    @BeforeAll
+    static void start() {
+        Moto moto = Moto.shared();
+        Tables tables = moto.createTables();
+        context = ApplicationContext.builder().properties(Map.of(
+                "practice.table", tables.practice(),
+                "appointments.table", tables.appointments(),
+                "aws.endpoint.url", moto.endpoint().toString())).start();
+        function = new APIGatewayV2HTTPEventFunction(context);
+        practice = new DynamoPracticeRepository(moto.dynamo(), tables);
+    }
+
+    @AfterAll
+    static void stop() {
+        context.close();
+    }
+
+    @Test
+    void booksAnAppointmentForACoveredPatient() throws Exception {
+        String payerId = created(call("POST", "/payers", "{\"name\":\"Acme Health\",\"payerId\":\"ACME1\"}", "admin")).get("id").asText();
+        String patientId = createPatient();
+        String providerId = created(call("POST", "/providers",
+                "{\"npi\":\"1234567893\",\"firstName\":\"Grace\",\"lastName\":\"Hopper\",\"discipline\":\"PT\"}", "admin")).get("id").asText();
+        String coverageId = created(call("POST", "/patients/" + patientId + "/coverages",
+                "{\"payerId\":\"" + payerId + "\",\"memberId\":\"M123\",\"effectiveFrom\":\"2026-01-01\"}", "front_desk")).get("id").asText();
+        JsonNode auth = created(call("POST", "/patients/" + patientId + "/authorizations",
+                "{\"coverageId\":\"" + coverageId + "\",\"number\":\"A-1\",\"serviceCodes\":[\"97110\",\"97140\"],"
+                        + "\"unitType\":\"HOURS\",\"quantity\":2.5,\"startDate\":\"2026-11-01\",\"endDate\":\"2027-01-31\"}", "biller"));
+        assertThat(auth.get("authorized").decimalValue()).isEqualByComparingTo("2.5");
+        assertThat(auth.get("remaining").decimalValue()).isEqualByComparingTo("2.5");
+
+        APIGatewayV2HTTPResponse booked = call("POST", "/appointments", "{\"patientId\":\"" + patientId + "\",\"providerId\":\""
+                + providerId + "\",\"serviceCode\":\"97110\",\"start\":\"2026-12-03T10:00\",\"durationMinutes\":45}", "front_desk");
+        JsonNode appointment = created(booked);
+        assertThat(appointment.get("status").asText()).isEqualTo("REQUESTED");
+        assertThat(booked.getHeaders()).containsEntry("Location", "/appointments/" + appointment.get("id").asText());
+
+        APIGatewayV2HTTPResponse read = call("GET", "/appointments/" + appointment.get("id").asText(), null, "clinician");
+        assertThat(read.getStatusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(read.getBody()).get("serviceCode").asText()).isEqualTo("97110");
+    }
+
+    @Test
+    void anotherPracticeGetsNotFoundForEveryRecord() throws Exception {
+        String payerId = created(call("POST", "/payers", "{\"name\":\"Acme Health\",\"payerId\":\"ACME1\"}", "admin")).get("id").asText();
+        String patientId = createPatient();
+        String providerId = created(call("POST", "/providers",
+                "{\"npi\":\"1234567893\",\"firstName\":\"Grace\",\"lastName\":\"Hopper\",\"discipline\":\"OT\"}", "admin")).get("id").asText();
+        String coverageId = created(call("POST", "/patients/" + patientId + "/coverages",
+                "{\"payerId\":\"" + payerId + "\",\"memberId\":\"M123\",\"effectiveFrom\":\"2026-01-01\"}", "admin")).get("id").asText();
+        String authId = created(call("POST", "/patients/" + patientId + "/authorizations",
+                "{\"coverageId\":\"" + coverageId + "\",\"number\":\"A-1\",\"serviceCodes\":[\"97530\"],"
+                        + "\"unitType\":\"VISITS\",\"quantity\":12,\"startDate\":\"2026-11-01\",\"endDate\":\"2027-01-31\"}", "admin")).get("id").asText();
+        String appointmentId = created(call("POST", "/appointments", "{\"patientId\":\"" + patientId + "\",\"providerId\":\""
+                + providerId + "\",\"serviceCode\":\"97530\",\"start\":\"2026-12-03T10:00\",\"durationMinutes\":60}", "admin")).get("id").asText();
+
+        String intruder = "practice-" + UUID.randomUUID();
+        for (String path : new String[] {"/payers/" + payerId, "/patients/" + patientId, "/providers/" + providerId,
+                "/patients/" + patientId + "/coverages/" + coverageId, "/patients/" + patientId + "/authorizations/" + authId,
+                "/appointments/" + appointmentId}) {
+            APIGatewayV2HTTPResponse response = call("GET", path, null, "admin", intruder);
+            assertThat(response.getStatusCode()).as(path).isEqualTo(404);
+            assertProblem(response, "not-found");
+        }
+        // Writing against another practice's records is refused too, and writes nothing.
+        assertProblem(call("POST", "/patients/" + patientId + "/coverages",
+                "{\"payerId\":\"" + payerId + "\",\"memberId\":\"M9\",\"effectiveFrom\":\"2026-01-01\"}", "admin", intruder), "not-found");
+        assertProblem(call("POST", "/appointments", "{\"patientId\":\"" + patientId + "\",\"providerId\":\""
+                + providerId + "\",\"serviceCode\":\"97530\",\"start\":\"2026-12-03T10:00\",\"durationMinutes\":60}", "admin", intruder),
+                "unknown-reference");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "malformed JSON|{\"firstName\": |400|malformed-request|",
+            "ill-typed date|{\"firstName\":\"A\",\"lastName\":\"B\",\"birthDate\":\"yesterday\"}|400|malformed-request|birthDate",
+            "missing field|{\"firstName\":\"A\",\"birthDate\":\"1990-01-01\"}|422|validation|lastName",
+            "birth date in the future|{\"firstName\":\"A\",\"lastName\":\"B\",\"birthDate\":\"2999-01-01\"}|422|validation|birthDate",
+            "unknown sex code|{\"firstName\":\"A\",\"lastName\":\"B\",\"birthDate\":\"1990-01-01\",\"sex\":\"Q\"}|422|validation|sex",
+    })
+    void refusesABadPatientWithAProblemNamingTheField(String name, String body, int status, String type, String field) throws Exception {
+        APIGatewayV2HTTPResponse response = call("POST", "/patients", body, "admin");
+        assertThat(response.getStatusCode()).isEqualTo(status);
+        JsonNode problem = assertProblem(response, type);
+        if (field != null) {
+            assertThat(problem.toString()).contains(field);
+        }
+    }
+
+    @Test
+    void refusesAnAuthorizationEndingBeforeItStartsAndWritesNothing() throws Exception {
+        String patientId = createPatient();
+        APIGatewayV2HTTPResponse response = call("POST", "/patients/" + patientId + "/authorizations",
+                "{\"coverageId\":\"c1\",\"number\":\"A-1\",\"serviceCodes\":[\"97110\"],\"unitType\":\"UNITS\",\"quantity\":10,"
+                        + "\"startDate\":\"2026-12-01\",\"endDate\":\"2026-11-30\"}", "admin");
+        assertThat(response.getStatusCode()).isEqualTo(422);
+        assertThat(assertProblem(response, "validation").get("errors").get(0).get("field").asText()).isEqualTo("endDate");
+        assertThat(practice.benefits(practiceId, patientId).authorizations()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "quantity {0} {1}")
+    @CsvSource({"0,UNITS", "-3,VISITS", "1.5,UNITS", "2.3,HOURS", "1000000,UNITS"})
+    void refusesQuantitiesThatCannotBeCounted(String quantity, String unitType) throws Exception {
+        String patientId = createPatient();
+        APIGatewayV2HTTPResponse response = call("POST", "/patients/" + patientId + "/authorizations",
+                "{\"coverageId\":\"c1\",\"number\":\"A-1\",\"serviceCodes\":[\"97110\"],\"unitType\":\"" + unitType
+                        + "\",\"quantity\":" + quantity + ",\"startDate\":\"2026-11-01\",\"endDate\":\"2026-11-30\"}", "admin");
+        assertThat(response.getStatusCode()).isEqualTo(422);
+        assertThat(assertProblem(response, "validation").toString()).contains("quantity");
+        assertThat(practice.benefits(practiceId, patientId).authorizations()).isEmpty();
+    }
+
+    @Test
+    void refusesACoverageWithAnUnknownPayerAndWritesNothing() throws Exception {
+        String patientId = createPatient();
+        APIGatewayV2HTTPResponse response = call("POST", "/patients/" + patientId + "/coverages",
+                "{\"payerId\":\"no-such-payer\",\"memberId\":\"M1\",\"effectiveFrom\":\"2026-01-01\"}", "admin");
+        assertThat(response.getStatusCode()).isEqualTo(422);
+        assertThat(assertProblem(response, "unknown-reference").get("errors").get(0).get("field").asText()).isEqualTo("payerId");
+        assertThat(practice.benefits(practiceId, patientId).coverages()).isEmpty();
+    }
+
+    @Test
+    void refusesAnInvalidNpi() throws Exception {
+        APIGatewayV2HTTPResponse response = call("POST", "/providers",
+                "{\"npi\":\"1234567890\",\"firstName\":\"G\",\"lastName\":\"H\",\"discipline\":\"PT\"}", "admin");
+        assertThat(response.getStatusCode()).isEqualTo(422);
+        assertThat(assertProblem(response, "validation").get("errors").get(0).get("field").asText()).isEqualTo("npi");
+    }
+
+    @Test
+    void refusesAnAppointmentForAnUnknownPatient() throws Exception {
+        APIGatewayV2HTTPResponse response = call("POST", "/appointments", "{\"patientId\":\"nobody\",\"providerId\":\"p\","
+                + "\"serviceCode\":\"97110\",\"start\":\"2026-12-03T10:00\",\"durationMinutes\":45}", "admin");
+        assertThat(response.getStatusCode()).isEqualTo(422);
+        assertThat(assertProblem(response, "unknown-reference").get("errors").get(0).get("field").asText()).isEqualTo("patientId");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0", "-15", "721"})
+    void refusesAbsurdDurations(int minutes) throws Exception {
+        APIGatewayV2HTTPResponse response = call("POST", "/appointments", "{\"patientId\":\"x\",\"providerId\":\"p\","
+                + "\"serviceCode\":\"97110\",\"start\":\"2026-12-03T10:00\",\"durationMinutes\":" + minutes + "}", "admin");
+        assertThat(response.getStatusCode()).isEqualTo(422);
+        assertThat(assertProblem(response, "validation").toString()).contains("durationMinutes");
+    }
+
+    @Test
+    void refusesAnOversizedBody() throws Exception {
+        String huge = "{\"firstName\":\"" + "x".repeat(70_000) + "\",\"lastName\":\"B\",\"birthDate\":\"1990-01-01\"}";
+        APIGatewayV2HTTPResponse response = call("POST", "/patients", huge, "admin");
+        assertThat(response.getStatusCode()).isEqualTo(413);
+        assertProblem(response, "payload-too-large");
+    }
+
+    @Test
+    void refusesARoleThatMayNotWrite() throws Exception {
+        APIGatewayV2HTTPResponse response = call("POST", "/payers", "{\"name\":\"Acme\",\"payerId\":\"ACME1\"}", "clinician");
+        assertThat(response.getStatusCode()).isEqualTo(403);
+        assertProblem(response, "forbidden");
+    }
+
+    @Test
+    void refusesARequestWithoutVerifiedClaims() throws Exception {
+        APIGatewayV2HTTPEvent event = event("GET", "/patients/x", null, null);
+        APIGatewayV2HTTPResponse response = function.handleRequest(event, null);
+        assertThat(response.getStatusCode()).isEqualTo(401);
+        assertProblem(response, "unauthorized");
+    }
+
+    @Test
+    void servesItsOpenApiDocument() {
+        APIGatewayV2HTTPResponse response = function.handleRequest(event("GET", "/openapi.yml", null, null), null);
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getBody()).contains("openapi: 3").contains("/appointments/{appointmentId}").contains("bearer");
+    }
+
+    @Test
+    void answersAnUnknownRouteWithAProblem() throws Exception {
+        APIGatewayV2HTTPResponse response = call("GET", "/no-such-thing", null, "admin");
+        assertThat(response.getStatusCode()).isEqualTo(404);
+        assertProblem(response, "not-found");
+    }
+
+    private String createPatient() throws Exception {
+        return created(call("POST", "/patients", "{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"birthDate\":\"1980-12-10\"}",
+                "front_desk")).get("id").asText();
+    }
+
+    private static JsonNode created(APIGatewayV2HTTPResponse response) throws Exception {
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
+        return JSON.readTree(response.getBody());
+    }
+
+    private static JsonNode assertProblem(APIGatewayV2HTTPResponse response, String type) throws Exception {
+        assertThat(response.getHeaders().get("Content-Type")).startsWith("application/problem+json");
+        JsonNode problem = JSON.readTree(response.getBody());
+        assertThat(problem.get("type").asText()).isEqualTo("https://therapyops.org/problems/" + type);
+        assertThat(problem.get("status").asInt()).isEqualTo(response.getStatusCode());
+        return problem;
+    }
+
+    private APIGatewayV2HTTPResponse call(String method, String path, String body, String role) {
+        return call(method, path, body, role, practiceId);
+    }
+
+    private static APIGatewayV2HTTPResponse call(String method, String path, String body, String role, String practice) {
+        Map<String, String> claims = new HashMap<>();
+        claims.put("sub", "user-1");
+        claims.put("practice_id", practice);
+        claims.put("role", role);
+        return function.handleRequest(event(method, path, body, claims), null);
+    }
+
+    private static APIGatewayV2HTTPEvent event(String method, String path, String body, Map<String, String> claims) {
+        APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = claims == null ? null
+                : APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims).build()).build();
+        return APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0").withRouteKey("ANY /{proxy+}").withRawPath(path).withRawQueryString("")
+                .withHeaders(body == null ? Map.of() : Map.of("content-type", "application/json"))
+                .withBody(body).withIsBase64Encoded(false)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(path)
+                                .withProtocol("HTTP/1.1").withSourceIp("127.0.0.1").build())
+                        .withAuthorizer(authorizer).withRequestId(UUID.randomUUID().toString()).withStage("$default").build())
+                .build();
+    }
+}

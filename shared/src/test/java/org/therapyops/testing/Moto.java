@@ -1,0 +1,110 @@
+package org.therapyops.testing;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import org.therapyops.dynamodb.Tables;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A moto server on loopback for adapter tests: the real AWS SDK against real wire APIs.
+ * One server per test JVM, started on first use and stopped when the JVM exits.
+ */
+public final class Moto {
+
+    private static Moto shared;
+
+    private final Process process;
+    private final URI endpoint;
+
+    private Moto(Process process, URI endpoint) {
+        this.process = process;
+        this.endpoint = endpoint;
+    }
+
+    public static synchronized Moto shared() {
+        if (shared == null) {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> shared.process.destroy()));
+        }
+        return shared;
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public DynamoDbClient dynamo() {
+        return DynamoDbClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+                .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    /** Creates a Practice and an Appointments table with the key schema of template.yaml, under fresh names. */
+    public Tables createTables() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        Tables tables = new Tables("practice-" + suffix, "appointments-" + suffix);
+        try (DynamoDbClient dynamo = dynamo()) {
+            for (String name : new String[] {tables.practice(), tables.appointments()}) {
+                dynamo.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(
+                                AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
+                                AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.S).build())
+                        .keySchema(
+                                KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
+                                KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build()));
+            }
+        }
+        return tables;
+    }
+
+    private static Moto start() {
+        try {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            File log = File.createTempFile("moto-", ".log");
+            Process process = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", Integer.toString(port))
+                    .redirectErrorStream(true).redirectOutput(log).start();
+            URI endpoint = URI.create("http://127.0.0.1:" + port);
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+            while (Instant.now().isBefore(deadline)) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("moto_server exited; see " + log);
+                }
+                try {
+                    HttpURLConnection c = (HttpURLConnection) endpoint.resolve("/moto-api/").toURL().openConnection();
+                    c.setConnectTimeout(200);
+                    if (c.getResponseCode() == 200) {
+                        return new Moto(process, endpoint);
+                    }
+                } catch (IOException notYet) {
+                    Thread.sleep(100);
+                }
+            }
+            process.destroy();
+            throw new IllegalStateException("moto_server did not answer within 30 s; see " + log);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start moto_server (is moto installed?)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
