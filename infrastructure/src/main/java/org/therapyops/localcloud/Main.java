@@ -1,7 +1,84 @@
 package org.therapyops.localcloud;
 
-/** Command-line entry point of the local cloud. */
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/** Command-line entry point: runs the local cloud until Ctrl-C / SIGTERM. */
 public final class Main {
-    public static void main(String[] args) {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path projectDir = Path.of(".");
+        int apiPort = 3000;
+        String stackName = "therapy-ops";
+        String demo = null;
+        java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            String next = i + 1 < args.length ? args[i + 1] : null;
+            switch (a) {
+                case "--project-dir" -> { projectDir = Path.of(require(a, next)); i++; }
+                case "--api-port" -> { apiPort = Integer.parseInt(require(a, next)); i++; }
+                case "--stack-name" -> { stackName = require(a, next); i++; }
+                case "--demo" -> { demo = require(a, next); i++; }
+                case "--parameter" -> {
+                    String kv = require(a, next);
+                    i++;
+                    int eq = kv.indexOf('=');
+                    if (eq <= 0) {
+                        throw new IllegalArgumentException("--parameter expects K=V");
+                    }
+                    params.put(kv.substring(0, eq), kv.substring(eq + 1));
+                }
+                case "-h", "--help" -> {
+                    System.out.println("usage: java -jar local-cloud.jar [--project-dir DIR] [--api-port 3000] [--stack-name NAME]"
+                            + " [--parameter K=V]... [--demo FILE]");
+                    return;
+                }
+                default -> throw new IllegalArgumentException("unknown option " + a);
+            }
+        }
+        LocalCloud.Options options = LocalCloud.Options.defaults(projectDir).apiPort(apiPort).stackName(stackName);
+        params.forEach(options::parameter);
+        LocalCloud cloud;
+        try {
+            cloud = LocalCloud.start(options);
+        } catch (RuntimeException e) {
+            System.err.println("[local-cloud] start-up failed: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            cloud.close();
+            stopped.countDown();
+        }, "local-cloud-main-shutdown"));
+        if (demo != null) {
+            try {
+                new DemoLoader(cloud.apiUrl(), cloud::issueToken, System.out).load(Path.of(demo));
+            } catch (RuntimeException e) {
+                System.err.println("[local-cloud] demo failed: " + e.getMessage());
+            }
+        }
+        URI api = cloud.apiUrl();
+        System.out.println();
+        System.out.println("[local-cloud] HTTP API:          " + api);
+        System.out.println("[local-cloud] AWS endpoint:      " + cloud.awsEndpoint());
+        System.out.println("[local-cloud] status:            curl -s " + api + "/_local/status");
+        System.out.println("[local-cloud] token:             TOKEN=$(curl -s -X POST " + api + "/_local/tokens -H 'content-type: application/json'"
+                + " -d '{\"practiceId\":\"demo-practice\",\"role\":\"admin\"}' | sed 's/.*\"token\":\"\\([^\"]*\\)\".*/\\1/')");
+        System.out.println("[local-cloud]                    curl -s -H \"Authorization: Bearer $TOKEN\" " + api + "/openapi.yml");
+        System.out.println("[local-cloud] Ctrl-C to stop");
+        stopped.await();
+    }
+
+    private static String require(String option, String value) {
+        if (value == null) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return value;
     }
 }

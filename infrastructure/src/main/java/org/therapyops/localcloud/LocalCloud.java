@@ -1,0 +1,345 @@
+package org.therapyops.localcloud;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/** Runs template.yaml on loopback: emulator, resources, one process per function, event source mappings, HTTP API. */
+public final class LocalCloud implements AutoCloseable {
+
+    /** Start-up options; {@link #defaults(Path)} then override. */
+    public static final class Options {
+        private final Path projectDir;
+        private int apiPort = 3000;
+        private String stackName = "therapy-ops";
+        private final Map<String, String> parameters = new LinkedHashMap<>();
+        private URI endpoint;
+        private int maxInstances = 1;
+        private Path runtimeClasspath;
+        private PrintStream console = System.out;
+        private Duration initLimit = Duration.ofSeconds(120);
+
+        private Options(Path projectDir) {
+            this.projectDir = projectDir.toAbsolutePath().normalize();
+        }
+
+        /** projectDir holds template.yaml. */
+        public static Options defaults(Path projectDir) {
+            return new Options(projectDir);
+        }
+
+        public Options apiPort(int port) {
+            this.apiPort = port;
+            return this;
+        }
+
+        public Options stackName(String name) {
+            this.stackName = name;
+            return this;
+        }
+
+        public Options parameter(String key, String value) {
+            parameters.put(key, value);
+            return this;
+        }
+
+        public Options endpoint(URI uri) {
+            this.endpoint = uri;
+            return this;
+        }
+
+        public Options maxInstances(int n) {
+            this.maxInstances = n;
+            return this;
+        }
+
+        public Options runtimeClasspath(Path dir) {
+            this.runtimeClasspath = dir;
+            return this;
+        }
+
+        public Options console(PrintStream out) {
+            this.console = out;
+            return this;
+        }
+
+        public Options initLimit(Duration limit) {
+            this.initLimit = limit;
+            return this;
+        }
+    }
+
+    private final Options options;
+    private final PrintStream console;
+    private Emulator emulator;
+    private AwsClients aws;
+    private HttpApiGateway gateway;
+    private TokenIssuer tokens;
+    private TemplateResolver resolver;
+    private final Map<String, LambdaFunction> functions = new LinkedHashMap<>();
+    private final List<EventSourceMapping> mappings = new ArrayList<>();
+    private final List<String> queueIds = new ArrayList<>();
+    private Thread shutdownHook;
+
+    private LocalCloud(Options options) {
+        this.options = options;
+        this.console = options.console;
+    }
+
+    public static LocalCloud start(Options options) {
+        LocalCloud cloud = new LocalCloud(options);
+        try {
+            cloud.boot();
+            return cloud;
+        } catch (RuntimeException e) {
+            cloud.close();
+            throw e;
+        }
+    }
+
+    private void boot() {
+        long t0 = System.nanoTime();
+        Path templateFile = options.projectDir.resolve("template.yaml");
+        Template template = Template.load(templateFile);
+        Path logDir = options.projectDir.resolve("target/local-cloud/logs");
+        shutdownHook = new Thread(this::close, "local-cloud-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        emulator = Emulator.start(options.endpoint, logDir);
+        aws = new AwsClients(emulator.endpoint());
+        gateway = new HttpApiGateway(options.apiPort, console);
+        String issuerUrl = gateway.url() + "/_local/issuer";
+        Map<String, String> params = new LinkedHashMap<>();
+        if (template.parameters().containsKey("JwtIssuer")) {
+            params.put("JwtIssuer", issuerUrl);
+        }
+        params.putAll(options.parameters);
+        resolver = new TemplateResolver(template, options.stackName, params);
+        resolver.validate();
+        new ResourceProvisioner(template, resolver, aws).provision();
+        template.resourcesOfType("AWS::SQS::Queue").forEach(r -> queueIds.add(r.logicalId()));
+
+        // The HTTP API and its authorizer.
+        Template.Resource api = template.resourcesOfType("AWS::Serverless::HttpApi").stream().findFirst().orElse(null);
+        Map<String, Object> apiProps = api == null ? Map.of() : resolver.resolveMap(api.properties());
+        Map<String, Object> auth = Template.mapOf(apiProps.get("Auth"));
+        Map<String, JwtAuthorizer> authorizers = new LinkedHashMap<>();
+        String audience = "therapy-ops-api";
+        Map<String, Object> authorizerDecls = Template.mapOf(auth.get("Authorizers"));
+        for (Map.Entry<String, Object> a : authorizerDecls.entrySet()) {
+            Map<String, Object> jwt = Template.mapOf(Template.mapOf(a.getValue()).get("JwtConfiguration"));
+            List<String> audiences = strings(jwt.get("audience"));
+            if (!audiences.isEmpty()) {
+                audience = audiences.get(0);
+            }
+            authorizers.put(a.getKey(), new JwtAuthorizer(String.valueOf(jwt.get("issuer")), audiences, null));
+        }
+        tokens = new TokenIssuer(issuerUrl, audience);
+        authorizers.replaceAll((name, a) -> {
+            Map<String, Object> jwt = Template.mapOf(Template.mapOf(authorizerDecls.get(name)).get("JwtConfiguration"));
+            return new JwtAuthorizer(String.valueOf(jwt.get("issuer")), strings(jwt.get("audience")), tokens);
+        });
+        gateway.setIssuer(tokens);
+        String defaultAuthorizer = auth.get("DefaultAuthorizer") == null ? null : String.valueOf(auth.get("DefaultAuthorizer"));
+
+        // Functions: spawn all, then wait for all (their inits overlap).
+        Path runtime = runtimeClasspath();
+        List<Map<String, Object>> functionProps = new ArrayList<>();
+        for (Template.Resource r : template.resourcesOfType("AWS::Serverless::Function")) {
+            Map<String, Object> props = FunctionSettings.merge(template.functionGlobals(), r.properties());
+            Map<String, Object> resolved = resolver.resolveMap(props);
+            functionProps.add(resolved);
+            LambdaFunction fn = new LambdaFunction(FunctionSettings.config(r.logicalId(), String.valueOf(resolver.physical(r.logicalId()).ref()),
+                    resolved, template.directory(), runtime, logDir, options.maxInstances, emulator.endpoint()), console);
+            functions.put(r.logicalId(), fn);
+            fn.start();
+        }
+        List<CompletableFuture<Void>> waits = new ArrayList<>();
+        functions.values().forEach(fn -> waits.add(CompletableFuture.runAsync(() -> fn.awaitReady(options.initLimit))));
+        try {
+            CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new)).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        }
+
+        // Event sources.
+        List<HttpApiGateway.Route> routes = new ArrayList<>();
+        int i = 0;
+        for (LambdaFunction fn : functions.values()) {
+            Map<String, Object> props = functionProps.get(i++);
+            Map<String, Object> events = Template.mapOf(props.get("Events"));
+            for (Map.Entry<String, Object> e : events.entrySet()) {
+                Map<String, Object> event = Template.mapOf(e.getValue());
+                Map<String, Object> p = Template.mapOf(event.get("Properties"));
+                String type = String.valueOf(event.get("Type"));
+                switch (type) {
+                    case "HttpApi" -> {
+                        Object routeAuth = Template.mapOf(p.get("Auth")).get("Authorizer");
+                        String authName = routeAuth != null ? String.valueOf(routeAuth) : defaultAuthorizer;
+                        JwtAuthorizer authorizer = authName == null || authName.equals("NONE") ? null : authorizers.get(authName);
+                        if (authName != null && !authName.equals("NONE") && authorizer == null) {
+                            throw new TemplateException(fn.config().logicalId() + ".Events." + e.getKey() + ": unknown authorizer " + authName);
+                        }
+                        String path = p.get("Path") == null ? "$default" : String.valueOf(p.get("Path"));
+                        String method = p.get("Method") == null ? "ANY" : String.valueOf(p.get("Method")).toUpperCase();
+                        routes.add(new HttpApiGateway.Route(method.equals("X-AMAZON-APIGATEWAY-ANY-METHOD") ? "ANY" : method, path, fn, authorizer));
+                    }
+                    case "DynamoDB" -> {
+                        String stream = String.valueOf(p.get("Stream"));
+                        EventSourceMapping m = new StreamPoller(fn, e.getKey(), stream, FunctionSettings.stream(p, this::queueUrlOfArn), aws, console);
+                        m.start();
+                        mappings.add(m);
+                    }
+                    case "SQS" -> {
+                        String arn = String.valueOf(p.get("Queue"));
+                        EventSourceMapping m = new SqsPoller(fn, e.getKey(), arn, FunctionSettings.sqs(p, queueUrlOfArn(arn)), aws, console);
+                        m.start();
+                        mappings.add(m);
+                    }
+                    default -> console.println("[local-cloud] " + fn.config().logicalId() + ".Events." + e.getKey()
+                            + " (" + type + ") is not emulated; skipped");
+                }
+            }
+        }
+        HttpApiGateway.Cors cors = null;
+        Map<String, Object> c = Template.mapOf(apiProps.get("CorsConfiguration"));
+        if (!c.isEmpty()) {
+            cors = new HttpApiGateway.Cors(strings(c.get("AllowOrigins")), strings(c.get("AllowHeaders")),
+                    strings(c.get("AllowMethods")), strings(c.get("ExposeHeaders")),
+                    c.get("MaxAge") == null ? null : Integer.valueOf(String.valueOf(c.get("MaxAge"))),
+                    Boolean.parseBoolean(String.valueOf(c.get("AllowCredentials"))));
+        }
+        gateway.configure(routes, cors, tokens, this::status);
+        console.println("[local-cloud] up in " + (System.nanoTime() - t0) / 1_000_000 + " ms: " + functions.size()
+                + " function(s), " + mappings.size() + " mapping(s), " + routes.size() + " route(s)");
+    }
+
+    private String queueUrlOfArn(String arn) {
+        for (String id : queueIds) {
+            TemplateResolver.Physical p = resolver.physical(id);
+            if (p != null && arn.equals(p.attributes().get("Arn"))) {
+                return String.valueOf(p.ref());
+            }
+        }
+        String name = arn.substring(arn.lastIndexOf(':') + 1);
+        return aws.sqs().getQueueUrl(b -> b.queueName(name)).queueUrl();
+    }
+
+    static List<String> strings(Object o) {
+        if (o instanceof List<?> l) {
+            return l.stream().map(String::valueOf).toList();
+        }
+        return o == null ? List.of() : List.of(String.valueOf(o));
+    }
+
+    private Path runtimeClasspath() {
+        if (options.runtimeClasspath != null) {
+            return options.runtimeClasspath;
+        }
+        List<Path> candidates = new ArrayList<>();
+        try {
+            // Next to this code: target/classes -> target/lambda-runtime, target/local-cloud.jar -> target/lambda-runtime.
+            Path here = Path.of(LocalCloud.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            candidates.add(here.getParent().resolve("lambda-runtime"));
+        } catch (Exception ignored) {
+            // fall through
+        }
+        candidates.add(options.projectDir.resolve("infrastructure/target/lambda-runtime"));
+        candidates.add(options.projectDir.resolve("target/lambda-runtime"));
+        for (Path p : candidates) {
+            if (Files.isDirectory(p)) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("no Lambda runtime classpath found in " + candidates
+                + "; run mvn -pl infrastructure package");
+    }
+
+    public URI apiUrl() {
+        return gateway.url();
+    }
+
+    public URI awsEndpoint() {
+        return emulator.endpoint();
+    }
+
+    public AwsClients aws() {
+        return aws;
+    }
+
+    /** A token valid for one hour, for a practice and role. */
+    public String issueToken(String practiceId, String role) {
+        return tokens.issue(TokenRequest.of(practiceId, role)).token();
+    }
+
+    /** A token as requested, signed with the real key (expired, wrong audience... for tests). */
+    public String issueToken(TokenRequest request) {
+        return tokens.issue(request).token();
+    }
+
+    public String issuer() {
+        return tokens.issuer();
+    }
+
+    /** Table name or queue URL (the value of !Ref). */
+    public String physicalId(String logicalId) {
+        TemplateResolver.Physical p = resolver.physical(logicalId);
+        if (p == null) {
+            throw new IllegalArgumentException("no resource " + logicalId);
+        }
+        return String.valueOf(p.ref());
+    }
+
+    public LambdaFunction function(String logicalId) {
+        return functions.get(logicalId);
+    }
+
+    public Status status() {
+        List<Status.FunctionStatus> fs = functions.values().stream().map(LambdaFunction::status).toList();
+        List<Status.MappingStatus> ms = mappings.stream().map(EventSourceMapping::status).toList();
+        List<Status.QueueStatus> qs = new ArrayList<>();
+        for (String id : queueIds) {
+            String url = physicalId(id);
+            Map<QueueAttributeName, String> a = aws.sqs().getQueueAttributes(b -> b.queueUrl(url).attributeNames(
+                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+            qs.add(new Status.QueueStatus(id, url, Long.parseLong(a.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0")),
+                    Long.parseLong(a.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0"))));
+        }
+        return new Status(fs, ms, qs);
+    }
+
+    @Override
+    public synchronized void close() {
+        mappings.forEach(EventSourceMapping::close);
+        mappings.clear();
+        functions.values().forEach(LambdaFunction::close);
+        functions.clear();
+        if (gateway != null) {
+            gateway.close();
+            gateway = null;
+        }
+        if (aws != null) {
+            aws.close();
+            aws = null;
+        }
+        if (emulator != null) {
+            emulator.close();
+            emulator = null;
+        }
+        if (shutdownHook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // we are the hook
+            }
+            shutdownHook = null;
+        }
+    }
+}
