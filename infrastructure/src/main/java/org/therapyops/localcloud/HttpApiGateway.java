@@ -222,7 +222,7 @@ public final class HttpApiGateway implements AutoCloseable {
     }
 
     private void log(String method, String routeKey, int code, long started) {
-        console.println("[local-cloud] " + method + " " + routeKey + " -> " + code + " (" + (System.nanoTime() - started) / 1_000_000 + " ms)");
+        console.println("[local-cloud] " + method + " via " + routeKey + " -> " + code + " (" + (System.nanoTime() - started) / 1_000_000 + " ms)");
     }
 
     private ObjectNode event(HttpExchange ex, String method, Route route, Map<String, String> params,

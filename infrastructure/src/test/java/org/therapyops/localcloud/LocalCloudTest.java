@@ -1,0 +1,246 @@
+package org.therapyops.localcloud;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/** End to end through real moto and real function processes. */
+class LocalCloudTest {
+
+    static LocalCloud cloud;
+    static Path observe;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        observe = Files.createTempDirectory("local-cloud-observe");
+        cloud = LocalCloud.start(LocalCloud.Options.defaults(Path.of("target/test-classes/testcloud"))
+                .apiPort(0).stackName("lc-test").parameter("ObserveDir", observe.toString()));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (cloud != null) {
+            cloud.close();
+        }
+    }
+
+    static HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(cloud.apiUrl().resolve(path));
+        headers.forEach(b::header);
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static long echoInvocations() {
+        return cloud.status().functions().stream().filter(f -> f.logicalId().equals("EchoFunction")).findFirst().orElseThrow().invocations();
+    }
+
+    static void await(BooleanSupplier condition, Duration max) throws InterruptedException {
+        long end = System.nanoTime() + max.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("condition not met within " + max);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    static List<String> observed(String file) {
+        try {
+            Path p = observe.resolve(file);
+            return Files.exists(p) ? Files.readAllLines(p) : List.of();
+        } catch (Exception e) {
+            throw new RuntimeException(e);
+        }
+    }
+
+    @Test
+    void validTokenPassesClaimsAndPayload20() throws Exception {
+        String token = cloud.issueToken("practice-1", "clinician");
+        HttpResponse<String> r = get("/items/abc%20d?x=1&x=2&y=z", Map.of("Authorization", "Bearer " + token,
+                "Cookie", "a=1; b=2", "X-Multi", "v1", "Origin", "http://localhost:5173"));
+        assertThat(r.statusCode()).isEqualTo(201);
+        assertThat(r.headers().firstValue("x-echo")).contains("1");
+        assertThat(r.headers().allValues("set-cookie")).contains("seen=1");
+        assertThat(r.headers().firstValue("access-control-allow-origin")).contains("http://localhost:5173");
+        assertThat(r.headers().firstValue("access-control-expose-headers")).contains("etag,location");
+        JsonNode e = Json.MAPPER.readTree(r.body());
+        assertThat(e.path("version").asText()).isEqualTo("2.0");
+        assertThat(e.path("routeKey").asText()).isEqualTo("GET /items/{itemId}");
+        assertThat(e.path("rawPath").asText()).isEqualTo("/items/abc%20d");
+        assertThat(e.path("rawQueryString").asText()).isEqualTo("x=1&x=2&y=z");
+        assertThat(e.path("queryStringParameters").path("x").asText()).isEqualTo("1,2");
+        assertThat(e.path("pathParameters").path("itemId").asText()).isEqualTo("abc d");
+        assertThat(e.path("cookies").toString()).isEqualTo("[\"a=1\",\"b=2\"]");
+        assertThat(e.path("headers").path("x-multi").asText()).isEqualTo("v1");
+        JsonNode rc = e.path("requestContext");
+        assertThat(rc.path("stage").asText()).isEqualTo("$default");
+        assertThat(rc.path("http").path("method").asText()).isEqualTo("GET");
+        JsonNode claims = rc.path("authorizer").path("jwt").path("claims");
+        assertThat(claims.path("practice_id").asText()).isEqualTo("practice-1");
+        assertThat(claims.path("role").asText()).isEqualTo("clinician");
+        assertThat(claims.path("iss").asText()).isEqualTo(cloud.issuer());
+        assertThat(claims.path("exp").isTextual()).isTrue();
+
+        HttpResponse<String> greedy = get("/a/b/c", Map.of("Authorization", token));
+        assertThat(Json.MAPPER.readTree(greedy.body()).path("routeKey").asText()).isEqualTo("ANY /{proxy+}");
+        assertThat(Json.MAPPER.readTree(greedy.body()).path("pathParameters").path("proxy").asText()).isEqualTo("a/b/c");
+    }
+
+    @Test
+    void openRouteNeedsNoTokenAndErrorsMapTo500() throws Exception {
+        HttpResponse<String> open = get("/open", Map.of());
+        assertThat(open.statusCode()).isEqualTo(201);
+        assertThat(Json.MAPPER.readTree(open.body()).path("requestContext").has("authorizer")).isFalse();
+        HttpResponse<String> boom = get("/boom", Map.of("Authorization", cloud.issueToken("p", "admin")));
+        assertThat(boom.statusCode()).isEqualTo(500);
+        assertThat(boom.body()).isEqualTo("{\"message\":\"Internal Server Error\"}");
+    }
+
+    @Test
+    void badTokensAreRefusedWithoutCallingTheFunction() throws Exception {
+        long before = echoInvocations();
+        Instant now = Instant.now();
+        String expired = cloud.issueToken(new TokenRequest("p", "admin", null, null, now.minusSeconds(7200), now.minusSeconds(3600)));
+        String wrongAudience = cloud.issueToken(new TokenRequest("p", "admin", null, "someone-else", null, null));
+        RSAKey otherKey = new RSAKeyGenerator(2048).keyID("other").generate();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(cloud.issuer()).audience("test-api").subject("x")
+                .expirationTime(Date.from(now.plusSeconds(600))).build();
+        String badSignature = TokenIssuer.sign(claims, otherKey);
+        String wrongIssuer = new TokenIssuer("http://127.0.0.1:1/elsewhere", "test-api").issue(TokenRequest.of("p", "admin")).token();
+        for (String auth : new String[] {null, "Bearer " + expired, "Bearer " + wrongAudience, "Bearer " + badSignature,
+                wrongIssuer, "Bearer not-a-jwt"}) {
+            HttpResponse<String> r = get("/items/1", auth == null ? Map.of() : Map.of("Authorization", auth));
+            assertThat(r.statusCode()).as(String.valueOf(auth)).isEqualTo(401);
+            assertThat(r.body()).isEqualTo("{\"message\":\"Unauthorized\"}");
+            assertThat(r.headers().firstValue("www-authenticate")).isPresent();
+        }
+        assertThat(echoInvocations()).isEqualTo(before);
+        assertThat(get("/_local/issuer/.well-known/jwks.json", Map.of()).body()).contains("\"kty\":\"RSA\"");
+    }
+
+    @Test
+    void corsPreflightIsAnsweredByTheGateway() throws Exception {
+        long before = echoInvocations();
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(cloud.apiUrl().resolve("/items/1"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "http://localhost:5173").header("Access-Control-Request-Method", "POST").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(204);
+        assertThat(r.headers().firstValue("access-control-allow-origin")).contains("http://localhost:5173");
+        assertThat(r.headers().firstValue("access-control-allow-methods")).contains("GET,POST");
+        assertThat(r.headers().firstValue("access-control-max-age")).contains("600");
+        assertThat(echoInvocations()).isEqualTo(before);
+    }
+
+    @Test
+    void devTokensEndpointIssuesUsableTokens() throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(cloud.apiUrl().resolve("/_local/tokens"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"practiceId\":\"pp\",\"role\":\"biller\",\"subject\":\"sam\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String token = Json.MAPPER.readTree(r.body()).path("token").asText();
+        HttpResponse<String> echo = get("/x", Map.of("Authorization", "Bearer " + token));
+        JsonNode claims = Json.MAPPER.readTree(echo.body()).path("requestContext").path("authorizer").path("jwt").path("claims");
+        assertThat(claims.path("email").asText()).isEqualTo("sam@pp.example");
+        assertThat(get("/_local/status", Map.of()).body()).contains("\"WorkDeadLetterQueue\"");
+    }
+
+    static void put(String table, String id, String kind, String behavior) {
+        cloud.aws().dynamoDb().putItem(b -> b.tableName(cloud.physicalId(table)).item(Map.of(
+                "id", AttributeValue.fromS(id), "kind", AttributeValue.fromS(kind), "behavior", AttributeValue.fromS(behavior))));
+    }
+
+    @Test
+    void streamFilterAndPartialBatchFailure() throws Exception {
+        put("ItemsTable", "f-1", "keep", "ok");
+        put("ItemsTable", "f-2", "drop", "ok");
+        put("ItemsTable", "f-3", "keep", "fail-once");
+        put("ItemsTable", "f-4", "keep", "ok");
+        put("ItemsTable", "f-1", "keep", "ok"); // MODIFY: filtered out by eventName
+        await(() -> observed("filtered.log").stream().filter(l -> l.startsWith("f-4")).count() >= 1
+                && observed("filtered.log").stream().filter(l -> l.startsWith("f-3")).count() >= 2, Duration.ofSeconds(30));
+        List<String> seen = observed("filtered.log");
+        assertThat(seen).noneMatch(l -> l.startsWith("f-2"));
+        assertThat(seen).filteredOn(l -> l.startsWith("f-1")).containsExactly("f-1 INSERT");
+        assertThat(seen).filteredOn(l -> l.startsWith("f-3")).hasSize(2);
+        assertThat(cloud.status().mappings()).filteredOn(m -> m.function().equals("FilteredStreamFunction"))
+                .allMatch(m -> m.filteredOut() >= 2 && m.failures() >= 1);
+    }
+
+    @Test
+    void poisonRecordEndsInTheOnFailureQueueAndTheStreamMovesOn() throws Exception {
+        put("OrdersTable", "o-1", "x", "ok");
+        put("OrdersTable", "o-2", "x", "poison");
+        put("OrdersTable", "o-3", "x", "ok");
+        put("OrdersTable", "o-4", "x", "ok");
+        String queue = cloud.physicalId("OrdersFailureQueue");
+        List<Message> messages = new java.util.ArrayList<>();
+        await(() -> {
+            messages.addAll(cloud.aws().sqs().receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10)).messages());
+            return !messages.isEmpty() && observed("poison.log").contains("o-4 INSERT") && observed("poison.log").contains("o-3 INSERT");
+        }, Duration.ofSeconds(60));
+        assertThat(messages).hasSize(1);
+        JsonNode record = Json.MAPPER.readTree(messages.get(0).body());
+        assertThat(record.path("requestContext").path("condition").asText()).isEqualTo("RetryAttemptsExhausted");
+        assertThat(record.path("requestContext").path("approximateInvokeCount").asInt()).isEqualTo(3);
+        assertThat(record.path("responseContext").path("functionError").asText()).isEqualTo("Unhandled");
+        assertThat(record.path("version").asText()).isEqualTo("1.0");
+        JsonNode info = record.path("DDBStreamBatchInfo");
+        assertThat(info.path("batchSize").asInt()).isEqualTo(1);
+        assertThat(info.path("startSequenceNumber").asText()).isEqualTo(info.path("endSequenceNumber").asText());
+        assertThat(info.path("streamArn").asText()).contains("OrdersTable");
+        assertThat(observed("poison.log").stream().filter(l -> l.equals("o-2 INSERT")).count()).isEqualTo(3);
+    }
+
+    @Test
+    void sqsPartialBatchResponseAndRedriveToTheDeadLetterQueue() throws Exception {
+        String queue = cloud.physicalId("WorkQueue");
+        cloud.aws().sqs().sendMessage(b -> b.queueUrl(queue).messageBody("ok-1"));
+        cloud.aws().sqs().sendMessage(b -> b.queueUrl(queue).messageBody("fail-1"));
+        String dlq = cloud.physicalId("WorkDeadLetterQueue");
+        List<Message> dead = new java.util.ArrayList<>();
+        await(() -> {
+            dead.addAll(cloud.aws().sqs().receiveMessage(b -> b.queueUrl(dlq).maxNumberOfMessages(10)).messages());
+            return !dead.isEmpty();
+        }, Duration.ofSeconds(30));
+        assertThat(dead).extracting(Message::body).containsExactly("fail-1");
+        assertThat(observed("sqs.log")).filteredOn(l -> l.startsWith("ok-1")).containsExactly("ok-1 1");
+        assertThat(observed("sqs.log")).filteredOn(l -> l.startsWith("fail-1")).containsExactly("fail-1 1", "fail-1 2");
+    }
+
+    @Test
+    void demoLoaderSubstitutesEarlierResponses() throws Exception {
+        Path file = Files.createTempFile(observe, "demo", ".json");
+        Files.writeString(file, """
+                {"practiceId":"demo-practice","role":"admin","requests":[
+                  {"name":"first","method":"POST","path":"/payers","body":{"n":1}},
+                  {"name":"second","method":"POST","path":"/patients/${first.version}/x","body":{"version":"${first.version}","ctx":"${first.requestContext}","s":"v=${first.version}"}}
+                ]}""");
+        Map<String, JsonNode> named = new DemoLoader(cloud.apiUrl(), cloud::issueToken, System.out).load(file);
+        JsonNode second = named.get("second");
+        assertThat(second.path("rawPath").asText()).isEqualTo("/patients/2.0/x");
+        JsonNode body = Json.MAPPER.readTree(second.path("body").asText());
+        assertThat(body.path("version").asText()).isEqualTo("2.0");
+        assertThat(body.path("ctx").isObject()).isTrue();
+        assertThat(body.path("s").asText()).isEqualTo("v=2.0");
+    }
+}

@@ -1,0 +1,23 @@
+package org.therapyops.localcloud.testfunctions;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/** HTTP API test handler: answers 200 with the whole received event as its body; throws for paths containing /boom. */
+public class EchoHttpFunction implements RequestStreamHandler {
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        String event = new String(input.readAllBytes(), StandardCharsets.UTF_8);
+        if (event.contains("\"rawPath\":\"/boom")) {
+            throw new IllegalStateException("boom");
+        }
+        String escaped = event.replace("\\", "\\\\").replace("\"", "\\\"");
+        String response = "{\"statusCode\":201,\"headers\":{\"content-type\":\"application/json\",\"x-echo\":\"1\"},"
+                + "\"cookies\":[\"seen=1\"],\"body\":\"" + escaped + "\"}";
+        output.write(response.getBytes(StandardCharsets.UTF_8));
+    }
+}
