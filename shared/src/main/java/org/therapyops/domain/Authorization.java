@@ -15,8 +15,9 @@ public record Authorization(String id, String patientId, String coverageId, Stri
                             long scheduled, long rendered, LocalDate startDate, LocalDate endDate,
                             Discipline discipline, Instant createdAt, long version) {
 
+    /** What is left to book; zero, not negative, when sessions were rendered beyond the authorization. */
     public long remaining() {
-        return authorized - rendered - scheduled;
+        return Math.max(0, authorized - rendered - scheduled);
     }
 
     public boolean covers(String serviceCode) {

@@ -29,6 +29,7 @@ import java.util.Optional;
 public final class DynamoAppointmentRepository implements AppointmentRepository {
 
     private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
+    private static final String TRANSACTION_CONFLICT = "TransactionConflict";
 
     private final DynamoDbClient dynamo;
     private final Tables tables;
@@ -99,11 +100,15 @@ public final class DynamoAppointmentRepository implements AppointmentRepository 
             return RecordOutcome.RECORDED;
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.cancellationReasons();
-            if (reasons.size() == 2 && CONDITIONAL_CHECK_FAILED.equals(reasons.get(0).code())) {
+            if (reasons.size() != 2) {
+                throw e;
+            }
+            if (CONDITIONAL_CHECK_FAILED.equals(reasons.get(0).code())) {
                 return RecordOutcome.ALREADY_DECIDED;
             }
-            if (reasons.size() == 2 && CONDITIONAL_CHECK_FAILED.equals(reasons.get(1).code())) {
-                return RecordOutcome.UNITS_TAKEN;
+            if (CONDITIONAL_CHECK_FAILED.equals(reasons.get(1).code())
+                    || reasons.stream().anyMatch(r -> TRANSACTION_CONFLICT.equals(r.code()))) {
+                return RecordOutcome.CONTENDED;
             }
             throw e;
         }

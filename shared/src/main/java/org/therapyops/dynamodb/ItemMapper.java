@@ -95,6 +95,14 @@ public final class ItemMapper {
                 .put("patientId", x.patientId()).put("providerId", x.providerId()).put("serviceCode", x.serviceCode())
                 .put("start", x.start()).put("durationMinutes", x.durationMinutes()).put("status", x.status())
                 .put("createdBy", x.createdBy());
+        Appointment.Decision d = x.decision();
+        if (d != null) {
+            a.put("authorizationId", d.authorizationId()).put("explanation", d.explanation()).put("decidedAt", d.decidedAt())
+                    .putList("reasons", d.reasons(), ItemMapper::reason);
+            if (d.authorizationId() != null) {
+                a.put("reservedUnits", d.reservedUnits());
+            }
+        }
         return a.build();
     }
 
@@ -137,9 +145,11 @@ public final class ItemMapper {
 
     static Reason reason(AttributeValue value) {
         Attributes a = Attributes.of(value.m());
-        Map<String, AttributeValue> details = value.m().containsKey("details") ? value.m().get("details").m() : Map.of();
+        AttributeValue detailsValue = value.m().get("details");
+        Map<String, AttributeValue> details = detailsValue == null || !detailsValue.hasM() ? Map.of() : detailsValue.m();
+        Attributes d = Attributes.of(details);
         return new Reason(a.enumValue("code", ReasonCode.class), a.string("message"),
-                details.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().s())));
+                details.keySet().stream().collect(Collectors.toMap(k -> k, d::string)));
     }
 
     static List<AttributeValue> reasons(List<Reason> reasons) {

@@ -25,7 +25,10 @@ public interface AppointmentRepository {
         RECORDED,
         /** The appointment was no longer REQUESTED at that version: someone decided it already. */
         ALREADY_DECIDED,
-        /** The authorization no longer had the units: decide again on fresh counters. */
-        UNITS_TAKEN
+        /**
+         * The authorization changed concurrently (its units were taken, or another transaction held it):
+         * decide again on fresh counters.
+         */
+        CONTENDED
     }
 }

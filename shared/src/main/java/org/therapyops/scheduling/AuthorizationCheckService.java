@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Decides a requested appointment and records the decision exactly once.
@@ -23,7 +24,11 @@ import java.util.Optional;
 public final class AuthorizationCheckService {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuthorizationCheckService.class);
-    private static final int MAX_ATTEMPTS = 5;
+    /**
+     * Each lost race means another booking reserved units (or held the item), so retries make progress;
+     * the bound only guards against a pathological storm, after which the record is retried by the stream.
+     */
+    private static final int MAX_ATTEMPTS = 25;
 
     private final PracticeRepository practice;
     private final AppointmentRepository appointments;
@@ -51,12 +56,25 @@ public final class AuthorizationCheckService {
                     LOG.info("appointment {} of practice {} was already decided; nothing written", requested.id(), practiceId);
                     return Optional.empty();
                 }
-                case UNITS_TAKEN -> LOG.info("appointment {}: units taken concurrently, deciding again (attempt {})",
-                        requested.id(), attempt);
+                case CONTENDED -> {
+                    LOG.info("appointment {}: authorization changed concurrently, deciding again (attempt {})",
+                            requested.id(), attempt);
+                    backOff(attempt);
+                }
             }
         }
         throw new IllegalStateException("appointment " + requested.id() + " could not be decided after "
                 + MAX_ATTEMPTS + " attempts under contention");
+    }
+
+    /** Jittered back-off, so that contenders do not collide again in lock-step. */
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 5L + 10L * Math.min(attempt, 5)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while deciding", e);
+        }
     }
 
     private static String summary(AuthorizationDecision decision) {

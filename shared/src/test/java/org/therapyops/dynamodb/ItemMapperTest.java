@@ -1,6 +1,5 @@
 package org.therapyops.dynamodb;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -148,10 +147,6 @@ class ItemMapperTest {
             assertThat(ItemMapper.practiceOf(item)).isEqualTo(PRACTICE);
             assertThat(item.get("sk").s()).isEqualTo("APPOINTMENT#appt-1001");
         }
-
-        @Disabled("bug: ItemMapper.appointment(String, Appointment) (ItemMapper.java:93-99) writes no decision: "
-                + "authorizationId, reservedUnits, explanation, reasons and decidedAt are dropped, so a decided "
-                + "appointment reads back with decision == null")
         @Test
         void aRefusedAppointmentRoundTripsWithItsReasons() {
             Appointment refused = withDecision(requested(), AppointmentStatus.NEEDS_AUTH,
@@ -265,10 +260,6 @@ class ItemMapperTest {
 
             assertThatThrownBy(() -> ItemMapper.appointment(item)).isExactlyInstanceOf(MalformedItemException.class);
         }
-
-        @Disabled("bug: ItemMapper.reason(AttributeValue) (ItemMapper.java:142) collects details with e.getValue().s(); "
-                + "a detail stored as N (or any non-S type) gives null and Collectors.toMap throws "
-                + "NullPointerException instead of MalformedItemException")
         @Test
         void aReasonDetailThatIsNotAStringIsMalformed() {
             Map<String, AttributeValue> item = new HashMap<>(ItemMapper.appointment(PRACTICE, requested()));

@@ -107,7 +107,7 @@ class AuthorizationCheckServiceAdapterTest {
         AuthorizationDecision reserve = new AuthorizationDecision.Reserve(auth.id(), 2, "test");
 
         assertThat(appointments.record(practiceId, first, reserve)).isEqualTo(AppointmentRepository.RecordOutcome.RECORDED);
-        assertThat(appointments.record(practiceId, second, reserve)).isEqualTo(AppointmentRepository.RecordOutcome.UNITS_TAKEN);
+        assertThat(appointments.record(practiceId, second, reserve)).isEqualTo(AppointmentRepository.RecordOutcome.CONTENDED);
         assertThat(appointments.appointment(practiceId, second.id()).orElseThrow().status()).isEqualTo(AppointmentStatus.REQUESTED);
     }
 

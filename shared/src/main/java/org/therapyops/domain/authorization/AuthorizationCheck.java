@@ -76,7 +76,7 @@ public final class AuthorizationCheck {
                             + " " + auth.unitType().name().toLowerCase() + " left; the session needs "
                             + auth.unitType().fromLedger(needed).toPlainString() + ".",
                     Map.of("authorizationId", auth.id(), "needed", Long.toString(needed),
-                            "remaining", Long.toString(Math.max(0, auth.remaining())))));
+                            "remaining", Long.toString(auth.remaining()))));
         }
         return new AuthorizationDecision.Refuse(shortfalls);
     }
