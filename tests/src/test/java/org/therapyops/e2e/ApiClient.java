@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.function.Predicate;
 
 /** A small HTTP client for the API as an SPA would call it: JSON in, JSON out, a bearer token. */
-final class ApiClient {
+public final class ApiClient {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -21,14 +21,14 @@ final class ApiClient {
     private final URI base;
     private final String token;
 
-    ApiClient(URI base, String token) {
+    public ApiClient(URI base, String token) {
         this.base = base;
         this.token = token;
     }
 
     /** A response: status, content type and parsed JSON body (null when empty or not JSON). */
-    record Response(int status, String contentType, String body, HttpResponse<String> raw) {
-        JsonNode json() {
+    public record Response(int status, String contentType, String body, HttpResponse<String> raw) {
+        public JsonNode json() {
             try {
                 return body == null || body.isBlank() ? null : JSON.readTree(body);
             } catch (IOException e) {
@@ -36,16 +36,16 @@ final class ApiClient {
             }
         }
 
-        String id() {
+        public String id() {
             return json().get("id").asText();
         }
     }
 
-    Response get(String path) {
+    public Response get(String path) {
         return send(request(path).GET());
     }
 
-    Response post(String path, String json) {
+    public Response post(String path, String json) {
         return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
@@ -69,7 +69,7 @@ final class ApiClient {
     }
 
     /** Polls a resource until the condition holds (the stream-fed decision is asynchronous). */
-    JsonNode await(String path, Predicate<JsonNode> condition, Duration timeout) {
+    public JsonNode await(String path, Predicate<JsonNode> condition, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         JsonNode last = null;
         while (Instant.now().isBefore(deadline)) {

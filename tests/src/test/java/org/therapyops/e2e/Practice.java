@@ -9,52 +9,52 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A fresh practice (tenant) with an admin token, and the steps of the API tour as methods. */
-final class Practice {
+public final class Practice {
 
-    final String id = "practice-" + UUID.randomUUID();
-    final ApiClient api;
+    public final String id = "practice-" + UUID.randomUUID();
+    public final ApiClient api;
 
-    Practice(LocalCloud cloud) {
+    public Practice(LocalCloud cloud) {
         this(cloud, "admin");
     }
 
-    Practice(LocalCloud cloud, String role) {
+    public Practice(LocalCloud cloud, String role) {
         this.api = new ApiClient(cloud.apiUrl(), cloud.issueToken(id, role));
     }
 
-    String payer() {
+    public String payer() {
         return created(api.post("/payers", "{\"name\":\"Acme Health\",\"payerId\":\"ACME1\"}"));
     }
 
-    String provider() {
+    public String provider() {
         return created(api.post("/providers", "{\"npi\":\"1234567893\",\"firstName\":\"Jordan\",\"lastName\":\"Rivera\",\"discipline\":\"PT\"}"));
     }
 
-    String patient() {
+    public String patient() {
         return created(api.post("/patients", "{\"firstName\":\"Alex\",\"lastName\":\"Demo\",\"birthDate\":\"1958-04-12\"}"));
     }
 
-    String coverage(String patientId, String payerId, String from, String to) {
+    public String coverage(String patientId, String payerId, String from, String to) {
         return created(api.post("/patients/" + patientId + "/coverages", "{\"payerId\":\"" + payerId + "\",\"memberId\":\"M1\","
                 + "\"effectiveFrom\":\"" + from + "\"" + (to == null ? "" : ",\"effectiveTo\":\"" + to + "\"") + "}"));
     }
 
-    String authorization(String patientId, String coverageId, String code, String unitType, int quantity, String start, String end) {
+    public String authorization(String patientId, String coverageId, String code, String unitType, int quantity, String start, String end) {
         return created(api.post("/patients/" + patientId + "/authorizations", "{\"coverageId\":\"" + coverageId + "\","
                 + "\"number\":\"AUTH-" + quantity + "\",\"serviceCodes\":[\"" + code + "\"],\"unitType\":\"" + unitType + "\","
                 + "\"quantity\":" + quantity + ",\"startDate\":\"" + start + "\",\"endDate\":\"" + end + "\"}"));
     }
 
-    String book(String patientId, String providerId, String code, String start, int minutes) {
+    public String book(String patientId, String providerId, String code, String start, int minutes) {
         return created(api.post("/appointments", "{\"patientId\":\"" + patientId + "\",\"providerId\":\"" + providerId + "\","
                 + "\"serviceCode\":\"" + code + "\",\"start\":\"" + start + "\",\"durationMinutes\":" + minutes + "}"));
     }
 
-    JsonNode decided(String appointmentId) {
+    public JsonNode decided(String appointmentId) {
         return api.await("/appointments/" + appointmentId, a -> !"REQUESTED".equals(a.get("status").asText()), Duration.ofSeconds(30));
     }
 
-    JsonNode authorizationView(String patientId, String authorizationId) {
+    public JsonNode authorizationView(String patientId, String authorizationId) {
         ApiClient.Response response = api.get("/patients/" + patientId + "/authorizations/" + authorizationId);
         assertThat(response.status()).isEqualTo(200);
         return response.json();

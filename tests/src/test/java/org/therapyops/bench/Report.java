@@ -1,0 +1,69 @@
+package org.therapyops.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Writes a measured figure to docs/measurements/ with the command that reproduces it and the machine it ran on. */
+final class Report {
+
+    private final String name;
+    private final StringBuilder body = new StringBuilder();
+
+    Report(String title, String name) {
+        this.name = name;
+        body.append("# ").append(title).append("\n\n")
+                .append("- measured: ").append(LocalDate.now()).append("\n")
+                .append("- command: `bin/bench ").append(name).append("`\n")
+                .append("- machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+                .append(Runtime.getRuntime().maxMemory() / (1024 * 1024)).append(" MiB max heap for the driver, Java ")
+                .append(System.getProperty("java.version")).append(", ").append(System.getProperty("os.name")).append(" ")
+                .append(System.getProperty("os.arch")).append("\n")
+                .append("- AWS API emulator: moto server on loopback; functions run from their deployable jars, one JVM each, "
+                        + "through AWS's Lambda runtime interface client\n\n");
+    }
+
+    Report line(String text) {
+        body.append(text).append("\n");
+        return this;
+    }
+
+    void write() {
+        Path file = ProjectDir.find().resolve("docs/measurements/" + name + ".md");
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, body.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.out.println(body);
+        System.out.println("written to " + file);
+    }
+
+    static double percentile(List<Double> values, double p) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(Double::compare);
+        // nearest-rank percentile
+        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+    }
+
+    static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    static String ms(double value) {
+        return String.format("%.0f", value);
+    }
+
+    static String list(List<Double> values) {
+        return Arrays.toString(values.stream().mapToLong(Math::round).toArray());
+    }
+}
