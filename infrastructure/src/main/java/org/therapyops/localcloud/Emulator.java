@@ -19,7 +19,7 @@ public final class Emulator implements AutoCloseable {
         this.process = process;
     }
 
-    /** Uses the given endpoint, else AWS_ENDPOINT_URL, else starts moto_server on a free loopback port. */
+    /** Uses the given endpoint, else AWS_ENDPOINT_URL, else starts moto's server (bin/moto-server) on a free loopback port. */
     public static Emulator start(URI endpoint, Path logDir) {
         if (endpoint == null) {
             String env = System.getenv("AWS_ENDPOINT_URL");
@@ -34,7 +34,7 @@ public final class Emulator implements AutoCloseable {
             ensureMotoInstalled();
             int port = freePort();
             Files.createDirectories(logDir);
-            ProcessBuilder pb = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", String.valueOf(port));
+            ProcessBuilder pb = new ProcessBuilder("python3", serverScript().toString(), "-H", "127.0.0.1", "-p", String.valueOf(port));
             pb.redirectErrorStream(true);
             // moto logs every request line; keep them out of the console, in a file.
             pb.redirectOutput(logDir.resolve("moto.log").toFile());
@@ -47,6 +47,22 @@ public final class Emulator implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot start moto_server: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * bin/moto-server (packaged into this jar): moto's server with DynamoDB requests serialized, because moto's
+     * TransactWriteItems restores whole-table snapshots on a failed condition and so loses concurrent writes.
+     */
+    private static Path serverScript() throws IOException {
+        Path script = Files.createTempFile("moto-server-", ".py");
+        script.toFile().deleteOnExit();
+        try (var in = Emulator.class.getResourceAsStream("/emulator/moto-server")) {
+            if (in == null) {
+                throw new IOException("emulator/moto-server is missing from the local cloud's class path");
+            }
+            Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return script;
     }
 
     private static void ensureMotoInstalled() throws IOException {

@@ -80,7 +80,9 @@ public final class Moto {
                 port = socket.getLocalPort();
             }
             File log = File.createTempFile("moto-", ".log");
-            Process process = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", Integer.toString(port))
+            // bin/moto-server: moto with DynamoDB requests serialized (moto's transactions lose concurrent writes otherwise)
+            File server = new File("../bin/moto-server");
+            Process process = new ProcessBuilder("python3", server.getAbsolutePath(), "-H", "127.0.0.1", "-p", Integer.toString(port))
                     .redirectErrorStream(true).redirectOutput(log).start();
             URI endpoint = URI.create("http://127.0.0.1:" + port);
             Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
