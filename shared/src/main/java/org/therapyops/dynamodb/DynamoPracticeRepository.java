@@ -6,6 +6,8 @@ import org.therapyops.domain.Patient;
 import org.therapyops.domain.Payer;
 import org.therapyops.domain.Provider;
 import org.therapyops.ports.PracticeRepository;
+import org.therapyops.ports.StaleVersionException;
+import org.therapyops.domain.PracticeSettings;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -78,6 +80,25 @@ public final class DynamoPracticeRepository implements PracticeRepository {
     @Override
     public Optional<Authorization> authorization(String practiceId, String patientId, String authorizationId) {
         return get(practiceId, Keys.authorization(patientId, authorizationId), ItemMapper::authorization);
+    }
+
+    @Override
+    public PracticeSettings settings(String practiceId) {
+        return get(practiceId, Keys.SETTINGS, ItemMapper::settings).orElseGet(PracticeSettings::defaults);
+    }
+
+    @Override
+    public void saveSettings(String practiceId, PracticeSettings settings, long expectedVersion) {
+        PracticeSettings next = new PracticeSettings(settings.schedulingPolicy(), settings.overrideRole(), settings.timeZone(),
+                settings.alerts(), settings.recipientsByRole(), expectedVersion + 1);
+        try {
+            dynamo.putItem(PutItemRequest.builder().tableName(table).item(ItemMapper.settings(practiceId, next))
+                    .conditionExpression(expectedVersion == 0 ? "attribute_not_exists(pk)" : "version = :v")
+                    .expressionAttributeValues(expectedVersion == 0 ? null : Map.of(":v", AttributeValue.fromN(Long.toString(expectedVersion))))
+                    .build());
+        } catch (ConditionalCheckFailedException e) {
+            throw new StaleVersionException("The practice's settings");
+        }
     }
 
     @Override

@@ -8,7 +8,9 @@ import org.therapyops.domain.CoveragePriority;
 import org.therapyops.domain.Discipline;
 import org.therapyops.domain.Patient;
 import org.therapyops.domain.Payer;
+import org.therapyops.domain.PracticeSettings;
 import org.therapyops.domain.Provider;
+import org.therapyops.domain.SchedulingPolicy;
 import org.therapyops.domain.UnitType;
 import org.therapyops.domain.authorization.Reason;
 import org.therapyops.domain.authorization.ReasonCode;
@@ -88,6 +90,33 @@ public final class ItemMapper {
                 a.strings("serviceCodes"), a.enumValue("unitType", UnitType.class), a.number("authorized"),
                 a.number("scheduled"), a.number("rendered"), a.date("startDate"), a.date("endDate"),
                 a.optionalEnum("discipline", Discipline.class), a.instant("createdAt"), a.number("version"));
+    }
+
+    static Map<String, AttributeValue> settings(String practiceId, PracticeSettings s) {
+        PracticeSettings.AlertThresholds t = s.alerts();
+        Map<String, AttributeValue> recipients = s.recipientsByRole().entrySet().stream().collect(Collectors.toMap(
+                Map.Entry::getKey, e -> AttributeValue.fromL(e.getValue().stream().map(AttributeValue::fromS).toList())));
+        return Attributes.builder().put(Keys.PK, practiceId).put(Keys.SK, Keys.SETTINGS).put("type", "SETTINGS")
+                .put("schedulingPolicy", s.schedulingPolicy()).put("overrideRole", s.overrideRole()).put("timeZone", s.timeZone())
+                .putList("expiryDays", t.expiryDays(), d -> AttributeValue.fromN(Integer.toString(d)))
+                .put("remainingPercent", t.remainingPercent()).put("visitsLeft", t.visitsLeft())
+                .put("alertExhausted", Boolean.toString(t.exhausted())).put("alertOverScheduled", Boolean.toString(t.overScheduled()))
+                .put("alertAppointmentBlocked", Boolean.toString(t.appointmentBlocked()))
+                .putMap("recipientsByRole", recipients).put("version", s.version()).build();
+    }
+
+    static PracticeSettings settings(Map<String, AttributeValue> item) {
+        Attributes a = Attributes.of(item);
+        List<Integer> expiryDays = a.list("expiryDays").stream().map(v -> Integer.parseInt(v.n())).toList();
+        Map<String, List<String>> recipients = item.containsKey("recipientsByRole")
+                ? item.get("recipientsByRole").m().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                        e -> e.getValue().l().stream().map(AttributeValue::s).toList()))
+                : Map.of();
+        return new PracticeSettings(a.enumValue("schedulingPolicy", SchedulingPolicy.class), a.string("overrideRole"),
+                a.string("timeZone"), new PracticeSettings.AlertThresholds(expiryDays, (int) a.number("remainingPercent"),
+                (int) a.number("visitsLeft"), Boolean.parseBoolean(a.string("alertExhausted")),
+                Boolean.parseBoolean(a.string("alertOverScheduled")), Boolean.parseBoolean(a.string("alertAppointmentBlocked"))),
+                recipients, a.number("version"));
     }
 
     static Map<String, AttributeValue> appointment(String practiceId, Appointment x) {

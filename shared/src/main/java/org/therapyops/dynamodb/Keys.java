@@ -13,6 +13,7 @@ final class Keys {
 
     static final String PK = "pk";
     static final String SK = "sk";
+    static final String SETTINGS = "SETTINGS";
 
     private Keys() {
     }

@@ -4,6 +4,7 @@ import org.therapyops.domain.Authorization;
 import org.therapyops.domain.Coverage;
 import org.therapyops.domain.Patient;
 import org.therapyops.domain.Payer;
+import org.therapyops.domain.PracticeSettings;
 import org.therapyops.domain.Provider;
 
 import java.util.List;
@@ -31,6 +32,16 @@ public interface PracticeRepository {
     Optional<Coverage> coverage(String practiceId, String patientId, String coverageId);
 
     Optional<Authorization> authorization(String practiceId, String patientId, String authorizationId);
+
+    /** The practice's settings; {@link PracticeSettings#defaults()} when it never saved any. */
+    PracticeSettings settings(String practiceId);
+
+    /**
+     * Saves settings over the version read ({@code expectedVersion}, 0 for the defaults).
+     *
+     * @throws org.therapyops.ports.StaleVersionException when another change was saved in between
+     */
+    void saveSettings(String practiceId, PracticeSettings settings, long expectedVersion);
 
     /** The patient's coverages and authorizations, read consistently, as the authorization check needs them. */
     PatientBenefits benefits(String practiceId, String patientId);

@@ -73,6 +73,17 @@ public final class Moto {
         return tables;
     }
 
+    /** bin/moto-server of the project: the nearest one above the module the tests run in. */
+    private static File serverScript() {
+        for (File dir = new File("").getAbsoluteFile(); dir != null; dir = dir.getParentFile()) {
+            File script = new File(dir, "bin/moto-server");
+            if (script.isFile()) {
+                return script;
+            }
+        }
+        throw new IllegalStateException("bin/moto-server not found above " + new File("").getAbsolutePath());
+    }
+
     private static Moto start() {
         try {
             int port;
@@ -81,7 +92,7 @@ public final class Moto {
             }
             File log = File.createTempFile("moto-", ".log");
             // bin/moto-server: moto with DynamoDB requests serialized (moto's transactions lose concurrent writes otherwise)
-            File server = new File("../bin/moto-server");
+            File server = serverScript();
             Process process = new ProcessBuilder("python3", server.getAbsolutePath(), "-H", "127.0.0.1", "-p", Integer.toString(port))
                     .redirectErrorStream(true).redirectOutput(log).start();
             URI endpoint = URI.create("http://127.0.0.1:" + port);
