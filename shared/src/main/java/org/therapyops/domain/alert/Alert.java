@@ -1,0 +1,50 @@
+package org.therapyops.domain.alert;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Something staff should act on about an authorization or an appointment. The id is derived from what
+ * crossed its threshold (see {@link #idOf(String)}), so a redelivered event yields the same alert.
+ * It carries ids, the payer's authorization number, dates and patient initials: never a name.
+ */
+public record Alert(String id, String practiceId, AlertType type, int threshold, String authorizationId,
+                    String appointmentId, String patientId, String patientInitials, String authorizationNumber,
+                    LocalDate endDate, LocalDate serviceDate, String message, Instant createdAt, AlertStatus status,
+                    String acknowledgedBy, Instant acknowledgedAt) {
+
+    public Alert {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(practiceId, "practiceId");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(patientId, "patientId");
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(status, "status");
+    }
+
+    /** A name-based (version 3) UUID of the crossing's identity: same crossing, same id; URL-safe. */
+    public static String idOf(String crossing) {
+        return UUID.nameUUIDFromBytes(crossing.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    public Alert withPatientInitials(String initials) {
+        return new Alert(id, practiceId, type, threshold, authorizationId, appointmentId, patientId, initials,
+                authorizationNumber, endDate, serviceDate, message, createdAt, status, acknowledgedBy, acknowledgedAt);
+    }
+
+    /** Initials of a name ("Alex", "Demo" → "A.D."); the only part of a patient's name an alert carries. */
+    public static String initials(String firstName, String lastName) {
+        return initial(firstName) + initial(lastName);
+    }
+
+    private static String initial(String name) {
+        if (name == null || name.isBlank()) {
+            return "";
+        }
+        return name.strip().substring(0, name.strip().offsetByCodePoints(0, 1)).toUpperCase() + ".";
+    }
+}

@@ -1,0 +1,7 @@
+package org.therapyops.domain.alert;
+
+/** Whether staff have seen to an alert. */
+public enum AlertStatus {
+    OPEN,
+    ACKNOWLEDGED
+}
