@@ -55,7 +55,13 @@ public final class FunctionProcess implements AutoCloseable {
         }
         cp.addAll(runtime);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", String.join(File.pathSeparator, cp), RIC_MAIN, handler);
+        List<String> command = new ArrayList<>(List.of(java));
+        Path jni = nativeClient(runtime);
+        if (jni != null) {
+            command.add("-D" + JNI_PROPERTY + "=" + jni);
+        }
+        command.addAll(List.of("-cp", String.join(File.pathSeparator, cp), RIC_MAIN, handler));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().clear();
         pb.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         pb.environment().putAll(environment);
@@ -83,6 +89,48 @@ public final class FunctionProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(name + ": cannot start " + java + ": " + e.getMessage(), e);
         }
+    }
+
+    private static final String JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
+    private static Path nativeClient;
+    private static boolean nativeClientLooked;
+
+    /**
+     * The runtime client's JNI library, extracted once per runner. Left to itself, every function process copies it
+     * over the same /tmp/.libaws-lambda-jni.so while others are loading it, and processes starting together die of
+     * SIGBUS in the dynamic loader. Null (the client's own unpacking) when it cannot be found.
+     */
+    private static synchronized Path nativeClient(List<String> runtimeJars) {
+        if (nativeClientLooked) {
+            return nativeClient;
+        }
+        nativeClientLooked = true;
+        String arch = System.getProperty("os.arch", "");
+        String entry = "jni/libaws-lambda-jni.linux-" + (arch.equals("aarch64") ? "aarch_64" : "x86_64") + ".so";
+        if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
+            return null;
+        }
+        for (String jar : runtimeJars) {
+            if (!jar.contains("runtime-interface-client")) {
+                continue;
+            }
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar)) {
+                java.util.zip.ZipEntry e = zip.getEntry(entry);
+                if (e == null) {
+                    return null;
+                }
+                Path out = Files.createTempFile("libaws-lambda-jni-", ".so");
+                out.toFile().deleteOnExit();
+                try (InputStream in = zip.getInputStream(e)) {
+                    Files.copy(in, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+                nativeClient = out;
+                return out;
+            } catch (IOException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private static List<String> jars(Path dir) {
