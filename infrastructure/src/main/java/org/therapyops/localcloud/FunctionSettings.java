@@ -2,6 +2,7 @@ package org.therapyops.localcloud;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,6 +78,118 @@ final class FunctionSettings {
     static SqsPoller.Settings sqs(Map<String, Object> p, String queueUrl) {
         return new SqsPoller.Settings(queueUrl, intOf(p.get("BatchSize"), 10), intOf(p.get("MaximumBatchingWindowInSeconds"), 0),
                 list(p.get("FunctionResponseTypes")).contains("ReportBatchItemFailures"));
+    }
+
+    /**
+     * A Schedule (EventBridge rule) or ScheduleV2 (EventBridge Scheduler) event's settings. {@code createQueue} makes
+     * the queue SAM would generate for {@code DeadLetterConfig: {Type: SQS}} without an Arn (name -> URL).
+     */
+    static ScheduledTrigger.Settings schedule(String type, String functionId, String eventName, Map<String, Object> p,
+                                              String stackName, Instant created, Function<String, String> queueUrlOfArn,
+                                              Function<String, String> createQueue) {
+        String where = functionId + ".Events." + eventName;
+        boolean v2 = type.equals("ScheduleV2");
+        ScheduleExpression expression;
+        try {
+            if (v2) {
+                expression = ScheduleExpression.parse(str(p.get("ScheduleExpression")),
+                        ScheduleExpression.zone(p.get("ScheduleExpressionTimezone")), created);
+            } else {
+                if (p.get("ScheduleExpressionTimezone") != null) {
+                    throw new TemplateException("ScheduleExpressionTimezone is a ScheduleV2 property; Schedule (EventBridge rule) cron is UTC");
+                }
+                expression = ScheduleExpression.forRule(str(p.get("Schedule")), created);
+            }
+        } catch (TemplateException e) {
+            throw new TemplateException(where + ": " + e.getMessage());
+        }
+        String input = null;
+        Object rawInput = p.get("Input");
+        if (rawInput != null) {
+            try {
+                input = rawInput instanceof String s ? s : Json.MAPPER.writeValueAsString(rawInput);
+                if (!v2 || !input.contains("<aws.scheduler.")) {
+                    Json.MAPPER.readTree(input); // Lambda targets need well-formed JSON
+                }
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new TemplateException(where + ".Input: not well-formed JSON (" + e.getOriginalMessage() + ")");
+            }
+        }
+        boolean enabled;
+        if (v2) {
+            String state = p.get("State") == null ? "ENABLED" : str(p.get("State")).toUpperCase(java.util.Locale.ROOT);
+            if (!state.equals("ENABLED") && !state.equals("DISABLED")) {
+                throw new TemplateException(where + ".State: expected ENABLED or DISABLED, got " + state);
+            }
+            enabled = state.equals("ENABLED");
+        } else {
+            enabled = p.get("Enabled") == null || Boolean.parseBoolean(str(p.get("Enabled")));
+            if (p.get("State") != null && str(p.get("State")).equalsIgnoreCase("DISABLED")) {
+                enabled = false;
+            }
+        }
+        String name = p.get("Name") != null ? str(p.get("Name")) : (v2 ? "" : stackName + "-") + functionId + eventName;
+        String arn = v2
+                ? "arn:aws:scheduler:" + TemplateResolver.REGION + ":" + TemplateResolver.ACCOUNT_ID + ":schedule/"
+                        + (p.get("GroupName") == null ? "default" : str(p.get("GroupName"))) + "/" + name
+                : "arn:aws:events:" + TemplateResolver.REGION + ":" + TemplateResolver.ACCOUNT_ID + ":rule/" + name;
+        Map<String, Object> retry = Template.mapOf(p.get("RetryPolicy"));
+        int maxRetries = intOf(retry.get("MaximumRetryAttempts"), 185);
+        int maxAge = intOf(retry.get("MaximumEventAgeInSeconds"), 86400);
+        if (maxRetries < 0 || maxRetries > 185) {
+            throw new TemplateException(where + ".RetryPolicy.MaximumRetryAttempts: 0-185, got " + maxRetries);
+        }
+        if (maxAge < 60 || maxAge > 86400) {
+            throw new TemplateException(where + ".RetryPolicy.MaximumEventAgeInSeconds: 60-86400, got " + maxAge);
+        }
+        Map<String, Object> dlc = Template.mapOf(p.get("DeadLetterConfig"));
+        String dlq = null;
+        if (dlc.get("Arn") != null) {
+            dlq = queueUrlOfArn.apply(str(dlc.get("Arn")));
+        } else if (!dlc.isEmpty()) {
+            if (!"SQS".equals(str(dlc.get("Type")))) {
+                throw new TemplateException(where + ".DeadLetterConfig: give an Arn, or Type: SQS");
+            }
+            String logical = dlc.get("QueueLogicalId") != null ? str(dlc.get("QueueLogicalId")) : functionId + eventName + "Queue";
+            dlq = createQueue.apply(stackName + "-" + logical);
+        }
+        return new ScheduledTrigger.Settings(type, expression, input, enabled, arn, maxRetries, maxAge, dlq,
+                date(where + ".StartDate", p.get("StartDate")), date(where + ".EndDate", p.get("EndDate")));
+    }
+
+    /** The function's asynchronous invocation settings: EventInvokeConfig and DeadLetterQueue (SQS targets only). */
+    static ScheduledTrigger.AsyncSettings async(Map<String, Object> p, Function<String, String> queueUrlOfArn) {
+        Map<String, Object> config = Template.mapOf(p.get("EventInvokeConfig"));
+        Map<String, Object> dlq = Template.mapOf(p.get("DeadLetterQueue"));
+        String dlqUrl = "SQS".equals(str(dlq.get("Type"))) && dlq.get("TargetArn") != null ? queueUrlOfArn.apply(str(dlq.get("TargetArn"))) : null;
+        Map<String, Object> onFailure = Template.mapOf(Template.mapOf(config.get("DestinationConfig")).get("OnFailure"));
+        String destination = str(onFailure.get("Destination"));
+        String onFailureUrl = destination != null && ("SQS".equals(str(onFailure.get("Type"))) || destination.contains(":sqs:"))
+                ? queueUrlOfArn.apply(destination) : null;
+        return new ScheduledTrigger.AsyncSettings(intOf(config.get("MaximumRetryAttempts"), 2),
+                intOf(config.get("MaximumEventAgeInSeconds"), 21600), dlqUrl, onFailureUrl);
+    }
+
+    private static Instant date(String where, Object o) {
+        if (o == null) {
+            return null;
+        }
+        if (o instanceof java.util.Date d) {
+            return d.toInstant(); // an unquoted YAML timestamp
+        }
+        try {
+            return java.time.OffsetDateTime.parse(str(o)).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            try {
+                return Instant.parse(str(o));
+            } catch (java.time.format.DateTimeParseException e2) {
+                throw new TemplateException(where + ": expected an ISO 8601 date-time such as 2026-01-01T00:00:00Z, got " + o);
+            }
+        }
+    }
+
+    private static String str(Object o) {
+        return o == null ? null : String.valueOf(o);
     }
 
     private static List<?> list(Object o) {

@@ -57,6 +57,8 @@ public final class HttpApiGateway implements AutoCloseable {
     private volatile Cors cors;
     private volatile TokenIssuer issuer;
     private volatile Supplier<Status> status;
+    private volatile java.util.function.BiFunction<String, String, InvocationResult> runSchedule;
+    private volatile Supplier<List<SentEmail>> sentEmails;
 
     /** Binds 127.0.0.1:port (0 = ephemeral) now, so that the issuer URL is known before functions start. */
     public HttpApiGateway(int port, PrintStream console) {
@@ -87,6 +89,13 @@ public final class HttpApiGateway implements AutoCloseable {
         this.issuer = issuer;
         this.status = status;
         this.routes = List.copyOf(sorted);
+    }
+
+    /** The runner's own actions: run a schedule now (null result = no such schedule), list the emails sent. */
+    public void setLocalActions(java.util.function.BiFunction<String, String, InvocationResult> runSchedule,
+                                Supplier<List<SentEmail>> sentEmails) {
+        this.runSchedule = runSchedule;
+        this.sentEmails = sentEmails;
     }
 
     public void setIssuer(TokenIssuer issuer) {
@@ -420,6 +429,29 @@ public final class HttpApiGateway implements AutoCloseable {
             }
         } else if (method.equals("GET") && path.equals("/_local/status") && status != null) {
             send(ex, 200, Map.of(), Json.MAPPER.writeValueAsString(status.get()));
+        } else if (path.startsWith("/_local/schedules/") && runSchedule != null) {
+            List<String> parts = segmentsOf(path.substring("/_local/schedules/".length()));
+            if (!method.equals("POST")) {
+                send(ex, 405, Map.of("allow", List.of("POST")), "{\"message\":\"Method Not Allowed\"}");
+                return;
+            }
+            InvocationResult r = parts.size() == 2 ? runSchedule.apply(decode(parts.get(0)), decode(parts.get(1))) : null;
+            if (r == null) {
+                send(ex, 404, Map.of(), "{\"message\":\"no such schedule; POST /_local/schedules/{functionLogicalId}/{eventName}\"}");
+                return;
+            }
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("success", r.success());
+            answer.put("errorType", r.errorType());
+            answer.put("requestId", r.requestId());
+            console.println("[local-cloud] POST " + path + " -> " + (r.success() ? "ok" : r.errorType()));
+            send(ex, 200, Map.of(), Json.MAPPER.writeValueAsString(answer));
+        } else if (method.equals("GET") && path.equals("/_local/emails") && sentEmails != null) {
+            try {
+                send(ex, 200, Map.of(), Json.MAPPER.writeValueAsString(sentEmails.get()));
+            } catch (IllegalStateException e) {
+                send(ex, 501, Map.of(), Json.MAPPER.writeValueAsString(Map.of("message", String.valueOf(e.getMessage()))));
+            }
         } else {
             send(ex, 404, Map.of(), "{\"message\":\"Not Found\"}");
         }

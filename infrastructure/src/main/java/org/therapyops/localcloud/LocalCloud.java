@@ -26,6 +26,7 @@ public final class LocalCloud implements AutoCloseable {
         private Path runtimeClasspath;
         private PrintStream console = System.out;
         private Duration initLimit = Duration.ofSeconds(120);
+        private Duration retryDelay = Duration.ofMinutes(1);
 
         private Options(Path projectDir) {
             this.projectDir = projectDir.toAbsolutePath().normalize();
@@ -75,6 +76,15 @@ public final class LocalCloud implements AutoCloseable {
             this.initLimit = limit;
             return this;
         }
+
+        /**
+         * The wait before the first retry of a failed scheduled invocation, doubling for each further retry; AWS's
+         * asynchronous invocation waits 1 minute, then 2 (the default). Tests shorten it.
+         */
+        public Options retryDelay(Duration delay) {
+            this.retryDelay = delay;
+            return this;
+        }
     }
 
     private final Options options;
@@ -87,6 +97,10 @@ public final class LocalCloud implements AutoCloseable {
     private final Map<String, LambdaFunction> functions = new LinkedHashMap<>();
     private final List<EventSourceMapping> mappings = new ArrayList<>();
     private final List<String> queueIds = new ArrayList<>();
+    private final Map<String, ScheduledTrigger> schedules = new LinkedHashMap<>();
+    private final Map<String, String> generatedQueues = new LinkedHashMap<>();
+    private java.util.concurrent.ScheduledExecutorService scheduleTimers;
+    private java.util.concurrent.ExecutorService scheduleWorkers;
     private Thread shutdownHook;
 
     private LocalCloud(Options options) {
@@ -203,6 +217,14 @@ public final class LocalCloud implements AutoCloseable {
                         m.start();
                         mappings.add(m);
                     }
+                    case "Schedule", "ScheduleV2" -> {
+                        ScheduledTrigger.Settings settings = FunctionSettings.schedule(type, fn.config().logicalId(), e.getKey(), p,
+                                options.stackName, java.time.Instant.now(), this::queueUrlOfArn, this::generatedQueue);
+                        ScheduledTrigger t = new ScheduledTrigger(fn, e.getKey(), settings, FunctionSettings.async(props, this::queueUrlOfArn),
+                                aws, console, scheduleTimers(), scheduleWorkers, options.retryDelay);
+                        schedules.put(fn.config().logicalId() + "/" + e.getKey(), t);
+                        t.start();
+                    }
                     default -> console.println("[local-cloud] " + fn.config().logicalId() + ".Events." + e.getKey()
                             + " (" + type + ") is not emulated; skipped");
                 }
@@ -216,9 +238,60 @@ public final class LocalCloud implements AutoCloseable {
                     c.get("MaxAge") == null ? null : Integer.valueOf(String.valueOf(c.get("MaxAge"))),
                     Boolean.parseBoolean(String.valueOf(c.get("AllowCredentials"))));
         }
+        gateway.setLocalActions(this::runScheduleIfPresent, this::sentEmails);
         gateway.configure(routes, cors, tokens, this::status);
         console.println("[local-cloud] up in " + (System.nanoTime() - t0) / 1_000_000 + " ms: " + functions.size()
-                + " function(s), " + mappings.size() + " mapping(s), " + routes.size() + " route(s)");
+                + " function(s), " + mappings.size() + " mapping(s), " + schedules.size() + " schedule(s), " + routes.size() + " route(s)");
+    }
+
+    private java.util.concurrent.ScheduledExecutorService scheduleTimers() {
+        if (scheduleTimers == null) {
+            scheduleTimers = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "schedule-timer"));
+            scheduleWorkers = java.util.concurrent.Executors.newCachedThreadPool(r -> daemon(r, "schedule-invoke"));
+        }
+        return scheduleTimers;
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** The queue SAM generates for a schedule's DeadLetterConfig {Type: SQS} (created, or reused, by name). */
+    private String generatedQueue(String name) {
+        return generatedQueues.computeIfAbsent(name, n -> aws.sqs().createQueue(b -> b.queueName(n)).queueUrl());
+    }
+
+    /**
+     * Invokes a Schedule / ScheduleV2 event of a function now, with the event AWS would send, and waits for the
+     * result (the first attempt; a failure is then retried and dead-lettered in the background, as on AWS). Works for
+     * disabled schedules too.
+     *
+     * @throws IllegalArgumentException when the function has no such schedule event
+     */
+    public InvocationResult runSchedule(String functionLogicalId, String eventName) {
+        InvocationResult r = runScheduleIfPresent(functionLogicalId, eventName);
+        if (r == null) {
+            throw new IllegalArgumentException("no Schedule or ScheduleV2 event " + eventName + " on " + functionLogicalId
+                    + " (known: " + schedules.keySet() + ")");
+        }
+        return r;
+    }
+
+    private InvocationResult runScheduleIfPresent(String functionLogicalId, String eventName) {
+        ScheduledTrigger t = schedules.get(functionLogicalId + "/" + eventName);
+        return t == null ? null : t.runNow();
+    }
+
+    /**
+     * The emails the emulator has accepted, oldest first, read from moto's {@code /moto-api/data.json} (SES v1 and v2
+     * SendEmail, and raw messages). moto keeps the HTML body when both HTML and text were sent.
+     *
+     * @throws IllegalStateException when the endpoint is not a moto server
+     */
+    public List<SentEmail> sentEmails() {
+        return SentEmail.read(emulator.endpoint());
     }
 
     private String queueUrlOfArn(String arn) {
@@ -312,11 +385,19 @@ public final class LocalCloud implements AutoCloseable {
             qs.add(new Status.QueueStatus(id, url, Long.parseLong(a.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0")),
                     Long.parseLong(a.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0"))));
         }
-        return new Status(fs, ms, qs);
+        List<Status.ScheduleStatus> ss = schedules.values().stream().map(ScheduledTrigger::status).toList();
+        return new Status(fs, ms, ss, qs);
     }
 
     @Override
     public synchronized void close() {
+        schedules.values().forEach(ScheduledTrigger::close);
+        schedules.clear();
+        if (scheduleTimers != null) {
+            scheduleTimers.shutdownNow();
+            scheduleWorkers.shutdownNow();
+            scheduleTimers = null;
+        }
         mappings.forEach(EventSourceMapping::close);
         mappings.clear();
         functions.values().forEach(LambdaFunction::close);

@@ -34,7 +34,8 @@ class LocalCloudTest {
     static void start() throws Exception {
         observe = Files.createTempDirectory("local-cloud-observe");
         cloud = LocalCloud.start(LocalCloud.Options.defaults(Path.of("target/test-classes/testcloud"))
-                .apiPort(0).stackName("lc-test").parameter("ObserveDir", observe.toString()));
+                .apiPort(0).stackName("lc-test").parameter("ObserveDir", observe.toString())
+                .retryDelay(Duration.ofMillis(200)));
     }
 
     @AfterAll
@@ -242,5 +243,117 @@ class LocalCloudTest {
         assertThat(body.path("version").asText()).isEqualTo("2.0");
         assertThat(body.path("ctx").isObject()).isTrue();
         assertThat(body.path("s").asText()).isEqualTo("v=2.0");
+    }
+
+    static HttpResponse<String> post(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(cloud.apiUrl().resolve(path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void scheduleRuleSendsEventBridgesScheduledEvent() throws Exception {
+        Instant before = Instant.now().minusSeconds(1);
+        InvocationResult r = cloud.runSchedule("ScheduledFunction", "Hourly");
+        assertThat(r.success()).as(r.errorMessage()).isTrue();
+        JsonNode e = Json.MAPPER.readTree(r.payload());
+        assertThat(e.path("version").asText()).isEqualTo("0");
+        assertThat(java.util.UUID.fromString(e.path("id").asText())).isNotNull();
+        assertThat(e.path("detail-type").asText()).isEqualTo("Scheduled Event");
+        assertThat(e.path("source").asText()).isEqualTo("aws.events");
+        assertThat(e.path("account").asText()).isEqualTo("123456789012");
+        assertThat(e.path("region").asText()).isEqualTo("us-east-1");
+        assertThat(e.path("resources").toString()).isEqualTo("[\"arn:aws:events:us-east-1:123456789012:rule/lc-test-ScheduledFunctionHourly\"]");
+        assertThat(e.path("detail").isObject()).isTrue();
+        assertThat(e.path("detail").size()).isZero();
+        assertThat(e.path("time").asText()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
+        assertThat(Instant.parse(e.path("time").asText())).isAfterOrEqualTo(before.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        assertThat(e.size()).isEqualTo(9);
+    }
+
+    @Test
+    void scheduleV2SendsSchedulersEventWithDetailAsAString() throws Exception {
+        InvocationResult r = cloud.runSchedule("ScheduledFunction", "Weekdays");
+        assertThat(r.success()).as(r.errorMessage()).isTrue();
+        JsonNode e = Json.MAPPER.readTree(r.payload());
+        assertThat(e.path("version").asText()).isEqualTo("0");
+        assertThat(e.path("detail-type").asText()).isEqualTo("Scheduled Event");
+        assertThat(e.path("source").asText()).isEqualTo("aws.scheduler");
+        assertThat(e.path("resources").get(0).asText()).isEqualTo("arn:aws:scheduler:us-east-1:123456789012:schedule/default/ScheduledFunctionWeekdays");
+        assertThat(e.path("detail").isTextual()).isTrue();
+        assertThat(e.path("detail").asText()).isEqualTo("{}");
+    }
+
+    @Test
+    void schedulesAreListedWithTheirNextRun() throws Exception {
+        List<Status.ScheduleStatus> schedules = cloud.status().schedules();
+        assertThat(schedules).extracting(Status.ScheduleStatus::event).contains("Hourly", "Weekdays", "Failing", "NightlyDigest");
+        Status.ScheduleStatus weekdays = schedules.stream().filter(s -> s.event().equals("Weekdays")).findFirst().orElseThrow();
+        assertThat(weekdays.type()).isEqualTo("ScheduleV2");
+        assertThat(weekdays.timezone()).isEqualTo("America/New_York");
+        assertThat(weekdays.state()).isEqualTo("ENABLED");
+        Instant next = Instant.parse(weekdays.nextRun());
+        java.time.ZonedDateTime local = next.atZone(java.time.ZoneId.of("America/New_York"));
+        assertThat(local.getHour()).isEqualTo(7);
+        assertThat(local.getMinute()).isEqualTo(30);
+        assertThat(local.getDayOfWeek()).isNotIn(java.time.DayOfWeek.SATURDAY, java.time.DayOfWeek.SUNDAY);
+        Status.ScheduleStatus failing = schedules.stream().filter(s -> s.event().equals("Failing")).findFirst().orElseThrow();
+        assertThat(failing.state()).isEqualTo("DISABLED");
+        assertThat(failing.nextRun()).isNull();
+        Status.ScheduleStatus hourly = schedules.stream().filter(s -> s.event().equals("Hourly")).findFirst().orElseThrow();
+        assertThat(Instant.parse(hourly.nextRun())).isBetween(Instant.now().plusSeconds(3000), Instant.now().plusSeconds(3601));
+        JsonNode status = Json.MAPPER.readTree(get("/_local/status", Map.of()).body());
+        assertThat(status.path("schedules").findValuesAsText("event")).contains("Weekdays");
+    }
+
+    @Test
+    void schedulesRunOverHttp() throws Exception {
+        HttpResponse<String> ok = post("/_local/schedules/ScheduledFunction/Hourly");
+        assertThat(ok.statusCode()).isEqualTo(200);
+        JsonNode answer = Json.MAPPER.readTree(ok.body());
+        assertThat(answer.path("success").asBoolean()).isTrue();
+        assertThat(answer.path("errorType").isNull()).isTrue();
+        assertThat(post("/_local/schedules/ScheduledFunction/Nope").statusCode()).isEqualTo(404);
+        assertThat(get("/_local/schedules/ScheduledFunction/Hourly", Map.of()).statusCode()).isEqualTo(405);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> cloud.runSchedule("EchoFunction", "Hourly"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ScheduledFunction/Hourly");
+    }
+
+    @Test
+    void failedScheduledInvocationIsRetriedAsynchronouslyThenDeadLettered() throws Exception {
+        // Enabled: false does not stop a manual run.
+        HttpResponse<String> r = post("/_local/schedules/ScheduledFunction/Failing");
+        JsonNode answer = Json.MAPPER.readTree(r.body());
+        assertThat(answer.path("success").asBoolean()).isFalse();
+        assertThat(answer.path("errorType").asText()).isNotBlank().isNotEqualTo("Runtime.Unavailable"); // a function error
+        String dlq = cloud.physicalId("ScheduledFunctionDeadLetterQueue");
+        List<Message> dead = new java.util.ArrayList<>();
+        await(() -> {
+            dead.addAll(cloud.aws().sqs().receiveMessage(b -> b.queueUrl(dlq).maxNumberOfMessages(10).messageAttributeNames("All")).messages());
+            return !dead.isEmpty();
+        }, Duration.ofSeconds(30));
+        assertThat(dead).hasSize(1);
+        assertThat(Json.MAPPER.readTree(dead.get(0).body())).isEqualTo(Json.MAPPER.readTree("{\"task\": \"fail\"}"));
+        assertThat(dead.get(0).messageAttributes().get("ErrorMessage").stringValue()).contains("scheduled failure");
+        assertThat(dead.get(0).messageAttributes()).containsKeys("RequestID", "ErrorCode");
+        assertThat(observed("scheduled.log")).filteredOn("fail"::equals).hasSize(2); // the first attempt and one retry
+        Status.ScheduleStatus failing = cloud.status().schedules().stream().filter(s -> s.event().equals("Failing")).findFirst().orElseThrow();
+        assertThat(failing.failures()).isEqualTo(2);
+        assertThat(failing.sentToDeadLetter()).isEqualTo(1);
+        // The schedule's own DeadLetterConfig is for events that could not be delivered: it stays empty.
+        assertThat(cloud.aws().sqs().receiveMessage(b -> b.queueUrl(cloud.physicalId("ScheduleDeadLetterQueue"))).messages()).isEmpty();
+    }
+
+    @Test
+    void emailsSentByAFunctionAreReadBack() throws Exception {
+        InvocationResult r = cloud.runSchedule("EmailFunction", "NightlyDigest");
+        assertThat(r.success()).as(r.errorMessage()).isTrue();
+        assertThat(Json.MAPPER.readTree(r.payload()).path("messageId").asText()).isNotBlank();
+        List<SentEmail> emails = cloud.sentEmails();
+        assertThat(emails).contains(new SentEmail("noreply@example.org", List.of("clinician@example.org", "frontdesk@example.org"),
+                "Tomorrow's schedule", "<p>3 appointments tomorrow.</p>")); // moto keeps the HTML body
+        JsonNode listed = Json.MAPPER.readTree(get("/_local/emails", Map.of()).body());
+        assertThat(listed.isArray()).isTrue();
+        assertThat(listed.findValuesAsText("subject")).contains("Tomorrow's schedule");
+        assertThat(listed.get(0).path("destinations").isArray()).isTrue();
     }
 }
