@@ -66,6 +66,9 @@ public abstract class ScheduleExpression {
             return new Cron(e, zone, m.group(1));
         }
         if ((m = AT.matcher(e)).matches()) {
+            if (!m.group(1).trim().matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}")) {
+                throw new TemplateException("schedule '" + e + "': at() expects yyyy-mm-ddThh:mm:ss");
+            }
             try {
                 return new At(e, zone, LocalDateTime.parse(m.group(1).trim()));
             } catch (DateTimeParseException bad) {

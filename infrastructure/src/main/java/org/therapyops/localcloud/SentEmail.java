@@ -30,15 +30,49 @@ public record SentEmail(String source, List<String> destinations, String subject
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted");
         }
+        if (response.statusCode() == 404) {
+            return readLocalStack(endpoint);
+        }
         if (response.statusCode() != 200) {
             throw new IllegalStateException("sent emails are read from moto's /moto-api/data.json; " + endpoint
-                    + " answered " + response.statusCode() + " (not a moto server?)");
+                    + " answered " + response.statusCode());
         }
         try {
             return parse(Json.MAPPER.readTree(response.body()));
         } catch (IOException e) {
             throw new IllegalStateException("unexpected /moto-api/data.json: " + e.getMessage(), e);
         }
+    }
+
+    /** LocalStack keeps sent emails at {@code GET /_aws/ses} ({"messages": [{Source, Destination, Subject, Body}]}). */
+    private static List<SentEmail> readLocalStack(URI endpoint) {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(endpoint.resolve("/_aws/ses")).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 200) {
+                return parseLocalStack(Json.MAPPER.readTree(r.body()));
+            }
+        } catch (IOException e) {
+            // neither moto nor LocalStack
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new IllegalStateException("sent emails are read from moto's /moto-api/data.json or LocalStack's /_aws/ses;"
+                + " " + endpoint + " serves neither");
+    }
+
+    static List<SentEmail> parseLocalStack(JsonNode data) {
+        List<SentEmail> out = new ArrayList<>();
+        for (JsonNode m : data.path("messages")) {
+            List<String> to = new ArrayList<>();
+            for (String field : List.of("ToAddresses", "CcAddresses", "BccAddresses")) {
+                m.path("Destination").path(field).forEach(a -> to.add(a.asText()));
+            }
+            JsonNode body = m.path("Body");
+            String text = body.hasNonNull("html_part") ? body.get("html_part").asText() : body.path("text_part").asText(null);
+            out.add(new SentEmail(m.path("Source").asText(null), List.copyOf(to), m.path("Subject").asText(null), text));
+        }
+        return out;
     }
 
     static List<SentEmail> parse(JsonNode data) {

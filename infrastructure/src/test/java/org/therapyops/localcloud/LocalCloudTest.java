@@ -29,12 +29,16 @@ class LocalCloudTest {
     static LocalCloud cloud;
     static Path observe;
     static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** A one-time schedule that fires while the tests run: Tokyo local time, 30 s after the test class loads. */
+    static final String ONE_SHOT_AT = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Tokyo")).plusSeconds(30)
+            .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss"));
 
     @BeforeAll
     static void start() throws Exception {
         observe = Files.createTempDirectory("local-cloud-observe");
         cloud = LocalCloud.start(LocalCloud.Options.defaults(Path.of("target/test-classes/testcloud"))
                 .apiPort(0).stackName("lc-test").parameter("ObserveDir", observe.toString())
+                .parameter("OneShotAt", ONE_SHOT_AT)
                 .retryDelay(Duration.ofMillis(200)));
     }
 
@@ -355,5 +359,25 @@ class LocalCloudTest {
         assertThat(listed.isArray()).isTrue();
         assertThat(listed.findValuesAsText("subject")).contains("Tomorrow's schedule");
         assertThat(listed.get(0).path("destinations").isArray()).isTrue();
+    }
+
+    static Status.ScheduleStatus schedule(String event) {
+        return cloud.status().schedules().stream().filter(s -> s.event().equals(event)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aOneTimeScheduleFiresOnItsOwnAtItsLocalTime() throws Exception {
+        Status.ScheduleStatus before = schedule("OneShot");
+        java.time.Instant expected = java.time.LocalDateTime.parse(ONE_SHOT_AT).atZone(java.time.ZoneId.of("Asia/Tokyo")).toInstant();
+        if (before.invocations() == 0) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(before.nextRun() != null,
+                    "the cloud took more than 30 s to start, after the one-time schedule's time");
+            assertThat(before.nextRun()).isEqualTo(expected.toString());
+        }
+        await(() -> schedule("OneShot").invocations() == 1, Duration.ofSeconds(60));
+        assertThat(Instant.now()).isAfterOrEqualTo(expected);
+        Status.ScheduleStatus after = schedule("OneShot");
+        assertThat(after.failures()).isZero();
+        assertThat(after.nextRun()).isNull(); // at() runs once
     }
 }

@@ -115,6 +115,8 @@ class ScheduleExpressionTest {
             "rate(0 minutes)",
             "rate(30 seconds)",
             "every 5 minutes",
+            "at(2026-12-01T09:00)",        // seconds are required
+            "at(2026-13-01T09:00:00)",
             "",
     })
     void unsupportedOrInvalidExpressionsAreRejectedClearly(String expression) {
