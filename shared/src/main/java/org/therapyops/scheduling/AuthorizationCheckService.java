@@ -2,6 +2,7 @@ package org.therapyops.scheduling;
 
 import org.therapyops.domain.Appointment;
 import org.therapyops.domain.AppointmentStatus;
+import org.therapyops.domain.SchedulingPolicy;
 import org.therapyops.domain.authorization.AuthorizationCheck;
 import org.therapyops.domain.authorization.AuthorizationDecision;
 import org.therapyops.ports.AppointmentRepository;
@@ -14,7 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Decides a requested appointment and records the decision exactly once.
+ * Decides a requested appointment, under the practice's scheduling policy, and records the decision exactly once.
  *
  * <p>Safe under redelivery: the write is conditional on the appointment still being REQUESTED at the
  * version seen, so a second delivery of the same change finds it decided and does nothing. When a
@@ -45,7 +46,8 @@ public final class AuthorizationCheckService {
         }
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             PracticeRepository.PatientBenefits benefits = practice.benefits(practiceId, requested.patientId());
-            AuthorizationDecision decision = AuthorizationCheck.decide(requested, benefits.coverages(), benefits.authorizations());
+            AuthorizationDecision decision = applyPolicy(practice.settings(practiceId).schedulingPolicy(),
+                    AuthorizationCheck.decide(requested, benefits.coverages(), benefits.authorizations()));
             RecordOutcome outcome = appointments.record(practiceId, requested, decision);
             switch (outcome) {
                 case RECORDED -> {
@@ -67,6 +69,14 @@ public final class AuthorizationCheckService {
                 + MAX_ATTEMPTS + " attempts under contention");
     }
 
+    /** Under the WARN policy a refusal becomes a scheduling with warnings; BLOCK keeps it a refusal. */
+    static AuthorizationDecision applyPolicy(SchedulingPolicy policy, AuthorizationDecision decision) {
+        if (policy == SchedulingPolicy.WARN && decision instanceof AuthorizationDecision.Refuse refuse) {
+            return new AuthorizationDecision.ScheduleWithWarnings(refuse.reasons());
+        }
+        return decision;
+    }
+
     /** Jittered back-off, so that contenders do not collide again in lock-step. */
     private static void backOff(int attempt) {
         try {
@@ -81,6 +91,10 @@ public final class AuthorizationCheckService {
         if (decision instanceof AuthorizationDecision.Reserve r) {
             return "SCHEDULED, " + r.units() + " units of authorization " + r.authorizationId();
         }
-        return "NEEDS_AUTH " + ((AuthorizationDecision.Refuse) decision).reasons().stream().map(x -> x.code().name()).toList();
+        if (decision instanceof AuthorizationDecision.Refuse r) {
+            return "NEEDS_AUTH " + r.reasons().stream().map(x -> x.code().name()).toList();
+        }
+        return "SCHEDULED with warnings " + ((AuthorizationDecision.ScheduleWithWarnings) decision).warnings().stream()
+                .map(x -> x.code().name()).toList();
     }
 }

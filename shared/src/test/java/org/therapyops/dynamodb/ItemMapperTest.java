@@ -150,7 +150,7 @@ class ItemMapperTest {
         @Test
         void aRefusedAppointmentRoundTripsWithItsReasons() {
             Appointment refused = withDecision(requested(), AppointmentStatus.NEEDS_AUTH,
-                    new Appointment.Decision(null, 0, List.of(shortfall(), noCoverage()), null, DECIDED));
+                    new Appointment.Decision(null, 0, List.of(shortfall(), noCoverage()), List.of(), null, DECIDED, null));
 
             assertThat(ItemMapper.appointment(ItemMapper.appointment(PRACTICE, refused))).isEqualTo(refused);
         }
@@ -170,8 +170,8 @@ class ItemMapperTest {
 
             assertThat(scheduled.status()).isEqualTo(AppointmentStatus.SCHEDULED);
             assertThat(scheduled.version()).isEqualTo(2);
-            assertThat(scheduled.decision()).isEqualTo(new Appointment.Decision("auth-1", 3, List.of(),
-                    "Reserved 3 units of authorization BCBS-PA-2026-0042.", DECIDED));
+            assertThat(scheduled.decision()).isEqualTo(new Appointment.Decision("auth-1", 3, List.of(), List.of(),
+                    "Reserved 3 units of authorization BCBS-PA-2026-0042.", DECIDED, null));
         }
 
         @Test
@@ -186,7 +186,7 @@ class ItemMapperTest {
             Appointment refused = ItemMapper.appointment(item);
 
             assertThat(refused.status()).isEqualTo(AppointmentStatus.NEEDS_AUTH);
-            assertThat(refused.decision()).isEqualTo(new Appointment.Decision(null, 0, reasons, null, DECIDED));
+            assertThat(refused.decision()).isEqualTo(new Appointment.Decision(null, 0, reasons, List.of(), null, DECIDED, null));
         }
 
         @Test
@@ -274,12 +274,12 @@ class ItemMapperTest {
 
         private Appointment requested() {
             return new Appointment("appt-1001", "pat-7", "prov-3", "97110", LocalDateTime.of(2026, 12, 3, 10, 0), 45,
-                    AppointmentStatus.REQUESTED, null, CREATED, "staff-9", 1);
+                    AppointmentStatus.REQUESTED, null, null, CREATED, "staff-9", 1);
         }
 
         private Appointment withDecision(Appointment a, AppointmentStatus status, Appointment.Decision decision) {
             return new Appointment(a.id(), a.patientId(), a.providerId(), a.serviceCode(), a.start(), a.durationMinutes(),
-                    status, decision, a.createdAt(), a.createdBy(), a.version());
+                    status, decision, a.seriesId(), a.createdAt(), a.createdBy(), a.version());
         }
 
         private Reason shortfall() {

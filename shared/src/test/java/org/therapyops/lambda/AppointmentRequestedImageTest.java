@@ -33,7 +33,7 @@ class AppointmentRequestedImageTest {
         Map<String, AttributeValue> image = StreamImages.toSdk(appointmentRequested().getRecords().get(0).getDynamodb().getNewImage());
 
         assertThat(ItemMapper.appointment(image)).isEqualTo(new Appointment("appt-1001", "pat-7", "prov-3", "97110",
-                LocalDateTime.of(2026, 12, 3, 10, 0), 45, AppointmentStatus.REQUESTED, null,
+                LocalDateTime.of(2026, 12, 3, 10, 0), 45, AppointmentStatus.REQUESTED, null, null,
                 Instant.parse("2026-11-20T14:05:09Z"), "staff-9", 1));
     }
 

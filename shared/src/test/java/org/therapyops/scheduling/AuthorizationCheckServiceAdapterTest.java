@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.therapyops.domain.Appointment;
 import org.therapyops.domain.AppointmentStatus;
+import org.therapyops.domain.AuditEntry;
 import org.therapyops.domain.Authorization;
 import org.therapyops.domain.Coverage;
 import org.therapyops.domain.CoveragePriority;
@@ -42,6 +43,7 @@ class AuthorizationCheckServiceAdapterTest {
     private static AuthorizationCheckService service;
 
     private final String practiceId = "practice-" + UUID.randomUUID();
+    private int sessions;
 
     @BeforeAll
     static void tables() {
@@ -161,9 +163,12 @@ class AuthorizationCheckServiceAdapterTest {
     }
 
     private Appointment book(String patientId, int minutes) {
+        // One session a day, so that no booking overlaps another.
         Appointment appt = new Appointment(UUID.randomUUID().toString(), patientId, "provider-1", "97110",
-                LocalDateTime.of(2026, 12, 3, 10, 0), minutes, AppointmentStatus.REQUESTED, null, Instant.now(), "user", 1);
-        appointments.create(practiceId, appt);
+                LocalDateTime.of(2026, 11, 2, 10, 0).plusDays(sessions++), minutes, AppointmentStatus.REQUESTED, null, null,
+                Instant.now(), "user", 1);
+        appointments.book(practiceId, appt, new AuditEntry(appt.id(), Instant.now(), "user", "front_desk", "BOOK", null,
+                "REQUESTED", "test", null));
         return appt;
     }
 }

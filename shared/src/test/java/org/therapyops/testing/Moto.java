@@ -7,6 +7,9 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -55,22 +58,35 @@ public final class Moto {
                 .httpClient(UrlConnectionHttpClient.create()).build();
     }
 
-    /** Creates a Practice and an Appointments table with the key schema of template.yaml, under fresh names. */
+    /** Creates a Practice and an Appointments table with the keys and indexes of template.yaml, under fresh names. */
     public Tables createTables() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         Tables tables = new Tables("practice-" + suffix, "appointments-" + suffix);
         try (DynamoDbClient dynamo = dynamo()) {
-            for (String name : new String[] {tables.practice(), tables.appointments()}) {
-                dynamo.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
-                        .attributeDefinitions(
-                                AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
-                                AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.S).build())
-                        .keySchema(
-                                KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
-                                KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build()));
-            }
+            dynamo.createTable(b -> b.tableName(tables.practice()).billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(attribute("pk"), attribute("sk"))
+                    .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE)));
+            dynamo.createTable(b -> b.tableName(tables.appointments()).billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(attribute("pk"), attribute("sk"), attribute("startKey"), attribute("authorizationKey"))
+                    .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
+                    .globalSecondaryIndexes(
+                            index("ByStart", key("pk", KeyType.HASH), key("startKey", KeyType.RANGE)),
+                            index("ByAuthorization", key("authorizationKey", KeyType.HASH), key("startKey", KeyType.RANGE))));
         }
         return tables;
+    }
+
+    private static AttributeDefinition attribute(String name) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    }
+
+    private static KeySchemaElement key(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+    }
+
+    private static GlobalSecondaryIndex index(String name, KeySchemaElement hash, KeySchemaElement range) {
+        return GlobalSecondaryIndex.builder().indexName(name).keySchema(hash, range)
+                .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build();
     }
 
     /** bin/moto-server of the project: the nearest one above the module the tests run in. */

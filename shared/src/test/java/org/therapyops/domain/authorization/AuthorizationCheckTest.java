@@ -462,7 +462,7 @@ class AuthorizationCheckTest {
 
     private static Appointment session(LocalDate date, String code, int minutes) {
         return new Appointment("appt-1", PATIENT, "prov-1", code, LocalDateTime.of(date, LocalTime.of(10, 0)), minutes,
-                AppointmentStatus.REQUESTED, null, CREATED, "staff-1", 1);
+                AppointmentStatus.REQUESTED, null, null, CREATED, "staff-1", 1);
     }
 
     private static Coverage coverage(String id, CoveragePriority priority, LocalDate from, LocalDate to) {

@@ -8,34 +8,43 @@ import org.therapyops.domain.authorization.Reason;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 
 /** An appointment and, once made, the authorization decision on it. */
 @Serdeable
 public record AppointmentView(String id, String patientId, String providerId, String serviceCode, LocalDateTime start,
-                              int durationMinutes, AppointmentStatus status, DecisionView decision,
+                              int durationMinutes, AppointmentStatus status, DecisionView decision, String seriesId,
                               Instant createdAt, long version) {
 
     public static AppointmentView of(Appointment a) {
         Appointment.Decision d = a.decision();
         DecisionView decision = d == null ? null : new DecisionView(d.authorizationId(),
                 d.authorizationId() == null ? null : d.reservedUnits(),
-                d.reasons().stream().map(ReasonView::of).toList(), d.explanation(), d.decidedAt());
+                d.reasons().stream().map(ReasonView::of).toList(), d.warnings().stream().map(ReasonView::of).toList(),
+                d.explanation(), d.decidedAt(),
+                d.override() == null ? null : new OverrideView(d.override().by(), d.override().reason(), d.override().at()));
         return new AppointmentView(a.id(), a.patientId(), a.providerId(), a.serviceCode(), a.start(), a.durationMinutes(),
-                a.status(), decision, a.createdAt(), a.version());
+                a.status(), decision, a.seriesId(), a.createdAt(), a.version());
     }
 
     /**
      * The authorization check's verdict. {@code reservedUnits} counts visits, 15-minute units, or quarter
-     * hours for an authorization granted in hours.
+     * hours for an authorization granted in hours; {@code reasons} say why it was blocked; {@code warnings}
+     * why it was scheduled under the WARN policy without a reservation.
      */
     @Serdeable
-    public record DecisionView(String authorizationId, Long reservedUnits, List<ReasonView> reasons,
-                               String explanation, Instant decidedAt) {
+    public record DecisionView(String authorizationId, Long reservedUnits, List<ReasonView> reasons, List<ReasonView> warnings,
+                               String explanation, Instant decidedAt, OverrideView override) {
     }
 
-    /** A machine-readable refusal reason with details. */
+    /** A blocked appointment scheduled anyway: who, why, when. */
     @Serdeable
-    public record ReasonView(String code, String message, java.util.Map<String, String> details) {
+    public record OverrideView(String by, String reason, Instant at) {
+    }
+
+    /** A machine-readable reason with details. */
+    @Serdeable
+    public record ReasonView(String code, String message, Map<String, String> details) {
         static ReasonView of(Reason r) {
             return new ReasonView(r.code().name(), r.message(), r.details());
         }

@@ -23,14 +23,16 @@ public class CallerBinder implements TypedRequestArgumentBinder<Caller> {
     @Override
     public BindingResult<Caller> bind(ArgumentConversionContext<Caller> context, HttpRequest<?> source) {
         Map<String, String> claims = null;
+        String requestId = null;
         if (source instanceof ServletHttpRequest<?, ?> servlet
                 && servlet.getNativeRequest() instanceof APIGatewayV2HTTPEvent event
                 && event.getRequestContext() != null
                 && event.getRequestContext().getAuthorizer() != null
                 && event.getRequestContext().getAuthorizer().getJwt() != null) {
             claims = event.getRequestContext().getAuthorizer().getJwt().getClaims();
+            requestId = event.getRequestContext().getRequestId();
         }
-        Caller caller = Caller.fromClaims(claims);
+        Caller caller = Caller.fromClaims(claims, requestId);
         return () -> Optional.of(caller);
     }
 }

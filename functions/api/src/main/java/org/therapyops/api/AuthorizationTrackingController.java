@@ -1,0 +1,88 @@
+package org.therapyops.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.therapyops.api.model.ForecastView;
+import org.therapyops.api.model.UtilizationView;
+import org.therapyops.api.problem.ApiProblemException;
+import org.therapyops.api.security.Caller;
+import org.therapyops.domain.Authorization;
+import org.therapyops.domain.UnitType;
+import org.therapyops.ports.AppointmentRepository;
+import org.therapyops.ports.PracticeRepository;
+import org.therapyops.scheduling.AuthorizationForecast;
+import org.therapyops.scheduling.Utilization;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+
+/** Where each authorization stands: its forecast, and the practice's utilization report. */
+@Controller
+@Tag(name = "Authorization tracking")
+public class AuthorizationTrackingController {
+
+    private final PracticeRepository practice;
+    private final AppointmentRepository appointments;
+    private final Clock clock;
+
+    public AuthorizationTrackingController(PracticeRepository practice, AppointmentRepository appointments, Clock clock) {
+        this.practice = practice;
+        this.appointments = appointments;
+        this.clock = clock;
+    }
+
+    @Get("/patients/{patientId}/authorizations/{authorizationId}/forecast")
+    @Operation(summary = "Authorized, scheduled, rendered, remaining, and the date the booked schedule exhausts it")
+    public ForecastView forecast(@Parameter(hidden = true) Caller caller, @PathVariable String patientId,
+                                 @PathVariable String authorizationId) {
+        Authorization a = practice.authorization(caller.practiceId(), patientId, authorizationId)
+                .orElseThrow(() -> ApiProblemException.notFound("Authorization", authorizationId));
+        AuthorizationForecast f = AuthorizationForecast.of(a, appointments.byAuthorization(caller.practiceId(), authorizationId));
+        UnitType t = a.unitType();
+        return new ForecastView(a.id(), a.number(), t, t.fromLedger(a.authorized()), t.fromLedger(a.scheduled()),
+                t.fromLedger(a.rendered()), t.fromLedger(a.remaining()), a.startDate(), a.endDate(), f.exhaustedOn(),
+                f.upcoming().stream().map(x -> new ForecastView.Upcoming(x.id(), x.start(),
+                        t.fromLedger(x.decision().reservedUnits()))).toList(),
+                f.overbooked().stream().map(x -> x.id()).toList());
+    }
+
+    @Get("/reports/authorization-utilization")
+    @Operation(summary = "Utilization of every authorization; expired ones only when asked for")
+    public UtilizationView utilization(@Parameter(hidden = true) Caller caller, @Nullable @QueryValue LocalDate asOf,
+                                       @Nullable @QueryValue Integer expiringWithinDays,
+                                       @Nullable @QueryValue Integer maxRemainingPercent,
+                                       @Nullable @QueryValue Boolean overScheduled,
+                                       @Nullable @QueryValue Boolean includeExpired) {
+        if (expiringWithinDays != null && (expiringWithinDays < 0 || expiringWithinDays > 3650)) {
+            throw ApiProblemException.invalid("expiringWithinDays", "must be 0 to 3650");
+        }
+        if (maxRemainingPercent != null && (maxRemainingPercent < 0 || maxRemainingPercent > 100)) {
+            throw ApiProblemException.invalid("maxRemainingPercent", "must be 0 to 100");
+        }
+        LocalDate day = asOf != null ? asOf
+                : LocalDate.now(clock.withZone(ZoneId.of(practice.settings(caller.practiceId()).timeZone())));
+        Utilization.Filter filter = new Utilization.Filter(expiringWithinDays, maxRemainingPercent, overScheduled,
+                Boolean.TRUE.equals(includeExpired));
+        List<UtilizationView.Row> rows = practice.practiceAuthorizations(caller.practiceId()).stream()
+                .map(a -> Utilization.of(a, day, overbooked(caller, a)))
+                .filter(filter::accepts)
+                .sorted(Comparator.comparingLong(Utilization::daysToExpiry).thenComparing(u -> u.authorization().id()))
+                .map(UtilizationView.Row::of)
+                .toList();
+        return new UtilizationView(day, rows.size(), rows);
+    }
+
+    /** Sessions booked beyond the authorization (WARN policy): one index query per authorization. */
+    private int overbooked(Caller caller, Authorization a) {
+        return AuthorizationForecast.of(a, appointments.byAuthorization(caller.practiceId(), a.id())).overbooked().size();
+    }
+}
