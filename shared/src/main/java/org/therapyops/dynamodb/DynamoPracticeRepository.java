@@ -2,6 +2,9 @@ package org.therapyops.dynamodb;
 
 import org.therapyops.domain.Authorization;
 import org.therapyops.domain.Coverage;
+import org.therapyops.domain.Discipline;
+import org.therapyops.domain.PayerType;
+import org.therapyops.ports.InvalidCursorException;
 import org.therapyops.domain.Patient;
 import org.therapyops.domain.Payer;
 import org.therapyops.domain.Provider;
@@ -14,11 +17,19 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /** {@link PracticeRepository} on the Practice table. */
@@ -83,6 +94,115 @@ public final class DynamoPracticeRepository implements PracticeRepository {
     }
 
     @Override
+    public Patient update(String practiceId, Patient p) {
+        Patient next = new Patient(p.id(), p.firstName(), p.lastName(), p.birthDate(), p.sex(), p.createdAt(), p.version() + 1);
+        replace(ItemMapper.patient(practiceId, next), p.version(), Set.of("sex"), "The patient");
+        return next;
+    }
+
+    @Override
+    public Payer update(String practiceId, Payer p) {
+        Payer next = new Payer(p.id(), p.name(), p.payerId(), p.payerType(), p.authorizationRequired(), p.authorizationCodes(),
+                p.unitRounding(), p.timelyFilingDays(), p.telehealth(), p.createdAt(), p.version() + 1);
+        replace(ItemMapper.payer(practiceId, next), p.version(), Set.of("authorizationCodes", "telehealthModifier"), "The payer");
+        return next;
+    }
+
+    @Override
+    public Provider update(String practiceId, Provider p) {
+        Provider next = new Provider(p.id(), p.npi(), p.firstName(), p.lastName(), p.discipline(), p.taxonomy(), p.credential(),
+                p.supervisorId(), p.createdAt(), p.version() + 1);
+        replace(ItemMapper.provider(practiceId, next), p.version(), Set.of("taxonomy", "credential", "supervisorId"), "The provider");
+        return next;
+    }
+
+    @Override
+    public Coverage update(String practiceId, Coverage c) {
+        Coverage next = new Coverage(c.id(), c.patientId(), c.payerId(), c.memberId(), c.priority(), c.effectiveFrom(),
+                c.effectiveTo(), c.createdAt(), c.version() + 1);
+        replace(ItemMapper.coverage(practiceId, next), c.version(), Set.of("effectiveTo"), "The coverage");
+        return next;
+    }
+
+    @Override
+    public Authorization update(String practiceId, Authorization z) {
+        Authorization next = new Authorization(z.id(), z.patientId(), z.coverageId(), z.number(), z.serviceCodes(), z.unitType(),
+                z.authorized(), z.scheduled(), z.rendered(), z.startDate(), z.endDate(), z.discipline(), z.createdAt(), z.version() + 1);
+        Map<String, AttributeValue> item = ItemMapper.authorization(practiceId, next);
+        // The counters belong to the authorization check; the version condition guarantees they are the ones read.
+        item.keySet().removeAll(Set.of("scheduled", "rendered", "unitType", "coverageId", "patientId", "createdAt", "type", "id"));
+        replace(item, z.version(), Set.of("discipline"), "The authorization");
+        return next;
+    }
+
+    @Override
+    public Page<Patient> patients(String practiceId, String lastNamePrefix, int limit, String cursor) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":type", Keys.s("PATIENT")));
+        String filter = "#type = :type";
+        if (lastNamePrefix != null) {
+            filter += " AND begins_with(lastNameKey, :name)";
+            values.put(":name", Keys.s(ItemMapper.lastNameKey(lastNamePrefix)));
+        }
+        return list(practiceId, "PATIENT#", filter, values, limit, cursor, ItemMapper::patient);
+    }
+
+    @Override
+    public Page<Payer> payers(String practiceId, PayerType payerType, int limit, String cursor) {
+        return payerType == null ? list(practiceId, "PAYER#", null, Map.of(), limit, cursor, ItemMapper::payer)
+                : list(practiceId, "PAYER#", payerType == PayerType.OTHER ? "(payerType = :t OR attribute_not_exists(payerType))"
+                : "payerType = :t", Map.of(":t", Keys.s(payerType.name())), limit, cursor, ItemMapper::payer);
+    }
+
+    @Override
+    public Page<Provider> providers(String practiceId, Discipline discipline, int limit, String cursor) {
+        return discipline == null ? list(practiceId, "PROVIDER#", null, Map.of(), limit, cursor, ItemMapper::provider)
+                : list(practiceId, "PROVIDER#", "discipline = :d", Map.of(":d", Keys.s(discipline.name())), limit, cursor,
+                ItemMapper::provider);
+    }
+
+    @Override
+    public Page<Coverage> coverages(String practiceId, String patientId, LocalDate activeOn, int limit, String cursor) {
+        String prefix = Keys.coverage(patientId, "");
+        return activeOn == null ? list(practiceId, prefix, null, Map.of(), limit, cursor, ItemMapper::coverage)
+                : list(practiceId, prefix, "effectiveFrom <= :d AND (attribute_not_exists(effectiveTo) OR effectiveTo >= :d)",
+                Map.of(":d", Keys.s(activeOn.toString())), limit, cursor, ItemMapper::coverage);
+    }
+
+    @Override
+    public Page<Authorization> authorizations(String practiceId, String patientId, LocalDate activeOn, String serviceCode,
+                                              int limit, String cursor) {
+        List<String> conditions = new ArrayList<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        if (activeOn != null) {
+            conditions.add("startDate <= :d AND endDate >= :d"); // ISO dates compare as strings
+            values.put(":d", Keys.s(activeOn.toString()));
+        }
+        if (serviceCode != null) {
+            conditions.add("contains(serviceCodes, :code)");
+            values.put(":code", Keys.s(serviceCode));
+        }
+        return list(practiceId, Keys.authorization(patientId, ""), conditions.isEmpty() ? null : String.join(" AND ", conditions),
+                values, limit, cursor, ItemMapper::authorization);
+    }
+
+    @Override
+    public List<Authorization> practiceAuthorizations(String practiceId) {
+        List<Authorization> result = new ArrayList<>();
+        Map<String, AttributeValue> startKey = null;
+        do {
+            var page = dynamo.query(QueryRequest.builder().tableName(table)
+                    .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                    .filterExpression("#type = :type").expressionAttributeNames(Map.of("#type", "type"))
+                    .expressionAttributeValues(Map.of(":pk", Keys.s(practiceId), ":prefix", Keys.s("PATIENT#"),
+                            ":type", Keys.s("AUTHORIZATION")))
+                    .exclusiveStartKey(startKey).build());
+            page.items().forEach(item -> result.add(ItemMapper.authorization(item)));
+            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (startKey != null);
+        return result;
+    }
+
+    @Override
     public PracticeSettings settings(String practiceId) {
         return get(practiceId, Keys.SETTINGS, ItemMapper::settings).orElseGet(PracticeSettings::defaults);
     }
@@ -121,6 +241,101 @@ public final class DynamoPracticeRepository implements PracticeRepository {
             startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (startKey != null);
         return new PatientBenefits(List.copyOf(coverages), List.copyOf(authorizations));
+    }
+
+    /**
+     * Queries the practice's partition under a sort-key prefix, keeps filling until {@code limit} items pass the
+     * filter or the prefix is exhausted, and answers the key of the last item kept as the next cursor.
+     */
+    private <T> Page<T> list(String practiceId, String prefix, String filter, Map<String, AttributeValue> filterValues,
+                             int limit, String cursor, Function<Map<String, AttributeValue>, T> mapper) {
+        Map<String, AttributeValue> values = new HashMap<>(filterValues);
+        values.put(":pk", Keys.s(practiceId));
+        values.put(":prefix", Keys.s(prefix));
+        Map<String, String> names = filter != null && filter.contains("#type") ? Map.of("#type", "type") : null;
+        Map<String, AttributeValue> startKey = cursor == null ? null : decodeCursor(practiceId, prefix, cursor);
+        List<Map<String, AttributeValue>> kept = new ArrayList<>();
+        while (true) {
+            QueryResponse page = dynamo.query(QueryRequest.builder().tableName(table)
+                    .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                    .filterExpression(filter).expressionAttributeNames(names).expressionAttributeValues(values)
+                    .exclusiveStartKey(startKey).limit(limit - kept.size() + 1).build());
+            boolean more = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty();
+            for (Map<String, AttributeValue> item : page.items()) {
+                if (kept.size() == limit) {
+                    more = true;
+                    break;
+                }
+                kept.add(item);
+            }
+            if (!more) {
+                return new Page<>(kept.stream().map(mapper).toList(), null);
+            }
+            if (kept.size() == limit) {
+                Map<String, AttributeValue> last = kept.get(kept.size() - 1);
+                return new Page<>(kept.stream().map(mapper).toList(),
+                        encodeCursor(last.get(Keys.PK).s(), last.get(Keys.SK).s()));
+            }
+            startKey = page.lastEvaluatedKey();
+        }
+    }
+
+    private static String encodeCursor(String pk, String sk) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((pk + "\n" + sk).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The start key a cursor stands for, if this practice's listing under this prefix issued it. */
+    private static Map<String, AttributeValue> decodeCursor(String practiceId, String prefix, String cursor) {
+        String decoded;
+        try {
+            decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidCursorException();
+        }
+        int newline = decoded.indexOf('\n');
+        if (newline < 0 || !decoded.substring(0, newline).equals(practiceId) || !decoded.substring(newline + 1).startsWith(prefix)) {
+            throw new InvalidCursorException();
+        }
+        return Keys.key(practiceId, decoded.substring(newline + 1));
+    }
+
+    /**
+     * Writes the item's attributes over the stored item at {@code expectedVersion} (one UpdateItem, so attributes
+     * other code keeps on the item survive) and removes the optional ones the new state leaves out.
+     */
+    private void replace(Map<String, AttributeValue> item, long expectedVersion, Set<String> optional, String what) {
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> sets = new ArrayList<>();
+        List<String> removes = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
+            if (e.getKey().equals(Keys.PK) || e.getKey().equals(Keys.SK)) {
+                continue;
+            }
+            names.put("#a" + i, e.getKey());
+            values.put(":a" + i, e.getValue());
+            sets.add("#a" + i + " = :a" + i);
+            i++;
+        }
+        for (String name : optional) {
+            if (!item.containsKey(name)) {
+                names.put("#a" + i, name);
+                removes.add("#a" + i);
+                i++;
+            }
+        }
+        names.put("#version", "version");
+        values.put(":expected", AttributeValue.fromN(Long.toString(expectedVersion)));
+        String update = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
+        try {
+            dynamo.updateItem(UpdateItemRequest.builder().tableName(table)
+                    .key(Keys.key(item.get(Keys.PK).s(), item.get(Keys.SK).s()))
+                    .updateExpression(update).conditionExpression("#version = :expected")
+                    .expressionAttributeNames(names).expressionAttributeValues(values).build());
+        } catch (ConditionalCheckFailedException e) {
+            throw new StaleVersionException(what);
+        }
     }
 
     private void putNew(Map<String, AttributeValue> item) {

@@ -8,6 +8,10 @@ import org.therapyops.domain.CoveragePriority;
 import org.therapyops.domain.Discipline;
 import org.therapyops.domain.Patient;
 import org.therapyops.domain.Payer;
+import org.therapyops.domain.PayerType;
+import org.therapyops.domain.AuthorizationRequirement;
+import org.therapyops.domain.Telehealth;
+import org.therapyops.domain.UnitRounding;
 import org.therapyops.domain.PracticeSettings;
 import org.therapyops.domain.Provider;
 import org.therapyops.domain.SchedulingPolicy;
@@ -30,7 +34,8 @@ public final class ItemMapper {
     static Map<String, AttributeValue> patient(String practiceId, Patient p) {
         return base(practiceId, Keys.patient(p.id()), "PATIENT", p.id(), p.createdAt(), p.version())
                 .put("firstName", p.firstName()).put("lastName", p.lastName())
-                .put("birthDate", p.birthDate()).put("sex", p.sex()).build();
+                .put("birthDate", p.birthDate()).put("sex", p.sex())
+                .put("lastNameKey", lastNameKey(p.lastName())).build();
     }
 
     static Patient patient(Map<String, AttributeValue> item) {
@@ -41,24 +46,44 @@ public final class ItemMapper {
 
     static Map<String, AttributeValue> payer(String practiceId, Payer p) {
         return base(practiceId, Keys.payer(p.id()), "PAYER", p.id(), p.createdAt(), p.version())
-                .put("name", p.name()).put("payerId", p.payerId()).build();
+                .put("name", p.name()).put("payerId", p.payerId()).put("payerType", p.payerType())
+                .put("authorizationRequired", p.authorizationRequired()).putStrings("authorizationCodes", p.authorizationCodes())
+                .put("unitRounding", p.unitRounding()).put("timelyFilingDays", p.timelyFilingDays())
+                .put("posHome", p.telehealth().placeOfServiceHome()).put("posOther", p.telehealth().placeOfServiceOther())
+                .put("telehealthModifier", p.telehealth().modifier()).build();
     }
 
     static Payer payer(Map<String, AttributeValue> item) {
         Attributes a = Attributes.of(item);
-        return new Payer(a.string("id"), a.string("name"), a.string("payerId"), a.instant("createdAt"), a.number("version"));
+        Payer defaults = new Payer(a.string("id"), a.string("name"), a.string("payerId"), a.instant("createdAt"), a.number("version"));
+        if (!item.containsKey("payerType")) {
+            return defaults; // stored before payers carried their rules
+        }
+        return new Payer(defaults.id(), defaults.name(), defaults.payerId(), a.enumValue("payerType", PayerType.class),
+                a.enumValue("authorizationRequired", AuthorizationRequirement.class),
+                item.containsKey("authorizationCodes") ? a.strings("authorizationCodes") : java.util.Set.of(),
+                a.enumValue("unitRounding", UnitRounding.class), (int) a.number("timelyFilingDays"),
+                new Telehealth(a.string("posHome"), a.string("posOther"), a.optionalString("telehealthModifier")),
+                defaults.createdAt(), defaults.version());
+    }
+
+    /** Patients are found by a case-insensitive prefix of their last name. */
+    static String lastNameKey(String lastName) {
+        return lastName.toLowerCase(java.util.Locale.ROOT);
     }
 
     static Map<String, AttributeValue> provider(String practiceId, Provider p) {
         return base(practiceId, Keys.provider(p.id()), "PROVIDER", p.id(), p.createdAt(), p.version())
                 .put("npi", p.npi()).put("firstName", p.firstName()).put("lastName", p.lastName())
-                .put("discipline", p.discipline()).build();
+                .put("discipline", p.discipline()).put("taxonomy", p.taxonomy()).put("credential", p.credential())
+                .put("supervisorId", p.supervisorId()).build();
     }
 
     static Provider provider(Map<String, AttributeValue> item) {
         Attributes a = Attributes.of(item);
         return new Provider(a.string("id"), a.string("npi"), a.string("firstName"), a.string("lastName"),
-                a.enumValue("discipline", Discipline.class), a.instant("createdAt"), a.number("version"));
+                a.enumValue("discipline", Discipline.class), a.optionalString("taxonomy"), a.optionalString("credential"),
+                a.optionalString("supervisorId"), a.instant("createdAt"), a.number("version"));
     }
 
     static Map<String, AttributeValue> coverage(String practiceId, Coverage c) {

@@ -2,11 +2,14 @@ package org.therapyops.ports;
 
 import org.therapyops.domain.Authorization;
 import org.therapyops.domain.Coverage;
+import org.therapyops.domain.Discipline;
 import org.therapyops.domain.Patient;
 import org.therapyops.domain.Payer;
+import org.therapyops.domain.PayerType;
 import org.therapyops.domain.PracticeSettings;
 import org.therapyops.domain.Provider;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,6 +35,63 @@ public interface PracticeRepository {
     Optional<Coverage> coverage(String practiceId, String patientId, String coverageId);
 
     Optional<Authorization> authorization(String practiceId, String patientId, String authorizationId);
+
+    /*
+     * Updates replace the editable fields of the record stored at the given record's version (the version
+     * the caller read), in one write conditional on that version, and return the record at the next version.
+     * They throw StaleVersionException when the stored version differs or the record is gone.
+     */
+
+    /** @throws StaleVersionException when the patient changed since {@code patient.version()} */
+    Patient update(String practiceId, Patient patient);
+
+    /** @throws StaleVersionException when the payer changed since {@code payer.version()} */
+    Payer update(String practiceId, Payer payer);
+
+    /** @throws StaleVersionException when the provider changed since {@code provider.version()} */
+    Provider update(String practiceId, Provider provider);
+
+    /** @throws StaleVersionException when the coverage changed since {@code coverage.version()} */
+    Coverage update(String practiceId, Coverage coverage);
+
+    /**
+     * Writes number, service codes, authorized quantity, window and discipline, and remaining computed from
+     * the counters carried by {@code authorization} (those read at its version); counters themselves are
+     * not written. Reservations bump the version too, so counters cannot have moved under this write.
+     *
+     * @throws StaleVersionException when the authorization changed since {@code authorization.version()}
+     */
+    Authorization update(String practiceId, Authorization authorization);
+
+    /*
+     * Listings: at most limit items (1–100) in key order, and an opaque cursor for the next page (null at
+     * the end). A cursor is only accepted by the listing of the practice that issued it:
+     * InvalidCursorException otherwise.
+     */
+
+    /** Patients whose last name starts with {@code lastNamePrefix} (any case), or all when it is null. */
+    Page<Patient> patients(String practiceId, String lastNamePrefix, int limit, String cursor);
+
+    Page<Payer> payers(String practiceId, PayerType payerType, int limit, String cursor);
+
+    Page<Provider> providers(String practiceId, Discipline discipline, int limit, String cursor);
+
+    /** The patient's coverages, those in force on {@code activeOn} when it is given. */
+    Page<Coverage> coverages(String practiceId, String patientId, LocalDate activeOn, int limit, String cursor);
+
+    /** The patient's authorizations, filtered by window date and covered service code when given. */
+    Page<Authorization> authorizations(String practiceId, String patientId, LocalDate activeOn, String serviceCode,
+                                       int limit, String cursor);
+
+    /** Every authorization of the practice, of every patient (the utilization report). */
+    List<Authorization> practiceAuthorizations(String practiceId);
+
+    /** One page of a listing. */
+    record Page<T>(List<T> items, String nextCursor) {
+        public Page {
+            items = List.copyOf(items);
+        }
+    }
 
     /** The practice's settings; {@link PracticeSettings#defaults()} when it never saved any. */
     PracticeSettings settings(String practiceId);

@@ -1,32 +1,61 @@
 package org.therapyops.api;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.therapyops.api.model.AuthorizationInput;
+import org.therapyops.api.model.AuthorizationUpdate;
+import org.therapyops.api.model.PageView;
 import org.therapyops.api.model.AuthorizationView;
 import org.therapyops.api.model.CoverageInput;
 import org.therapyops.api.model.CoverageView;
 import org.therapyops.api.problem.ApiProblemException;
+import org.therapyops.api.problem.Problem;
+import org.therapyops.api.problem.ProblemBodyProvider;
 import org.therapyops.api.security.Caller;
 import org.therapyops.api.security.Role;
 import org.therapyops.domain.Authorization;
 import org.therapyops.domain.Coverage;
 import org.therapyops.domain.CoveragePriority;
+import org.therapyops.domain.Mbi;
+import org.therapyops.domain.Payer;
+import org.therapyops.domain.PayerType;
+import org.therapyops.domain.UnitType;
 import org.therapyops.ports.PracticeRepository;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashSet;
 
-/** A patient's coverages and the authorizations granted on them. */
+import static org.therapyops.api.OpenApiResponses.BAD_QUERY;
+import static org.therapyops.api.OpenApiResponses.FORBIDDEN;
+import static org.therapyops.api.OpenApiResponses.IF_MATCH_DESCRIPTION;
+import static org.therapyops.api.OpenApiResponses.NOT_FOUND;
+import static org.therapyops.api.OpenApiResponses.NO_IF_MATCH;
+import static org.therapyops.api.OpenApiResponses.STALE;
+import static org.therapyops.api.OpenApiResponses.VALIDATION;
+
+/**
+ * A patient's coverages and the authorizations granted on them: create, read, replace (If-Match) and list.
+ * Writes: admin, front desk and biller. Reads: every role.
+ */
 @Controller("/patients/{patientId}")
 @Tag(name = "Coverages and authorizations")
 public class BenefitsController {
@@ -42,47 +71,82 @@ public class BenefitsController {
     }
 
     @Post("/coverages")
-    @Operation(summary = "Add a coverage to a patient")
+    @Operation(summary = "Add a coverage to a patient; a Medicare payer's member id must be an MBI")
+    @ApiResponse(responseCode = "201", description = "Created; Location and ETag name it")
+    @ApiResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "404", description = "No such patient in the caller's practice", content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = VALIDATION, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<CoverageView> createCoverage(@Parameter(hidden = true) Caller caller, @PathVariable String patientId,
                                                      @Valid @Body CoverageInput input) {
         caller.require(Role.ADMIN, Role.FRONT_DESK, Role.BILLER);
         requirePatient(caller, patientId);
-        if (input.effectiveTo() != null && input.effectiveTo().isBefore(input.effectiveFrom())) {
-            throw ApiProblemException.invalid("effectiveTo", "must not be before effectiveFrom");
-        }
-        practice.payer(caller.practiceId(), input.payerId())
-                .orElseThrow(() -> ApiProblemException.unknownReference("payerId", "payer", input.payerId()));
-        Coverage coverage = new Coverage(Ids.newId(), patientId, input.payerId(), input.memberId(),
-                input.priority() == null ? CoveragePriority.PRIMARY : input.priority(),
-                input.effectiveFrom(), input.effectiveTo(), clock.instant(), 1);
+        Coverage coverage = coverage(caller, patientId, Ids.newId(), input, clock.instant(), 1);
         practice.create(caller.practiceId(), coverage);
         return Responses.created("/patients/" + patientId + "/coverages/" + coverage.id(), CoverageView.of(coverage), coverage.version());
     }
 
     @Get("/coverages/{coverageId}")
     @Operation(summary = "Read a coverage")
+    @ApiResponse(responseCode = "200", description = "The coverage; ETag is its version")
+    @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<CoverageView> coverage(@Parameter(hidden = true) Caller caller, @PathVariable String patientId,
                                                @PathVariable String coverageId) {
-        Coverage coverage = practice.coverage(caller.practiceId(), patientId, coverageId)
-                .orElseThrow(() -> ApiProblemException.notFound("Coverage", coverageId));
+        Coverage coverage = existingCoverage(caller, patientId, coverageId);
         return Responses.ok(CoverageView.of(coverage), coverage.version());
+    }
+
+    @Put("/coverages/{coverageId}")
+    @Operation(summary = "Replace a coverage's payer, member id, priority and effective window")
+    @ApiResponse(responseCode = "200", description = "The coverage at its new version; ETag is that version")
+    @ApiResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "412", description = STALE, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = VALIDATION, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "428", description = NO_IF_MATCH, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @Parameter(name = Preconditions.IF_MATCH, in = ParameterIn.HEADER, required = true, description = IF_MATCH_DESCRIPTION,
+            schema = @Schema(type = "string", example = "\"1\""))
+    public HttpResponse<CoverageView> updateCoverage(@Parameter(hidden = true) Caller caller, @PathVariable String patientId,
+                                                     @PathVariable String coverageId,
+                                                     @Parameter(hidden = true)
+                                                     @Header(Preconditions.IF_MATCH) @Nullable String ifMatch,
+                                                     @Valid @Body CoverageInput input) {
+        caller.require(Role.ADMIN, Role.FRONT_DESK, Role.BILLER);
+        long expected = Preconditions.expectedVersion(ifMatch);
+        Coverage current = existingCoverage(caller, patientId, coverageId);
+        Preconditions.requireVersion("The coverage", current.version(), expected);
+        Coverage next = coverage(caller, patientId, coverageId, input, current.createdAt(), expected);
+        Coverage updated = Preconditions.write("The coverage", () -> practice.update(caller.practiceId(), next));
+        return Responses.ok(CoverageView.of(updated), updated.version());
+    }
+
+    @Get("/coverages")
+    @Operation(summary = "List the patient's coverages, optionally those in force on a date")
+    @ApiResponse(responseCode = "200", description = "One page of coverages and the cursor of the next")
+    @ApiResponse(responseCode = "400", description = BAD_QUERY, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "404", description = "No such patient in the caller's practice", content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public PageView<CoverageView> coverages(@Parameter(hidden = true) Caller caller, @PathVariable String patientId,
+                                            @Parameter(description = "Only coverages in force on this date") @QueryValue @Nullable LocalDate activeOn,
+                                            @Parameter(description = "1–100, default 25") @QueryValue @Nullable Integer limit,
+                                            @Parameter(description = "nextCursor of the previous page") @QueryValue @Nullable String cursor) {
+        int size = Listing.limit(limit);
+        requirePatient(caller, patientId);
+        return Listing.page(() -> practice.coverages(caller.practiceId(), patientId, activeOn, size, Listing.blankToNull(cursor)),
+                CoverageView::of);
     }
 
     @Post("/authorizations")
     @Operation(summary = "Record an authorization granted on one of the patient's coverages")
+    @ApiResponse(responseCode = "201", description = "Created; Location and ETag name it")
+    @ApiResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "404", description = "No such patient in the caller's practice", content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = VALIDATION, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<AuthorizationView> createAuthorization(@Parameter(hidden = true) Caller caller,
                                                                @PathVariable String patientId,
                                                                @Valid @Body AuthorizationInput input) {
         caller.require(Role.ADMIN, Role.FRONT_DESK, Role.BILLER);
         requirePatient(caller, patientId);
-        if (input.endDate().isBefore(input.startDate())) {
-            throw ApiProblemException.invalid("endDate", "must not be before startDate");
-        }
-        if (input.quantity().compareTo(MAX_QUANTITY) > 0 || !input.unitType().accepts(input.quantity())) {
-            throw ApiProblemException.invalid("quantity", "must be whole " + input.unitType().name().toLowerCase()
-                    + (input.unitType() == org.therapyops.domain.UnitType.HOURS ? " in quarter hours" : "")
-                    + ", at most " + MAX_QUANTITY);
-        }
+        requireWindow(input.startDate(), input.endDate());
+        requireCountable(input.quantity(), input.unitType());
         practice.coverage(caller.practiceId(), patientId, input.coverageId())
                 .orElseThrow(() -> ApiProblemException.unknownReference("coverageId", "coverage of this patient", input.coverageId()));
         Authorization authorization = new Authorization(Ids.newId(), patientId, input.coverageId(), input.number(),
@@ -95,11 +159,106 @@ public class BenefitsController {
 
     @Get("/authorizations/{authorizationId}")
     @Operation(summary = "Read an authorization with its counters")
+    @ApiResponse(responseCode = "200", description = "The authorization; ETag is its version")
+    @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<AuthorizationView> authorization(@Parameter(hidden = true) Caller caller, @PathVariable String patientId,
                                                          @PathVariable String authorizationId) {
-        Authorization authorization = practice.authorization(caller.practiceId(), patientId, authorizationId)
-                .orElseThrow(() -> ApiProblemException.notFound("Authorization", authorizationId));
+        Authorization authorization = existingAuthorization(caller, patientId, authorizationId);
         return Responses.ok(AuthorizationView.of(authorization), authorization.version());
+    }
+
+    @Put("/authorizations/{authorizationId}")
+    @Operation(summary = "Replace an authorization's number, codes, quantity, window and discipline",
+            description = "The quantity may not go below scheduled + rendered; remaining is recomputed in the same conditional write. "
+                    + "Reserving units also changes the version, so an If-Match read before a booking was decided gets 412.")
+    @ApiResponse(responseCode = "200", description = "The authorization at its new version; ETag is that version")
+    @ApiResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "412", description = STALE, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = VALIDATION, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "428", description = NO_IF_MATCH, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @Parameter(name = Preconditions.IF_MATCH, in = ParameterIn.HEADER, required = true, description = IF_MATCH_DESCRIPTION,
+            schema = @Schema(type = "string", example = "\"1\""))
+    public HttpResponse<AuthorizationView> updateAuthorization(@Parameter(hidden = true) Caller caller, @PathVariable String patientId,
+                                                               @PathVariable String authorizationId,
+                                                               @Parameter(hidden = true)
+                                                               @Header(Preconditions.IF_MATCH) @Nullable String ifMatch,
+                                                               @Valid @Body AuthorizationUpdate input) {
+        caller.require(Role.ADMIN, Role.FRONT_DESK, Role.BILLER);
+        long expected = Preconditions.expectedVersion(ifMatch);
+        Authorization current = existingAuthorization(caller, patientId, authorizationId);
+        Preconditions.requireVersion("The authorization", current.version(), expected);
+        requireWindow(input.startDate(), input.endDate());
+        UnitType unitType = current.unitType();
+        requireCountable(input.quantity(), unitType);
+        long authorized = unitType.toLedger(input.quantity());
+        long committed = current.scheduled() + current.rendered();
+        if (authorized < committed) {
+            throw ApiProblemException.invalid("quantity", "must not be below what is already scheduled plus rendered ("
+                    + unitType.fromLedger(committed).toPlainString() + " " + unitType.name().toLowerCase() + ")");
+        }
+        Authorization next = new Authorization(current.id(), patientId, current.coverageId(), input.number(),
+                new LinkedHashSet<>(input.serviceCodes()), unitType, authorized, current.scheduled(), current.rendered(),
+                input.startDate(), input.endDate(), input.discipline(), current.createdAt(), expected);
+        Authorization updated = Preconditions.write("The authorization", () -> practice.update(caller.practiceId(), next));
+        return Responses.ok(AuthorizationView.of(updated), updated.version());
+    }
+
+    @Get("/authorizations")
+    @Operation(summary = "List the patient's authorizations, optionally those whose window holds a date or that cover a code")
+    @ApiResponse(responseCode = "200", description = "One page of authorizations and the cursor of the next")
+    @ApiResponse(responseCode = "400", description = BAD_QUERY, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "404", description = "No such patient in the caller's practice", content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public PageView<AuthorizationView> authorizations(@Parameter(hidden = true) Caller caller, @PathVariable String patientId,
+                                                      @Parameter(description = "Only authorizations whose window holds this date") @QueryValue @Nullable LocalDate activeOn,
+                                                      @Parameter(description = "Only authorizations covering this CPT/HCPCS code") @QueryValue @Nullable String serviceCode,
+                                                      @Parameter(description = "1–100, default 25") @QueryValue @Nullable Integer limit,
+                                                      @Parameter(description = "nextCursor of the previous page") @QueryValue @Nullable String cursor) {
+        int size = Listing.limit(limit);
+        requirePatient(caller, patientId);
+        String code = Listing.blankToNull(serviceCode);
+        return Listing.page(() -> practice.authorizations(caller.practiceId(), patientId, activeOn, code, size,
+                Listing.blankToNull(cursor)), AuthorizationView::of);
+    }
+
+    private Coverage coverage(Caller caller, String patientId, String coverageId, CoverageInput input, Instant createdAt, long version) {
+        if (input.effectiveTo() != null && input.effectiveTo().isBefore(input.effectiveFrom())) {
+            throw ApiProblemException.invalid("effectiveTo", "must not be before effectiveFrom");
+        }
+        Payer payer = practice.payer(caller.practiceId(), input.payerId())
+                .orElseThrow(() -> ApiProblemException.unknownReference("payerId", "payer", input.payerId()));
+        if (payer.payerType() == PayerType.MEDICARE && !Mbi.isValid(input.memberId())) {
+            int position = Mbi.firstInvalidPosition(input.memberId());
+            throw ApiProblemException.invalid("memberId", "must be a Medicare Beneficiary Identifier for a Medicare payer: "
+                    + Mbi.LENGTH + " characters without dashes or spaces"
+                    + (position <= Mbi.LENGTH ? "; position " + position + " does not fit the MBI format" : ""));
+        }
+        return new Coverage(coverageId, patientId, input.payerId(), input.memberId(),
+                input.priority() == null ? CoveragePriority.PRIMARY : input.priority(),
+                input.effectiveFrom(), input.effectiveTo(), createdAt, version);
+    }
+
+    private static void requireWindow(LocalDate startDate, LocalDate endDate) {
+        if (endDate.isBefore(startDate)) {
+            throw ApiProblemException.invalid("endDate", "must not be before startDate");
+        }
+    }
+
+    private static void requireCountable(BigDecimal quantity, UnitType unitType) {
+        if (quantity.compareTo(MAX_QUANTITY) > 0 || !unitType.accepts(quantity)) {
+            throw ApiProblemException.invalid("quantity", "must be whole " + unitType.name().toLowerCase()
+                    + (unitType == UnitType.HOURS ? " in quarter hours" : "") + ", at most " + MAX_QUANTITY);
+        }
+    }
+
+    private Coverage existingCoverage(Caller caller, String patientId, String coverageId) {
+        return practice.coverage(caller.practiceId(), patientId, coverageId)
+                .orElseThrow(() -> ApiProblemException.notFound("Coverage", coverageId));
+    }
+
+    private Authorization existingAuthorization(Caller caller, String patientId, String authorizationId) {
+        return practice.authorization(caller.practiceId(), patientId, authorizationId)
+                .orElseThrow(() -> ApiProblemException.notFound("Authorization", authorizationId));
     }
 
     private void requirePatient(Caller caller, String patientId) {

@@ -1,15 +1,24 @@
 package org.therapyops.api;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.therapyops.api.model.PageView;
 import org.therapyops.api.model.PatientInput;
 import org.therapyops.api.model.PatientView;
 import org.therapyops.api.model.PayerInput;
@@ -17,17 +26,37 @@ import org.therapyops.api.model.PayerView;
 import org.therapyops.api.model.ProviderInput;
 import org.therapyops.api.model.ProviderView;
 import org.therapyops.api.problem.ApiProblemException;
+import org.therapyops.api.problem.Problem;
+import org.therapyops.api.problem.ProblemBodyProvider;
 import org.therapyops.api.security.Caller;
 import org.therapyops.api.security.Role;
+import org.therapyops.domain.AuthorizationRequirement;
+import org.therapyops.domain.Discipline;
 import org.therapyops.domain.Npi;
 import org.therapyops.domain.Patient;
 import org.therapyops.domain.Payer;
+import org.therapyops.domain.PayerType;
 import org.therapyops.domain.Provider;
+import org.therapyops.domain.Taxonomy;
+import org.therapyops.domain.Telehealth;
 import org.therapyops.ports.PracticeRepository;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 
-/** Patients, payers and providers of the caller's practice. */
+import static org.therapyops.api.OpenApiResponses.BAD_QUERY;
+import static org.therapyops.api.OpenApiResponses.FORBIDDEN;
+import static org.therapyops.api.OpenApiResponses.IF_MATCH_DESCRIPTION;
+import static org.therapyops.api.OpenApiResponses.NOT_FOUND;
+import static org.therapyops.api.OpenApiResponses.NO_IF_MATCH;
+import static org.therapyops.api.OpenApiResponses.STALE;
+import static org.therapyops.api.OpenApiResponses.VALIDATION;
+
+/**
+ * Patients, payers and providers of the caller's practice: create, read, replace (If-Match) and list.
+ * Writes: patients admin and front desk; payers admin and biller; providers admin. Reads: every role.
+ */
 @Controller
 @Tag(name = "Practice data")
 public class PracticeDataController {
@@ -40,59 +69,230 @@ public class PracticeDataController {
         this.clock = clock;
     }
 
+    // ---- patients
+
     @Post("/patients")
     @Operation(summary = "Register a patient")
+    @ApiResponse(responseCode = "201", description = "Created; Location and ETag name it")
+    @ApiResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = VALIDATION, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<PatientView> createPatient(@Parameter(hidden = true) Caller caller, @Valid @Body PatientInput input) {
         caller.require(Role.ADMIN, Role.FRONT_DESK);
-        Patient patient = new Patient(Ids.newId(), input.firstName(), input.lastName(), input.birthDate(), input.sex(),
-                clock.instant(), 1);
+        Patient patient = patient(Ids.newId(), input, clock.instant(), 1);
         practice.create(caller.practiceId(), patient);
         return Responses.created("/patients/" + patient.id(), PatientView.of(patient), patient.version());
     }
 
     @Get("/patients/{patientId}")
     @Operation(summary = "Read a patient")
+    @ApiResponse(responseCode = "200", description = "The patient; ETag is its version")
+    @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<PatientView> patient(@Parameter(hidden = true) Caller caller, @PathVariable String patientId) {
-        Patient patient = practice.patient(caller.practiceId(), patientId)
-                .orElseThrow(() -> ApiProblemException.notFound("Patient", patientId));
+        Patient patient = existingPatient(caller, patientId);
         return Responses.ok(PatientView.of(patient), patient.version());
     }
 
+    @Put("/patients/{patientId}")
+    @Operation(summary = "Replace a patient's demographics")
+    @ApiResponse(responseCode = "200", description = "The patient at its new version; ETag is that version")
+    @ApiResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "412", description = STALE, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = VALIDATION, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "428", description = NO_IF_MATCH, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @Parameter(name = Preconditions.IF_MATCH, in = ParameterIn.HEADER, required = true, description = IF_MATCH_DESCRIPTION,
+            schema = @Schema(type = "string", example = "\"1\""))
+    public HttpResponse<PatientView> updatePatient(@Parameter(hidden = true) Caller caller, @PathVariable String patientId,
+                                                   @Parameter(hidden = true)
+                                                   @Header(Preconditions.IF_MATCH) @Nullable String ifMatch,
+                                                   @Valid @Body PatientInput input) {
+        caller.require(Role.ADMIN, Role.FRONT_DESK);
+        long expected = Preconditions.expectedVersion(ifMatch);
+        Patient current = existingPatient(caller, patientId);
+        Preconditions.requireVersion("The patient", current.version(), expected);
+        Patient updated = Preconditions.write("The patient",
+                () -> practice.update(caller.practiceId(), patient(patientId, input, current.createdAt(), expected)));
+        return Responses.ok(PatientView.of(updated), updated.version());
+    }
+
+    @Get("/patients")
+    @Operation(summary = "List patients, optionally by a case-insensitive prefix of the last name")
+    @ApiResponse(responseCode = "200", description = "One page of patients and the cursor of the next")
+    @ApiResponse(responseCode = "400", description = BAD_QUERY, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public PageView<PatientView> patients(@Parameter(hidden = true) Caller caller,
+                                          @Parameter(description = "Case-insensitive prefix of the last name") @QueryValue @Nullable String name,
+                                          @Parameter(description = "1–100, default 25") @QueryValue @Nullable Integer limit,
+                                          @Parameter(description = "nextCursor of the previous page") @QueryValue @Nullable String cursor) {
+        int size = Listing.limit(limit);
+        String prefix = Listing.blankToNull(name);
+        return Listing.page(() -> practice.patients(caller.practiceId(), prefix, size, Listing.blankToNull(cursor)), PatientView::of);
+    }
+
+    // ---- payers
+
     @Post("/payers")
-    @Operation(summary = "Register a payer")
+    @Operation(summary = "Register a payer and its rules")
+    @ApiResponse(responseCode = "201", description = "Created; Location and ETag name it")
+    @ApiResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = VALIDATION, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<PayerView> createPayer(@Parameter(hidden = true) Caller caller, @Valid @Body PayerInput input) {
         caller.require(Role.ADMIN, Role.BILLER);
-        Payer payer = new Payer(Ids.newId(), input.name(), input.payerId(), clock.instant(), 1);
+        Payer payer = payer(Ids.newId(), input, clock.instant(), 1);
         practice.create(caller.practiceId(), payer);
         return Responses.created("/payers/" + payer.id(), PayerView.of(payer), payer.version());
     }
 
     @Get("/payers/{payerId}")
     @Operation(summary = "Read a payer")
+    @ApiResponse(responseCode = "200", description = "The payer; ETag is its version")
+    @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<PayerView> payer(@Parameter(hidden = true) Caller caller, @PathVariable String payerId) {
-        Payer payer = practice.payer(caller.practiceId(), payerId)
-                .orElseThrow(() -> ApiProblemException.notFound("Payer", payerId));
+        Payer payer = existingPayer(caller, payerId);
         return Responses.ok(PayerView.of(payer), payer.version());
     }
 
+    @Put("/payers/{payerId}")
+    @Operation(summary = "Replace a payer's name, payer id and rules")
+    @ApiResponse(responseCode = "200", description = "The payer at its new version; ETag is that version")
+    @ApiResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "412", description = STALE, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = VALIDATION, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "428", description = NO_IF_MATCH, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @Parameter(name = Preconditions.IF_MATCH, in = ParameterIn.HEADER, required = true, description = IF_MATCH_DESCRIPTION,
+            schema = @Schema(type = "string", example = "\"1\""))
+    public HttpResponse<PayerView> updatePayer(@Parameter(hidden = true) Caller caller, @PathVariable String payerId,
+                                               @Parameter(hidden = true)
+                                               @Header(Preconditions.IF_MATCH) @Nullable String ifMatch,
+                                               @Valid @Body PayerInput input) {
+        caller.require(Role.ADMIN, Role.BILLER);
+        long expected = Preconditions.expectedVersion(ifMatch);
+        Payer current = existingPayer(caller, payerId);
+        Preconditions.requireVersion("The payer", current.version(), expected);
+        Payer next = payer(payerId, input, current.createdAt(), expected);
+        Payer updated = Preconditions.write("The payer", () -> practice.update(caller.practiceId(), next));
+        return Responses.ok(PayerView.of(updated), updated.version());
+    }
+
+    @Get("/payers")
+    @Operation(summary = "List payers, optionally of one payer type")
+    @ApiResponse(responseCode = "200", description = "One page of payers and the cursor of the next")
+    @ApiResponse(responseCode = "400", description = BAD_QUERY, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public PageView<PayerView> payers(@Parameter(hidden = true) Caller caller,
+                                      @QueryValue @Nullable PayerType payerType,
+                                      @Parameter(description = "1–100, default 25") @QueryValue @Nullable Integer limit,
+                                      @Parameter(description = "nextCursor of the previous page") @QueryValue @Nullable String cursor) {
+        int size = Listing.limit(limit);
+        return Listing.page(() -> practice.payers(caller.practiceId(), payerType, size, Listing.blankToNull(cursor)), PayerView::of);
+    }
+
+    // ---- providers
+
     @Post("/providers")
     @Operation(summary = "Register a rendering provider")
+    @ApiResponse(responseCode = "201", description = "Created; Location and ETag name it")
+    @ApiResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = VALIDATION, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<ProviderView> createProvider(@Parameter(hidden = true) Caller caller, @Valid @Body ProviderInput input) {
         caller.require(Role.ADMIN);
-        if (!Npi.isValid(input.npi())) {
-            throw ApiProblemException.invalid("npi", "must be 10 digits ending in a valid Luhn check digit");
-        }
-        Provider provider = new Provider(Ids.newId(), input.npi(), input.firstName(), input.lastName(), input.discipline(),
-                clock.instant(), 1);
+        Provider provider = provider(caller, Ids.newId(), input, clock.instant(), 1);
         practice.create(caller.practiceId(), provider);
         return Responses.created("/providers/" + provider.id(), ProviderView.of(provider), provider.version());
     }
 
     @Get("/providers/{providerId}")
     @Operation(summary = "Read a provider")
+    @ApiResponse(responseCode = "200", description = "The provider; ETag is its version")
+    @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<ProviderView> provider(@Parameter(hidden = true) Caller caller, @PathVariable String providerId) {
-        Provider provider = practice.provider(caller.practiceId(), providerId)
-                .orElseThrow(() -> ApiProblemException.notFound("Provider", providerId));
+        Provider provider = existingProvider(caller, providerId);
         return Responses.ok(ProviderView.of(provider), provider.version());
+    }
+
+    @Put("/providers/{providerId}")
+    @Operation(summary = "Replace a provider's NPI, names, discipline, taxonomy, credential and supervisor")
+    @ApiResponse(responseCode = "200", description = "The provider at its new version; ETag is that version")
+    @ApiResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "412", description = STALE, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = VALIDATION, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "428", description = NO_IF_MATCH, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @Parameter(name = Preconditions.IF_MATCH, in = ParameterIn.HEADER, required = true, description = IF_MATCH_DESCRIPTION,
+            schema = @Schema(type = "string", example = "\"1\""))
+    public HttpResponse<ProviderView> updateProvider(@Parameter(hidden = true) Caller caller, @PathVariable String providerId,
+                                                     @Parameter(hidden = true)
+                                                     @Header(Preconditions.IF_MATCH) @Nullable String ifMatch,
+                                                     @Valid @Body ProviderInput input) {
+        caller.require(Role.ADMIN);
+        long expected = Preconditions.expectedVersion(ifMatch);
+        Provider current = existingProvider(caller, providerId);
+        Preconditions.requireVersion("The provider", current.version(), expected);
+        Provider next = provider(caller, providerId, input, current.createdAt(), expected);
+        Provider updated = Preconditions.write("The provider", () -> practice.update(caller.practiceId(), next));
+        return Responses.ok(ProviderView.of(updated), updated.version());
+    }
+
+    @Get("/providers")
+    @Operation(summary = "List providers, optionally of one discipline")
+    @ApiResponse(responseCode = "200", description = "One page of providers and the cursor of the next")
+    @ApiResponse(responseCode = "400", description = BAD_QUERY, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public PageView<ProviderView> providers(@Parameter(hidden = true) Caller caller,
+                                            @QueryValue @Nullable Discipline discipline,
+                                            @Parameter(description = "1–100, default 25") @QueryValue @Nullable Integer limit,
+                                            @Parameter(description = "nextCursor of the previous page") @QueryValue @Nullable String cursor) {
+        int size = Listing.limit(limit);
+        return Listing.page(() -> practice.providers(caller.practiceId(), discipline, size, Listing.blankToNull(cursor)),
+                ProviderView::of);
+    }
+
+    // ---- building records from input, with the rules bean validation cannot express
+
+    private static Patient patient(String id, PatientInput input, Instant createdAt, long version) {
+        return new Patient(id, input.firstName(), input.lastName(), input.birthDate(), input.sex(), createdAt, version);
+    }
+
+    private static Payer payer(String id, PayerInput input, Instant createdAt, long version) {
+        AuthorizationRequirement required = input.authorizationRequiredOrDefault();
+        List<String> codes = input.authorizationCodes() == null ? List.of() : input.authorizationCodes();
+        if (required == AuthorizationRequirement.LISTED && codes.isEmpty()) {
+            throw ApiProblemException.invalid("authorizationCodes", "must list the codes needing authorization when authorizationRequired is LISTED");
+        }
+        if (required != AuthorizationRequirement.LISTED && !codes.isEmpty()) {
+            throw ApiProblemException.invalid("authorizationCodes", "must be empty unless authorizationRequired is LISTED");
+        }
+        Telehealth telehealth = input.telehealth() == null ? Telehealth.defaults() : input.telehealth().toDomain();
+        return new Payer(id, input.name(), input.payerId(), input.payerTypeOrDefault(), required, new java.util.LinkedHashSet<>(codes),
+                input.unitRoundingOrDefault(), input.timelyFilingDaysOrDefault(), telehealth, createdAt, version);
+    }
+
+    private Provider provider(Caller caller, String id, ProviderInput input, Instant createdAt, long version) {
+        if (!Npi.isValid(input.npi())) {
+            throw ApiProblemException.invalid("npi", "must be 10 digits ending in a valid Luhn check digit");
+        }
+        if (input.taxonomy() != null && !Taxonomy.isValid(input.taxonomy())) {
+            throw ApiProblemException.invalid("taxonomy", "must be a 10-character NUCC taxonomy code: 9 letters or digits and X, e.g. 225100000X");
+        }
+        String supervisorId = Listing.blankToNull(input.supervisorId());
+        if (supervisorId != null) {
+            if (supervisorId.equals(id)) {
+                throw ApiProblemException.invalid("supervisorId", "must name another provider, not the provider itself");
+            }
+            practice.provider(caller.practiceId(), supervisorId)
+                    .orElseThrow(() -> ApiProblemException.unknownReference("supervisorId", "provider", supervisorId));
+        }
+        return new Provider(id, input.npi(), input.firstName(), input.lastName(), input.discipline(), input.taxonomy(),
+                input.credential(), supervisorId, createdAt, version);
+    }
+
+    private Patient existingPatient(Caller caller, String patientId) {
+        return practice.patient(caller.practiceId(), patientId).orElseThrow(() -> ApiProblemException.notFound("Patient", patientId));
+    }
+
+    private Payer existingPayer(Caller caller, String payerId) {
+        return practice.payer(caller.practiceId(), payerId).orElseThrow(() -> ApiProblemException.notFound("Payer", payerId));
+    }
+
+    private Provider existingProvider(Caller caller, String providerId) {
+        return practice.provider(caller.practiceId(), providerId).orElseThrow(() -> ApiProblemException.notFound("Provider", providerId));
     }
 }

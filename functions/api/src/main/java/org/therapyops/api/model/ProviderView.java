@@ -9,9 +9,10 @@ import java.time.Instant;
 /** A provider as the API shows it. */
 @Serdeable
 public record ProviderView(String id, String npi, String firstName, String lastName, Discipline discipline,
-                           Instant createdAt, long version) {
+                           String taxonomy, String credential, String supervisorId, Instant createdAt, long version) {
 
     public static ProviderView of(Provider p) {
-        return new ProviderView(p.id(), p.npi(), p.firstName(), p.lastName(), p.discipline(), p.createdAt(), p.version());
+        return new ProviderView(p.id(), p.npi(), p.firstName(), p.lastName(), p.discipline(), p.taxonomy(), p.credential(),
+                p.supervisorId(), p.createdAt(), p.version());
     }
 }

@@ -10,6 +10,8 @@ public enum ProblemType {
     NOT_FOUND(404, "not-found", "No such resource"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "The resource does not support this method"),
     CONFLICT(409, "conflict", "The request conflicts with the current state"),
+    PRECONDITION_FAILED(412, "precondition-failed", "The record was changed since the version in If-Match"),
+    PRECONDITION_REQUIRED(428, "precondition-required", "An update needs If-Match with the record's ETag"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "The request body must be application/json"),
     INTERNAL(500, "internal", "Something went wrong on our side");
@@ -47,6 +49,8 @@ public enum ProblemType {
             case 404 -> NOT_FOUND;
             case 405 -> METHOD_NOT_ALLOWED;
             case 409 -> CONFLICT;
+            case 412 -> PRECONDITION_FAILED;
+            case 428 -> PRECONDITION_REQUIRED;
             case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 422 -> VALIDATION;

@@ -1,0 +1,54 @@
+package org.therapyops.api;
+
+import org.therapyops.api.problem.ApiProblemException;
+import org.therapyops.api.problem.ProblemType;
+import org.therapyops.ports.StaleVersionException;
+
+import java.util.function.Supplier;
+
+/** Optimistic concurrency over HTTP: the ETag is {@code "<version>"}, and an update must name it in If-Match. */
+final class Preconditions {
+
+    static final String IF_MATCH = "If-Match";
+
+    private Preconditions() {
+    }
+
+    /** The version an If-Match header names: 428 when there is none, 412 when it names no version of ours. */
+    static long expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ApiProblemException(ProblemType.PRECONDITION_REQUIRED,
+                    "Send If-Match with the ETag of the version you read (e.g. If-Match: \"3\").");
+        }
+        String tag = ifMatch.trim();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        if (tag.matches("\"[0-9]{1,18}\"")) {
+            return Long.parseLong(tag.substring(1, tag.length() - 1));
+        }
+        throw new ApiProblemException(ProblemType.PRECONDITION_FAILED, "If-Match " + ifMatch.trim()
+                + " matches no version of this record.");
+    }
+
+    /** 412 unless the stored version is the one the caller read. */
+    static void requireVersion(String what, long stored, long expected) {
+        if (stored != expected) {
+            throw stale(what);
+        }
+    }
+
+    /** Runs a conditional write, answering 412 when it lost to a concurrent change. */
+    static <T> T write(String what, Supplier<T> update) {
+        try {
+            return update.get();
+        } catch (StaleVersionException e) {
+            throw stale(what);
+        }
+    }
+
+    private static ApiProblemException stale(String what) {
+        return new ApiProblemException(ProblemType.PRECONDITION_FAILED, what
+                + " was changed since the version in If-Match; read it again and retry. Nothing was written.");
+    }
+}

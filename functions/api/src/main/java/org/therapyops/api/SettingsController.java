@@ -1,0 +1,133 @@
+package org.therapyops.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Put;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.therapyops.api.model.SettingsInput;
+import org.therapyops.api.model.SettingsView;
+import org.therapyops.api.problem.ApiProblemException;
+import org.therapyops.api.problem.Problem;
+import org.therapyops.api.problem.ProblemBodyProvider;
+import org.therapyops.api.security.Caller;
+import org.therapyops.api.security.Role;
+import org.therapyops.domain.PracticeSettings;
+import org.therapyops.ports.PracticeRepository;
+
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import static org.therapyops.api.OpenApiResponses.FORBIDDEN;
+import static org.therapyops.api.OpenApiResponses.IF_MATCH_DESCRIPTION;
+import static org.therapyops.api.OpenApiResponses.NO_IF_MATCH;
+import static org.therapyops.api.OpenApiResponses.STALE;
+import static org.therapyops.api.OpenApiResponses.VALIDATION;
+
+/**
+ * The practice's settings: scheduling policy, override role, time zone, alert thresholds and recipients.
+ * Every role reads them; only an admin replaces them. A practice that never saved any has the defaults, ETag "0".
+ */
+@Controller("/settings")
+@Tag(name = "Practice settings")
+public class SettingsController {
+
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
+    private static final int MAX_RECIPIENTS_PER_ROLE = 20;
+
+    private final PracticeRepository practice;
+
+    public SettingsController(PracticeRepository practice) {
+        this.practice = practice;
+    }
+
+    @Get
+    @Operation(summary = "Read the practice's settings")
+    @ApiResponse(responseCode = "200", description = "The settings; ETag is their version (\"0\" for the defaults)")
+    public HttpResponse<SettingsView> settings(@Parameter(hidden = true) Caller caller) {
+        PracticeSettings settings = practice.settings(caller.practiceId());
+        return Responses.ok(SettingsView.of(settings), settings.version());
+    }
+
+    @Put
+    @Operation(summary = "Replace the practice's settings")
+    @ApiResponse(responseCode = "200", description = "The settings at their new version; ETag is that version")
+    @ApiResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "412", description = STALE, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = VALIDATION, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "428", description = NO_IF_MATCH, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @Parameter(name = Preconditions.IF_MATCH, in = ParameterIn.HEADER, required = true, description = IF_MATCH_DESCRIPTION,
+            schema = @Schema(type = "string", example = "\"1\""))
+    public HttpResponse<SettingsView> updateSettings(@Parameter(hidden = true) Caller caller,
+                                                     @Parameter(hidden = true)
+                                                     @Header(Preconditions.IF_MATCH) @Nullable String ifMatch,
+                                                     @Valid @Body SettingsInput input) {
+        caller.require(Role.ADMIN);
+        long expected = Preconditions.expectedVersion(ifMatch);
+        PracticeSettings settings = settings(input, expected);
+        Preconditions.write("The practice's settings", () -> {
+            practice.saveSettings(caller.practiceId(), settings, expected);
+            return null;
+        });
+        PracticeSettings saved = new PracticeSettings(settings.schedulingPolicy(), settings.overrideRole(), settings.timeZone(),
+                settings.alerts(), settings.recipientsByRole(), expected + 1);
+        return Responses.ok(SettingsView.of(saved), saved.version());
+    }
+
+    private static PracticeSettings settings(SettingsInput input, long version) {
+        Set<String> roles = new HashSet<>(Arrays.stream(Role.values()).map(Role::claim).toList());
+        if (!roles.contains(input.overrideRole())) {
+            throw ApiProblemException.invalid("overrideRole", "must be one of the roles " + String.join(", ", sorted(roles)));
+        }
+        if (!ZoneId.getAvailableZoneIds().contains(input.timeZone())) {
+            throw ApiProblemException.invalid("timeZone", "must be an IANA time zone such as America/New_York");
+        }
+        List<Integer> expiryDays = input.alerts().expiryDays();
+        if (new HashSet<>(expiryDays).size() != expiryDays.size()) {
+            throw ApiProblemException.invalid("alerts.expiryDays", "must not repeat a number of days");
+        }
+        Map<String, List<String>> recipients = new LinkedHashMap<>();
+        if (input.recipientsByRole() != null) {
+            for (Map.Entry<String, List<String>> entry : input.recipientsByRole().entrySet()) {
+                String field = "recipientsByRole." + entry.getKey();
+                if (!roles.contains(entry.getKey())) {
+                    throw ApiProblemException.invalid("recipientsByRole", "must be keyed by the roles " + String.join(", ", sorted(roles)));
+                }
+                List<String> addresses = entry.getValue() == null ? List.of() : entry.getValue();
+                if (addresses.size() > MAX_RECIPIENTS_PER_ROLE) {
+                    throw ApiProblemException.invalid(field, "must list at most " + MAX_RECIPIENTS_PER_ROLE + " addresses");
+                }
+                for (String address : addresses) {
+                    if (address == null || address.length() > 254 || !EMAIL.matcher(address).matches()) {
+                        throw ApiProblemException.invalid(field, "must list well-formed email addresses");
+                    }
+                }
+                recipients.put(entry.getKey(), List.copyOf(addresses));
+            }
+        }
+        SettingsInput.Alerts a = input.alerts();
+        return new PracticeSettings(input.schedulingPolicy(), input.overrideRole(), input.timeZone(),
+                new PracticeSettings.AlertThresholds(expiryDays.stream().sorted((x, y) -> y - x).toList(), a.remainingPercent(),
+                        a.visitsLeft(), a.exhausted(), a.overScheduled(), a.appointmentBlocked()), recipients, version);
+    }
+
+    private static List<String> sorted(Set<String> values) {
+        return values.stream().sorted().toList();
+    }
+}

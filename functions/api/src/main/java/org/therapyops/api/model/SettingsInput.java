@@ -1,0 +1,46 @@
+package org.therapyops.api.model;
+
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.therapyops.domain.PracticeSettings;
+import org.therapyops.domain.SchedulingPolicy;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A practice's settings: BLOCK or WARN bookings that fail the authorization check, the role that may
+ * override, the practice's IANA time zone, alert thresholds, and alert recipients (email addresses) by role.
+ */
+@Serdeable
+public record SettingsInput(@NotNull SchedulingPolicy schedulingPolicy,
+                            @NotBlank String overrideRole,
+                            @NotBlank @Size(max = 64) String timeZone,
+                            @NotNull @Valid Alerts alerts,
+                            @Size(max = 4) Map<String, List<String>> recipientsByRole) {
+
+    /**
+     * When alerts fire: days before expiry (1–365, distinct), remaining at or below a percentage, at or
+     * below a number of visits left, and on exhaustion, over-scheduling and blocked appointments.
+     */
+    @Serdeable
+    public record Alerts(@NotNull @Size(max = 10) List<@NotNull @Min(1) @Max(365) Integer> expiryDays,
+                         @NotNull @Min(0) @Max(100) Integer remainingPercent,
+                         @NotNull @Min(0) @Max(1000) Integer visitsLeft,
+                         @NotNull Boolean exhausted,
+                         @NotNull Boolean overScheduled,
+                         @NotNull Boolean appointmentBlocked) {
+    }
+
+    public static SettingsInput of(PracticeSettings s) {
+        PracticeSettings.AlertThresholds t = s.alerts();
+        return new SettingsInput(s.schedulingPolicy(), s.overrideRole(), s.timeZone(),
+                new Alerts(t.expiryDays(), t.remainingPercent(), t.visitsLeft(), t.exhausted(), t.overScheduled(),
+                        t.appointmentBlocked()), s.recipientsByRole());
+    }
+}
