@@ -71,6 +71,8 @@ public final class Main {
         System.out.println("[local-cloud] token:             TOKEN=$(curl -s -X POST " + api + "/_local/tokens -H 'content-type: application/json'"
                 + " -d '{\"practiceId\":\"demo-practice\",\"role\":\"admin\"}' | sed 's/.*\"token\":\"\\([^\"]*\\)\".*/\\1/')");
         System.out.println("[local-cloud]                    curl -s -H \"Authorization: Bearer $TOKEN\" " + api + "/openapi.yml");
+        System.out.println("[local-cloud] run a schedule now: curl -s -X POST " + api + "/_local/schedules/FUNCTION_LOGICAL_ID/EVENT_NAME");
+        System.out.println("[local-cloud] emails sent:       curl -s " + api + "/_local/emails");
         System.out.println("[local-cloud] Ctrl-C to stop");
         stopped.await();
     }

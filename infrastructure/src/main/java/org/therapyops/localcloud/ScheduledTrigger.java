@@ -143,7 +143,7 @@ public final class ScheduledTrigger implements AutoCloseable {
         if (!running) {
             return;
         }
-        workers.submit(() -> deliver(scheduled, null));
+        workers.submit(() -> deliver(scheduled));
         arm(scheduled);
     }
 
@@ -158,7 +158,7 @@ public final class ScheduledTrigger implements AutoCloseable {
         return first;
     }
 
-    private void deliver(Instant scheduled, InvocationResult ignored) {
+    private void deliver(Instant scheduled) {
         String id = UUID.randomUUID().toString();
         InvocationResult first = attempt(event(id, scheduled, 1));
         if (first.success()) {
