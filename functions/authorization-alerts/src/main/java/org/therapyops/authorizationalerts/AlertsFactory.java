@@ -1,0 +1,47 @@
+package org.therapyops.authorizationalerts;
+
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import org.therapyops.alerting.AlertRaiser;
+import org.therapyops.dynamodb.DynamoAlertRepository;
+import org.therapyops.dynamodb.DynamoExpiringAuthorizations;
+import org.therapyops.dynamodb.Tables;
+import org.therapyops.messaging.SqsAlertNotifications;
+import org.therapyops.ports.AlertRepository;
+import org.therapyops.ports.PracticeRepository;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.net.URI;
+import java.time.Clock;
+
+/** The alerts table (ALERTS_TABLE), the notify queue (NOTIFY_QUEUE_URL) and the raiser over them. */
+@Factory
+public class AlertsFactory {
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    SqsClient sqsClient(@Value("${aws.endpoint.url:}") String endpoint) {
+        var builder = SqsClient.builder().httpClient(UrlConnectionHttpClient.create());
+        if (!endpoint.isBlank()) {
+            builder.endpointOverride(URI.create(endpoint));
+        }
+        return builder.build();
+    }
+
+    @Singleton
+    AlertRepository alertRepository(DynamoDbClient dynamo, @Value("${alerts.table}") String alertsTable) {
+        return new DynamoAlertRepository(dynamo, alertsTable);
+    }
+
+    @Singleton
+    AlertRaiser alertRaiser(PracticeRepository practice, AlertRepository alerts, SqsClient sqs,
+                            @Value("${notify.queue.url}") String notifyQueueUrl, DynamoDbClient dynamo, Tables tables,
+                            Clock clock) {
+        return new AlertRaiser(practice, alerts, new SqsAlertNotifications(sqs, notifyQueueUrl),
+                new DynamoExpiringAuthorizations(dynamo, tables), clock);
+    }
+}

@@ -1,0 +1,81 @@
+package org.therapyops.authorizationalerts;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.type.Argument;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Inject;
+import org.therapyops.alerting.AlertRaiser;
+import org.therapyops.dynamodb.AlertImages;
+import org.therapyops.dynamodb.ItemMapper;
+import org.therapyops.lambda.StreamBatch;
+import org.therapyops.lambda.StreamImages;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Raises authorization alerts from three sources: the Practice stream (authorization counters changed),
+ * the Appointments stream (an appointment blocked or scheduled with warnings) and a daily schedule
+ * (authorizations nearing their end date). Stream batches come as {@code Records}; anything else is the
+ * schedule's event.
+ */
+public class AuthorizationAlertsHandler extends MicronautRequestHandler<Map<String, Object>, StreamsEventResponse> {
+
+    @Inject
+    AlertRaiser raiser;
+
+    @Inject
+    JsonMapper json;
+
+    @Value("${expiry.lookahead.days:60}")
+    int lookaheadDays;
+
+    @Override
+    public StreamsEventResponse execute(Map<String, Object> event) {
+        if (event != null && event.get("Records") instanceof List) {
+            return StreamBatch.process(streamEvent(event), this::changed);
+        }
+        AlertRaiser.ScanResult result = raiser.scanExpiries(lookaheadDays);
+        if (result.failed() > 0) {
+            throw new IllegalStateException("expiry scan: " + result.failed() + " authorization(s) failed; the scan is retried");
+        }
+        return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();
+    }
+
+    private DynamodbEvent streamEvent(Map<String, Object> event) {
+        try {
+            return json.readValue(json.writeValueAsBytes(event), Argument.of(DynamodbEvent.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void changed(DynamodbEvent.DynamodbStreamRecord record) {
+        Map<String, AttributeValue> newImage = StreamImages.toSdk(record.getDynamodb().getNewImage());
+        Map<String, AttributeValue> oldImage = StreamImages.toSdk(record.getDynamodb().getOldImage());
+        if (newImage.isEmpty()) {
+            return;
+        }
+        AttributeValue type = newImage.get("type");
+        String practiceId = ItemMapper.practiceOf(newImage);
+        if (type != null && "AUTHORIZATION".equals(type.s())) {
+            raiser.authorizationChanged(practiceId, AlertImages.authorization(typed(oldImage, "AUTHORIZATION")),
+                    AlertImages.authorization(newImage));
+        } else if (type != null && "APPOINTMENT".equals(type.s())) {
+            raiser.appointmentChanged(practiceId, AlertImages.appointment(typed(oldImage, "APPOINTMENT")),
+                    AlertImages.appointment(newImage));
+        }
+    }
+
+    /** The old image when it is a whole item of the type (moto's keys-only first INSERT image is not). */
+    private static Map<String, AttributeValue> typed(Map<String, AttributeValue> image, String type) {
+        AttributeValue t = image.get("type");
+        return t != null && type.equals(t.s()) ? image : null;
+    }
+}
