@@ -47,11 +47,25 @@ public final class ScheduledTrigger implements AutoCloseable {
 
     static final DateTimeFormatter EVENT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
-    private final LambdaFunction function;
+    /** What a trigger invokes: the function (tests give a fake). */
+    interface Target {
+        String logicalId();
+
+        String arn();
+
+        InvocationResult invoke(byte[] event);
+    }
+
+    /** Sends a dead letter (tests give a fake). */
+    interface QueueSender {
+        void send(String queueUrl, String body, Map<String, MessageAttributeValue> attributes);
+    }
+
+    private final Target function;
+    private final QueueSender sender;
     private final String eventName;
     private final Settings settings;
     private final AsyncSettings async;
-    private final AwsClients aws;
     private final PrintStream console;
     private final ScheduledExecutorService timers;
     private final ExecutorService workers;
@@ -65,11 +79,32 @@ public final class ScheduledTrigger implements AutoCloseable {
 
     public ScheduledTrigger(LambdaFunction function, String eventName, Settings settings, AsyncSettings async, AwsClients aws,
                             PrintStream console, ScheduledExecutorService timers, ExecutorService workers, Duration retryDelay) {
+        this(new Target() {
+            @Override
+            public String logicalId() {
+                return function.config().logicalId();
+            }
+
+            @Override
+            public String arn() {
+                return function.arn();
+            }
+
+            @Override
+            public InvocationResult invoke(byte[] event) {
+                return function.invoke(event);
+            }
+        }, (url, body, attrs) -> aws.sqs().sendMessage(b -> b.queueUrl(url).messageBody(body).messageAttributes(attrs)),
+                eventName, settings, async, console, timers, workers, retryDelay);
+    }
+
+    ScheduledTrigger(Target function, QueueSender sender, String eventName, Settings settings, AsyncSettings async,
+                     PrintStream console, ScheduledExecutorService timers, ExecutorService workers, Duration retryDelay) {
         this.function = function;
+        this.sender = sender;
         this.eventName = eventName;
         this.settings = settings;
         this.async = async;
-        this.aws = aws;
         this.console = console;
         this.timers = timers;
         this.workers = workers;
@@ -77,7 +112,7 @@ public final class ScheduledTrigger implements AutoCloseable {
     }
 
     public String functionLogicalId() {
-        return function.config().logicalId();
+        return function.logicalId();
     }
 
     public String eventName() {
@@ -89,7 +124,7 @@ public final class ScheduledTrigger implements AutoCloseable {
     }
 
     private String label() {
-        return "[local-cloud] " + function.config().logicalId() + " schedule " + eventName;
+        return "[local-cloud] " + function.logicalId() + " schedule " + eventName;
     }
 
     /** Arms the timer and prints the next run. */
@@ -292,7 +327,7 @@ public final class ScheduledTrigger implements AutoCloseable {
 
     private void send(String queueUrl, byte[] body, Map<String, MessageAttributeValue> attrs) {
         try {
-            aws.sqs().sendMessage(b -> b.queueUrl(queueUrl).messageBody(new String(body, StandardCharsets.UTF_8)).messageAttributes(attrs));
+            sender.send(queueUrl, new String(body, StandardCharsets.UTF_8), attrs);
             sentToDeadLetter.incrementAndGet();
         } catch (RuntimeException e) {
             console.println(label() + ": could not send to " + queueUrl + ": " + e.getClass().getSimpleName());
@@ -346,7 +381,7 @@ public final class ScheduledTrigger implements AutoCloseable {
 
     public Status.ScheduleStatus status() {
         Instant next = nextRun;
-        return new Status.ScheduleStatus(function.config().logicalId(), eventName, settings.type(), settings.expression().text(),
+        return new Status.ScheduleStatus(function.logicalId(), eventName, settings.type(), settings.expression().text(),
                 settings.expression().zone().getId(), settings.enabled() ? "ENABLED" : "DISABLED",
                 next == null ? null : EVENT_TIME.format(next), invocations.get(), failures.get(), sentToDeadLetter.get());
     }
