@@ -286,9 +286,10 @@ public final class LocalCloud implements AutoCloseable {
 
     /**
      * The emails the emulator has accepted, oldest first, read from moto's {@code /moto-api/data.json} (SES v1 and v2
-     * SendEmail, and raw messages). moto keeps the HTML body when both HTML and text were sent.
+     * SendEmail, then raw messages), or from LocalStack's {@code /_aws/ses}. Each has one body: the HTML one when both
+     * HTML and text were sent (moto keeps only that). Also served as JSON at {@code GET /_local/emails}.
      *
-     * @throws IllegalStateException when the endpoint is not a moto server
+     * @throws IllegalStateException when the endpoint is neither moto nor LocalStack (real AWS keeps no such list)
      */
     public List<SentEmail> sentEmails() {
         return SentEmail.read(emulator.endpoint());
