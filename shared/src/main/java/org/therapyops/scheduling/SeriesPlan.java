@@ -30,6 +30,12 @@ public record SeriesPlan(LocalDateTime firstStart, Frequency frequency, int inte
         if (until != null && until.isBefore(firstStart.toLocalDate())) {
             throw new IllegalArgumentException("until must not be before the first session");
         }
+        if (count == null) {
+            long step = frequency == Frequency.DAILY ? interval : 7L * interval;
+            if (java.time.temporal.ChronoUnit.DAYS.between(firstStart.toLocalDate(), until) / step + 1 > MAX_SESSIONS) {
+                throw new IllegalArgumentException("the series would exceed " + MAX_SESSIONS + " sessions");
+            }
+        }
     }
 
     /** The sessions' start times, in order. */
@@ -40,9 +46,6 @@ public record SeriesPlan(LocalDateTime firstStart, Frequency frequency, int inte
         while (starts.size() < limit && (until == null || !next.toLocalDate().isAfter(until))) {
             starts.add(next);
             next = frequency == Frequency.DAILY ? next.plusDays(interval) : next.plusWeeks(interval);
-        }
-        if (count == null && !next.toLocalDate().isAfter(until)) {
-            throw new IllegalArgumentException("the series would exceed " + MAX_SESSIONS + " sessions");
         }
         return starts;
     }

@@ -49,6 +49,19 @@ public final class ApiClient {
         return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Response put(String path, String json, String ifMatch) {
+        HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json));
+        return send(ifMatch == null ? request : request.header("If-Match", ifMatch));
+    }
+
+    /** POST with an If-Match header (lifecycle actions). */
+    public Response post(String path, String json, String ifMatch) {
+        HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        return send(ifMatch == null ? request : request.header("If-Match", ifMatch));
+    }
+
     Response send(HttpRequest.Builder builder) {
         try {
             HttpResponse<String> response = HTTP.send(builder.timeout(Duration.ofSeconds(30)).build(),

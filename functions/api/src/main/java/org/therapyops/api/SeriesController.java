@@ -95,15 +95,15 @@ public class SeriesController {
     }
 
     private List<Appointment> sessions(Caller caller, SeriesInput input, String seriesId) {
-        SeriesPlan plan;
+        List<LocalDateTime> starts;
         try {
-            plan = new SeriesPlan(input.firstStart(), input.frequency(), input.interval() == null ? 1 : input.interval(),
-                    input.count(), input.until());
+            starts = new SeriesPlan(input.firstStart(), input.frequency(), input.interval() == null ? 1 : input.interval(),
+                    input.count(), input.until()).starts();
         } catch (IllegalArgumentException e) {
             throw ApiProblemException.invalid(input.count() == null && input.until() == null ? "count" : "until", e.getMessage());
         }
         List<Appointment> sessions = new ArrayList<>();
-        for (LocalDateTime start : plan.starts()) {
+        for (LocalDateTime start : starts) {
             sessions.add(booking.newAppointment(caller, input.patientId(), input.providerId(), input.serviceCode(), start,
                     input.durationMinutes(), seriesId));
         }
