@@ -72,7 +72,8 @@ public class BenefitsController {
 
     @Post("/coverages")
     @Operation(summary = "Add a coverage to a patient; a Medicare payer's member id must be an MBI")
-    @ApiResponse(responseCode = "201", description = "Created; Location and ETag name it")
+    @ApiResponse(responseCode = "201", description = "Created; Location and ETag name it",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CoverageView.class)))
     @ApiResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "404", description = "No such patient in the caller's practice", content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "422", description = VALIDATION, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
@@ -136,7 +137,8 @@ public class BenefitsController {
 
     @Post("/authorizations")
     @Operation(summary = "Record an authorization granted on one of the patient's coverages")
-    @ApiResponse(responseCode = "201", description = "Created; Location and ETag name it")
+    @ApiResponse(responseCode = "201", description = "Created; Location and ETag name it",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AuthorizationView.class)))
     @ApiResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "404", description = "No such patient in the caller's practice", content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "422", description = VALIDATION, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))

@@ -73,7 +73,8 @@ public class PracticeDataController {
 
     @Post("/patients")
     @Operation(summary = "Register a patient")
-    @ApiResponse(responseCode = "201", description = "Created; Location and ETag name it")
+    @ApiResponse(responseCode = "201", description = "Created; Location and ETag name it",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PatientView.class)))
     @ApiResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "422", description = VALIDATION, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<PatientView> createPatient(@Parameter(hidden = true) Caller caller, @Valid @Body PatientInput input) {
@@ -132,7 +133,8 @@ public class PracticeDataController {
 
     @Post("/payers")
     @Operation(summary = "Register a payer and its rules")
-    @ApiResponse(responseCode = "201", description = "Created; Location and ETag name it")
+    @ApiResponse(responseCode = "201", description = "Created; Location and ETag name it",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PayerView.class)))
     @ApiResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "422", description = VALIDATION, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<PayerView> createPayer(@Parameter(hidden = true) Caller caller, @Valid @Body PayerInput input) {
@@ -190,7 +192,8 @@ public class PracticeDataController {
 
     @Post("/providers")
     @Operation(summary = "Register a rendering provider")
-    @ApiResponse(responseCode = "201", description = "Created; Location and ETag name it")
+    @ApiResponse(responseCode = "201", description = "Created; Location and ETag name it",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProviderView.class)))
     @ApiResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "422", description = VALIDATION, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<ProviderView> createProvider(@Parameter(hidden = true) Caller caller, @Valid @Body ProviderInput input) {

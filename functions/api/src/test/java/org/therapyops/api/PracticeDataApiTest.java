@@ -491,7 +491,7 @@ class PracticeDataApiTest {
     void theOpenApiDocumentShowsTheNewOperations() {
         String document = function.handleRequest(event("GET", "/openapi.yml", null, null, null), null).getBody();
         assertThat(document).contains("/settings").contains("/patients/{patientId}/coverages/{coverageId}")
-                .contains("If-Match").contains("\"412\"").contains("\"428\"").contains("application/problem+json")
+                .contains("If-Match").contains("\"201\"").contains("\"412\"").contains("\"428\"").contains("application/problem+json")
                 .contains("nextCursor");
     }
 
