@@ -3,23 +3,16 @@ package org.therapyops.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.therapyops.domain.PracticeSettings;
 import org.therapyops.domain.alert.Alert;
 import org.therapyops.domain.alert.AlertStatus;
 import org.therapyops.domain.alert.AlertType;
 import org.therapyops.dynamodb.DynamoAlertRepository;
-import org.therapyops.dynamodb.DynamoPracticeRepository;
-import org.therapyops.dynamodb.Tables;
 import org.therapyops.localcloud.InvocationResult;
 import org.therapyops.localcloud.LocalCloud;
+import org.therapyops.localcloud.SentEmail;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,7 +34,6 @@ class AlertsEndToEndTest {
 
     private static final String SENDER = "alerts@therapyops.example";
     private static final String APP = "https://app.therapyops.example";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static LocalCloud cloud;
 
@@ -62,9 +54,13 @@ class AlertsEndToEndTest {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         String owner = "owner-" + tag + "@clinic.example";
         String desk = "desk-" + tag + "@clinic.example";
-        PracticeSettings defaults = PracticeSettings.defaults();
-        practiceRepository().saveSettings(practice.id, new PracticeSettings(defaults.schedulingPolicy(), defaults.overrideRole(),
-                "America/New_York", defaults.alerts(), Map.of("admin", List.of(owner), "front_desk", List.of(desk)), 0), 0);
+        ApiClient.Response saved = practice.api.send(practice.api.request("/settings").header("Content-Type", "application/json")
+                .header("If-Match", "\"0\"").PUT(HttpRequest.BodyPublishers.ofString("{\"schedulingPolicy\":\"BLOCK\","
+                        + "\"overrideRole\":\"admin\",\"timeZone\":\"America/New_York\",\"alerts\":{\"expiryDays\":[30,14,7],"
+                        + "\"remainingPercent\":20,\"visitsLeft\":2,\"exhausted\":true,\"overScheduled\":true,"
+                        + "\"appointmentBlocked\":true},\"recipientsByRole\":{\"admin\":[\"" + owner + "\"],"
+                        + "\"front_desk\":[\"" + desk + "\"]}}")));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
         return new Setup(practice, owner, desk);
     }
 
@@ -92,7 +88,7 @@ class AlertsEndToEndTest {
             assertThat(a.get("authorizationNumber").asText()).isEqualTo("AUTH-10");
         });
 
-        List<Email> emails = awaitEmails(setup, 2);
+        List<SentEmail> emails = awaitEmails(setup, 2);
         assertThat(emails).allSatisfy(e -> {
             assertThat(e.source()).isEqualTo(SENDER);
             assertThat(e.destinations()).containsExactlyInAnyOrderElementsOf(setup.recipients());
@@ -101,7 +97,7 @@ class AlertsEndToEndTest {
                     .doesNotContain("Alex").doesNotContain("Demo").doesNotContain("1958-04-12");
             assertThat(e.subject()).doesNotContain("Alex").doesNotContain("Demo");
         });
-        assertThat(emails).extracting(Email::subject).anySatisfy(s -> assertThat(s).contains("20%"))
+        assertThat(emails).extracting(SentEmail::subject).anySatisfy(s -> assertThat(s).contains("20%"))
                 .anySatisfy(s -> assertThat(s).contains("exhausted"));
         assertNoMoreEmails(setup, 2);
 
@@ -153,7 +149,7 @@ class AlertsEndToEndTest {
         assertThat(alert.get("type").asText()).isEqualTo("APPOINTMENT_BLOCKED");
         assertThat(alert.get("appointmentId").asText()).isEqualTo(appointment);
         assertThat(alert.get("message").asText()).contains("NO_AUTHORIZATION_FOR_CODE");
-        Email email = awaitEmails(setup, 1).get(0);
+        SentEmail email = awaitEmails(setup, 1).get(0);
         assertThat(email.body()).contains(APP + "/appointments/" + appointment).doesNotContain("Alex");
         assertNoMoreEmails(setup, 1);
     }
@@ -174,7 +170,7 @@ class AlertsEndToEndTest {
         assertThat(alert.get("threshold").asInt()).isEqualTo(7);
         assertThat(alert.get("authorizationId").asText()).isEqualTo(auth);
         assertThat(alert.get("endDate").asText()).isEqualTo(today.plusDays(7).toString());
-        Email email = awaitEmails(setup, 1).get(0);
+        SentEmail email = awaitEmails(setup, 1).get(0);
         assertThat(email.subject()).contains("7 days");
         assertThat(email.body()).contains(APP + "/patients/" + patient + "/authorizations/" + auth);
 
@@ -214,8 +210,7 @@ class AlertsEndToEndTest {
     }
 
     private static void runDailyScan() {
-        InvocationResult result = cloud.function("AuthorizationAlertsFunction")
-                .invoke("{\"task\":\"expiry-scan\"}".getBytes(StandardCharsets.UTF_8));
+        InvocationResult result = cloud.runSchedule("AuthorizationAlertsFunction", "DailyExpiryScan");
         assertThat(result.success()).as(result.errorType() + ": " + result.errorMessage()).isTrue();
     }
 
@@ -230,41 +225,15 @@ class AlertsEndToEndTest {
         return items;
     }
 
-    /** An email as moto recorded it (the HTML body when both were sent). */
-    record Email(String source, List<String> destinations, String subject, String body) {
+    /** The emails sent to this practice's recipients, as the emulator recorded them (the HTML body when both were sent). */
+    private static List<SentEmail> emailsTo(Setup setup) {
+        return cloud.sentEmails().stream()
+                .filter(e -> e.destinations().contains(setup.owner()) || e.destinations().contains(setup.desk())).toList();
     }
 
-    /** The emails sent to this practice's recipients, read from moto's /moto-api/data.json. */
-    private static List<Email> emailsTo(Setup setup) {
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(cloud.awsEndpoint() + "/moto-api/data.json"))
-                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode data = ApiClient.JSON.readTree(response.body());
-            List<Email> out = new ArrayList<>();
-            for (JsonNode m : data.path("ses").path("Message")) {
-                List<String> to = new ArrayList<>();
-                JsonNode d = m.path("destinations");
-                if (d.isArray()) {
-                    d.forEach(a -> to.add(a.asText()));
-                } else {
-                    d.path("ToAddresses").forEach(a -> to.add(a.asText()));
-                }
-                if (to.contains(setup.owner()) || to.contains(setup.desk())) {
-                    out.add(new Email(m.path("source").asText(), to, m.path("subject").asText(), m.path("body").asText()));
-                }
-            }
-            return out;
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
-    private static List<Email> awaitEmails(Setup setup, int count) {
+    private static List<SentEmail> awaitEmails(Setup setup, int count) {
         Instant deadline = Instant.now().plusSeconds(60);
-        List<Email> emails = emailsTo(setup);
+        List<SentEmail> emails = emailsTo(setup);
         while (emails.size() < count && Instant.now().isBefore(deadline)) {
             sleep(200);
             emails = emailsTo(setup);
@@ -291,11 +260,6 @@ class AlertsEndToEndTest {
             sleep(100);
         }
         throw new AssertionError("the notify queue did not drain (a message failed?)");
-    }
-
-    private static DynamoPracticeRepository practiceRepository() {
-        return new DynamoPracticeRepository(cloud.aws().dynamoDb(),
-                new Tables(cloud.physicalId("PracticeTable"), cloud.physicalId("AppointmentsTable")));
     }
 
     private static DynamoAlertRepository alertRepository() {
