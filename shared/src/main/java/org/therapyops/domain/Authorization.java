@@ -20,6 +20,12 @@ public record Authorization(String id, String patientId, String coverageId, Stri
         return Math.max(0, authorized - rendered - scheduled);
     }
 
+    /** This authorization with {@code units} more ledger units scheduled (for forecasting; nothing is written). */
+    public Authorization reserve(long units) {
+        return new Authorization(id, patientId, coverageId, number, serviceCodes, unitType, authorized, scheduled + units,
+                rendered, startDate, endDate, discipline, createdAt, version);
+    }
+
     public boolean covers(String serviceCode) {
         return serviceCodes.contains(serviceCode);
     }

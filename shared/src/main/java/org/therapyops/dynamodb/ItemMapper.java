@@ -2,6 +2,7 @@ package org.therapyops.dynamodb;
 
 import org.therapyops.domain.Appointment;
 import org.therapyops.domain.AppointmentStatus;
+import org.therapyops.domain.AuditEntry;
 import org.therapyops.domain.Authorization;
 import org.therapyops.domain.Coverage;
 import org.therapyops.domain.CoveragePriority;
@@ -148,13 +149,23 @@ public final class ItemMapper {
         Attributes a = base(practiceId, Keys.appointment(x.id()), "APPOINTMENT", x.id(), x.createdAt(), x.version())
                 .put("patientId", x.patientId()).put("providerId", x.providerId()).put("serviceCode", x.serviceCode())
                 .put("start", x.start()).put("durationMinutes", x.durationMinutes()).put("status", x.status())
+                .put(Keys.START_KEY, Keys.startKey(x.start(), x.id())).put("seriesId", x.seriesId())
                 .put("createdBy", x.createdBy());
         Appointment.Decision d = x.decision();
         if (d != null) {
-            a.put("authorizationId", d.authorizationId()).put("explanation", d.explanation()).put("decidedAt", d.decidedAt())
-                    .putList("reasons", d.reasons(), ItemMapper::reason);
+            a.put("authorizationId", d.authorizationId()).put("explanation", d.explanation()).put("decidedAt", d.decidedAt());
+            if (!d.reasons().isEmpty()) {
+                a.putList("reasons", d.reasons(), ItemMapper::reason);
+            }
+            if (!d.warnings().isEmpty()) {
+                a.putList("warnings", d.warnings(), ItemMapper::reason);
+            }
             if (d.authorizationId() != null) {
                 a.put("reservedUnits", d.reservedUnits());
+            }
+            if (d.override() != null) {
+                a.put("overrideBy", d.override().by()).put("overrideReason", d.override().reason())
+                        .put("overrideAt", d.override().at());
             }
         }
         return a.build();
@@ -170,18 +181,36 @@ public final class ItemMapper {
         AppointmentStatus status = a.enumValue("status", AppointmentStatus.class);
         Appointment.Decision decision = null;
         Instant decidedAt = a.optionalInstant("decidedAt");
-        if (decidedAt != null) {
+        Instant overrideAt = a.optionalInstant("overrideAt");
+        if (decidedAt != null || overrideAt != null) {
+            Appointment.Override override = overrideAt == null ? null
+                    : new Appointment.Override(a.string("overrideBy"), a.string("overrideReason"), overrideAt);
             decision = new Appointment.Decision(a.optionalString("authorizationId"), a.optionalNumber("reservedUnits", 0),
                     a.list("reasons").stream().map(ItemMapper::reason).toList(),
-                    a.optionalString("explanation"), decidedAt);
+                    a.list("warnings").stream().map(ItemMapper::reason).toList(),
+                    a.optionalString("explanation"), decidedAt, override);
         }
         long duration = a.number("durationMinutes");
         if (duration <= 0 || duration > 24 * 60) {
             throw new MalformedItemException("attribute durationMinutes is out of range");
         }
         return new Appointment(a.string("id"), a.string("patientId"), a.string("providerId"), a.string("serviceCode"),
-                a.dateTime("start"), (int) duration, status, decision,
+                a.dateTime("start"), (int) duration, status, decision, a.optionalString("seriesId"),
                 a.instant("createdAt"), a.optionalString("createdBy"), a.number("version"));
+    }
+
+    static Map<String, AttributeValue> audit(String practiceId, String sortKey, AuditEntry e) {
+        return Attributes.builder().put(Keys.PK, practiceId).put(Keys.SK, sortKey).put("type", "AUDIT")
+                .put("entityId", e.entityId()).put("at", e.at()).put("actor", e.actor()).put("role", e.role())
+                .put("action", e.action()).put("from", e.from()).put("to", e.to()).put("requestId", e.requestId())
+                .put("reason", e.reason()).build();
+    }
+
+    static AuditEntry audit(Map<String, AttributeValue> item) {
+        Attributes a = Attributes.of(item);
+        return new AuditEntry(a.string("entityId"), a.instant("at"), a.string("actor"), a.optionalString("role"),
+                a.string("action"), a.optionalString("from"), a.optionalString("to"), a.optionalString("requestId"),
+                a.optionalString("reason"));
     }
 
     /** The practice (tenant) an item or stream image belongs to: its partition key. */

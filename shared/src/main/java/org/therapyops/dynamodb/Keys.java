@@ -50,6 +50,30 @@ final class Keys {
         return "APPOINTMENT#" + appointmentId;
     }
 
+    /** Sort key of the Appointments table's ByStart index: practice-local start, then id. */
+    static final String START_KEY = "startKey";
+
+    private static final java.time.format.DateTimeFormatter MINUTES = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
+
+    static String startKey(java.time.LocalDateTime start, String appointmentId) {
+        return MINUTES.format(start) + "#" + appointmentId;
+    }
+
+    /** One provider's booked intervals on one day (double-booking guard). */
+    static String providerDay(String providerId, java.time.LocalDate date) {
+        return "DAY#PROVIDER#" + providerId + "#" + date;
+    }
+
+    /** One patient's booked intervals on one day (double-booking guard). */
+    static String patientDay(String patientId, java.time.LocalDate date) {
+        return "DAY#PATIENT#" + patientId + "#" + date;
+    }
+
+    /** An audit entry of an appointment; sorts by time under the appointment. */
+    static String audit(String appointmentId, java.time.Instant at, String unique) {
+        return "AUDIT#" + appointmentId + "#" + at + "#" + unique;
+    }
+
     static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
     }

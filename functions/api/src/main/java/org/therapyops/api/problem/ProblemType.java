@@ -10,6 +10,8 @@ public enum ProblemType {
     NOT_FOUND(404, "not-found", "No such resource"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "The resource does not support this method"),
     CONFLICT(409, "conflict", "The request conflicts with the current state"),
+    DOUBLE_BOOKING(409, "double-booking", "The provider or the patient already has an appointment at that time"),
+    INVALID_TRANSITION(409, "invalid-transition", "The appointment's current state does not allow this"),
     PRECONDITION_FAILED(412, "precondition-failed", "The record was changed since the version in If-Match"),
     PRECONDITION_REQUIRED(428, "precondition-required", "An update needs If-Match with the record's ETag"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
