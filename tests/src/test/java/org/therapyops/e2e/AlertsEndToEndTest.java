@@ -7,6 +7,7 @@ import org.therapyops.domain.alert.Alert;
 import org.therapyops.domain.alert.AlertStatus;
 import org.therapyops.domain.alert.AlertType;
 import org.therapyops.dynamodb.DynamoAlertRepository;
+import org.therapyops.ports.AlertRepository;
 import org.therapyops.localcloud.InvocationResult;
 import org.therapyops.localcloud.LocalCloud;
 import org.therapyops.localcloud.SentEmail;
@@ -28,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Authorization alerts end to end: bookings move an authorization's counters, the Practice stream feeds
  * the alerts function, the notify queue feeds the notifier, and the emails are read back from the emulator;
- * the alerts are listed and acknowledged through the API. Each test has its own practice and recipients.
+ * the alerts are listed and acknowledged through the API; poison notify messages end in the dead-letter queue.
+ * Each test has its own practice and recipients.
  */
 class AlertsEndToEndTest {
 
@@ -200,6 +202,40 @@ class AlertsEndToEndTest {
         awaitQueueDrained(queue);
 
         assertNoMoreEmails(setup, 1);
+    }
+
+    @Test
+    void poisonNotifyMessagesEndInTheDeadLetterQueue() {
+        String queue = cloud.physicalId("NotifyQueue");
+        String deadLetters = cloud.physicalId("NotifyDeadLetterQueue");
+        String garbage = "not json " + UUID.randomUUID();
+        String unknown = "{\"practiceId\":\"practice-" + UUID.randomUUID() + "\",\"alertId\":\"" + UUID.randomUUID() + "\"}";
+        // The queue's 180 s visibility timeout would make five receives take 15 minutes; shorten it for this test.
+        // A receive already waiting (long poll) keeps the old timeout: let it take a harmless message first,
+        // the duplicate of an alert already emailed, which the notifier acknowledges.
+        Alert done = new Alert(Alert.idOf("e2e|" + UUID.randomUUID()), "practice-" + UUID.randomUUID(), AlertType.EXHAUSTED, 0,
+                "auth-x", null, "patient-x", null, "AUTH-X", null, null, "done", Instant.now(), AlertStatus.OPEN, null, null);
+        alertRepository().putIfAbsent(done);
+        alertRepository().claimEmail(done.practiceId(), done.id(), Instant.now(), Instant.now().plusSeconds(60));
+        alertRepository().markEmail(done.practiceId(), done.id(), AlertRepository.EmailState.SENT, "m", Instant.now());
+        cloud.aws().sqs().setQueueAttributes(b -> b.queueUrl(queue).attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "1")));
+        try {
+            cloud.aws().sqs().sendMessage(b -> b.queueUrl(queue)
+                    .messageBody("{\"practiceId\":\"" + done.practiceId() + "\",\"alertId\":\"" + done.id() + "\"}"));
+            awaitQueueDrained(queue);
+            cloud.aws().sqs().sendMessage(b -> b.queueUrl(queue).messageBody(garbage));
+            cloud.aws().sqs().sendMessage(b -> b.queueUrl(queue).messageBody(unknown));
+
+            List<String> dead = new ArrayList<>();
+            Instant deadline = Instant.now().plusSeconds(90);
+            while (!(dead.contains(garbage) && dead.contains(unknown)) && Instant.now().isBefore(deadline)) {
+                cloud.aws().sqs().receiveMessage(b -> b.queueUrl(deadLetters).maxNumberOfMessages(10).waitTimeSeconds(1))
+                        .messages().forEach(m -> dead.add(m.body()));
+            }
+            assertThat(dead).as("dead letters").contains(garbage, unknown);
+        } finally {
+            cloud.aws().sqs().setQueueAttributes(b -> b.queueUrl(queue).attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "180")));
+        }
     }
 
     // ---------------------------------------------------------------- helpers
