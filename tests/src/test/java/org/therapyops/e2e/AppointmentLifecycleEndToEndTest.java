@@ -69,8 +69,11 @@ class AppointmentLifecycleEndToEndTest {
     @Test
     void doubleBookingIsRefusedAndAStaleEtagWritesNothing() {
         Practice practice = new Practice(cloud);
+        String payer = practice.payer();
         String patient = practice.patient();
         String other = practice.patient();
+        practice.coverage(patient, payer, "2026-01-01", null);
+        practice.coverage(other, payer, "2026-01-01", null);
         String provider = practice.provider();
         String appointment = practice.book(patient, provider, "97110", "2026-12-03T10:00", 45);
 
@@ -90,6 +93,7 @@ class AppointmentLifecycleEndToEndTest {
     void aBlockedBookingIsOverriddenOnlyByThePermittedRoleWithAReason() {
         Practice practice = new Practice(cloud);
         String patient = practice.patient();
+        practice.coverage(patient, practice.payer(), "2026-01-01", null); // covered, but no authorization
         String appointment = practice.book(patient, practice.provider(), "97110", "2026-12-03T10:00", 45);
         assertThat(practice.decided(appointment).get("status").asText()).isEqualTo("NEEDS_AUTH");
 

@@ -79,6 +79,10 @@ public class AppointmentController {
                                int durationMinutes, String seriesId) {
         practice.patient(caller.practiceId(), patientId)
                 .orElseThrow(() -> ApiProblemException.unknownReference("patientId", "patient", patientId));
+        if (practice.benefits(caller.practiceId(), patientId).coverages().isEmpty()) {
+            // Without any coverage there is nothing to check: record the coverage first.
+            throw ApiProblemException.invalid("patientId", "has no coverage: add the patient's coverage before booking");
+        }
         practice.provider(caller.practiceId(), providerId)
                 .orElseThrow(() -> ApiProblemException.unknownReference("providerId", "provider", providerId));
         LocalDateTime minute = requireSameDay(start, durationMinutes);

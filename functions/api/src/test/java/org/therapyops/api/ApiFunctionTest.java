@@ -172,6 +172,19 @@ class ApiFunctionTest {
         assertThat(assertProblem(response, "unknown-reference").get("errors").get(0).get("field").asText()).isEqualTo("patientId");
     }
 
+    @Test
+    void refusesABookingForAPatientWithoutCoverageAndWritesNothing() throws Exception {
+        String patientId = createPatient();
+        String providerId = created(call("POST", "/providers",
+                "{\"npi\":\"1234567893\",\"firstName\":\"G\",\"lastName\":\"H\",\"discipline\":\"PT\"}", "admin")).get("id").asText();
+        APIGatewayV2HTTPResponse response = call("POST", "/appointments", "{\"patientId\":\"" + patientId + "\",\"providerId\":\""
+                + providerId + "\",\"serviceCode\":\"97110\",\"start\":\"2026-12-03T10:00\",\"durationMinutes\":45}", "admin");
+        assertThat(response.getStatusCode()).isEqualTo(422);
+        assertThat(assertProblem(response, "validation").get("errors").get(0).get("field").asText()).isEqualTo("patientId");
+        APIGatewayV2HTTPResponse listed = call("GET", "/appointments?from=2026-12-01&to=2026-12-31&patientId=" + patientId, null, "admin");
+        assertThat(JSON.readTree(listed.getBody()).get("items")).isEmpty();
+    }
+
     @ParameterizedTest
     @CsvSource({"0", "-15", "721"})
     void refusesAbsurdDurations(int minutes) throws Exception {
