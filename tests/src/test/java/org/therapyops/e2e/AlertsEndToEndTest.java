@@ -8,9 +8,12 @@ import org.therapyops.domain.alert.AlertStatus;
 import org.therapyops.domain.alert.AlertType;
 import org.therapyops.dynamodb.DynamoAlertRepository;
 import org.therapyops.ports.AlertRepository;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.therapyops.localcloud.DynamoDbJson;
 import org.therapyops.localcloud.InvocationResult;
 import org.therapyops.localcloud.LocalCloud;
 import org.therapyops.localcloud.SentEmail;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.net.http.HttpRequest;
@@ -52,12 +55,16 @@ class AlertsEndToEndTest {
     }
 
     private static Setup practiceWithRecipients() {
+        return practiceWithRecipients("BLOCK");
+    }
+
+    private static Setup practiceWithRecipients(String schedulingPolicy) {
         Practice practice = new Practice(cloud);
         String tag = UUID.randomUUID().toString().substring(0, 8);
         String owner = "owner-" + tag + "@clinic.example";
         String desk = "desk-" + tag + "@clinic.example";
         ApiClient.Response saved = practice.api.send(practice.api.request("/settings").header("Content-Type", "application/json")
-                .header("If-Match", "\"0\"").PUT(HttpRequest.BodyPublishers.ofString("{\"schedulingPolicy\":\"BLOCK\","
+                .header("If-Match", "\"0\"").PUT(HttpRequest.BodyPublishers.ofString("{\"schedulingPolicy\":\"" + schedulingPolicy + "\","
                         + "\"overrideRole\":\"admin\",\"timeZone\":\"America/New_York\",\"alerts\":{\"expiryDays\":[30,14,7],"
                         + "\"remainingPercent\":20,\"visitsLeft\":2,\"exhausted\":true,\"overScheduled\":true,"
                         + "\"appointmentBlocked\":true},\"recipientsByRole\":{\"admin\":[\"" + owner + "\"],"
@@ -153,6 +160,54 @@ class AlertsEndToEndTest {
         assertThat(alert.get("message").asText()).contains("NO_AUTHORIZATION_FOR_CODE");
         SentEmail email = awaitEmails(setup, 1).get(0);
         assertThat(email.body()).contains(APP + "/appointments/" + appointment).doesNotContain("Alex");
+        assertNoMoreEmails(setup, 1);
+    }
+
+    @Test
+    void anAppointmentScheduledWithWarningsRaisesAnOverScheduledAlertOnce() throws Exception {
+        Setup setup = practiceWithRecipients("WARN");
+        Practice practice = setup.practice();
+        String patient = practice.patient();
+        String coverage = practice.coverage(patient, practice.payer(), "2026-01-01", null);
+        String auth = practice.authorization(patient, coverage, "97110", "UNITS", 2, "2026-11-01", "2027-06-30");
+        String appointment = practice.book(patient, practice.provider(), "97110", "2026-12-03T10:00", 60);
+        JsonNode decided = practice.decided(appointment);
+        assertThat(decided.get("status").asText()).isEqualTo("SCHEDULED");
+        assertThat(decided.at("/decision/warnings/0/code").asText()).isEqualTo("INSUFFICIENT_UNITS");
+
+        // The Appointments source's filter matches a field inside the warnings list, which the local cloud's
+        // filter does not match (AWS does); deliver the record as Lambda would, from the stored item, twice.
+        Map<String, AttributeValue> item = cloud.aws().dynamoDb().getItem(b -> b.tableName(cloud.physicalId("AppointmentsTable"))
+                .key(Map.of("pk", AttributeValue.fromS(practice.id), "sk", AttributeValue.fromS("APPOINTMENT#" + appointment)))
+                .consistentRead(true)).item();
+        ObjectNode newImage = DynamoDbJson.item(item);
+        ObjectNode oldImage = newImage.deepCopy();
+        oldImage.remove("warnings");
+        oldImage.set("status", ApiClient.JSON.createObjectNode().put("S", "REQUESTED"));
+        ObjectNode record = ApiClient.JSON.createObjectNode().put("eventID", UUID.randomUUID().toString()).put("eventName", "MODIFY")
+                .put("eventVersion", "1.1").put("eventSource", "aws:dynamodb").put("awsRegion", "us-east-1");
+        ObjectNode change = record.putObject("dynamodb");
+        change.set("Keys", DynamoDbJson.item(Map.of("pk", item.get("pk"), "sk", item.get("sk"))));
+        change.set("NewImage", newImage);
+        change.set("OldImage", oldImage);
+        change.put("SequenceNumber", "1").put("SizeBytes", 1).put("StreamViewType", "NEW_AND_OLD_IMAGES");
+        ObjectNode event = ApiClient.JSON.createObjectNode();
+        event.putArray("Records").add(record);
+        byte[] payload = ApiClient.JSON.writeValueAsBytes(event);
+        for (int delivery = 0; delivery < 2; delivery++) {
+            InvocationResult result = cloud.function("AuthorizationAlertsFunction").invoke(payload);
+            assertThat(result.success()).as(result.errorType() + ": " + result.errorMessage()).isTrue();
+            assertThat(ApiClient.JSON.readTree(result.payload()).path("batchItemFailures")).isEmpty();
+        }
+
+        JsonNode alert = awaitAlerts(practice, "OPEN", list -> list.stream().anyMatch(a -> "OVER_SCHEDULED".equals(a.get("type").asText())))
+                .stream().filter(a -> "OVER_SCHEDULED".equals(a.get("type").asText())).findFirst().orElseThrow();
+        assertThat(alert.get("appointmentId").asText()).isEqualTo(appointment);
+        assertThat(alert.get("message").asText()).contains("INSUFFICIENT_UNITS");
+        assertThat(alert.get("authorizationId").asText()).as("from the warning's details").isEqualTo(auth);
+        SentEmail email = awaitEmails(setup, 1).get(0);
+        assertThat(email.subject()).contains("beyond its authorization");
+        assertThat(email.body()).contains(APP + "/patients/" + patient + "/authorizations/" + auth).doesNotContain("Alex");
         assertNoMoreEmails(setup, 1);
     }
 
