@@ -118,7 +118,7 @@ class AlertsEndToEndTest {
         ApiClient.Response second = practice.api.get("/alerts?status=OPEN&limit=1&cursor=" + cursor);
         assertThat(second.json().at("/items/0/type").asText()).isEqualTo("LOW_REMAINING");
         ApiClient.Response stranger = new Practice(cloud).api.get("/alerts?status=OPEN&limit=1&cursor=" + cursor);
-        assertThat(stranger.status()).isEqualTo(422);
+        assertThat(stranger.status()).isEqualTo(400);
         assertThat(stranger.contentType()).startsWith("application/problem+json");
 
         // Acknowledge: front desk may, once; a clinician may read but not acknowledge.

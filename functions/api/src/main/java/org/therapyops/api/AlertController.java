@@ -10,9 +10,10 @@ import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.therapyops.api.model.AlertPage;
 import org.therapyops.api.model.AlertView;
+import org.therapyops.api.model.PageView;
 import org.therapyops.api.problem.ApiProblemException;
+import org.therapyops.api.problem.Problem;
 import org.therapyops.api.problem.ProblemType;
 import org.therapyops.api.security.Caller;
 import org.therapyops.api.security.Role;
@@ -21,6 +22,7 @@ import org.therapyops.domain.alert.AlertStatus;
 import org.therapyops.ports.AlertRepository;
 
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Authorization alerts of the caller's practice, as the alerts function raised them: listed newest first
@@ -29,9 +31,6 @@ import java.time.Clock;
 @Controller("/alerts")
 @Tag(name = "Alerts")
 public class AlertController {
-
-    static final int DEFAULT_LIMIT = 25;
-    static final int MAX_LIMIT = 100;
 
     private final AlertRepository alerts;
     private final Clock clock;
@@ -43,17 +42,17 @@ public class AlertController {
 
     @Get
     @Operation(summary = "List alerts by status (OPEN by default), newest first, with cursor pagination")
-    public AlertPage list(@Parameter(hidden = true) Caller caller, @QueryValue @Nullable AlertStatus status,
-                          @QueryValue @Nullable Integer limit, @QueryValue @Nullable String cursor) {
-        int size = limit == null ? DEFAULT_LIMIT : limit;
-        if (size < 1 || size > MAX_LIMIT) {
-            throw ApiProblemException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
-        }
+    public PageView<AlertView> list(@Parameter(hidden = true) Caller caller, @QueryValue @Nullable AlertStatus status,
+                                    @QueryValue @Nullable Integer limit, @QueryValue @Nullable String cursor) {
+        int size = Listing.limit(limit);
         try {
-            AlertRepository.Page page = alerts.list(caller.practiceId(), status == null ? AlertStatus.OPEN : status, size, cursor);
-            return new AlertPage(page.alerts().stream().map(AlertView::of).toList(), page.nextCursor());
+            AlertRepository.Page page = alerts.list(caller.practiceId(), status == null ? AlertStatus.OPEN : status, size,
+                    Listing.blankToNull(cursor));
+            return new PageView<>(page.alerts().stream().map(AlertView::of).toList(), page.nextCursor());
         } catch (AlertRepository.InvalidAlertCursorException e) {
-            throw ApiProblemException.invalid("cursor", "is not a cursor this listing handed out for this status");
+            String message = "was not issued by this listing for this practice and status";
+            throw new ApiProblemException(ProblemType.MALFORMED_REQUEST, "cursor " + message + ".",
+                    List.of(new Problem.FieldError("cursor", message)));
         }
     }
 
