@@ -1,0 +1,318 @@
+package org.therapyops.billing.charges;
+
+import org.therapyops.billing.AssistantInvolvement;
+import org.therapyops.billing.Charge;
+import org.therapyops.billing.ServiceLine;
+import org.therapyops.billing.SignedNote;
+import org.therapyops.billing.TelehealthMode;
+import org.therapyops.domain.Discipline;
+import org.therapyops.domain.UnitRounding;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Turns a signed note into charges: units by the payer's rounding and the code's kind, modifiers in a stable
+ * order (discipline GP/GO/GN, assistant CQ/CO, telehealth 95/93, KX), up to four diagnosis pointers, and the
+ * practice's fee times the units. Deterministic: the same note and data give the same charges with the same
+ * ids, in the note's line order.
+ */
+public final class ChargeCapture {
+
+    /** More minutes than this on one line is a typing error, not a session (ABA's longest day is 8 hours). */
+    public static final int MAX_MINUTES_PER_LINE = 720;
+    /** More minutes than a day holds on one note is a typing error. */
+    public static final int MAX_MINUTES_PER_NOTE = 1440;
+    /** A claim line points to at most four diagnoses. */
+    public static final int MAX_POINTERS = 4;
+    /** A claim line carries at most four modifiers. */
+    public static final int MAX_MODIFIERS = 4;
+
+    private static final Map<Discipline, String> DISCIPLINE_MODIFIERS =
+            Map.of(Discipline.PT, "GP", Discipline.OT, "GO", Discipline.SLP, "GN");
+    private static final Map<AssistantInvolvement, String> ASSISTANT_MODIFIERS =
+            Map.of(AssistantInvolvement.PT_ASSISTANT, "CQ", AssistantInvolvement.OT_ASSISTANT, "CO");
+    private static final String KX = "KX";
+
+    private ChargeCapture() {
+    }
+
+    /** The charges of a signed note for a payer, or why the note cannot be charged. */
+    public static CaptureResult capture(SignedNote note, PayerRules payer, FeeSchedule fees, CodeCatalog catalog,
+                                        TherapyYearToDate ytd) {
+        Objects.requireNonNull(note, "note");
+        Objects.requireNonNull(payer, "payer");
+        Objects.requireNonNull(fees, "fees");
+        Objects.requireNonNull(catalog, "catalog");
+        Objects.requireNonNull(ytd, "ytd");
+
+        List<CaptureFinding> refusals = refusals(note, ytd);
+        if (!refusals.isEmpty()) {
+            return new CaptureResult.Refused(note.id(), refusals);
+        }
+        List<CaptureFinding> findings = new ArrayList<>();
+        List<Group> groups = group(note, catalog, findings);
+        Map<Group, Integer> units = units(groups, payer.unitRounding(), catalog, findings);
+
+        String placeOfService = placeOfService(note, payer);
+        List<Integer> pointers = new ArrayList<>();
+        for (int i = 1; i <= Math.min(MAX_POINTERS, note.diagnoses().size()); i++) {
+            pointers.add(i);
+        }
+        Kx kx = Kx.of(payer, note, ytd, findings);
+
+        List<CapturedCharge> charges = new ArrayList<>();
+        for (Group g : groups) {
+            int n = units.getOrDefault(g, 0);
+            if (n == 0) {
+                continue;
+            }
+            List<String> modifiers = modifiers(g, note, payer, findings);
+            Optional<BigDecimal> fee = fees.feeFor(g.code.code(), modifiers);
+            if (fee.isEmpty()) {
+                findings.add(new CaptureFinding(FindingCode.NO_FEE, g.firstLine,
+                        "no fee for " + g.code.code() + " in the practice's fee schedule; add one and capture again"));
+                continue;
+            }
+            BigDecimal amount = fee.get().multiply(BigDecimal.valueOf(n)).setScale(2, RoundingMode.HALF_UP);
+            if (kx.applies(modifiers, amount)) {
+                modifiers.add(KX);
+            }
+            if (modifiers.size() > MAX_MODIFIERS) {
+                throw new IllegalStateException("more than four modifiers on " + g.code.code() + ": " + modifiers);
+            }
+            Charge charge = new Charge(g.code.code(), modifiers, n, g.minutes, pointers, amount,
+                    g.renderingProviderId, note.dateOfService(), placeOfService);
+            charges.add(new CapturedCharge(CapturedCharge.idFor(note.id(), g.firstLine), g.firstLine, charge));
+        }
+        return new CaptureResult.Captured(note.id(), charges, findings);
+    }
+
+    private static List<CaptureFinding> refusals(SignedNote note, TherapyYearToDate ytd) {
+        List<CaptureFinding> refusals = new ArrayList<>();
+        if (note.lines().isEmpty()) {
+            refusals.add(new CaptureFinding(FindingCode.NOTE_WITHOUT_LINES, 0, "the note has no service lines"));
+        }
+        if (note.diagnoses().isEmpty()) {
+            refusals.add(new CaptureFinding(FindingCode.NOTE_WITHOUT_DIAGNOSIS, 0,
+                    "the note has no diagnosis; add one by addendum"));
+        }
+        long total = 0;
+        for (int i = 0; i < note.lines().size(); i++) {
+            ServiceLine line = note.lines().get(i);
+            if (line.minutes() < 0) {
+                refusals.add(new CaptureFinding(FindingCode.MINUTES_NEGATIVE, i + 1,
+                        line.code() + " has " + line.minutes() + " minutes; minutes cannot be negative"));
+            } else if (line.minutes() > MAX_MINUTES_PER_LINE) {
+                refusals.add(new CaptureFinding(FindingCode.MINUTES_ABSURD, i + 1, line.code() + " has "
+                        + line.minutes() + " minutes; one line holds at most " + MAX_MINUTES_PER_LINE));
+            } else {
+                total += line.minutes();
+            }
+        }
+        if (total > MAX_MINUTES_PER_NOTE) {
+            refusals.add(new CaptureFinding(FindingCode.MINUTES_ABSURD, 0,
+                    "the note has " + total + " minutes; a day holds " + MAX_MINUTES_PER_NOTE));
+        }
+        if (ytd.year() != note.dateOfService().getYear()) {
+            refusals.add(new CaptureFinding(FindingCode.YEAR_TO_DATE_MISMATCH, 0, "year-to-date therapy amounts are for "
+                    + ytd.year() + ", the date of service is in " + note.dateOfService().getYear()));
+        }
+        return refusals;
+    }
+
+    /** A billable unit of work: lines of one code, rendering provider and assistant involvement; one per psychotherapy session. */
+    private static final class Group {
+        final int firstLine;
+        CatalogCode code;
+        final List<String> documentedCodes = new ArrayList<>();
+        int minutes;
+        final String renderingProviderId;
+        final AssistantInvolvement assistant;
+
+        Group(int firstLine, CatalogCode code, String renderingProviderId, AssistantInvolvement assistant) {
+            this.firstLine = firstLine;
+            this.code = code;
+            this.renderingProviderId = renderingProviderId;
+            this.assistant = assistant == null ? AssistantInvolvement.NONE : assistant;
+        }
+    }
+
+    private static List<Group> group(SignedNote note, CodeCatalog catalog, List<CaptureFinding> findings) {
+        Map<String, Group> groups = new LinkedHashMap<>();
+        for (int i = 0; i < note.lines().size(); i++) {
+            ServiceLine line = note.lines().get(i);
+            Optional<CatalogCode> code = catalog.find(line.code());
+            if (code.isEmpty()) {
+                findings.add(new CaptureFinding(FindingCode.UNKNOWN_CODE, i + 1,
+                        "code " + line.code() + " is not in the code catalog; correct the code by addendum"));
+                continue;
+            }
+            // Psychotherapy is one code per session: its lines are one group whatever code was documented.
+            String key = code.get().kind() == CodeKind.PSYCHOTHERAPY ? "psychotherapy"
+                    : line.code() + "|" + line.renderingProviderId() + "|" + line.assistant();
+            int position = i + 1;
+            Group g = groups.computeIfAbsent(key,
+                    k -> new Group(position, code.get(), line.renderingProviderId(), line.assistant()));
+            g.minutes += line.minutes();
+            g.documentedCodes.add(line.code());
+        }
+        return new ArrayList<>(groups.values());
+    }
+
+    private static Map<Group, Integer> units(List<Group> groups, UnitRounding rounding, CodeCatalog catalog,
+                                             List<CaptureFinding> findings) {
+        Map<Group, Integer> units = new LinkedHashMap<>();
+        List<Group> timed = new ArrayList<>();
+        for (Group g : groups) {
+            switch (g.code.kind()) {
+                case UNTIMED -> units.put(g, 1);
+                case ABA -> units.put(g, perCode(g, findings));
+                case PSYCHOTHERAPY -> units.put(g, psychotherapy(g, catalog, findings));
+                case TIMED -> {
+                    if (rounding == UnitRounding.PER_CODE) {
+                        units.put(g, perCode(g, findings));
+                    } else {
+                        timed.add(g);
+                    }
+                }
+            }
+        }
+        if (!timed.isEmpty()) {
+            int[] allocated = TimedUnits.allocate(timed.stream().map(g -> g.minutes).toList());
+            int total = timed.stream().mapToInt(g -> g.minutes).sum();
+            for (int i = 0; i < allocated.length; i++) {
+                Group g = timed.get(i);
+                units.put(g, allocated[i]);
+                if (allocated[i] > 0) {
+                    continue;
+                }
+                if (total < TimedUnits.MINIMUM_MINUTES) {
+                    findings.add(new CaptureFinding(FindingCode.TIMED_TOTAL_UNDER_8, g.firstLine, "the day's timed "
+                            + "minutes total " + total + ", under 8: " + g.code.code() + " bills no unit"));
+                } else {
+                    findings.add(new CaptureFinding(FindingCode.TIMED_NO_UNIT_LEFT, g.firstLine, g.code.code() + "'s "
+                            + g.minutes + " minutes counted toward the day's " + total
+                            + " timed minutes; its units went to codes with more minutes"));
+                }
+            }
+        }
+        return units;
+    }
+
+    private static int perCode(Group g, List<CaptureFinding> findings) {
+        int n = TimedUnits.units(g.minutes);
+        if (n == 0) {
+            findings.add(new CaptureFinding(FindingCode.TIMED_UNDER_8, g.firstLine,
+                    g.code.code() + " has " + g.minutes + " minutes, under 8: no unit"));
+        }
+        return n;
+    }
+
+    private static int psychotherapy(Group g, CodeCatalog catalog, List<CaptureFinding> findings) {
+        CatalogCode chosen = null;
+        for (CatalogCode c : catalog.psychotherapyByMinutes()) {
+            if (g.minutes >= c.minimumMinutes()) {
+                chosen = c;
+            }
+        }
+        if (chosen == null) {
+            int shortest = catalog.psychotherapyByMinutes().get(0).minimumMinutes();
+            findings.add(new CaptureFinding(FindingCode.PSYCHOTHERAPY_TOO_SHORT, g.firstLine, "psychotherapy of "
+                    + g.minutes + " minutes is under " + shortest + ": not billable"));
+            return 0;
+        }
+        String documented = String.join(" + ", g.documentedCodes);
+        if (!documented.equals(chosen.code())) {
+            findings.add(new CaptureFinding(FindingCode.PSYCHOTHERAPY_CODE_BY_TIME, g.firstLine, documented
+                    + " documented; " + g.minutes + " minutes of psychotherapy bill as " + chosen.code()));
+        }
+        g.code = chosen;
+        return 1;
+    }
+
+    private static String placeOfService(SignedNote note, PayerRules payer) {
+        if (note.telehealth() == null || note.telehealth() == TelehealthMode.IN_PERSON) {
+            return note.placeOfService();
+        }
+        return note.patientAtHome() ? payer.telehealth().placeOfServiceHome() : payer.telehealth().placeOfServiceOther();
+    }
+
+    /** Discipline, assistant, telehealth: KX, when due, comes last. */
+    private static List<String> modifiers(Group g, SignedNote note, PayerRules payer, List<CaptureFinding> findings) {
+        List<String> modifiers = new ArrayList<>();
+        if (g.code.alwaysTherapy()) {
+            String discipline = DISCIPLINE_MODIFIERS.get(note.discipline());
+            if (discipline == null) {
+                findings.add(new CaptureFinding(FindingCode.NO_DISCIPLINE_MODIFIER, g.firstLine, g.code.code()
+                        + " is an always-therapy code but the note's discipline " + note.discipline()
+                        + " has no GP/GO/GN; check the note's discipline"));
+            } else {
+                modifiers.add(discipline);
+            }
+        }
+        if (payer.assistantModifiers() && ASSISTANT_MODIFIERS.containsKey(g.assistant)) {
+            modifiers.add(ASSISTANT_MODIFIERS.get(g.assistant));
+        }
+        if (note.telehealth() != null && note.telehealth() != TelehealthMode.IN_PERSON
+                && payer.telehealth().modifier() != null) {
+            modifiers.add(note.telehealth() == TelehealthMode.AUDIO_ONLY ? "93" : "95");
+        }
+        return modifiers;
+    }
+
+    /**
+     * KX for a Medicare payer: a therapy line whose amount takes the patient's year-to-date total for its
+     * threshold (PT with speech, or OT) above the year's threshold, counting this note's earlier lines.
+     */
+    private static final class Kx {
+        private final BigDecimal threshold;
+        private BigDecimal physicalAndSpeech;
+        private BigDecimal occupational;
+
+        private Kx(BigDecimal threshold, TherapyYearToDate ytd) {
+            this.threshold = threshold;
+            this.physicalAndSpeech = ytd.physicalAndSpeech();
+            this.occupational = ytd.occupational();
+        }
+
+        static Kx of(PayerRules payer, SignedNote note, TherapyYearToDate ytd, List<CaptureFinding> findings) {
+            if (!payer.kxModifier()) {
+                return new Kx(null, ytd);
+            }
+            int year = note.dateOfService().getYear();
+            Optional<KxThresholds.Threshold> t = payer.kxThresholds().forYear(year);
+            if (t.isEmpty()) {
+                findings.add(new CaptureFinding(FindingCode.KX_THRESHOLD_UNKNOWN, 0,
+                        "no KX threshold for " + year + "; add it to the KX thresholds and capture again"));
+                return new Kx(null, ytd);
+            }
+            if (!t.get().confirmed()) {
+                findings.add(new CaptureFinding(FindingCode.KX_THRESHOLD_UNCONFIRMED, 0, "the " + year
+                        + " KX threshold of $" + t.get().amount() + " is unconfirmed; KX decided against it"));
+            }
+            return new Kx(t.get().amount(), ytd);
+        }
+
+        boolean applies(List<String> modifiers, BigDecimal amount) {
+            if (threshold == null) {
+                return false;
+            }
+            if (modifiers.contains("GO")) {
+                occupational = occupational.add(amount);
+                return occupational.compareTo(threshold) > 0;
+            }
+            if (modifiers.contains("GP") || modifiers.contains("GN")) {
+                physicalAndSpeech = physicalAndSpeech.add(amount);
+                return physicalAndSpeech.compareTo(threshold) > 0;
+            }
+            return false;
+        }
+    }
+}
