@@ -1,0 +1,39 @@
+package org.therapyops.billing.scrub;
+
+import org.therapyops.billing.Claim;
+import org.therapyops.billing.TelehealthMode;
+import org.therapyops.domain.Authorization;
+import org.therapyops.domain.Coverage;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the rules need beyond the claim.
+ *
+ * @param profile          the payer profile version in force on the date of service
+ * @param coverage         the coverage the claim bills (null when none was found)
+ * @param authorizations   the patient's authorizations with this payer; their rendered counts do not yet include
+ *                         this claim's services
+ * @param otherClaims      the patient's other claims (for duplicates); the claim itself may be among them
+ * @param today            the day of scrubbing (timely filing)
+ * @param feeScheduleCodes the codes the practice's fee schedule has a rate for
+ * @param yearToDate       therapy amounts billed to this payer this year before this claim, or null when unknown
+ * @param telehealth       how the session was delivered, or null when unknown
+ */
+public record ScrubContext(PayerProfile profile, CodeSets codeSets, Coverage coverage, List<Authorization> authorizations,
+                           List<Claim> otherClaims, LocalDate today, Set<String> feeScheduleCodes,
+                           TherapyYearToDate yearToDate, TelehealthMode telehealth) {
+
+    /** Year-to-date therapy amounts by Medicare's two pools: PT and speech combined, OT separate. */
+    public record TherapyYearToDate(BigDecimal physicalAndSpeech, BigDecimal occupational) {
+    }
+
+    public ScrubContext {
+        authorizations = List.copyOf(authorizations);
+        otherClaims = List.copyOf(otherClaims);
+        feeScheduleCodes = Set.copyOf(feeScheduleCodes);
+    }
+}

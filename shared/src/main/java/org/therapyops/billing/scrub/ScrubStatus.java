@@ -1,0 +1,4 @@
+package org.therapyops.billing.scrub;
+
+/** Where a scrubbed claim goes: ready to submit, or back to a biller. */
+public enum ScrubStatus { READY, NEEDS_REVIEW }

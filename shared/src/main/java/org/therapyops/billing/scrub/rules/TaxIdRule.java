@@ -1,0 +1,27 @@
+package org.therapyops.billing.scrub.rules;
+
+import org.therapyops.billing.Claim;
+import org.therapyops.billing.scrub.ScrubContext;
+import org.therapyops.billing.scrub.ScrubRule;
+import org.therapyops.billing.scrub.Severity;
+import org.therapyops.billing.scrub.Violation;
+
+import java.util.List;
+
+/** The billing provider's tax id (EIN or SSN) is nine digits, optionally written NN-NNNNNNN, and not all zeros. */
+public final class TaxIdRule extends ScrubRule {
+
+    public TaxIdRule() {
+        super("BILLING_TIN", Severity.ERROR, "Enter the billing provider's 9-digit EIN (e.g. 12-3456789) as registered with the payer");
+    }
+
+    @Override
+    protected void check(Claim claim, ScrubContext context, List<Violation> out) {
+        String tin = claim.billingProvider() == null ? null : claim.billingProvider().taxId();
+        if (RuleSupport.blank(tin)) {
+            out.add(new Violation("billingProvider.taxId", "The billing provider has no tax id"));
+        } else if (!tin.strip().matches("\\d{2}-?\\d{7}") || tin.replace("-", "").matches("0{9}")) {
+            out.add(new Violation("billingProvider.taxId", "The billing provider's tax id is not nine digits"));
+        }
+    }
+}
