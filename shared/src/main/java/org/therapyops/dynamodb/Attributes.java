@@ -57,6 +57,11 @@ final class Attributes {
         return this;
     }
 
+    Attributes putBool(String name, boolean value) {
+        item.put(name, AttributeValue.fromBool(value));
+        return this;
+    }
+
     Attributes putMap(String name, Map<String, AttributeValue> value) {
         item.put(name, AttributeValue.fromM(value));
         return this;

@@ -144,8 +144,10 @@ public final class DynamoAppointmentRepository implements AppointmentRepository 
         } else {
             AuthorizationDecision.ScheduleWithWarnings warned = (AuthorizationDecision.ScheduleWithWarnings) decision;
             to = AppointmentStatus.SCHEDULED.name();
-            set = "SET #status = :to, warnings = :warnings, decidedAt = :at, version = version + :one";
+            // `warned` is a plain flag so that a stream filter can select these changes (filters don't look into lists).
+            set = "SET #status = :to, warnings = :warnings, warned = :warned, decidedAt = :at, version = version + :one";
             values.put(":warnings", AttributeValue.fromL(ItemMapper.reasons(warned.warnings())));
+            values.put(":warned", AttributeValue.fromBool(true));
             // Booked beyond an authorization (no units, or after its window): listed with it, as over-scheduling.
             Optional<String> over = warned.warnings().stream().map(r -> r.details().get("authorizationId"))
                     .filter(java.util.Objects::nonNull).findFirst();
@@ -227,7 +229,7 @@ public final class DynamoAppointmentRepository implements AppointmentRepository 
                 set.append(", #start = :start, durationMinutes = :duration, providerId = :provider, startKey = :startKey");
                 values.putAll(Map.of(":start", s(r.start().toString()), ":duration", n(r.durationMinutes()),
                         ":provider", s(r.providerId()), ":startKey", s(Keys.startKey(r.start(), current.id()))));
-                remove.append(" REMOVE authorizationId, authorizationKey, reservedUnits, reasons, warnings, explanation, "
+                remove.append(" REMOVE authorizationId, authorizationKey, reservedUnits, reasons, warnings, warned, explanation, "
                         + "decidedAt, overrideBy, overrideReason, overrideAt");
             }
             case OVERRIDE -> {

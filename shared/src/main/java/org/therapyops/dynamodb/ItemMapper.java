@@ -158,7 +158,7 @@ public final class ItemMapper {
                 a.putList("reasons", d.reasons(), ItemMapper::reason);
             }
             if (!d.warnings().isEmpty()) {
-                a.putList("warnings", d.warnings(), ItemMapper::reason);
+                a.putList("warnings", d.warnings(), ItemMapper::reason).putBool("warned", true);
             }
             if (d.authorizationId() != null) {
                 a.put("reservedUnits", d.reservedUnits());

@@ -137,6 +137,10 @@ class AppointmentLifecycleEndToEndTest {
                 r -> r.get("count").asInt() == 1, Duration.ofSeconds(10));
         assertThat(report.at("/items/0/authorizationId").asText()).isEqualTo(auth);
         assertThat(report.at("/items/0/overbookedSessions").asInt()).isEqualTo(1);
+        // The stream filter selects the warned scheduling: staff are alerted to the over-scheduling.
+        JsonNode alerts = practice.api.await("/alerts", a -> a.get("items").size() > 0, Duration.ofSeconds(20));
+        assertThat(alerts.at("/items/0/type").asText()).isEqualTo("OVER_SCHEDULED");
+        assertThat(alerts.at("/items/0/appointmentId").asText()).isEqualTo(appointment);
     }
 
     @Test
