@@ -1,0 +1,87 @@
+package org.therapyops.billing.charges;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+class ChargeDataTest {
+
+    @Test
+    void theShippedCatalogKnowsEveryKindOfCode() {
+        CodeCatalog catalog = CodeCatalog.load();
+
+        assertThat(catalog.find("97110")).hasValueSatisfying(c -> {
+            assertThat(c.kind()).isEqualTo(CodeKind.TIMED);
+            assertThat(c.alwaysTherapy()).isTrue();
+        });
+        for (String code : List.of("97161", "97162", "97163", "97164", "97165", "97166", "97167", "97168", "92507",
+                "97150")) {
+            assertThat(catalog.find(code)).as(code).hasValueSatisfying(c -> assertThat(c.kind()).isEqualTo(CodeKind.UNTIMED));
+        }
+        for (int code = 97151; code <= 97158; code++) {
+            assertThat(catalog.find(String.valueOf(code))).hasValueSatisfying(c -> assertThat(c.kind()).isEqualTo(CodeKind.ABA));
+        }
+        assertThat(catalog.psychotherapyByMinutes()).extracting(CatalogCode::code, CatalogCode::minimumMinutes)
+                .containsExactly(tuple("90832", 16),
+                        tuple("90834", 38),
+                        tuple("90837", 53));
+        assertThat(catalog.find("97999")).isEmpty();
+    }
+
+    @Test
+    void theShippedThresholdsMarkTheUnconfirmedYear() {
+        KxThresholds kx = KxThresholds.load();
+
+        assertThat(kx.forYear(2024)).hasValue(new KxThresholds.Threshold(2024, new BigDecimal("2330.00"), true));
+        assertThat(kx.forYear(2025)).hasValue(new KxThresholds.Threshold(2025, new BigDecimal("2410.00"), true));
+        assertThat(kx.forYear(2026)).hasValue(new KxThresholds.Threshold(2026, new BigDecimal("2480.00"), false));
+        assertThat(kx.forYear(2023)).isEmpty();
+    }
+
+    @Test
+    void theSampleFeeScheduleHasAFeeForEveryCatalogCode() {
+        FeeSchedule fees = FeeSchedule.loadSample();
+        CodeCatalog catalog = CodeCatalog.load();
+
+        for (String code : List.of("97110", "97112", "97116", "97140", "97530", "97535", "97032", "97035", "97750",
+                "92507", "97150", "97153", "90832", "90834", "90837")) {
+            assertThat(fees.feeFor(code, List.of())).as(code).isPresent();
+            assertThat(catalog.find(code)).as(code).isPresent();
+        }
+    }
+
+    @Test
+    void badDataIsRefusedWithItsLine() {
+        assertThatThrownBy(() -> CodeCatalog.parse(new StringReader(
+                "code,kind,always_therapy,min_minutes,description\n97110,TIMEDD,true,,x\n")))
+                .hasMessageContaining("line 2");
+        assertThatThrownBy(() -> CodeCatalog.parse(new StringReader(
+                "code,kind,always_therapy,min_minutes,description\n90832,PSYCHOTHERAPY,false,,x\n")))
+                .hasMessageContaining("minimum minutes");
+        assertThatThrownBy(() -> CodeCatalog.parse(new StringReader(
+                "code,kind,always_therapy,min_minutes,description\n97110,TIMED,true,,a\n97110,TIMED,true,,b\n")))
+                .hasMessageContaining("twice");
+        assertThatThrownBy(() -> FeeSchedule.parse(new StringReader("code,modifier,amount\n97110,,0\n")))
+                .hasMessageContaining("above zero");
+        assertThatThrownBy(() -> FeeSchedule.parse(new StringReader("code,modifier,amount\n97110,,abc\n")))
+                .hasMessageContaining("line 2");
+        assertThatThrownBy(() -> KxThresholds.parse(new StringReader("year,amount,confirmed\n2025,2410,maybe\n")))
+                .hasMessageContaining("line 2");
+        assertThatThrownBy(() -> KxThresholds.parse(new StringReader("year,amount\n2025,2410\n")))
+                .hasMessageContaining("header");
+    }
+
+    @Test
+    void commentsAndCommasInTheLastColumnAreRead() {
+        CodeCatalog catalog = CodeCatalog.parse(new StringReader(
+                "# comment\n\ncode,kind,always_therapy,min_minutes,description\n97032,TIMED,true,,stim, attended\n"));
+
+        assertThat(catalog.find("97032")).hasValueSatisfying(c -> assertThat(c.description()).isEqualTo("stim, attended"));
+    }
+}
