@@ -260,6 +260,7 @@ public final class ChargeCapture {
         if (payer.assistantModifiers() && ASSISTANT_MODIFIERS.containsKey(g.assistant)) {
             modifiers.add(ASSISTANT_MODIFIERS.get(g.assistant));
         }
+        // A payer's telehealth modifier says it wants one; the session's mode says which (93 audio-only, 95 video).
         if (note.telehealth() != null && note.telehealth() != TelehealthMode.IN_PERSON
                 && payer.telehealth().modifier() != null) {
             modifiers.add(note.telehealth() == TelehealthMode.AUDIO_ONLY ? "93" : "95");
