@@ -28,6 +28,15 @@ final class Cursors {
 
     /** The key to start from, or null for no cursor; {@link InvalidCursorException} when it is not this practice's. */
     static Map<String, AttributeValue> decode(String practiceId, String cursor) {
+        return decode(practiceId, cursor, key -> true);
+    }
+
+    /**
+     * As {@link #decode(String, String)}, and only for a key the listing accepts as its own (e.g. under its
+     * sort-key prefix), so that a cursor of another listing cannot be replayed here.
+     */
+    static Map<String, AttributeValue> decode(String practiceId, String cursor,
+                                              java.util.function.Predicate<Map<String, AttributeValue>> ownKey) {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }
@@ -45,7 +54,7 @@ final class Cursors {
         for (int i = 0; i + 1 < parts.length; i += 2) {
             key.put(parts[i], AttributeValue.fromS(parts[i + 1]));
         }
-        if (!key.containsKey(Keys.PK) || !practiceId.equals(key.get(Keys.PK).s())) {
+        if (!key.containsKey(Keys.PK) || !practiceId.equals(key.get(Keys.PK).s()) || !ownKey.test(key)) {
             throw new InvalidCursorException();
         }
         return key;

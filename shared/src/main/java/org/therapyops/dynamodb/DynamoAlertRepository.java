@@ -14,10 +14,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 
@@ -171,20 +169,16 @@ public final class DynamoAlertRepository implements AlertRepository {
     }
 
     private static String encodeCursor(Map<String, AttributeValue> key) {
-        String raw = key.get(Keys.PK).s() + "\n" + key.get(Keys.SK).s() + "\n" + key.get(STATUS_KEY).s();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        return Cursors.encode(key);
     }
 
+    /** Only a cursor of this practice's listing of this status is accepted. */
     private static Map<String, AttributeValue> decodeCursor(String cursor, String practiceId, AlertStatus status) {
-        String[] parts;
         try {
-            parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", -1);
-        } catch (IllegalArgumentException e) {
+            return Cursors.decode(practiceId, cursor, key -> key.containsKey(STATUS_KEY) && key.containsKey(Keys.SK)
+                    && key.get(STATUS_KEY).s().startsWith(status.name() + "#"));
+        } catch (org.therapyops.ports.InvalidCursorException e) {
             throw new InvalidAlertCursorException();
         }
-        if (parts.length != 3 || !parts[0].equals(practiceId) || !parts[2].startsWith(status.name() + "#")) {
-            throw new InvalidAlertCursorException();
-        }
-        return Map.of(Keys.PK, Keys.s(parts[0]), Keys.SK, Keys.s(parts[1]), STATUS_KEY, Keys.s(parts[2]));
     }
 }

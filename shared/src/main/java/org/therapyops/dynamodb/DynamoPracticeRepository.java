@@ -20,10 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -253,7 +251,8 @@ public final class DynamoPracticeRepository implements PracticeRepository {
         values.put(":pk", Keys.s(practiceId));
         values.put(":prefix", Keys.s(prefix));
         Map<String, String> names = filter != null && filter.contains("#type") ? Map.of("#type", "type") : null;
-        Map<String, AttributeValue> startKey = cursor == null ? null : decodeCursor(practiceId, prefix, cursor);
+        Map<String, AttributeValue> startKey = Cursors.decode(practiceId, cursor,
+                key -> key.containsKey(Keys.SK) && key.get(Keys.SK).s().startsWith(prefix));
         List<Map<String, AttributeValue>> kept = new ArrayList<>();
         while (true) {
             QueryResponse page = dynamo.query(QueryRequest.builder().tableName(table)
@@ -274,29 +273,10 @@ public final class DynamoPracticeRepository implements PracticeRepository {
             if (kept.size() == limit) {
                 Map<String, AttributeValue> last = kept.get(kept.size() - 1);
                 return new Page<>(kept.stream().map(mapper).toList(),
-                        encodeCursor(last.get(Keys.PK).s(), last.get(Keys.SK).s()));
+                        Cursors.encode(Map.of(Keys.PK, last.get(Keys.PK), Keys.SK, last.get(Keys.SK))));
             }
             startKey = page.lastEvaluatedKey();
         }
-    }
-
-    private static String encodeCursor(String pk, String sk) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((pk + "\n" + sk).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The start key a cursor stands for, if this practice's listing under this prefix issued it. */
-    private static Map<String, AttributeValue> decodeCursor(String practiceId, String prefix, String cursor) {
-        String decoded;
-        try {
-            decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidCursorException();
-        }
-        int newline = decoded.indexOf('\n');
-        if (newline < 0 || !decoded.substring(0, newline).equals(practiceId) || !decoded.substring(newline + 1).startsWith(prefix)) {
-            throw new InvalidCursorException();
-        }
-        return Keys.key(practiceId, decoded.substring(newline + 1));
     }
 
     /**

@@ -265,8 +265,15 @@ class ApiFunctionTest {
         APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = claims == null ? null
                 : APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
                 .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims).build()).build();
+        String query = path.contains("?") ? path.substring(path.indexOf('?') + 1) : "";
+        Map<String, String> parameters = new HashMap<>();
+        for (String pair : query.isEmpty() ? new String[0] : query.split("&")) {
+            parameters.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+        }
+        path = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
         return APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0").withRouteKey("ANY /{proxy+}").withRawPath(path).withRawQueryString("")
+                .withVersion("2.0").withRouteKey("ANY /{proxy+}").withRawPath(path).withRawQueryString(query)
+                .withQueryStringParameters(parameters)
                 .withHeaders(body == null ? Map.of() : Map.of("content-type", "application/json"))
                 .withBody(body).withIsBase64Encoded(false)
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
