@@ -110,6 +110,10 @@ class ScrubRulesTest {
                     f.line(2).units = 0;
                 }, "lines[1].units"),
                 fails("UNITS_MINUTES", "8-minute rule: 40 timed minutes billed as 4 units", f -> f.line(2).units = 2, "lines"),
+                fails("UNITS_MINUTES", "8-minute rule allocation: 33 + 7 minutes billed 3 + 0, CMS says 2 + 1", f -> {
+                    f.line(1).units = 3;
+                    f.line(2).units = 0;
+                }, "lines[1].units"),
                 fails("UNITS_MINUTES", "per code (commercial): 7 minutes of 97140 bill nothing", f -> f.commercial(), "lines[2].units"),
                 fails("UNITS_MINUTES", "ABA per code whatever the payer", f -> f.lines.add(new Fixture.Line("97153", 4, 50, "80.00", List.of(1))), "lines[3].units"),
                 fails("AUTH_NUMBER", "required and missing", f -> {
@@ -195,6 +199,12 @@ class ScrubRulesTest {
                 passes("NCCI_PTP", "indicator 9: not applicable", f -> f.codeSets = withPtp(f.codeSets,
                         new PtpEdit("97161", "97110", LocalDate.of(2020, 1, 1), null, 9, "Misuse of column two code with column one code"))),
                 passes("MUE_UNITS", "97035 at its 2 a day", f -> f.lines.add(new Fixture.Line("97035", 2, 30, "30.00", List.of(1), "GP"))),
+                passes("UNITS_MINUTES", "8-minute rule tie: 30 + 10 + 10 minutes, the third unit to either 10", f -> {
+                    f.line(1).minutes = 30;
+                    f.line(2).minutes = 10;
+                    f.line(2).units = 0;
+                    f.lines.add(new Fixture.Line("97530", 1, 10, "40.00", List.of(1), "GP"));
+                }),
                 passes("UNITS_MINUTES", "per code (commercial): 38 minutes of 97110 make 3", f -> {
                     f.commercial();
                     f.line(1).minutes = 38;

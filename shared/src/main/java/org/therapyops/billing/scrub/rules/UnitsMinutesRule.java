@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * Timed codes' units agree with their minutes by the payer's rounding: CMS 8-minute rule over the day's timed
- * minutes (8–22 = 1, 23–37 = 2, …), or per code; ABA codes always per code.
+ * minutes (8–22 = 1, 23–37 = 2, …) with each code's share (its whole 15-minute units first, the rest to the codes with
+ * the most minutes left; a tie may go either way), or per code; ABA codes always per code.
  */
 public final class UnitsMinutesRule extends ScrubRule {
 
@@ -31,7 +32,7 @@ public final class UnitsMinutesRule extends ScrubRule {
         boolean dayTotal = context.profile().unitRounding() == UnitRounding.CMS_8_MINUTE;
         int minutes = 0;
         int billed = 0;
-        boolean anyDayTimed = false;
+        List<Integer> dayTimed = new java.util.ArrayList<>();
         for (int i = 0; i < claim.lines().size(); i++) {
             Charge line = claim.lines().get(i);
             TherapyCodes.Timing timing = context.codeSets().therapyCodes().code(line.code())
@@ -43,15 +44,39 @@ public final class UnitsMinutesRule extends ScrubRule {
             if (timing == TherapyCodes.Timing.TIMED && dayTotal) {
                 minutes += line.minutes();
                 billed += line.units();
-                anyDayTimed = true;
+                dayTimed.add(i);
             } else if (timing != TherapyCodes.Timing.UNTIMED && line.units() != units(line.minutes())) {
                 out.add(new Violation(RuleSupport.line(i, "units"), line.code() + ": " + line.minutes() + " minutes make "
                         + units(line.minutes()) + " units, not " + line.units()));
             }
         }
-        if (anyDayTimed && billed != units(minutes)) {
+        if (!dayTimed.isEmpty() && billed != units(minutes)) {
             out.add(new Violation("lines", "The day's timed codes total " + minutes + " minutes, which make " + units(minutes)
                     + " units by the 8-minute rule, not " + billed));
+        } else if (!dayTimed.isEmpty()) {
+            checkAllocation(claim, dayTimed, units(minutes), out);
+        }
+    }
+
+    /** CMS 100-04 ch. 5 §20.2: whole units per code first, then one more each to the codes with the most minutes left. */
+    private static void checkAllocation(Claim claim, List<Integer> timed, int total, List<Violation> out) {
+        int whole = timed.stream().mapToInt(i -> claim.lines().get(i).minutes() / 15).sum();
+        int extra = total - whole;
+        List<Integer> remainders = timed.stream().map(i -> claim.lines().get(i).minutes() % 15)
+                .sorted(java.util.Comparator.reverseOrder()).toList();
+        int cutoff = extra <= 0 ? Integer.MAX_VALUE : remainders.get(Math.min(extra, remainders.size()) - 1);
+        for (int i : timed) {
+            Charge line = claim.lines().get(i);
+            int base = line.minutes() / 15;
+            int rem = line.minutes() % 15;
+            boolean ok = rem > cutoff ? line.units() == base + 1
+                    : rem < cutoff ? line.units() == base
+                    : line.units() == base || line.units() == base + 1;
+            if (!ok) {
+                int expected = rem > cutoff ? base + 1 : base;
+                out.add(new Violation(RuleSupport.line(i, "units"), line.code() + ": " + line.minutes() + " of the day's timed minutes get "
+                        + expected + (rem == cutoff ? " or " + (base + 1) : "") + " of its " + total + " units by the 8-minute rule, not " + line.units()));
+            }
         }
     }
 }
