@@ -2,10 +2,10 @@ package org.therapyops.billing.scrub;
 
 import org.therapyops.billing.Claim;
 import org.therapyops.billing.TelehealthMode;
+import org.therapyops.billing.charges.TherapyYearToDate;
 import org.therapyops.domain.Authorization;
 import org.therapyops.domain.Coverage;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -20,16 +20,13 @@ import java.util.Set;
  * @param otherClaims      the patient's other claims (for duplicates); the claim itself may be among them
  * @param today            the day of scrubbing (timely filing)
  * @param feeScheduleCodes the codes the practice's fee schedule has a rate for
- * @param yearToDate       therapy amounts billed to this payer this year before this claim, or null when unknown
+ * @param yearToDate       the patient's therapy amounts this calendar year before this claim (charge capture's record),
+ *                         or null when unknown
  * @param telehealth       how the session was delivered, or null when unknown
  */
 public record ScrubContext(PayerProfile profile, CodeSets codeSets, Coverage coverage, List<Authorization> authorizations,
                            List<Claim> otherClaims, LocalDate today, Set<String> feeScheduleCodes,
                            TherapyYearToDate yearToDate, TelehealthMode telehealth) {
-
-    /** Year-to-date therapy amounts by Medicare's two pools: PT and speech combined, OT separate. */
-    public record TherapyYearToDate(BigDecimal physicalAndSpeech, BigDecimal occupational) {
-    }
 
     public ScrubContext {
         authorizations = List.copyOf(authorizations);

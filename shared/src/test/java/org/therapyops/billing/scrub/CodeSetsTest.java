@@ -1,6 +1,8 @@
 package org.therapyops.billing.scrub;
 
 import org.junit.jupiter.api.Test;
+import org.therapyops.billing.charges.CatalogCode;
+import org.therapyops.billing.charges.CodeCatalog;
 
 import java.io.BufferedReader;
 import java.io.StringReader;
@@ -94,6 +96,23 @@ class CodeSetsTest {
         assertThat(icd.status("A00.0")).isEqualTo(IcdCodeSet.Status.BILLABLE);
         assertThat(icd.status("M54.50")).isEqualTo(IcdCodeSet.Status.BILLABLE);
         assertThat(icd.inForceOn(LocalDate.of(2030, 1, 1))).isTrue();
+    }
+
+    @Test
+    void therapyCodesAgreeWithChargeCapturesCatalog() {
+        CodeCatalog catalog = CodeCatalog.load();
+        TherapyCodes therapy = CodeSets.shipped().therapyCodes();
+        for (String code : new String[] {"97110", "97112", "97116", "97140", "97530", "97535", "97032", "97035", "97750",
+                "97150", "97161", "97164", "97165", "97168", "92507", "97151", "97153", "97158"}) {
+            CatalogCode c = catalog.find(code).orElseThrow();
+            TherapyCodes.Code t = therapy.code(code).orElseThrow();
+            assertThat(t.alwaysTherapy()).as(code).isEqualTo(c.alwaysTherapy());
+            assertThat(t.timing()).as(code).isEqualTo(switch (c.kind()) {
+                case TIMED -> TherapyCodes.Timing.TIMED;
+                case ABA -> TherapyCodes.Timing.TIMED_PER_CODE;
+                default -> TherapyCodes.Timing.UNTIMED;
+            });
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.therapyops.billing.ClaimFrequency;
 import org.therapyops.billing.Party;
 import org.therapyops.billing.Subscriber;
 import org.therapyops.billing.TelehealthMode;
+import org.therapyops.billing.charges.TherapyYearToDate;
 import org.therapyops.domain.Authorization;
 import org.therapyops.domain.Coverage;
 import org.therapyops.domain.CoveragePriority;
@@ -83,7 +84,7 @@ final class Fixture {
     List<Claim> otherClaims = new ArrayList<>();
     LocalDate today = LocalDate.of(2026, 7, 1);
     Set<String> feeScheduleCodes = Set.of("97110", "97112", "97140", "97150", "97161", "97164", "97530", "97153", "92507", "97035");
-    ScrubContext.TherapyYearToDate yearToDate = new ScrubContext.TherapyYearToDate(new BigDecimal("500.00"), BigDecimal.ZERO);
+    TherapyYearToDate yearToDate = new TherapyYearToDate(2026, new BigDecimal("500.00"), BigDecimal.ZERO);
     TelehealthMode telehealth = TelehealthMode.IN_PERSON;
 
     Line line(int i) {

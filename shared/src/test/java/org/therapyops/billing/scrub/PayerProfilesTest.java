@@ -1,6 +1,7 @@
 package org.therapyops.billing.scrub;
 
 import org.junit.jupiter.api.Test;
+import org.therapyops.billing.charges.KxThresholds;
 import org.therapyops.domain.AuthorizationRequirement;
 import org.therapyops.domain.PayerType;
 import org.therapyops.domain.UnitRounding;
@@ -34,6 +35,14 @@ class PayerProfilesTest {
         assertThat(firstDayOf2026.kxThreshold()).contains(new BigDecimal("2480"));
         assertThat(profiles.inForce("medicare", LocalDate.of(2024, 12, 31))).isEmpty();
         assertThat(profiles.inForce("nobody", LocalDate.of(2026, 1, 1))).isEmpty();
+    }
+
+    @Test
+    void medicareKxThresholdsAreChargeCapturesOfTheProfilesYear() {
+        KxThresholds thresholds = KxThresholds.load();
+        assertThat(profiles.versions()).filteredOn(p -> p.kxThreshold().isPresent()).isNotEmpty().allSatisfy(p ->
+                assertThat(p.kxThreshold().orElseThrow()).isEqualByComparingTo(
+                        thresholds.forYear(p.effectiveFrom().getYear()).orElseThrow().amount()));
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.therapyops.billing.ClaimFrequency;
 import org.therapyops.billing.Party;
 import org.therapyops.billing.TelehealthMode;
+import org.therapyops.billing.charges.TherapyYearToDate;
 import org.therapyops.domain.Coverage;
 import org.therapyops.domain.CoveragePriority;
 import org.therapyops.domain.UnitType;
@@ -91,7 +92,7 @@ class ScrubRulesTest {
                 fails("DISCIPLINE_MODIFIER", "97110 without GP/GO/GN", f -> f.line(1).modifiers = new ArrayList<>(), "lines[1].modifiers"),
                 fails("DISCIPLINE_MODIFIER", "two discipline modifiers", f -> f.line(1).modifiers = new ArrayList<>(List.of("GP", "GO")), "lines[1].modifiers"),
                 fails("DISCIPLINE_MODIFIER", "PT evaluation with GO", f -> f.line(0).modifiers = new ArrayList<>(List.of("GO")), "lines[0].modifiers"),
-                fails("KX_MODIFIER", "threshold crossed, no KX", f -> f.yearToDate = new ScrubContext.TherapyYearToDate(new BigDecimal("2400.00"), BigDecimal.ZERO), "lines[0].modifiers"),
+                fails("KX_MODIFIER", "threshold crossed, no KX", f -> f.yearToDate = new TherapyYearToDate(2026, new BigDecimal("2400.00"), BigDecimal.ZERO), "lines[0].modifiers"),
                 fails("KX_MODIFIER", "KX below the threshold", f -> f.line(1).modifiers.add("KX"), "lines[1].modifiers"),
                 fails("ASSISTANT_MODIFIER", "CQ on an OT line", f -> f.line(1).modifiers = new ArrayList<>(List.of("GO", "CQ")), "lines[1].modifiers"),
                 fails("ASSISTANT_MODIFIER", "CQ and CO together", f -> f.line(1).modifiers = new ArrayList<>(List.of("GP", "CQ", "CO")), "lines[1].modifiers"),
@@ -181,15 +182,18 @@ class ScrubRulesTest {
                 passes("ICD10_BILLABLE", "seventh-character extension", f -> f.diagnoses.set(1, "S83.511A")),
                 passes("ICD10_DATE", "first day of ICD-10", f -> f.dateOfService = LocalDate.of(2015, 10, 1)),
                 passes("KX_MODIFIER", "threshold crossed, KX on the PT lines", f -> {
-                    f.yearToDate = new ScrubContext.TherapyYearToDate(new BigDecimal("2400.00"), BigDecimal.ZERO);
+                    f.yearToDate = new TherapyYearToDate(2026, new BigDecimal("2400.00"), BigDecimal.ZERO);
                     f.lines.forEach(l -> l.modifiers.add("KX"));
+                }),
+                passes("KX_MODIFIER", "year-to-date of another year", f -> {
+                    f.yearToDate = new TherapyYearToDate(2025, new BigDecimal("2400.00"), BigDecimal.ZERO);
                 }),
                 passes("KX_MODIFIER", "year-to-date unknown", f -> {
                     f.yearToDate = null;
                     f.line(1).modifiers.add("KX");
                 }),
                 passes("KX_MODIFIER", "OT pool separate: PT over, OT line below without KX", f -> {
-                    f.yearToDate = new ScrubContext.TherapyYearToDate(new BigDecimal("2400.00"), BigDecimal.ZERO);
+                    f.yearToDate = new TherapyYearToDate(2026, new BigDecimal("2400.00"), BigDecimal.ZERO);
                     f.lines.forEach(l -> l.modifiers.add("KX"));
                     f.lines.add(new Fixture.Line("97535", 0, 0, "10.00", List.of(1), "GO"));
                 }),

@@ -3,6 +3,7 @@ package org.therapyops.billing.scrub;
 import org.junit.jupiter.api.Test;
 import org.therapyops.billing.Party;
 import org.therapyops.billing.TelehealthMode;
+import org.therapyops.billing.charges.TherapyYearToDate;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -94,7 +95,7 @@ class ScrubberTest {
     @Test
     void kxCrossingIsAnErrorOnEveryPtLine() {
         Fixture f = new Fixture();
-        f.yearToDate = new ScrubContext.TherapyYearToDate(new BigDecimal("2300.00"), BigDecimal.ZERO);
+        f.yearToDate = new TherapyYearToDate(2026, new BigDecimal("2300.00"), BigDecimal.ZERO);
         ScrubResult result = scrubber.scrub(f.claim(), f.context());
         assertThat(result.findings()).extracting(Finding::ruleId, Finding::field).containsExactly(
                 tuple("KX_MODIFIER", "lines[0].modifiers"), tuple("KX_MODIFIER", "lines[1].modifiers"),

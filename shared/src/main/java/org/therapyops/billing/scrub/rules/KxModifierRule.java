@@ -2,6 +2,7 @@ package org.therapyops.billing.scrub.rules;
 
 import org.therapyops.billing.Charge;
 import org.therapyops.billing.Claim;
+import org.therapyops.billing.charges.TherapyYearToDate;
 import org.therapyops.billing.scrub.ScrubContext;
 import org.therapyops.billing.scrub.ScrubRule;
 import org.therapyops.billing.scrub.Severity;
@@ -13,7 +14,8 @@ import java.util.List;
 /**
  * Where the payer has a therapy threshold (Medicare), KX is on the lines of a pool (PT and speech, GP/GN;
  * OT, GO) once the year's amount with this claim exceeds it, and on no line of a pool below it. Checked only
- * when the context knows the year-to-date amounts; applied per claim, not per line.
+ * when the context knows the amounts of the date of service's year; applied per claim, not per line. The
+ * threshold is the profile version's (a test keeps it equal to charge capture's kx-thresholds.csv).
  */
 public final class KxModifierRule extends ScrubRule {
 
@@ -23,9 +25,9 @@ public final class KxModifierRule extends ScrubRule {
 
     @Override
     protected void check(Claim claim, ScrubContext context, List<Violation> out) {
-        ScrubContext.TherapyYearToDate ytd = context.yearToDate();
+        TherapyYearToDate ytd = context.yearToDate();
         BigDecimal threshold = context.profile().kxThreshold().orElse(null);
-        if (ytd == null || threshold == null) {
+        if (ytd == null || threshold == null || ytd.year() != claim.dateOfService().getYear()) {
             return;
         }
         checkPool(claim, List.of("GP", "GN"), ytd.physicalAndSpeech(), threshold, "PT and speech", out);
