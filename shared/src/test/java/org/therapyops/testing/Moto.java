@@ -76,6 +76,24 @@ public final class Moto {
         return tables;
     }
 
+    /** Names of a Notes and a Claims table. */
+    public record BillingTables(String notes, String claims) {
+    }
+
+    /** Creates a Notes and a Claims table with the keys of template.yaml, under fresh names. */
+    public BillingTables createBillingTables() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        BillingTables tables = new BillingTables("notes-" + suffix, "claims-" + suffix);
+        try (DynamoDbClient dynamo = dynamo()) {
+            for (String name : java.util.List.of(tables.notes(), tables.claims())) {
+                dynamo.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(attribute("pk"), attribute("sk"))
+                        .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE)));
+            }
+        }
+        return tables;
+    }
+
     private static AttributeDefinition attribute(String name) {
         return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
     }

@@ -1,0 +1,211 @@
+package org.therapyops.dynamodb;
+
+import org.therapyops.billing.Addendum;
+import org.therapyops.billing.AssistantInvolvement;
+import org.therapyops.billing.Charge;
+import org.therapyops.billing.Claim;
+import org.therapyops.billing.ClaimFrequency;
+import org.therapyops.billing.ClaimStatus;
+import org.therapyops.billing.Note;
+import org.therapyops.billing.NoteStatus;
+import org.therapyops.billing.Party;
+import org.therapyops.billing.ServiceLine;
+import org.therapyops.billing.StoredCharge;
+import org.therapyops.billing.StoredClaim;
+import org.therapyops.billing.Subscriber;
+import org.therapyops.billing.TelehealthMode;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+/** Maps notes, charges and claims to items of the Notes and Claims tables and back. */
+public final class BillingItems {
+
+    static final String NOTE = "NOTE#";
+    static final String CLAIM = "CLAIM#";
+    static final String CHARGE = "CHARGE#";
+
+    private BillingItems() {
+    }
+
+    // ------------------------------------------------------------------ notes
+
+    static Map<String, AttributeValue> note(String practiceId, Note n) {
+        Attributes a = Attributes.builder().put(Keys.PK, practiceId).put(Keys.SK, NOTE + n.id()).put("type", "NOTE")
+                .put("id", n.id()).put("appointmentId", n.appointmentId()).put("patientId", n.patientId())
+                .put("renderingProviderId", n.renderingProviderId()).put("status", n.status().name())
+                .put("dateOfService", n.dateOfService()).put("placeOfService", n.placeOfService())
+                .put("telehealth", n.telehealth()).putBool("patientAtHome", n.patientAtHome())
+                .putList("diagnoses", n.diagnoses(), AttributeValue::fromS)
+                .putList("lines", n.lines(), BillingItems::line)
+                .putList("addenda", n.addenda(), BillingItems::addendum)
+                .put("createdAt", n.createdAt()).put("createdBy", n.createdBy())
+                .put("signedAt", n.signedAt()).put("signedBy", n.signedBy()).put("version", n.version());
+        return a.build();
+    }
+
+    /** A note from its item or from a Notes stream image. */
+    public static Note note(Map<String, AttributeValue> item) {
+        Attributes a = Attributes.of(item);
+        AttributeValue home = item.get("patientAtHome");
+        return new Note(a.string("id"), a.string("appointmentId"), a.string("patientId"), a.string("renderingProviderId"),
+                a.enumValue("status", NoteStatus.class), a.date("dateOfService"), a.optionalString("placeOfService"),
+                a.optionalEnum("telehealth", TelehealthMode.class), home != null && Boolean.TRUE.equals(home.bool()),
+                a.list("diagnoses").stream().map(AttributeValue::s).toList(),
+                a.list("lines").stream().map(BillingItems::line).toList(),
+                a.list("addenda").stream().map(BillingItems::addendum).toList(),
+                a.instant("createdAt"), a.optionalString("createdBy"), a.optionalInstant("signedAt"),
+                a.optionalString("signedBy"), a.number("version"));
+    }
+
+    static AttributeValue line(ServiceLine l) {
+        return AttributeValue.fromM(Attributes.builder().put("code", l.code()).put("minutes", l.minutes())
+                .put("renderingProviderId", l.renderingProviderId())
+                .put("assistant", l.assistant() == null ? AssistantInvolvement.NONE : l.assistant()).build());
+    }
+
+    static ServiceLine line(AttributeValue value) {
+        Attributes a = Attributes.of(value.m());
+        return new ServiceLine(a.string("code"), (int) a.number("minutes"), a.string("renderingProviderId"),
+                a.enumValue("assistant", AssistantInvolvement.class));
+    }
+
+    static AttributeValue addendum(Addendum d) {
+        return AttributeValue.fromM(Attributes.builder().put("text", d.text()).put("author", d.author())
+                .put("at", d.at()).build());
+    }
+
+    static Addendum addendum(AttributeValue value) {
+        Attributes a = Attributes.of(value.m());
+        return new Addendum(a.string("text"), a.string("author"), a.instant("at"));
+    }
+
+    // ------------------------------------------------------------------ charges and claims
+
+    static Map<String, AttributeValue> charge(String practiceId, StoredCharge c) {
+        return Attributes.builder().put(Keys.PK, practiceId).put(Keys.SK, CHARGE + c.id()).put("type", "CHARGE")
+                .put("id", c.id()).put("noteId", c.noteId()).put("claimId", c.claimId())
+                .putMap("charge", charge(c.charge()).m()).build();
+    }
+
+    static StoredCharge storedCharge(Map<String, AttributeValue> item) {
+        Attributes a = Attributes.of(item);
+        return new StoredCharge(a.string("id"), a.string("noteId"), a.optionalString("claimId"), charge(item.get("charge")));
+    }
+
+    static AttributeValue charge(Charge c) {
+        Map<String, AttributeValue> m = Attributes.builder().put("code", c.code())
+                .putList("modifiers", c.modifiers(), AttributeValue::fromS).put("units", c.units())
+                .put("minutes", c.minutes())
+                .putList("diagnosisPointers", c.diagnosisPointers(), p -> AttributeValue.fromN(Integer.toString(p)))
+                .put("renderingProviderId", c.renderingProviderId()).put("dateOfService", c.dateOfService())
+                .put("placeOfService", c.placeOfService()).build();
+        m.put("amount", AttributeValue.fromN(c.amount().toPlainString()));
+        return AttributeValue.fromM(m);
+    }
+
+    static Charge charge(AttributeValue value) {
+        Attributes a = Attributes.of(value.m());
+        BigDecimal amount = amount(value.m(), "amount");
+        return new Charge(a.string("code"), a.list("modifiers").stream().map(AttributeValue::s).toList(),
+                (int) a.number("units"), (int) a.number("minutes"),
+                a.list("diagnosisPointers").stream().map(p -> Integer.parseInt(p.n())).toList(), amount,
+                a.optionalString("renderingProviderId"), a.date("dateOfService"), a.optionalString("placeOfService"));
+    }
+
+    static Map<String, AttributeValue> claim(String practiceId, StoredClaim s) {
+        Claim c = s.claim();
+        Attributes a = Attributes.builder().put(Keys.PK, practiceId).put(Keys.SK, CLAIM + c.id()).put("type", "CLAIM")
+                .put("id", c.id()).put("noteId", s.noteId()).put("status", s.status().name())
+                .putBool("queued", s.queued()).put("createdAt", s.createdAt()).put("version", s.version())
+                .put("patientId", c.patientId()).put("coverageId", c.coverageId()).put("payerId", c.payerId())
+                .put("payerName", c.payerName()).put("payerEdiId", c.payerEdiId())
+                .put("dateOfService", c.dateOfService()).put("placeOfService", c.placeOfService())
+                .put("frequency", c.frequency()).put("originalClaimId", c.originalClaimId())
+                .put("priorAuthorizationNumber", c.priorAuthorizationNumber())
+                .putList("diagnoses", c.diagnoses(), AttributeValue::fromS)
+                .putList("lines", c.lines(), BillingItems::charge);
+        party(a, "billingProvider", c.billingProvider());
+        party(a, "renderingProvider", c.renderingProvider());
+        party(a, "referringProvider", c.referringProvider());
+        if (c.subscriber() != null) {
+            Subscriber sub = c.subscriber();
+            Attributes m = Attributes.builder().put("memberId", sub.memberId()).put("lastName", sub.lastName())
+                    .put("firstName", sub.firstName()).put("birthDate", sub.birthDate()).put("sex", sub.sex());
+            address(m, sub.address());
+            a.putMap("subscriber", m.build());
+        }
+        Map<String, AttributeValue> item = a.build();
+        item.put("totalCharge", AttributeValue.fromN(c.totalCharge().toPlainString()));
+        return item;
+    }
+
+    /** A stored claim from its item or from a Claims stream image. */
+    public static StoredClaim claim(Map<String, AttributeValue> item) {
+        Attributes a = Attributes.of(item);
+        Subscriber subscriber = null;
+        AttributeValue sub = item.get("subscriber");
+        if (sub != null && sub.hasM()) {
+            Attributes s = Attributes.of(sub.m());
+            subscriber = new Subscriber(s.optionalString("memberId"), s.optionalString("lastName"),
+                    s.optionalString("firstName"), s.optionalDate("birthDate"), s.optionalString("sex"), address(sub.m()));
+        }
+        Claim claim = new Claim(a.string("id"), a.string("patientId"), a.optionalString("coverageId"),
+                a.optionalString("payerId"), a.optionalString("payerName"), a.optionalString("payerEdiId"),
+                party(item.get("billingProvider")), party(item.get("renderingProvider")),
+                party(item.get("referringProvider")), subscriber, a.date("dateOfService"),
+                a.optionalString("placeOfService"), a.enumValue("frequency", ClaimFrequency.class),
+                a.optionalString("originalClaimId"), a.optionalString("priorAuthorizationNumber"),
+                a.list("diagnoses").stream().map(AttributeValue::s).toList(),
+                a.list("lines").stream().map(BillingItems::charge).toList());
+        AttributeValue queued = item.get("queued");
+        return new StoredClaim(claim, a.optionalString("noteId"), a.enumValue("status", ClaimStatus.class),
+                queued != null && Boolean.TRUE.equals(queued.bool()), a.instant("createdAt"), a.number("version"));
+    }
+
+    private static void party(Attributes target, String name, Party p) {
+        if (p == null) {
+            return;
+        }
+        Attributes m = Attributes.builder().put("lastNameOrOrganization", p.lastNameOrOrganization())
+                .put("firstName", p.firstName()).put("npi", p.npi()).put("taxId", p.taxId()).put("taxonomy", p.taxonomy());
+        address(m, p.address());
+        target.putMap(name, m.build());
+    }
+
+    private static Party party(AttributeValue value) {
+        if (value == null || !value.hasM()) {
+            return null;
+        }
+        Attributes a = Attributes.of(value.m());
+        return new Party(a.optionalString("lastNameOrOrganization"), a.optionalString("firstName"),
+                a.optionalString("npi"), a.optionalString("taxId"), a.optionalString("taxonomy"), address(value.m()));
+    }
+
+    private static void address(Attributes target, Party.Address address) {
+        if (address == null) {
+            return;
+        }
+        target.putMap("address", Attributes.builder().put("line1", address.line1()).put("line2", address.line2())
+                .put("city", address.city()).put("state", address.state()).put("postalCode", address.postalCode()).build());
+    }
+
+    private static Party.Address address(Map<String, AttributeValue> holder) {
+        AttributeValue value = holder.get("address");
+        if (value == null || !value.hasM()) {
+            return null;
+        }
+        Attributes a = Attributes.of(value.m());
+        return new Party.Address(a.optionalString("line1"), a.optionalString("line2"), a.optionalString("city"),
+                a.optionalString("state"), a.optionalString("postalCode"));
+    }
+
+    private static BigDecimal amount(Map<String, AttributeValue> holder, String name) {
+        AttributeValue value = holder.get(name);
+        if (value == null || value.n() == null) {
+            throw new MalformedItemException("attribute " + name + " is missing or not a number");
+        }
+        return new BigDecimal(value.n());
+    }
+}

@@ -1,0 +1,133 @@
+package org.therapyops.dynamodb;
+
+import org.therapyops.billing.ClaimStatus;
+import org.therapyops.billing.StoredCharge;
+import org.therapyops.billing.StoredClaim;
+import org.therapyops.ports.ClaimRepository;
+import org.therapyops.ports.PracticeRepository;
+import org.therapyops.ports.StaleVersionException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@link ClaimRepository} on the Claims table ({@code pk} practice; {@code sk} {@code CLAIM#<id>} or
+ * {@code CHARGE#<id>}). Creation is a put conditional on the id being new; a status change is an update
+ * conditional on the version read.
+ */
+public final class DynamoClaimRepository implements ClaimRepository {
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoClaimRepository(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public Optional<StoredClaim> get(String practiceId, String claimId) {
+        return item(practiceId, BillingItems.CLAIM + claimId).map(BillingItems::claim);
+    }
+
+    @Override
+    public Optional<StoredCharge> charge(String practiceId, String chargeId) {
+        return item(practiceId, BillingItems.CHARGE + chargeId).map(BillingItems::storedCharge);
+    }
+
+    @Override
+    public PracticeRepository.Page<StoredClaim> list(String practiceId, ClaimStatus status, int limit, String cursor) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", s(practiceId), ":prefix", s(BillingItems.CLAIM)));
+        String filter = null;
+        if (status != null) {
+            filter = "#status = :status";
+            names.put("#status", "status");
+            values.put(":status", s(status.name()));
+        }
+        List<StoredClaim> items = new ArrayList<>();
+        Map<String, AttributeValue> startKey = Cursors.decode(practiceId, cursor,
+                key -> key.containsKey(Keys.SK) && key.get(Keys.SK).s().startsWith(BillingItems.CLAIM));
+        Map<String, AttributeValue> last;
+        do {
+            QueryResponse page = dynamo.query(QueryRequest.builder().tableName(table)
+                    .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)").filterExpression(filter)
+                    .expressionAttributeNames(names.isEmpty() ? null : names).expressionAttributeValues(values)
+                    .exclusiveStartKey(startKey).limit(limit - items.size()).build());
+            page.items().forEach(item -> items.add(BillingItems.claim(item)));
+            last = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            startKey = last;
+        } while (last != null && items.size() < limit);
+        return new PracticeRepository.Page<>(items, last == null ? null : Cursors.encode(last));
+    }
+
+    @Override
+    public boolean createIfAbsent(String practiceId, StoredClaim claim) {
+        return putIfAbsent(BillingItems.claim(practiceId, claim));
+    }
+
+    @Override
+    public boolean createChargeIfAbsent(String practiceId, StoredCharge charge) {
+        return putIfAbsent(BillingItems.charge(practiceId, charge));
+    }
+
+    @Override
+    public StoredClaim updateStatus(String practiceId, String claimId, long expectedVersion, ClaimStatus to) {
+        try {
+            var response = dynamo.updateItem(UpdateItemRequest.builder().tableName(table)
+                    .key(Keys.key(practiceId, BillingItems.CLAIM + claimId))
+                    .updateExpression("SET #status = :to, version = version + :one")
+                    .conditionExpression("attribute_exists(pk) AND version = :version")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":to", s(to.name()), ":one", n(1), ":version", n(expectedVersion)))
+                    .returnValues(ReturnValue.ALL_NEW).build());
+            return BillingItems.claim(response.attributes());
+        } catch (ConditionalCheckFailedException e) {
+            throw new StaleVersionException("The claim");
+        }
+    }
+
+    @Override
+    public void markQueued(String practiceId, String claimId) {
+        dynamo.updateItem(UpdateItemRequest.builder().tableName(table)
+                .key(Keys.key(practiceId, BillingItems.CLAIM + claimId))
+                .updateExpression("SET queued = :yes").conditionExpression("attribute_exists(pk)")
+                .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true))).build());
+    }
+
+    private boolean putIfAbsent(Map<String, AttributeValue> item) {
+        try {
+            dynamo.putItem(PutItemRequest.builder().tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(pk)").build());
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    private Optional<Map<String, AttributeValue>> item(String practiceId, String sortKey) {
+        var response = dynamo.getItem(GetItemRequest.builder().tableName(table)
+                .key(Keys.key(practiceId, sortKey)).consistentRead(true).build());
+        return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}
