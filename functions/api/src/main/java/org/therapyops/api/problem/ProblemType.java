@@ -12,6 +12,8 @@ public enum ProblemType {
     CONFLICT(409, "conflict", "The request conflicts with the current state"),
     DOUBLE_BOOKING(409, "double-booking", "The provider or the patient already has an appointment at that time"),
     INVALID_TRANSITION(409, "invalid-transition", "The appointment's current state does not allow this"),
+    NOTE_SIGNED(409, "note-signed", "The note is signed; it changes only by addendum"),
+    APPOINTMENT_NOT_HELD(409, "appointment-not-held", "The appointment was cancelled or missed; it takes no note"),
     PRECONDITION_FAILED(412, "precondition-failed", "The record was changed since the version in If-Match"),
     PRECONDITION_REQUIRED(428, "precondition-required", "An update needs If-Match with the record's ETag"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),

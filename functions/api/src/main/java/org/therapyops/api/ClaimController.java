@@ -1,0 +1,49 @@
+package org.therapyops.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.therapyops.api.model.ClaimView;
+import org.therapyops.api.model.PageView;
+import org.therapyops.api.problem.ApiProblemException;
+import org.therapyops.api.security.Caller;
+import org.therapyops.api.security.Role;
+import org.therapyops.billing.ClaimStatus;
+import org.therapyops.billing.StoredClaim;
+import org.therapyops.ports.ClaimRepository;
+
+/** Claims as charge capture made them and the scrubber moves them, for billers and admins (read only here). */
+@Controller("/claims")
+@Tag(name = "Claims")
+public class ClaimController {
+
+    private final ClaimRepository claims;
+
+    public ClaimController(ClaimRepository claims) {
+        this.claims = claims;
+    }
+
+    @Get
+    @Operation(summary = "List the practice's claims, optionally of one status, in id order")
+    public PageView<ClaimView> list(@Parameter(hidden = true) Caller caller, @Nullable @QueryValue ClaimStatus status,
+                                    @Nullable @QueryValue Integer limit, @Nullable @QueryValue String cursor) {
+        caller.require(Role.BILLER, Role.ADMIN);
+        return Listing.page(() -> claims.list(caller.practiceId(), status, Listing.limit(limit), Listing.blankToNull(cursor)),
+                ClaimView::of);
+    }
+
+    @Get("/{claimId}")
+    @Operation(summary = "Read a claim: status, payer, diagnoses, lines with units, modifiers and amounts")
+    public HttpResponse<ClaimView> claim(@Parameter(hidden = true) Caller caller, @PathVariable String claimId) {
+        caller.require(Role.BILLER, Role.ADMIN);
+        StoredClaim claim = claims.get(caller.practiceId(), claimId)
+                .orElseThrow(() -> ApiProblemException.notFound("Claim", claimId));
+        return Responses.ok(ClaimView.of(claim), claim.version());
+    }
+}
