@@ -4,12 +4,15 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import org.therapyops.dynamodb.DynamoAlertRepository;
 import org.therapyops.dynamodb.DynamoAppointmentRepository;
 import org.therapyops.dynamodb.DynamoPracticeRepository;
 import org.therapyops.dynamodb.Tables;
+import org.therapyops.ports.AlertRepository;
 import org.therapyops.ports.AppointmentRepository;
 import org.therapyops.ports.PracticeRepository;
 import org.therapyops.scheduling.AuthorizationCheckService;
+import software.amazon.awssdk.core.client.builder.SdkClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -27,11 +30,18 @@ public class SharedFactory {
     @Singleton
     @Bean(preDestroy = "close")
     DynamoDbClient dynamoDbClient(@Value("${aws.endpoint.url:}") String endpoint) {
-        var builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create());
-        if (!endpoint.isBlank()) {
-            builder.endpointOverride(URI.create(endpoint));
-        }
-        return builder.build();
+        return withEndpoint(DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()), endpoint).build();
+    }
+
+    /** An explicit endpoint (aws.endpoint.url) when configured; otherwise the SDK's own resolution. */
+    public static <B extends SdkClientBuilder<B, ?>> B withEndpoint(B builder, String endpoint) {
+        return endpoint.isBlank() ? builder : builder.endpointOverride(URI.create(endpoint));
+    }
+
+    /** The alerts table, named by ALERTS_TABLE in the environment (alerts.table). */
+    @Singleton
+    AlertRepository alertRepository(DynamoDbClient dynamo, @Value("${alerts.table}") String alertsTable) {
+        return new DynamoAlertRepository(dynamo, alertsTable);
     }
 
     /** Table names: PRACTICE_TABLE and APPOINTMENTS_TABLE in the environment (practice.table, appointments.table). */

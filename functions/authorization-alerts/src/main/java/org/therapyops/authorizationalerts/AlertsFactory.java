@@ -4,8 +4,8 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import org.therapyops.wiring.SharedFactory;
 import org.therapyops.alerting.AlertRaiser;
-import org.therapyops.dynamodb.DynamoAlertRepository;
 import org.therapyops.dynamodb.DynamoExpiringAuthorizations;
 import org.therapyops.dynamodb.Tables;
 import org.therapyops.messaging.SqsAlertNotifications;
@@ -15,7 +15,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-import java.net.URI;
 import java.time.Clock;
 
 /** The alerts table (ALERTS_TABLE), the notify queue (NOTIFY_QUEUE_URL) and the raiser over them. */
@@ -25,16 +24,7 @@ public class AlertsFactory {
     @Singleton
     @Bean(preDestroy = "close")
     SqsClient sqsClient(@Value("${aws.endpoint.url:}") String endpoint) {
-        var builder = SqsClient.builder().httpClient(UrlConnectionHttpClient.create());
-        if (!endpoint.isBlank()) {
-            builder.endpointOverride(URI.create(endpoint));
-        }
-        return builder.build();
-    }
-
-    @Singleton
-    AlertRepository alertRepository(DynamoDbClient dynamo, @Value("${alerts.table}") String alertsTable) {
-        return new DynamoAlertRepository(dynamo, alertsTable);
+        return SharedFactory.withEndpoint(SqsClient.builder().httpClient(UrlConnectionHttpClient.create()), endpoint).build();
     }
 
     @Singleton

@@ -4,16 +4,14 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import org.therapyops.wiring.SharedFactory;
 import org.therapyops.alerting.AlertNotifier;
-import org.therapyops.dynamodb.DynamoAlertRepository;
 import org.therapyops.messaging.SesAlertMailer;
 import org.therapyops.ports.AlertRepository;
 import org.therapyops.ports.PracticeRepository;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
-import java.net.URI;
 import java.time.Clock;
 
 /**
@@ -26,16 +24,7 @@ public class NotifierFactory {
     @Singleton
     @Bean(preDestroy = "close")
     SesV2Client sesV2Client(@Value("${aws.endpoint.url:}") String endpoint) {
-        var builder = SesV2Client.builder().httpClient(UrlConnectionHttpClient.create());
-        if (!endpoint.isBlank()) {
-            builder.endpointOverride(URI.create(endpoint));
-        }
-        return builder.build();
-    }
-
-    @Singleton
-    AlertRepository alertRepository(DynamoDbClient dynamo, @Value("${alerts.table}") String alertsTable) {
-        return new DynamoAlertRepository(dynamo, alertsTable);
+        return SharedFactory.withEndpoint(SesV2Client.builder().httpClient(UrlConnectionHttpClient.create()), endpoint).build();
     }
 
     @Singleton
