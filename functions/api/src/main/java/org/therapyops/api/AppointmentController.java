@@ -77,6 +77,7 @@ public class AppointmentController {
     /** Validates references and time, and builds a REQUESTED appointment (nothing is written). */
     Appointment newAppointment(Caller caller, String patientId, String providerId, String serviceCode, LocalDateTime start,
                                int durationMinutes, String seriesId) {
+        ServiceCodes.requireKnown("serviceCode", serviceCode);
         practice.patient(caller.practiceId(), patientId)
                 .orElseThrow(() -> ApiProblemException.unknownReference("patientId", "patient", patientId));
         if (practice.benefits(caller.practiceId(), patientId).coverages().isEmpty()) {

@@ -149,6 +149,7 @@ public class BenefitsController {
         requirePatient(caller, patientId);
         requireWindow(input.startDate(), input.endDate());
         requireCountable(input.quantity(), input.unitType());
+        ServiceCodes.requireKnown("serviceCodes", input.serviceCodes());
         practice.coverage(caller.practiceId(), patientId, input.coverageId())
                 .orElseThrow(() -> ApiProblemException.unknownReference("coverageId", "coverage of this patient", input.coverageId()));
         Authorization authorization = new Authorization(Ids.newId(), patientId, input.coverageId(), input.number(),
@@ -191,6 +192,7 @@ public class BenefitsController {
         Authorization current = existingAuthorization(caller, patientId, authorizationId);
         Preconditions.requireVersion("The authorization", current.version(), expected);
         requireWindow(input.startDate(), input.endDate());
+        ServiceCodes.requireKnown("serviceCodes", input.serviceCodes());
         UnitType unitType = current.unitType();
         requireCountable(input.quantity(), unitType);
         long authorized = unitType.toLedger(input.quantity());

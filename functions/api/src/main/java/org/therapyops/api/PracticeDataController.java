@@ -263,6 +263,7 @@ public class PracticeDataController {
         if (required != AuthorizationRequirement.LISTED && !codes.isEmpty()) {
             throw ApiProblemException.invalid("authorizationCodes", "must be empty unless authorizationRequired is LISTED");
         }
+        ServiceCodes.requireKnown("authorizationCodes", codes);
         Telehealth telehealth = input.telehealth() == null ? Telehealth.defaults() : input.telehealth().toDomain();
         return new Payer(id, input.name(), input.payerId(), input.payerTypeOrDefault(), required, new java.util.LinkedHashSet<>(codes),
                 input.unitRoundingOrDefault(), input.timelyFilingDaysOrDefault(), telehealth, createdAt, version);

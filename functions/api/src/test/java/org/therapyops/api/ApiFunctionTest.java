@@ -185,6 +185,24 @@ class ApiFunctionTest {
         assertThat(JSON.readTree(listed.getBody()).get("items")).isEmpty();
     }
 
+    @Test
+    void refusesServiceCodesOutsideTheCodeCatalogAndWritesNothing() throws Exception {
+        String patientId = createPatient();
+        APIGatewayV2HTTPResponse auth = call("POST", "/patients/" + patientId + "/authorizations",
+                "{\"coverageId\":\"c1\",\"number\":\"A-1\",\"serviceCodes\":[\"97110\",\"12345\"],\"unitType\":\"UNITS\","
+                        + "\"quantity\":10,\"startDate\":\"2026-11-01\",\"endDate\":\"2026-11-30\"}", "admin");
+        assertThat(auth.getStatusCode()).isEqualTo(422);
+        JsonNode problem = assertProblem(auth, "validation");
+        assertThat(problem.at("/errors/0/field").asText()).isEqualTo("serviceCodes");
+        assertThat(problem.at("/errors/0/message").asText()).contains("12345");
+        assertThat(practice.benefits(practiceId, patientId).authorizations()).isEmpty();
+
+        APIGatewayV2HTTPResponse booking = call("POST", "/appointments", "{\"patientId\":\"" + patientId + "\",\"providerId\":\"p\","
+                + "\"serviceCode\":\"99999\",\"start\":\"2026-12-03T10:00\",\"durationMinutes\":45}", "admin");
+        assertThat(booking.getStatusCode()).isEqualTo(422);
+        assertThat(assertProblem(booking, "validation").at("/errors/0/field").asText()).isEqualTo("serviceCode");
+    }
+
     @ParameterizedTest
     @CsvSource({"0", "-15", "721"})
     void refusesAbsurdDurations(int minutes) throws Exception {
