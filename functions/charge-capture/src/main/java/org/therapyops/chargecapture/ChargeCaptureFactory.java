@@ -1,0 +1,44 @@
+package org.therapyops.chargecapture;
+
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import org.therapyops.billing.charges.CodeCatalog;
+import org.therapyops.billing.charges.FeeSchedule;
+import org.therapyops.billing.charges.KxThresholds;
+import org.therapyops.billing.claims.ChargeCaptureService;
+import org.therapyops.messaging.SqsScrubQueue;
+import org.therapyops.ports.AppointmentRepository;
+import org.therapyops.ports.ClaimRepository;
+import org.therapyops.ports.PracticeRepository;
+import org.therapyops.ports.ScrubQueue;
+import org.therapyops.wiring.SharedFactory;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.time.Clock;
+
+/** The scrub queue (SCRUB_QUEUE_URL, scrub.queue.url) and the charge-capture service with the shipped billing data. */
+@Factory
+public class ChargeCaptureFactory {
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    SqsClient sqsClient(@Value("${aws.endpoint.url:}") String endpoint) {
+        return SharedFactory.withEndpoint(SqsClient.builder().httpClient(UrlConnectionHttpClient.create()), endpoint).build();
+    }
+
+    @Singleton
+    ScrubQueue scrubQueue(SqsClient sqs, @Value("${scrub.queue.url}") String queueUrl) {
+        return new SqsScrubQueue(sqs, queueUrl);
+    }
+
+    /** The sample fee schedule stands for the practice's until fee schedules are stored per practice. */
+    @Singleton
+    ChargeCaptureService chargeCaptureService(PracticeRepository practice, AppointmentRepository appointments,
+                                              ClaimRepository claims, ScrubQueue scrubQueue, Clock clock) {
+        return new ChargeCaptureService(practice, appointments, claims, scrubQueue, clock, FeeSchedule.loadSample(),
+                CodeCatalog.load(), KxThresholds.load());
+    }
+}
