@@ -60,13 +60,19 @@ public final class DemoLoader {
                 throw new IllegalStateException("demo request " + name + " (" + method + " " + path + ") failed: "
                         + resp.statusCode() + " " + resp.body());
             }
-            console.println("[local-cloud] demo " + name + ": " + method + " -> " + resp.statusCode());
-            if (req.has("name") && !resp.body().isBlank()) {
+            JsonNode answer = null;
+            if (!resp.body().isBlank()) {
                 try {
-                    named.put(name, Json.MAPPER.readTree(resp.body()));
+                    answer = Json.MAPPER.readTree(resp.body());
                 } catch (IOException notJson) {
-                    named.put(name, TextNode.valueOf(resp.body()));
+                    answer = TextNode.valueOf(resp.body());
                 }
+            }
+            // Ids only (never the record's content): enough to look the demo records up with the API.
+            String id = answer != null && answer.hasNonNull("id") ? " id " + answer.get("id").asText() : "";
+            console.println("[local-cloud] demo " + name + ": " + method + " " + path + " -> " + resp.statusCode() + id);
+            if (req.has("name") && answer != null) {
+                named.put(name, answer);
             }
         }
         return named;
