@@ -219,6 +219,7 @@ public class NoteController {
             if (l.code() == null || !l.code().matches("[0-9A-Z][0-9]{3}[0-9A-Z]")) {
                 throw ApiProblemException.invalid(field + ".code", "must be a 5-character CPT or HCPCS code");
             }
+            ServiceCodes.requireKnown(field + ".code", l.code());
             if (l.minutes() == null || l.minutes() < 0) {
                 throw ApiProblemException.invalid(field + ".minutes", "must be zero or more");
             }

@@ -194,6 +194,7 @@ class NoteApiTest {
             "absurd minutes|\"M54.50\"|{\"code\":\"97110\",\"minutes\":721}|lines[0].minutes",
             "no minutes|\"M54.50\"|{\"code\":\"97110\"}|lines[0].minutes",
             "a code that is no CPT|\"M54.50\"|{\"code\":\"9711\",\"minutes\":30}|lines[0].code",
+            "a code charge capture cannot bill|\"M54.50\"|{\"code\":\"99213\",\"minutes\":30}|lines[0].code",
             "malformed ICD-10-CM|\"M5\"|{\"code\":\"97110\",\"minutes\":30}|diagnoses[0]",
             "ICD-9 code|\"724.2\"|{\"code\":\"97110\",\"minutes\":30}|diagnoses[0]",
             "U codes are not ICD-10-CM of therapy|\"U07.1\"|{\"code\":\"97110\",\"minutes\":30}|diagnoses[0]",
