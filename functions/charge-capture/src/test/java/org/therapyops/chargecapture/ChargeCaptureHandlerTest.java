@@ -165,6 +165,25 @@ class ChargeCaptureHandlerTest {
     }
 
     @Test
+    void readsTheSigningRecordAsLambdaDeliversIt() throws Exception {
+        Note note = signedNote(List.of(new ServiceLine("97110", 33, "pt-1", AssistantInvolvement.NONE),
+                new ServiceLine("97140", 7, "pt-1", AssistantInvolvement.NONE)));
+        String json;
+        try (var in = getClass().getResourceAsStream("/events/note-signed.json")) {
+            json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("{{practiceId}}", practiceId).replace("{{noteId}}", note.id());
+        }
+        DynamodbEvent event = handler.getApplicationContext().getBean(io.micronaut.json.JsonMapper.class)
+                .readValue(json, DynamodbEvent.class);
+
+        assertThat(handler.handleRequest(event, null).getBatchItemFailures()).isEmpty();
+        StoredClaim claim = claims.get(practiceId, note.id() + "-C01").orElseThrow();
+        assertThat(claim.claim().lines()).extracting(Charge::units).containsExactly(2, 1);
+        assertThat(claim.queued()).isTrue();
+        drain();
+    }
+
+    @Test
     void aNoteWhoseAppointmentIsGoneFailsItsRecordOnly() {
         Note note = signedNote(List.of(new ServiceLine("97110", 30, "pt-1", AssistantInvolvement.NONE)));
         Map<String, AttributeValue> item = new HashMap<>(dynamo.getItem(b -> b.tableName(notesTable)
