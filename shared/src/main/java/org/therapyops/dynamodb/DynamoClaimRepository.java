@@ -1,8 +1,13 @@
 package org.therapyops.dynamodb;
 
+import org.therapyops.billing.Claim;
 import org.therapyops.billing.ClaimStatus;
 import org.therapyops.billing.StoredCharge;
 import org.therapyops.billing.StoredClaim;
+import org.therapyops.billing.scrub.Finding;
+import org.therapyops.billing.scrub.ScrubRecord;
+import org.therapyops.billing.scrub.ScrubResult;
+import org.therapyops.billing.scrub.Severity;
 import org.therapyops.ports.ClaimRepository;
 import org.therapyops.ports.PracticeRepository;
 import org.therapyops.ports.StaleVersionException;
@@ -16,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -129,5 +135,84 @@ public final class DynamoClaimRepository implements ClaimRepository {
 
     private static AttributeValue n(long value) {
         return AttributeValue.fromN(Long.toString(value));
+    }
+
+    /** A query of the practice's claims filtered by patient: it reads the practice's claims (no patient index yet). */
+    @Override
+    public List<StoredClaim> patientClaims(String practiceId, String patientId) {
+        List<StoredClaim> found = new ArrayList<>();
+        Map<String, AttributeValue> startKey = null;
+        do {
+            QueryResponse page = dynamo.query(QueryRequest.builder().tableName(table)
+                    .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)").filterExpression("patientId = :patient")
+                    .expressionAttributeValues(Map.of(":pk", s(practiceId), ":prefix", s(BillingItems.CLAIM),
+                            ":patient", s(patientId)))
+                    .exclusiveStartKey(startKey).build());
+            page.items().forEach(item -> found.add(BillingItems.claim(item)));
+            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (startKey != null);
+        return found;
+    }
+
+    @Override
+    public StoredClaim recordScrub(String practiceId, String claimId, long expectedVersion, ScrubResult result, Instant at) {
+        try {
+            var response = dynamo.updateItem(UpdateItemRequest.builder().tableName(table)
+                    .key(Keys.key(practiceId, BillingItems.CLAIM + claimId))
+                    .updateExpression("SET #status = :to, findings = :findings, scrubProfile = :profile, "
+                            + "scrubProfileVersion = :profileVersion, scrubbedAt = :at, version = version + :one")
+                    .conditionExpression("attribute_exists(pk) AND version = :version AND #status = :pending")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":to", s(result.status().name()),
+                            ":findings", AttributeValue.fromL(result.findings().stream().map(DynamoClaimRepository::finding).toList()),
+                            ":profile", s(result.profileId()), ":profileVersion", s(result.profileVersion()),
+                            ":at", s(at.toString()), ":one", n(1), ":version", n(expectedVersion),
+                            ":pending", s(ClaimStatus.SCRUB_PENDING.name())))
+                    .returnValues(ReturnValue.ALL_NEW).build());
+            return BillingItems.claim(response.attributes());
+        } catch (ConditionalCheckFailedException e) {
+            throw new StaleVersionException("The claim");
+        }
+    }
+
+    @Override
+    public Optional<ScrubRecord> scrubRecord(String practiceId, String claimId) {
+        return item(practiceId, BillingItems.CLAIM + claimId).filter(item -> item.containsKey("scrubbedAt")).map(item -> {
+            Attributes a = Attributes.of(item);
+            return new ScrubRecord(a.optionalString("scrubProfile"), a.optionalString("scrubProfileVersion"),
+                    a.instant("scrubbedAt"), a.list("findings").stream().map(DynamoClaimRepository::finding).toList());
+        });
+    }
+
+    @Override
+    public StoredClaim correct(String practiceId, StoredClaim read, Claim corrected) {
+        StoredClaim next = new StoredClaim(corrected, read.noteId(), ClaimStatus.SCRUB_PENDING, false, read.createdAt(),
+                read.version() + 1);
+        try {
+            dynamo.putItem(PutItemRequest.builder().tableName(table).item(BillingItems.claim(practiceId, next))
+                    .conditionExpression("attribute_exists(pk) AND version = :version AND #status IN (:ready, :review)")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":version", n(read.version()),
+                            ":ready", s(ClaimStatus.READY.name()), ":review", s(ClaimStatus.NEEDS_REVIEW.name())))
+                    .build());
+            return next;
+        } catch (ConditionalCheckFailedException e) {
+            StoredClaim now = get(practiceId, corrected.id()).orElseThrow(() -> new StaleVersionException("The claim"));
+            if (now.version() == read.version()) {
+                throw new ClaimNotCorrectableException(corrected.id(), now.status());
+            }
+            throw new StaleVersionException("The claim");
+        }
+    }
+
+    private static AttributeValue finding(Finding f) {
+        return AttributeValue.fromM(Attributes.builder().put("ruleId", f.ruleId()).put("severity", f.severity())
+                .put("field", f.field()).put("message", f.message()).put("fixHint", f.fixHint()).build());
+    }
+
+    private static Finding finding(AttributeValue value) {
+        Attributes a = Attributes.of(value.m());
+        return new Finding(a.string("ruleId"), a.enumValue("severity", Severity.class), a.optionalString("field"),
+                a.optionalString("message"), a.optionalString("fixHint"));
     }
 }

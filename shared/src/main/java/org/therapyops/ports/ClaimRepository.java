@@ -1,9 +1,14 @@
 package org.therapyops.ports;
 
+import org.therapyops.billing.Claim;
 import org.therapyops.billing.ClaimStatus;
 import org.therapyops.billing.StoredCharge;
 import org.therapyops.billing.StoredClaim;
+import org.therapyops.billing.scrub.ScrubRecord;
+import org.therapyops.billing.scrub.ScrubResult;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,4 +40,40 @@ public interface ClaimRepository {
 
     /** Records that the claim was handed to the scrub queue, so that a redelivery sends nothing (idempotent). */
     void markQueued(String practiceId, String claimId);
+
+    /** The patient's claims, of every status (the scrubber's duplicate check). */
+    List<StoredClaim> patientClaims(String practiceId, String patientId);
+
+    /**
+     * SCRUB_PENDING → READY or NEEDS_REVIEW with the scrubber's findings, over the version read, bumping the version.
+     *
+     * @throws StaleVersionException when the claim changed since, is gone, or is no longer SCRUB_PENDING
+     */
+    StoredClaim recordScrub(String practiceId, String claimId, long expectedVersion, ScrubResult result, Instant at);
+
+    /** The scrubber's last result on the claim; empty when it was never scrubbed or was corrected since. */
+    Optional<ScrubRecord> scrubRecord(String practiceId, String claimId);
+
+    /**
+     * A biller's correction: replaces the claim's content with {@code corrected}, back to SCRUB_PENDING (not queued,
+     * findings cleared), over the version of {@code read}; only from READY or NEEDS_REVIEW.
+     *
+     * @throws ClaimNotCorrectableException when the stored claim is in another status
+     * @throws StaleVersionException when the claim changed since {@code read} or is gone
+     */
+    StoredClaim correct(String practiceId, StoredClaim read, Claim corrected);
+
+    /** The claim is in a status a correction cannot start from (SUBMITTED: only a replacement or void claim). */
+    class ClaimNotCorrectableException extends RuntimeException {
+        private final ClaimStatus status;
+
+        public ClaimNotCorrectableException(String claimId, ClaimStatus status) {
+            super("claim " + claimId + " is " + status);
+            this.status = status;
+        }
+
+        public ClaimStatus status() {
+            return status;
+        }
+    }
 }

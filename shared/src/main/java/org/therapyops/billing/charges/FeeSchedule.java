@@ -66,6 +66,11 @@ public final class FeeSchedule {
         return Optional.ofNullable(fees.get(code));
     }
 
+    /** The codes with a fee (with or without a modifier). */
+    public java.util.Set<String> codes() {
+        return fees.keySet().stream().map(k -> k.split(":", 2)[0]).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     private static String key(String code, String modifier) {
         return modifier == null || modifier.isEmpty() ? code : code + ":" + modifier;
     }

@@ -13,6 +13,7 @@ public enum ProblemType {
     DOUBLE_BOOKING(409, "double-booking", "The provider or the patient already has an appointment at that time"),
     INVALID_TRANSITION(409, "invalid-transition", "The appointment's current state does not allow this"),
     NOTE_SIGNED(409, "note-signed", "The note is signed; it changes only by addendum"),
+    CLAIM_SUBMITTED(409, "claim-submitted", "The claim was submitted; it changes only by a replacement or void claim"),
     APPOINTMENT_NOT_HELD(409, "appointment-not-held", "The appointment was cancelled or missed; it takes no note"),
     PRECONDITION_FAILED(412, "precondition-failed", "The record was changed since the version in If-Match"),
     PRECONDITION_REQUIRED(428, "precondition-required", "An update needs If-Match with the record's ETag"),

@@ -1,0 +1,269 @@
+package org.therapyops.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.json.JsonMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.therapyops.api.model.ClaimCorrectionInput;
+import org.therapyops.api.model.ClaimView;
+import org.therapyops.api.model.DeadLetterView;
+import org.therapyops.api.model.ScrubView;
+import org.therapyops.api.problem.ApiProblemException;
+import org.therapyops.api.problem.ProblemType;
+import org.therapyops.api.security.Caller;
+import org.therapyops.api.security.Role;
+import org.therapyops.billing.Charge;
+import org.therapyops.billing.Claim;
+import org.therapyops.billing.ClaimStatus;
+import org.therapyops.billing.Note;
+import org.therapyops.billing.StoredClaim;
+import org.therapyops.billing.charges.FeeSchedule;
+import org.therapyops.ports.ClaimRepository;
+import org.therapyops.ports.ScrubDeadLetters;
+import org.therapyops.ports.ScrubQueue;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The scrubber's side of claims: its findings on a claim, a biller's correction that sends the claim back to the
+ * scrubber, and the scrub requests that ended in the dead-letter queue.
+ */
+@Controller("/claims")
+@Tag(name = "Claims")
+public class ClaimScrubController {
+
+    static final int DEAD_LETTER_SAMPLE = 100;
+    private static final String CODE = "[0-9A-Z][0-9]{3}[0-9A-Z]";
+    private static final String MODIFIER = "[0-9A-Z]{2}";
+
+    private final ClaimRepository claims;
+    private final ScrubQueue scrubQueue;
+    private final ScrubDeadLetters deadLetters;
+    private final FeeSchedule fees;
+    private final JsonMapper json;
+
+    public ClaimScrubController(ClaimRepository claims, ScrubQueue scrubQueue, ScrubDeadLetters deadLetters, FeeSchedule fees,
+                                JsonMapper json) {
+        this.claims = claims;
+        this.scrubQueue = scrubQueue;
+        this.deadLetters = deadLetters;
+        this.fees = fees;
+        this.json = json;
+    }
+
+    @Get("/{claimId}/scrub")
+    @Operation(summary = "The scrubber's findings on a claim: rule, severity, field, message and fix hint")
+    public HttpResponse<ScrubView> scrub(@Parameter(hidden = true) Caller caller, @PathVariable String claimId) {
+        caller.require(Role.BILLER, Role.ADMIN);
+        StoredClaim claim = find(caller, claimId);
+        return Responses.ok(ScrubView.of(claimId, claim.status(), claim.version(),
+                claims.scrubRecord(caller.practiceId(), claimId).orElse(null)), claim.version());
+    }
+
+    @Put("/{claimId}")
+    @Operation(summary = "Correct a READY or NEEDS_REVIEW claim (If-Match): diagnoses, lines' codes, modifiers, units and "
+            + "pointers, prior authorization number, place of service; it goes back to the scrubber")
+    public HttpResponse<ClaimView> correct(@Parameter(hidden = true) Caller caller, @PathVariable String claimId,
+                                           @Nullable @Header("If-Match") String ifMatch, @Body ClaimCorrectionInput input) {
+        caller.require(Role.BILLER);
+        StoredClaim current = find(caller, claimId);
+        requireCorrectable(current.claim().id(), current.status());
+        long expected = Preconditions.expectedVersion(ifMatch);
+        Preconditions.requireVersion("The claim", current.version(), expected);
+        Claim corrected = corrected(current.claim(), input);
+        StoredClaim written = Preconditions.write("The claim", () -> {
+            try {
+                return claims.correct(caller.practiceId(), current, corrected);
+            } catch (ClaimRepository.ClaimNotCorrectableException e) {
+                requireCorrectable(claimId, e.status());
+                throw e;
+            }
+        });
+        // Queued after the write and marked after the send, as charge capture does: at least once.
+        scrubQueue.enqueue(caller.practiceId(), claimId);
+        claims.markQueued(caller.practiceId(), claimId);
+        return Responses.ok(ClaimView.of(written), written.version());
+    }
+
+    @Get("/dead-letters")
+    @Operation(summary = "Scrub requests of this practice that the scrubber gave up on (read from the dead-letter queue "
+            + "without removing them)")
+    public DeadLetterView deadLetters(@Parameter(hidden = true) Caller caller) {
+        caller.require(Role.BILLER, Role.ADMIN);
+        List<ScrubDeadLetters.DeadLetter> sampled = deadLetters.peek(DEAD_LETTER_SAMPLE);
+        List<DeadLetterView.Item> items = new ArrayList<>();
+        int unattributed = 0;
+        for (ScrubDeadLetters.DeadLetter letter : sampled) {
+            Map<String, Object> body = body(letter.body());
+            Object practiceId = body.get("practiceId");
+            if (!(practiceId instanceof String) || ((String) practiceId).isBlank()) {
+                unattributed++;
+                continue;
+            }
+            if (!practiceId.equals(caller.practiceId())) {
+                continue;
+            }
+            Object claimId = body.get("claimId");
+            String id = claimId instanceof String && !((String) claimId).isBlank() ? (String) claimId : null;
+            ClaimStatus status = id == null ? null : claims.get(caller.practiceId(), id).map(StoredClaim::status).orElse(null);
+            items.add(new DeadLetterView.Item(letter.messageId(), id, status, letter.sentAt(), letter.receiveCount()));
+        }
+        return new DeadLetterView(items, unattributed, sampled.size());
+    }
+
+    private Map<String, Object> body(String text) {
+        try {
+            Map<String, Object> body = json.readValue(text, Argument.mapOf(String.class, Object.class));
+            return body == null ? Map.of() : body;
+        } catch (Exception notJson) {
+            return Map.of();
+        }
+    }
+
+    private StoredClaim find(Caller caller, String claimId) {
+        return claims.get(caller.practiceId(), claimId).orElseThrow(() -> ApiProblemException.notFound("Claim", claimId));
+    }
+
+    private static void requireCorrectable(String claimId, ClaimStatus status) {
+        if (status == ClaimStatus.SUBMITTED) {
+            throw new ApiProblemException(ProblemType.CLAIM_SUBMITTED, "Claim " + claimId
+                    + " was submitted: correct it with a replacement (frequency 7) or void claim. Nothing was written.");
+        }
+        if (status == ClaimStatus.SCRUB_PENDING) {
+            throw new ApiProblemException(ProblemType.CONFLICT, "Claim " + claimId
+                    + " is waiting for the scrubber; correct it once it is READY or NEEDS_REVIEW. Nothing was written.");
+        }
+    }
+
+    /** Validates the correction and applies it to the claim (nothing is written). */
+    private Claim corrected(Claim claim, ClaimCorrectionInput input) {
+        List<String> diagnoses = claim.diagnoses();
+        if (input.diagnoses() != null) {
+            if (input.diagnoses().isEmpty() || input.diagnoses().size() > Claim.MAX_DIAGNOSES) {
+                throw ApiProblemException.invalid("diagnoses", "holds 1 to " + Claim.MAX_DIAGNOSES + " codes");
+            }
+            diagnoses = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < input.diagnoses().size(); i++) {
+                String code = input.diagnoses().get(i);
+                if (!Note.isIcd10CmFormat(code)) {
+                    throw ApiProblemException.invalid("diagnoses[" + i + "]", "is not an ICD-10-CM code (e.g. M54.50)");
+                }
+                if (!seen.add(Note.normalizeDiagnosis(code))) {
+                    throw ApiProblemException.invalid("diagnoses[" + i + "]", "repeats an earlier diagnosis");
+                }
+                diagnoses.add(Note.normalizeDiagnosis(code));
+            }
+        }
+        String placeOfService = claim.placeOfService();
+        if (input.placeOfService() != null) {
+            if (!input.placeOfService().matches("[0-9]{2}")) {
+                throw ApiProblemException.invalid("placeOfService", "must be a two-digit CMS place of service code");
+            }
+            placeOfService = input.placeOfService();
+        }
+        String authorization = claim.priorAuthorizationNumber();
+        if (input.priorAuthorizationNumber() != null) {
+            String number = input.priorAuthorizationNumber().strip();
+            if (number.length() > 50) {
+                throw ApiProblemException.invalid("priorAuthorizationNumber", "holds at most 50 characters");
+            }
+            authorization = number.isEmpty() ? null : number;
+        }
+        List<Charge> lines = claim.lines();
+        if (input.lines() != null) {
+            if (input.lines().size() != claim.lines().size()) {
+                throw ApiProblemException.invalid("lines", "needs one entry per claim line (" + claim.lines().size()
+                        + "), in order; a line's minutes and provider come from the note");
+            }
+            lines = new ArrayList<>();
+            for (int i = 0; i < claim.lines().size(); i++) {
+                lines.add(line(claim.lines().get(i), input.lines().get(i), "lines[" + i + "]", diagnoses.size(), placeOfService,
+                        claim.placeOfService()));
+            }
+        } else if (input.diagnoses() != null || input.placeOfService() != null) {
+            List<Charge> kept = new ArrayList<>();
+            for (int i = 0; i < claim.lines().size(); i++) {
+                kept.add(line(claim.lines().get(i), new ClaimCorrectionInput.Line(null, null, null, null), "lines[" + i + "]",
+                        diagnoses.size(), placeOfService, claim.placeOfService()));
+            }
+            lines = kept;
+        }
+        return new Claim(claim.id(), claim.patientId(), claim.coverageId(), claim.payerId(), claim.payerName(), claim.payerEdiId(),
+                claim.billingProvider(), claim.renderingProvider(), claim.referringProvider(), claim.subscriber(),
+                claim.dateOfService(), placeOfService, claim.frequency(), claim.originalClaimId(), authorization, diagnoses, lines);
+    }
+
+    private Charge line(Charge line, ClaimCorrectionInput.Line input, String field, int diagnoses, String placeOfService,
+                        String oldPlaceOfService) {
+        if (input == null) {
+            throw ApiProblemException.invalid(field, "is required (send {} to keep the line as it is)");
+        }
+        String code = line.code();
+        if (input.code() != null) {
+            if (!input.code().matches(CODE)) {
+                throw ApiProblemException.invalid(field + ".code", "must be a 5-character CPT or HCPCS code");
+            }
+            code = input.code();
+        }
+        List<String> modifiers = line.modifiers();
+        if (input.modifiers() != null) {
+            if (input.modifiers().size() > 4) {
+                throw ApiProblemException.invalid(field + ".modifiers", "holds at most 4 modifiers");
+            }
+            for (int m = 0; m < input.modifiers().size(); m++) {
+                String modifier = input.modifiers().get(m);
+                if (modifier == null || !modifier.matches(MODIFIER)) {
+                    throw ApiProblemException.invalid(field + ".modifiers[" + m + "]", "must be a 2-character modifier");
+                }
+            }
+            modifiers = input.modifiers();
+        }
+        int units = line.units();
+        if (input.units() != null) {
+            if (input.units() < 1 || input.units() > 999) {
+                throw ApiProblemException.invalid(field + ".units", "must be 1 to 999");
+            }
+            units = input.units();
+        }
+        List<Integer> pointers = line.diagnosisPointers();
+        if (input.diagnosisPointers() != null) {
+            pointers = input.diagnosisPointers();
+            if (pointers.isEmpty() || pointers.size() > 4) {
+                throw ApiProblemException.invalid(field + ".diagnosisPointers", "holds 1 to 4 pointers");
+            }
+        }
+        for (int p = 0; p < pointers.size(); p++) {
+            Integer pointer = pointers.get(p);
+            if (pointer == null || pointer < 1 || pointer > diagnoses) {
+                throw ApiProblemException.invalid(field + ".diagnosisPointers[" + p + "]", "must point at one of the claim's "
+                        + diagnoses + " diagnoses (1-based)");
+            }
+        }
+        // A changed code, modifier or unit count is priced from the fee schedule; without a fee the amount stays.
+        BigDecimal amount = line.amount();
+        boolean repriced = !code.equals(line.code()) || !modifiers.equals(line.modifiers()) || units != line.units();
+        if (repriced) {
+            int billed = units;
+            amount = fees.feeFor(code, modifiers).map(fee -> fee.multiply(BigDecimal.valueOf(billed))).orElse(line.amount());
+        }
+        String linePlace = line.placeOfService() == null || line.placeOfService().equals(oldPlaceOfService)
+                ? placeOfService : line.placeOfService();
+        return new Charge(code, modifiers, units, line.minutes(), pointers, amount, line.renderingProviderId(),
+                line.dateOfService(), linePlace);
+    }
+}

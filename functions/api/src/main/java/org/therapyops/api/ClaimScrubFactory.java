@@ -1,0 +1,44 @@
+package org.therapyops.api;
+
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import org.therapyops.billing.charges.FeeSchedule;
+import org.therapyops.messaging.SqsScrubDeadLetters;
+import org.therapyops.messaging.SqsScrubQueue;
+import org.therapyops.ports.ScrubDeadLetters;
+import org.therapyops.ports.ScrubQueue;
+import org.therapyops.wiring.SharedFactory;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * What claim corrections and the dead-letter view need: the scrub queue (SCRUB_QUEUE_URL, scrub.queue.url), its
+ * dead-letter queue (SCRUB_DEAD_LETTER_QUEUE_URL) and the fee schedule that prices a corrected line.
+ */
+@Factory
+public class ClaimScrubFactory {
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    SqsClient sqsClient(@Value("${aws.endpoint.url:}") String endpoint) {
+        return SharedFactory.withEndpoint(SqsClient.builder().httpClient(UrlConnectionHttpClient.create()), endpoint).build();
+    }
+
+    @Singleton
+    ScrubQueue scrubQueue(SqsClient sqs, @Value("${scrub.queue.url}") String queueUrl) {
+        return new SqsScrubQueue(sqs, queueUrl);
+    }
+
+    @Singleton
+    ScrubDeadLetters scrubDeadLetters(SqsClient sqs, @Value("${scrub.dead.letter.queue.url}") String queueUrl) {
+        return new SqsScrubDeadLetters(sqs, queueUrl);
+    }
+
+    /** The sample fee schedule stands for the practice's, as in charge capture. */
+    @Singleton
+    FeeSchedule feeSchedule() {
+        return FeeSchedule.loadSample();
+    }
+}

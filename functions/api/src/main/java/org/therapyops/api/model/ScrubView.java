@@ -1,0 +1,29 @@
+package org.therapyops.api.model;
+
+import io.micronaut.serde.annotation.Serdeable;
+import org.therapyops.billing.ClaimStatus;
+import org.therapyops.billing.scrub.Finding;
+import org.therapyops.billing.scrub.ScrubRecord;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The scrubber's last word on a claim: the claim's status, the profile version applied and the findings to fix. */
+@Serdeable
+public record ScrubView(String claimId, ClaimStatus status, String profileId, String profileVersion, Instant scrubbedAt,
+                        List<FindingView> findings, long version) {
+
+    /** One finding: rule id, ERROR (blocks submission) or WARNING, the field, what is wrong and how to fix it. */
+    @Serdeable
+    public record FindingView(String ruleId, String severity, String field, String message, String fixHint) {
+        static FindingView of(Finding f) {
+            return new FindingView(f.ruleId(), f.severity().name(), f.field(), f.message(), f.fixHint());
+        }
+    }
+
+    public static ScrubView of(String claimId, ClaimStatus status, long version, ScrubRecord record) {
+        return record == null ? new ScrubView(claimId, status, null, null, null, List.of(), version)
+                : new ScrubView(claimId, status, record.profileId(), record.profileVersion(), record.scrubbedAt(),
+                record.findings().stream().map(FindingView::of).toList(), version);
+    }
+}
