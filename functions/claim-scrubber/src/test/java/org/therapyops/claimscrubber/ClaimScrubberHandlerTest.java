@@ -43,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The claim-scrubber function as Lambda calls it, against DynamoDB on moto: a queued claim is scrubbed once
- * however often its message comes, and poison messages (not JSON, no ids, unknown claim, unknown payer) are
+ * however often its message comes, and poison messages (not JSON, no ids, unknown claim, payer or profile) are
  * reported as batch item failures without holding back the good ones.
  */
 class ClaimScrubberHandlerTest {
@@ -147,16 +147,27 @@ class ClaimScrubberHandlerTest {
                 lines.billingProvider(), lines.renderingProvider(), null, lines.subscriber(), DOS, "11", ClaimFrequency.ORIGINAL,
                 null, null, lines.diagnoses(), lines.lines()), null, ClaimStatus.SCRUB_PENDING, true, NOW, 1));
 
+        // A date of service before the first shipped Medicare profile version (2025-01-01): no profile applies.
+        String beforeAnyProfile = "claim-" + UUID.randomUUID();
+        LocalDate early = LocalDate.of(2024, 6, 14);
+        claims.createIfAbsent(practiceId, new StoredClaim(new Claim(beforeAnyProfile, "patient-3", "coverage-1", "payer-1",
+                null, null, lines.billingProvider(), lines.renderingProvider(), null, lines.subscriber(), early, "11",
+                ClaimFrequency.ORIGINAL, null, null, lines.diagnoses(), lines.lines().stream().map(l -> new Charge(l.code(),
+                l.modifiers(), l.units(), l.minutes(), l.diagnosisPointers(), l.amount(), l.renderingProviderId(), early,
+                l.placeOfService())).toList()), null, ClaimStatus.SCRUB_PENDING, true, NOW, 1));
+
         SQSBatchResponse response = handler.handleRequest(event(
                 message("garbage", "not json"),
                 message("no-ids", "{\"practiceId\":\"" + practiceId + "\"}"),
                 message("unknown-claim", SqsScrubQueue.body(practiceId, "claim-" + UUID.randomUUID())),
                 message("other-practice", SqsScrubQueue.body("practice-" + UUID.randomUUID(), good)),
                 message("unknown-payer", SqsScrubQueue.body(practiceId, orphan)),
+                message("no-profile", SqsScrubQueue.body(practiceId, beforeAnyProfile)),
                 message("good", SqsScrubQueue.body(practiceId, good))), null);
 
         assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
-                .containsExactlyInAnyOrder("garbage", "no-ids", "unknown-claim", "other-practice", "unknown-payer");
+                .containsExactlyInAnyOrder("garbage", "no-ids", "unknown-claim", "other-practice", "unknown-payer", "no-profile");
+        assertThat(claims.get(practiceId, beforeAnyProfile).orElseThrow().status()).isEqualTo(ClaimStatus.SCRUB_PENDING);
         assertThat(claims.get(practiceId, good).orElseThrow().status()).isEqualTo(ClaimStatus.READY);
         assertThat(claims.get(practiceId, orphan).orElseThrow().status()).isEqualTo(ClaimStatus.SCRUB_PENDING);
     }
