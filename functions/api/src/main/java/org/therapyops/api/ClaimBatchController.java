@@ -1,0 +1,202 @@
+package org.therapyops.api;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.json.JsonMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.therapyops.api.batch.ClaimBatches;
+import org.therapyops.api.model.ClaimBatchInput;
+import org.therapyops.api.model.ClaimBatchView;
+import org.therapyops.api.problem.ApiProblemException;
+import org.therapyops.api.problem.Problem;
+import org.therapyops.api.problem.ProblemType;
+import org.therapyops.api.security.Caller;
+import org.therapyops.api.security.Role;
+import org.therapyops.billing.Claim;
+import org.therapyops.billing.ClaimStatus;
+import org.therapyops.billing.StoredClaim;
+import org.therapyops.billing.x12.ControlNumbers;
+import org.therapyops.billing.x12.Receiver;
+import org.therapyops.billing.x12.Submitter;
+import org.therapyops.billing.x12.X12_837P;
+import org.therapyops.ports.ClaimRepository;
+import org.therapyops.ports.PracticeRepository;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * 837P batches: READY claims written as one X12 005010X222A1 interchange with control numbers unique per practice,
+ * stored with the batch and downloadable; the claims become SUBMITTED, all or none.
+ */
+@Controller("/claim-batches")
+@Tag(name = "Claims")
+public class ClaimBatchController {
+
+    /** The stored file stays well under DynamoDB's 400 KB item limit. */
+    static final int MAX_BYTES = 350 * 1024;
+    static final MediaType X12 = MediaType.of("application/edi-x12");
+
+    private final ClaimRepository claims;
+    private final ClaimBatches batches;
+    private final ControlNumbers numbers;
+    private final String submitterId;
+    private final String submitterContact;
+    private final String submitterPhone;
+    private final Receiver receiver;
+    private final JsonMapper json;
+
+    public ClaimBatchController(ClaimRepository claims, ClaimBatches batches, ControlNumbers numbers, JsonMapper json,
+                                @Value("${x12.submitter.id:THERAPYOPS}") String submitterId,
+                                @Value("${x12.submitter.contact:Billing Office}") String submitterContact,
+                                @Value("${x12.submitter.phone:8005550100}") String submitterPhone,
+                                @Value("${x12.receiver.name:CLEARINGHOUSE}") String receiverName,
+                                @Value("${x12.receiver.id:CLEARINGHOUSE}") String receiverId,
+                                @Value("${x12.receiver.production:false}") boolean production) {
+        this.claims = claims;
+        this.batches = batches;
+        this.numbers = numbers;
+        this.json = json;
+        this.submitterId = submitterId;
+        this.submitterContact = submitterContact;
+        this.submitterPhone = submitterPhone;
+        this.receiver = new Receiver(receiverName, receiverId, production);
+    }
+
+    @Post
+    @Operation(summary = "Batch READY claims (all of the practice's, or the given claimIds) into one 837P interchange; "
+            + "the claims become SUBMITTED")
+    public HttpResponse<ClaimBatchView> create(@Parameter(hidden = true) Caller caller, HttpRequest<?> request) {
+        caller.require(Role.BILLER, Role.ADMIN);
+        ClaimBatchInput input = input(request);
+        List<StoredClaim> ready = input == null || input.claimIds() == null ? allReady(caller.practiceId())
+                : named(caller.practiceId(), input.claimIds());
+        if (ready.isEmpty()) {
+            throw new ApiProblemException(ProblemType.VALIDATION, "The practice has no READY claims to submit.",
+                    List.of(new Problem.FieldError("claims", "no READY claims")));
+        }
+        List<Claim> content = ready.stream().map(StoredClaim::claim).toList();
+        Claim first = content.get(0);
+        Submitter submitter = new Submitter(caller.practiceId(), first.billingProvider().lastNameOrOrganization(), submitterId,
+                submitterContact, submitterPhone, null);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        X12_837P.Interchange interchange;
+        try {
+            interchange = X12_837P.write(content, submitter, receiver, numbers, out);
+        } catch (IllegalArgumentException e) {
+            throw new ApiProblemException(ProblemType.VALIDATION, "The claims cannot be written as an 837P: "
+                    + e.getMessage() + " Nothing was written.", List.of(new Problem.FieldError("claims", e.getMessage())));
+        }
+        if (out.size() > MAX_BYTES) {
+            throw new ApiProblemException(ProblemType.VALIDATION, "The 837P of these " + content.size() + " claims is "
+                    + out.size() + " bytes, over " + MAX_BYTES + ": submit them in smaller batches (name claimIds). "
+                    + "Nothing was written.", List.of(new Problem.FieldError("claims",
+                    "too large for one batch; submit smaller batches")));
+        }
+        List<String> ids = content.stream().map(Claim::id).toList();
+        ClaimBatches.Batch batch = new ClaimBatches.Batch("batch-" + UUID.randomUUID(), interchange.interchangeControlNumber(),
+                interchange.groupControlNumber(), interchange.transactionSetControlNumber(), ids, Instant.now(Clock.systemUTC()),
+                out.toString(StandardCharsets.US_ASCII));
+        try {
+            batches.submit(caller.practiceId(), batch, ready);
+        } catch (ClaimBatches.ClaimsChangedException e) {
+            throw new ApiProblemException(ProblemType.CONFLICT, "A claim of the batch changed while it was written; "
+                    + "nothing was submitted. Try again.");
+        }
+        return HttpResponse.created(view(batch), java.net.URI.create("/claim-batches/" + batch.id()));
+    }
+
+    @Get("/{batchId}")
+    @Operation(summary = "A batch's control numbers and claims")
+    public ClaimBatchView batch(@Parameter(hidden = true) Caller caller, @PathVariable String batchId) {
+        caller.require(Role.BILLER, Role.ADMIN);
+        return view(find(caller, batchId));
+    }
+
+    @Get("/{batchId}/837")
+    @Operation(summary = "Download the batch's 837P interchange (application/edi-x12)")
+    public HttpResponse<byte[]> download(@Parameter(hidden = true) Caller caller, @PathVariable String batchId) {
+        caller.require(Role.BILLER, Role.ADMIN);
+        ClaimBatches.Batch batch = find(caller, batchId);
+        return HttpResponse.ok(batch.x12().getBytes(StandardCharsets.US_ASCII)).contentType(X12)
+                .header("Content-Disposition", "attachment; filename=\"" + batch.id() + ".837\"");
+    }
+
+    /** The body is optional: none (or no claimIds) batches every READY claim. */
+    private ClaimBatchInput input(HttpRequest<?> request) {
+        String body;
+        try {
+            body = request.getBody(String.class).orElse("");
+        } catch (RuntimeException empty) { // the Lambda proxy refuses to decode an absent body
+            body = "";
+        }
+        if (body.isBlank()) {
+            return null;
+        }
+        try {
+            return json.readValue(body, ClaimBatchInput.class);
+        } catch (Exception e) {
+            throw new ApiProblemException(ProblemType.VALIDATION, "The body must be {\"claimIds\": [...]} or empty.",
+                    List.of(new Problem.FieldError("claimIds", "must be a list of claim ids")));
+        }
+    }
+
+    private ClaimBatches.Batch find(Caller caller, String batchId) {
+        return batches.get(caller.practiceId(), batchId).orElseThrow(() -> ApiProblemException.notFound("Claim batch", batchId));
+    }
+
+    private List<StoredClaim> allReady(String practiceId) {
+        List<StoredClaim> ready = new ArrayList<>();
+        String cursor = null;
+        do {
+            PracticeRepository.Page<StoredClaim> page = claims.list(practiceId, ClaimStatus.READY, 100, cursor);
+            for (StoredClaim claim : page.items()) {
+                if (ready.size() < ClaimBatches.MAX_CLAIMS) {
+                    ready.add(claim);
+                }
+            }
+            cursor = ready.size() < ClaimBatches.MAX_CLAIMS ? page.nextCursor() : null;
+        } while (cursor != null);
+        return ready;
+    }
+
+    private List<StoredClaim> named(String practiceId, List<String> claimIds) {
+        Set<String> ids = new LinkedHashSet<>(claimIds);
+        if (ids.size() > ClaimBatches.MAX_CLAIMS) {
+            throw ApiProblemException.invalid("claimIds", "holds more than " + ClaimBatches.MAX_CLAIMS
+                    + " claims; submit them in smaller batches");
+        }
+        List<StoredClaim> found = new ArrayList<>();
+        for (String id : ids) {
+            StoredClaim claim = claims.get(practiceId, id).orElseThrow(() -> ApiProblemException.unknownReference("claimIds",
+                    "claim", id));
+            if (claim.status() != ClaimStatus.READY) {
+                throw ApiProblemException.invalid("claimIds", "names claim " + id + " which is " + claim.status()
+                        + ", not READY");
+            }
+            found.add(claim);
+        }
+        return found;
+    }
+
+    private static ClaimBatchView view(ClaimBatches.Batch batch) {
+        return new ClaimBatchView(batch.id(), String.format("%09d", batch.interchangeControlNumber()),
+                batch.interchangeControlNumber(), batch.groupControlNumber(), batch.transactionSetControlNumber(),
+                batch.claimIds(), batch.createdAt());
+    }
+}

@@ -1,0 +1,242 @@
+package org.therapyops.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.therapyops.billing.Charge;
+import org.therapyops.billing.Claim;
+import org.therapyops.billing.ClaimFrequency;
+import org.therapyops.billing.ClaimStatus;
+import org.therapyops.billing.Party;
+import org.therapyops.billing.StoredClaim;
+import org.therapyops.billing.Subscriber;
+import org.therapyops.dynamodb.DynamoClaimRepository;
+import org.therapyops.dynamodb.Tables;
+import org.therapyops.testing.Moto;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * 837P batches through the API function as Lambda calls it, on moto: READY claims become SUBMITTED with the stored
+ * interchange, control numbers grow per practice and independently between practices, and the refusals.
+ */
+class ClaimBatchApiTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Instant NOW = Instant.parse("2026-06-20T16:00:00Z");
+    private static final LocalDate DOS = LocalDate.of(2026, 6, 15);
+    private static ApplicationContext context;
+    private static APIGatewayV2HTTPEventFunction function;
+    private static DynamoDbClient dynamo;
+    private static DynamoClaimRepository claims;
+
+    private final String practiceId = "practice-" + UUID.randomUUID();
+
+    @BeforeAll
+    static void start() {
+        Moto moto = Moto.shared();
+        Tables tables = moto.createTables();
+        Moto.BillingTables billing = moto.createBillingTables();
+        context = ApplicationContext.builder().properties(Map.of(
+                "practice.table", tables.practice(),
+                "appointments.table", tables.appointments(),
+                "notes.table", billing.notes(),
+                "claims.table", billing.claims(),
+                "scrub.queue.url", "http://unused",
+                "scrub.dead.letter.queue.url", "http://unused",
+                "aws.endpoint.url", moto.endpoint().toString())).start();
+        function = new APIGatewayV2HTTPEventFunction(context);
+        dynamo = moto.dynamo();
+        claims = new DynamoClaimRepository(dynamo, billing.claims());
+    }
+
+    @AfterAll
+    static void stop() {
+        context.close();
+        dynamo.close();
+    }
+
+    private String readyClaim(String practice) {
+        String claimId = "claim-" + UUID.randomUUID();
+        claims.createIfAbsent(practice, new StoredClaim(claim(claimId), null, ClaimStatus.READY, true, NOW, 2));
+        return claimId;
+    }
+
+    private static Claim claim(String id) {
+        Party billing = new Party("Riverside Therapy", null, "1234567893", "12-3456789", "225100000X",
+                new Party.Address("1 Main St", null, "Springfield", "IL", "62701"));
+        List<Charge> lines = List.of(
+                new Charge("97110", List.of("GP"), 2, 33, List.of(1), new BigDecimal("90.00"), "pt-1", DOS, "11"),
+                new Charge("97140", List.of("GP"), 1, 10, List.of(1, 2), new BigDecimal("44.00"), "pt-1", DOS, "11"));
+        return new Claim(id, "patient-1", "coverage-1", "payer-1", "Medicare Part B", "MCRB1", billing,
+                new Party("Lee", "Dana", "1987654328", null, "225100000X", null), null,
+                new Subscriber("1EG4TE5MK73", "Lovelace", "Ada", LocalDate.of(1950, 12, 10), "F",
+                        new Party.Address("2 Oak St", null, "Springfield", "IL", "62702")), DOS, "11",
+                ClaimFrequency.ORIGINAL, null, null, List.of("M5450", "M6281"), lines);
+    }
+
+    @Test
+    void readyClaimsBecomeSubmittedWithTheInterchangeStoredAndDownloadable() throws Exception {
+        String one = readyClaim(practiceId);
+        String two = readyClaim(practiceId);
+
+        JsonNode batch = created(call("POST", "/claim-batches", null, "biller", null));
+
+        assertThat(batch.get("claimIds")).extracting(JsonNode::asText).containsExactlyInAnyOrder(one, two);
+        assertThat(batch.get("isa13").asText()).hasSize(9);
+        for (String id : List.of(one, two)) {
+            StoredClaim stored = claims.get(practiceId, id).orElseThrow();
+            assertThat(stored.status()).isEqualTo(ClaimStatus.SUBMITTED);
+            assertThat(stored.version()).isEqualTo(3);
+        }
+        APIGatewayV2HTTPResponse download = call("GET", "/claim-batches/" + batch.get("batchId").asText() + "/837", null,
+                "admin", null);
+        assertThat(download.getStatusCode()).isEqualTo(200);
+        assertThat(download.getHeaders().get("Content-Type")).startsWith("application/edi-x12");
+        String x12 = body(download);
+        assertThat(x12).startsWith("ISA*").contains("ST*837*")
+                .contains("*" + batch.get("isa13").asText() + "*0*T*:~").endsWith("~");
+
+        assertThat(x12.split("~CLM\\*", -1)).hasSize(3);
+        problem(call("POST", "/claim-batches", null, "biller", null), "validation");
+        JsonNode problem = problem(call("POST", "/claim-batches", "{\"claimIds\":[\"" + one + "\"]}", "biller", null), "validation");
+        assertThat(problem.toString()).contains("claimIds");
+    }
+
+    @Test
+    void controlNumbersGrowPerPracticeAndIndependentlyBetweenPractices() throws Exception {
+        String other = "practice-" + UUID.randomUUID();
+        readyClaim(practiceId);
+        JsonNode first = created(call("POST", "/claim-batches", null, "biller", null));
+        readyClaim(practiceId);
+        JsonNode second = created(call("POST", "/claim-batches", null, "admin", null));
+        readyClaim(other);
+        JsonNode others = created(call("POST", "/claim-batches", null, "biller", null, null, other));
+
+        assertThat(first.get("interchangeControlNumber").asLong()).isEqualTo(1);
+        assertThat(second.get("interchangeControlNumber").asLong()).isEqualTo(2);
+        assertThat(second.get("groupControlNumber").asLong()).isEqualTo(2);
+        assertThat(second.get("transactionSetControlNumber").asLong()).isEqualTo(2);
+        assertThat(others.get("interchangeControlNumber").asLong()).isEqualTo(1);
+        assertThat(second.get("isa13").asText()).isEqualTo("000000002");
+    }
+
+    @Test
+    void explicitClaimIdsBatchOnlyThoseAndASubmittedClaimCannotBeCorrected() throws Exception {
+        String named = readyClaim(practiceId);
+        String left = readyClaim(practiceId);
+        JsonNode batch = created(call("POST", "/claim-batches", "{\"claimIds\":[\"" + named + "\"]}", "biller", null));
+        assertThat(batch.get("claimIds")).extracting(JsonNode::asText).containsExactly(named);
+        assertThat(claims.get(practiceId, left).orElseThrow().status()).isEqualTo(ClaimStatus.READY);
+
+        problem(call("PUT", "/claims/" + named, "{\"placeOfService\":\"02\"}", "biller", null, "\"3\""), "claim-submitted");
+        problem(call("POST", "/claim-batches", "{\"claimIds\":[\"claim-none\"]}", "biller", null), "unknown-reference");
+    }
+
+    @Test
+    void anotherPracticesBatchIs404AndOtherRolesAre403() throws Exception {
+        readyClaim(practiceId);
+        problem(call("POST", "/claim-batches", null, "clinician", null), "forbidden");
+        JsonNode batch = created(call("POST", "/claim-batches", null, "biller", null));
+        String id = batch.get("batchId").asText();
+        problem(call("GET", "/claim-batches/" + id + "/837", null, "biller", null, null, "practice-" + UUID.randomUUID()), "not-found");
+        problem(call("GET", "/claim-batches/" + id, null, "biller", null, null, "practice-" + UUID.randomUUID()), "not-found");
+        assertThat(ok(call("GET", "/claim-batches/" + id, null, "biller", null)).get("batchId").asText()).isEqualTo(id);
+    }
+
+    @Test
+    void noReadyClaimsIs422NamingClaims() throws Exception {
+        JsonNode problem = problem(call("POST", "/claim-batches", null, "biller", null), "validation");
+        assertThat(problem.toString()).contains("claims");
+    }
+
+    private static String body(APIGatewayV2HTTPResponse response) {
+        return response.getIsBase64Encoded()
+                ? new String(Base64.getDecoder().decode(response.getBody()), StandardCharsets.US_ASCII) : response.getBody();
+    }
+
+    private static JsonNode created(APIGatewayV2HTTPResponse response) throws Exception {
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
+        return JSON.readTree(response.getBody());
+    }
+
+    private static JsonNode ok(APIGatewayV2HTTPResponse response) throws Exception {
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
+        return JSON.readTree(response.getBody());
+    }
+
+    private static JsonNode problem(APIGatewayV2HTTPResponse response, String type) throws Exception {
+        assertThat(response.getHeaders().get("Content-Type")).as(response.getBody()).startsWith("application/problem+json");
+        JsonNode problem = JSON.readTree(response.getBody());
+        assertThat(problem.get("type").asText()).isEqualTo("https://therapyops.org/problems/" + type);
+        assertThat(problem.get("status").asInt()).isEqualTo(response.getStatusCode());
+        return problem;
+    }
+
+    private APIGatewayV2HTTPResponse call(String method, String path, String body, String role, String subject) {
+        return call(method, path, body, role, subject, null, practiceId);
+    }
+
+    private APIGatewayV2HTTPResponse call(String method, String path, String body, String role, String subject, String ifMatch) {
+        return call(method, path, body, role, subject, ifMatch, practiceId);
+    }
+
+    private static APIGatewayV2HTTPResponse call(String method, String path, String body, String role, String subject,
+                                                 String ifMatch, String practice) {
+        Map<String, String> claims = new HashMap<>();
+        claims.put("sub", subject == null ? "user-1" : subject);
+        claims.put("practice_id", practice);
+        claims.put("role", role);
+        return function.handleRequest(event(method, path, body, ifMatch, claims), null);
+    }
+
+    private static APIGatewayV2HTTPEvent event(String method, String path, String body, String ifMatch, Map<String, String> claims) {
+        APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims).build()).build();
+        Map<String, String> headers = new HashMap<>();
+        if (body != null) {
+            headers.put("content-type", "application/json");
+        }
+        if (ifMatch != null) {
+            headers.put("if-match", ifMatch);
+        }
+        int query = path.indexOf('?');
+        String rawPath = query < 0 ? path : path.substring(0, query);
+        String rawQuery = query < 0 ? "" : path.substring(query + 1);
+        Map<String, String> parameters = new HashMap<>();
+        if (!rawQuery.isEmpty()) {
+            for (String pair : rawQuery.split("&")) {
+                int eq = pair.indexOf('=');
+                parameters.merge(eq < 0 ? pair : pair.substring(0, eq), eq < 0 ? "" : pair.substring(eq + 1), (a, b) -> a + "," + b);
+            }
+        }
+        return APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0").withRouteKey("ANY /{proxy+}").withRawPath(rawPath).withRawQueryString(rawQuery)
+                .withQueryStringParameters(parameters)
+                .withHeaders(headers).withBody(body).withIsBase64Encoded(false)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(rawPath)
+                                .withProtocol("HTTP/1.1").withSourceIp("127.0.0.1").build())
+                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims).build()).build())
+                        .withRequestId(UUID.randomUUID().toString()).withStage("$default").build())
+                .build();
+    }
+}
