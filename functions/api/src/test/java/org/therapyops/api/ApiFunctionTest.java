@@ -15,11 +15,15 @@ import org.therapyops.dynamodb.DynamoPracticeRepository;
 import org.therapyops.dynamodb.Tables;
 import org.therapyops.testing.Moto;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.therapyops.api.ApiEvents.claims;
+import static org.therapyops.api.ApiEvents.created;
+import static org.therapyops.api.ApiEvents.event;
+import static org.therapyops.api.ApiEvents.ok;
+import static org.therapyops.api.ApiEvents.problem;
 
 /**
  * The API function called exactly as Lambda calls it (payload format 2.0), against DynamoDB on moto:
@@ -96,12 +100,12 @@ class ApiFunctionTest {
                 "/appointments/" + appointmentId}) {
             APIGatewayV2HTTPResponse response = call("GET", path, null, "admin", intruder);
             assertThat(response.getStatusCode()).as(path).isEqualTo(404);
-            assertProblem(response, "not-found");
+            problem(response, "not-found");
         }
         // Writing against another practice's records is refused too, and writes nothing.
-        assertProblem(call("POST", "/patients/" + patientId + "/coverages",
+        problem(call("POST", "/patients/" + patientId + "/coverages",
                 "{\"payerId\":\"" + payerId + "\",\"memberId\":\"M9\",\"effectiveFrom\":\"2026-01-01\"}", "admin", intruder), "not-found");
-        assertProblem(call("POST", "/appointments", "{\"patientId\":\"" + patientId + "\",\"providerId\":\""
+        problem(call("POST", "/appointments", "{\"patientId\":\"" + patientId + "\",\"providerId\":\""
                 + providerId + "\",\"serviceCode\":\"97530\",\"start\":\"2026-12-03T10:00\",\"durationMinutes\":60}", "admin", intruder),
                 "unknown-reference");
     }
@@ -117,7 +121,7 @@ class ApiFunctionTest {
     void refusesABadPatientWithAProblemNamingTheField(String name, String body, int status, String type, String field) throws Exception {
         APIGatewayV2HTTPResponse response = call("POST", "/patients", body, "admin");
         assertThat(response.getStatusCode()).isEqualTo(status);
-        JsonNode problem = assertProblem(response, type);
+        JsonNode problem = problem(response, type);
         if (field != null) {
             assertThat(problem.toString()).contains(field);
         }
@@ -130,7 +134,7 @@ class ApiFunctionTest {
                 "{\"coverageId\":\"c1\",\"number\":\"A-1\",\"serviceCodes\":[\"97110\"],\"unitType\":\"UNITS\",\"quantity\":10,"
                         + "\"startDate\":\"2026-12-01\",\"endDate\":\"2026-11-30\"}", "admin");
         assertThat(response.getStatusCode()).isEqualTo(422);
-        assertThat(assertProblem(response, "validation").get("errors").get(0).get("field").asText()).isEqualTo("endDate");
+        assertThat(problem(response, "validation").get("errors").get(0).get("field").asText()).isEqualTo("endDate");
         assertThat(practice.benefits(practiceId, patientId).authorizations()).isEmpty();
     }
 
@@ -142,7 +146,7 @@ class ApiFunctionTest {
                 "{\"coverageId\":\"c1\",\"number\":\"A-1\",\"serviceCodes\":[\"97110\"],\"unitType\":\"" + unitType
                         + "\",\"quantity\":" + quantity + ",\"startDate\":\"2026-11-01\",\"endDate\":\"2026-11-30\"}", "admin");
         assertThat(response.getStatusCode()).isEqualTo(422);
-        assertThat(assertProblem(response, "validation").toString()).contains("quantity");
+        assertThat(problem(response, "validation").toString()).contains("quantity");
         assertThat(practice.benefits(practiceId, patientId).authorizations()).isEmpty();
     }
 
@@ -152,7 +156,7 @@ class ApiFunctionTest {
         APIGatewayV2HTTPResponse response = call("POST", "/patients/" + patientId + "/coverages",
                 "{\"payerId\":\"no-such-payer\",\"memberId\":\"M1\",\"effectiveFrom\":\"2026-01-01\"}", "admin");
         assertThat(response.getStatusCode()).isEqualTo(422);
-        assertThat(assertProblem(response, "unknown-reference").get("errors").get(0).get("field").asText()).isEqualTo("payerId");
+        assertThat(problem(response, "unknown-reference").get("errors").get(0).get("field").asText()).isEqualTo("payerId");
         assertThat(practice.benefits(practiceId, patientId).coverages()).isEmpty();
     }
 
@@ -161,7 +165,7 @@ class ApiFunctionTest {
         APIGatewayV2HTTPResponse response = call("POST", "/providers",
                 "{\"npi\":\"1234567890\",\"firstName\":\"G\",\"lastName\":\"H\",\"discipline\":\"PT\"}", "admin");
         assertThat(response.getStatusCode()).isEqualTo(422);
-        assertThat(assertProblem(response, "validation").get("errors").get(0).get("field").asText()).isEqualTo("npi");
+        assertThat(problem(response, "validation").get("errors").get(0).get("field").asText()).isEqualTo("npi");
     }
 
     @Test
@@ -169,7 +173,7 @@ class ApiFunctionTest {
         APIGatewayV2HTTPResponse response = call("POST", "/appointments", "{\"patientId\":\"nobody\",\"providerId\":\"p\","
                 + "\"serviceCode\":\"97110\",\"start\":\"2026-12-03T10:00\",\"durationMinutes\":45}", "admin");
         assertThat(response.getStatusCode()).isEqualTo(422);
-        assertThat(assertProblem(response, "unknown-reference").get("errors").get(0).get("field").asText()).isEqualTo("patientId");
+        assertThat(problem(response, "unknown-reference").get("errors").get(0).get("field").asText()).isEqualTo("patientId");
     }
 
     @Test
@@ -180,7 +184,7 @@ class ApiFunctionTest {
         APIGatewayV2HTTPResponse response = call("POST", "/appointments", "{\"patientId\":\"" + patientId + "\",\"providerId\":\""
                 + providerId + "\",\"serviceCode\":\"97110\",\"start\":\"2026-12-03T10:00\",\"durationMinutes\":45}", "admin");
         assertThat(response.getStatusCode()).isEqualTo(422);
-        assertThat(assertProblem(response, "validation").get("errors").get(0).get("field").asText()).isEqualTo("patientId");
+        assertThat(problem(response, "validation").get("errors").get(0).get("field").asText()).isEqualTo("patientId");
         APIGatewayV2HTTPResponse listed = call("GET", "/appointments?from=2026-12-01&to=2026-12-31&patientId=" + patientId, null, "admin");
         assertThat(JSON.readTree(listed.getBody()).get("items")).isEmpty();
     }
@@ -192,7 +196,7 @@ class ApiFunctionTest {
                 "{\"coverageId\":\"c1\",\"number\":\"A-1\",\"serviceCodes\":[\"97110\",\"12345\"],\"unitType\":\"UNITS\","
                         + "\"quantity\":10,\"startDate\":\"2026-11-01\",\"endDate\":\"2026-11-30\"}", "admin");
         assertThat(auth.getStatusCode()).isEqualTo(422);
-        JsonNode problem = assertProblem(auth, "validation");
+        JsonNode problem = problem(auth, "validation");
         assertThat(problem.at("/errors/0/field").asText()).isEqualTo("serviceCodes");
         assertThat(problem.at("/errors/0/message").asText()).contains("12345");
         assertThat(practice.benefits(practiceId, patientId).authorizations()).isEmpty();
@@ -200,7 +204,7 @@ class ApiFunctionTest {
         APIGatewayV2HTTPResponse booking = call("POST", "/appointments", "{\"patientId\":\"" + patientId + "\",\"providerId\":\"p\","
                 + "\"serviceCode\":\"99999\",\"start\":\"2026-12-03T10:00\",\"durationMinutes\":45}", "admin");
         assertThat(booking.getStatusCode()).isEqualTo(422);
-        assertThat(assertProblem(booking, "validation").at("/errors/0/field").asText()).isEqualTo("serviceCode");
+        assertThat(problem(booking, "validation").at("/errors/0/field").asText()).isEqualTo("serviceCode");
     }
 
     @ParameterizedTest
@@ -209,7 +213,7 @@ class ApiFunctionTest {
         APIGatewayV2HTTPResponse response = call("POST", "/appointments", "{\"patientId\":\"x\",\"providerId\":\"p\","
                 + "\"serviceCode\":\"97110\",\"start\":\"2026-12-03T10:00\",\"durationMinutes\":" + minutes + "}", "admin");
         assertThat(response.getStatusCode()).isEqualTo(422);
-        assertThat(assertProblem(response, "validation").toString()).contains("durationMinutes");
+        assertThat(problem(response, "validation").toString()).contains("durationMinutes");
     }
 
     @Test
@@ -217,27 +221,27 @@ class ApiFunctionTest {
         String huge = "{\"firstName\":\"" + "x".repeat(70_000) + "\",\"lastName\":\"B\",\"birthDate\":\"1990-01-01\"}";
         APIGatewayV2HTTPResponse response = call("POST", "/patients", huge, "admin");
         assertThat(response.getStatusCode()).isEqualTo(413);
-        assertProblem(response, "payload-too-large");
+        problem(response, "payload-too-large");
     }
 
     @Test
     void refusesARoleThatMayNotWrite() throws Exception {
         APIGatewayV2HTTPResponse response = call("POST", "/payers", "{\"name\":\"Acme\",\"payerId\":\"ACME1\"}", "clinician");
         assertThat(response.getStatusCode()).isEqualTo(403);
-        assertProblem(response, "forbidden");
+        problem(response, "forbidden");
     }
 
     @Test
     void refusesARequestWithoutVerifiedClaims() throws Exception {
-        APIGatewayV2HTTPEvent event = event("GET", "/patients/x", null, null);
+        APIGatewayV2HTTPEvent event = event("GET", "/patients/x", null, null, null);
         APIGatewayV2HTTPResponse response = function.handleRequest(event, null);
         assertThat(response.getStatusCode()).isEqualTo(401);
-        assertProblem(response, "unauthorized");
+        problem(response, "unauthorized");
     }
 
     @Test
     void servesItsOpenApiDocument() {
-        APIGatewayV2HTTPResponse response = function.handleRequest(event("GET", "/openapi.yml", null, null), null);
+        APIGatewayV2HTTPResponse response = function.handleRequest(event("GET", "/openapi.yml", null, null, null), null);
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getBody()).contains("openapi: 3").contains("/appointments/{appointmentId}").contains("bearer");
     }
@@ -246,7 +250,7 @@ class ApiFunctionTest {
     void answersAnUnknownRouteWithAProblem() throws Exception {
         APIGatewayV2HTTPResponse response = call("GET", "/no-such-thing", null, "admin");
         assertThat(response.getStatusCode()).isEqualTo(404);
-        assertProblem(response, "not-found");
+        problem(response, "not-found");
     }
 
     private String createPatient() throws Exception {
@@ -254,50 +258,12 @@ class ApiFunctionTest {
                 "front_desk")).get("id").asText();
     }
 
-    private static JsonNode created(APIGatewayV2HTTPResponse response) throws Exception {
-        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
-        return JSON.readTree(response.getBody());
-    }
-
-    private static JsonNode assertProblem(APIGatewayV2HTTPResponse response, String type) throws Exception {
-        assertThat(response.getHeaders().get("Content-Type")).startsWith("application/problem+json");
-        JsonNode problem = JSON.readTree(response.getBody());
-        assertThat(problem.get("type").asText()).isEqualTo("https://therapyops.org/problems/" + type);
-        assertThat(problem.get("status").asInt()).isEqualTo(response.getStatusCode());
-        return problem;
-    }
-
     private APIGatewayV2HTTPResponse call(String method, String path, String body, String role) {
         return call(method, path, body, role, practiceId);
     }
 
     private static APIGatewayV2HTTPResponse call(String method, String path, String body, String role, String practice) {
-        Map<String, String> claims = new HashMap<>();
-        claims.put("sub", "user-1");
-        claims.put("practice_id", practice);
-        claims.put("role", role);
-        return function.handleRequest(event(method, path, body, claims), null);
+        return function.handleRequest(event(method, path, body, null, claims(practice, role, null)), null);
     }
 
-    private static APIGatewayV2HTTPEvent event(String method, String path, String body, Map<String, String> claims) {
-        APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = claims == null ? null
-                : APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims).build()).build();
-        String query = path.contains("?") ? path.substring(path.indexOf('?') + 1) : "";
-        Map<String, String> parameters = new HashMap<>();
-        for (String pair : query.isEmpty() ? new String[0] : query.split("&")) {
-            parameters.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
-        }
-        path = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
-        return APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0").withRouteKey("ANY /{proxy+}").withRawPath(path).withRawQueryString(query)
-                .withQueryStringParameters(parameters)
-                .withHeaders(body == null ? Map.of() : Map.of("content-type", "application/json"))
-                .withBody(body).withIsBase64Encoded(false)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(path)
-                                .withProtocol("HTTP/1.1").withSourceIp("127.0.0.1").build())
-                        .withAuthorizer(authorizer).withRequestId(UUID.randomUUID().toString()).withStage("$default").build())
-                .build();
-    }
 }

@@ -1,6 +1,5 @@
 package org.therapyops.api;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,6 +26,11 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.therapyops.api.ApiEvents.claims;
+import static org.therapyops.api.ApiEvents.created;
+import static org.therapyops.api.ApiEvents.event;
+import static org.therapyops.api.ApiEvents.ok;
+import static org.therapyops.api.ApiEvents.problem;
 
 /**
  * Practice data through the API function as Lambda calls it, against DynamoDB on moto: complete records and
@@ -557,24 +561,6 @@ class PracticeDataApiTest {
         return fields;
     }
 
-    private static JsonNode created(APIGatewayV2HTTPResponse response) throws Exception {
-        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
-        return JSON.readTree(response.getBody());
-    }
-
-    private static JsonNode ok(APIGatewayV2HTTPResponse response) throws Exception {
-        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
-        return JSON.readTree(response.getBody());
-    }
-
-    private static JsonNode problem(APIGatewayV2HTTPResponse response, String type) throws Exception {
-        assertThat(response.getHeaders().get("Content-Type")).as(response.getBody()).startsWith("application/problem+json");
-        JsonNode problem = JSON.readTree(response.getBody());
-        assertThat(problem.get("type").asText()).isEqualTo("https://therapyops.org/problems/" + type);
-        assertThat(problem.get("status").asInt()).isEqualTo(response.getStatusCode());
-        return problem;
-    }
-
     private APIGatewayV2HTTPResponse call(String method, String path, String body, String role) {
         return call(method, path, body, role, null, practiceId);
     }
@@ -584,36 +570,7 @@ class PracticeDataApiTest {
     }
 
     private static APIGatewayV2HTTPResponse call(String method, String path, String body, String role, String ifMatch, String practice) {
-        Map<String, String> claims = new HashMap<>();
-        claims.put("sub", "user-1");
-        claims.put("practice_id", practice);
-        claims.put("role", role);
-        return function.handleRequest(event(method, path, body, ifMatch, claims), null);
-    }
-
-    private static APIGatewayV2HTTPEvent event(String method, String path, String body, String ifMatch, Map<String, String> claims) {
-        APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = claims == null ? null
-                : APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims).build()).build();
-        Map<String, String> headers = new HashMap<>();
-        if (body != null) {
-            headers.put("content-type", "application/json");
-        }
-        if (ifMatch != null) {
-            headers.put("if-match", ifMatch);
-        }
-        int query = path.indexOf('?');
-        String rawPath = query < 0 ? path : path.substring(0, query);
-        String rawQuery = query < 0 ? "" : path.substring(query + 1);
-        return APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0").withRouteKey("ANY /{proxy+}").withRawPath(rawPath).withRawQueryString(rawQuery)
-                .withQueryStringParameters(queryParameters(rawQuery))
-                .withHeaders(headers).withBody(body).withIsBase64Encoded(false)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(rawPath)
-                                .withProtocol("HTTP/1.1").withSourceIp("127.0.0.1").build())
-                        .withAuthorizer(authorizer).withRequestId(UUID.randomUUID().toString()).withStage("$default").build())
-                .build();
+        return function.handleRequest(event(method, path, body, ifMatch, claims(practice, role, null)), null);
     }
 
     /** As API Gateway decodes them (payload 2.0): name to value, repeated names joined by commas. */
