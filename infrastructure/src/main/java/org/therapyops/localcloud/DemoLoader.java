@@ -48,6 +48,7 @@ public final class DemoLoader {
             String path = substituteText(req.path("path").asText(), named);
             HttpRequest.Builder b = HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofSeconds(60))
                     .header("Authorization", "Bearer " + token);
+            req.path("headers").fields().forEachRemaining(h -> b.header(h.getKey(), h.getValue().asText()));
             if (req.has("body")) {
                 b.header("Content-Type", "application/json")
                         .method(method, HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(substitute(req.get("body"), named))));

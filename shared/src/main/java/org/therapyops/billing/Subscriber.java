@@ -1,8 +1,10 @@
 package org.therapyops.billing;
 
+import org.therapyops.domain.PostalAddress;
+
 import java.time.LocalDate;
 
 /** The insured (here always the patient): member id, name, birth date, sex, address; PHI, never logged. */
 public record Subscriber(String memberId, String lastName, String firstName, LocalDate birthDate, String sex,
-                         Party.Address address) {
+                         PostalAddress address) {
 }

@@ -1,5 +1,6 @@
 package org.therapyops.dynamodb;
 
+import org.therapyops.domain.PostalAddress;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;
@@ -65,6 +66,26 @@ final class Attributes {
     Attributes putMap(String name, Map<String, AttributeValue> value) {
         item.put(name, AttributeValue.fromM(value));
         return this;
+    }
+
+    /** An address as a map attribute named "address" (nothing when null). */
+    Attributes putAddress(PostalAddress address) {
+        if (address != null) {
+            putMap("address", builder().put("line1", address.line1()).put("line2", address.line2()).put("city", address.city())
+                    .put("state", address.state()).put("postalCode", address.postalCode()).build());
+        }
+        return this;
+    }
+
+    /** The map attribute "address"; null when absent. */
+    PostalAddress address() {
+        AttributeValue value = item.get("address");
+        if (value == null || !value.hasM()) {
+            return null;
+        }
+        Attributes a = of(value.m());
+        return new PostalAddress(a.optionalString("line1"), a.optionalString("line2"), a.optionalString("city"),
+                a.optionalString("state"), a.optionalString("postalCode"));
     }
 
     Map<String, AttributeValue> build() {

@@ -14,6 +14,7 @@ import org.therapyops.billing.StoredCharge;
 import org.therapyops.billing.StoredClaim;
 import org.therapyops.billing.Subscriber;
 import org.therapyops.billing.TelehealthMode;
+import org.therapyops.domain.PostalAddress;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.math.BigDecimal;
@@ -133,7 +134,7 @@ public final class BillingItems {
             Subscriber sub = c.subscriber();
             Attributes m = Attributes.builder().put("memberId", sub.memberId()).put("lastName", sub.lastName())
                     .put("firstName", sub.firstName()).put("birthDate", sub.birthDate()).put("sex", sub.sex());
-            address(m, sub.address());
+            m.putAddress(sub.address());
             a.putMap("subscriber", m.build());
         }
         Map<String, AttributeValue> item = a.build();
@@ -149,7 +150,7 @@ public final class BillingItems {
         if (sub != null && sub.hasM()) {
             Attributes s = Attributes.of(sub.m());
             subscriber = new Subscriber(s.optionalString("memberId"), s.optionalString("lastName"),
-                    s.optionalString("firstName"), s.optionalDate("birthDate"), s.optionalString("sex"), address(sub.m()));
+                    s.optionalString("firstName"), s.optionalDate("birthDate"), s.optionalString("sex"), s.address());
         }
         Claim claim = new Claim(a.string("id"), a.string("patientId"), a.optionalString("coverageId"),
                 a.optionalString("payerId"), a.optionalString("payerName"), a.optionalString("payerEdiId"),
@@ -170,7 +171,7 @@ public final class BillingItems {
         }
         Attributes m = Attributes.builder().put("lastNameOrOrganization", p.lastNameOrOrganization())
                 .put("firstName", p.firstName()).put("npi", p.npi()).put("taxId", p.taxId()).put("taxonomy", p.taxonomy());
-        address(m, p.address());
+        m.putAddress(p.address());
         target.putMap(name, m.build());
     }
 
@@ -180,25 +181,7 @@ public final class BillingItems {
         }
         Attributes a = Attributes.of(value.m());
         return new Party(a.optionalString("lastNameOrOrganization"), a.optionalString("firstName"),
-                a.optionalString("npi"), a.optionalString("taxId"), a.optionalString("taxonomy"), address(value.m()));
-    }
-
-    private static void address(Attributes target, Party.Address address) {
-        if (address == null) {
-            return;
-        }
-        target.putMap("address", Attributes.builder().put("line1", address.line1()).put("line2", address.line2())
-                .put("city", address.city()).put("state", address.state()).put("postalCode", address.postalCode()).build());
-    }
-
-    private static Party.Address address(Map<String, AttributeValue> holder) {
-        AttributeValue value = holder.get("address");
-        if (value == null || !value.hasM()) {
-            return null;
-        }
-        Attributes a = Attributes.of(value.m());
-        return new Party.Address(a.optionalString("line1"), a.optionalString("line2"), a.optionalString("city"),
-                a.optionalString("state"), a.optionalString("postalCode"));
+                a.optionalString("npi"), a.optionalString("taxId"), a.optionalString("taxonomy"), a.address());
     }
 
     private static BigDecimal amount(Map<String, AttributeValue> holder, String name) {

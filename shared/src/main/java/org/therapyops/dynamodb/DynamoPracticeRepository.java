@@ -1,6 +1,7 @@
 package org.therapyops.dynamodb;
 
 import org.therapyops.domain.Authorization;
+import org.therapyops.domain.BillingProfile;
 import org.therapyops.domain.Coverage;
 import org.therapyops.domain.Discipline;
 import org.therapyops.domain.PayerType;
@@ -93,7 +94,7 @@ public final class DynamoPracticeRepository implements PracticeRepository {
 
     @Override
     public Patient update(String practiceId, Patient p) {
-        Patient next = new Patient(p.id(), p.firstName(), p.lastName(), p.birthDate(), p.sex(), p.createdAt(), p.version() + 1);
+        Patient next = new Patient(p.id(), p.firstName(), p.lastName(), p.birthDate(), p.sex(), p.address(), p.createdAt(), p.version() + 1);
         replace(ItemMapper.patient(practiceId, next), p.version(), Set.of("sex"), "The patient");
         return next;
     }
@@ -216,6 +217,25 @@ public final class DynamoPracticeRepository implements PracticeRepository {
                     .build());
         } catch (ConditionalCheckFailedException e) {
             throw new StaleVersionException("The practice's settings");
+        }
+    }
+
+    @Override
+    public Optional<BillingProfile> billingProfile(String practiceId) {
+        return get(practiceId, Keys.BILLING_PROFILE, ItemMapper::billingProfile);
+    }
+
+    @Override
+    public void saveBillingProfile(String practiceId, BillingProfile profile, long expectedVersion) {
+        BillingProfile next = new BillingProfile(profile.organizationName(), profile.npi(), profile.taxId(), profile.taxonomy(),
+                profile.address(), profile.submitter(), expectedVersion + 1);
+        try {
+            dynamo.putItem(PutItemRequest.builder().tableName(table).item(ItemMapper.billingProfile(practiceId, next))
+                    .conditionExpression(expectedVersion == 0 ? "attribute_not_exists(pk)" : "version = :v")
+                    .expressionAttributeValues(expectedVersion == 0 ? null : Map.of(":v", AttributeValue.fromN(Long.toString(expectedVersion))))
+                    .build());
+        } catch (ConditionalCheckFailedException e) {
+            throw new StaleVersionException("The practice's billing profile");
         }
     }
 

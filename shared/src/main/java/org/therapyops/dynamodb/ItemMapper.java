@@ -4,6 +4,7 @@ import org.therapyops.domain.Appointment;
 import org.therapyops.domain.AppointmentStatus;
 import org.therapyops.domain.AuditEntry;
 import org.therapyops.domain.Authorization;
+import org.therapyops.domain.BillingProfile;
 import org.therapyops.domain.Coverage;
 import org.therapyops.domain.CoveragePriority;
 import org.therapyops.domain.Discipline;
@@ -36,13 +37,13 @@ public final class ItemMapper {
         return base(practiceId, Keys.patient(p.id()), "PATIENT", p.id(), p.createdAt(), p.version())
                 .put("firstName", p.firstName()).put("lastName", p.lastName())
                 .put("birthDate", p.birthDate()).put("sex", p.sex())
-                .put("lastNameKey", lastNameKey(p.lastName())).build();
+                .put("lastNameKey", lastNameKey(p.lastName())).putAddress(p.address()).build();
     }
 
     static Patient patient(Map<String, AttributeValue> item) {
         Attributes a = Attributes.of(item);
         return new Patient(a.string("id"), a.string("firstName"), a.string("lastName"), a.date("birthDate"),
-                a.optionalString("sex"), a.instant("createdAt"), a.number("version"));
+                a.optionalString("sex"), a.address(), a.instant("createdAt"), a.number("version"));
     }
 
     static Map<String, AttributeValue> payer(String practiceId, Payer p) {
@@ -143,6 +144,31 @@ public final class ItemMapper {
                 (int) a.number("visitsLeft"), Boolean.parseBoolean(a.string("alertExhausted")),
                 Boolean.parseBoolean(a.string("alertOverScheduled")), Boolean.parseBoolean(a.string("alertAppointmentBlocked"))),
                 recipients, a.number("version"));
+    }
+
+    static Map<String, AttributeValue> billingProfile(String practiceId, BillingProfile p) {
+        Attributes a = Attributes.builder().put(Keys.PK, practiceId).put(Keys.SK, Keys.BILLING_PROFILE).put("type", "BILLING_PROFILE")
+                .put("organizationName", p.organizationName()).put("npi", p.npi()).put("taxId", p.taxId())
+                .put("taxonomy", p.taxonomy()).putAddress(p.address()).put("version", p.version());
+        BillingProfile.Submitter sub = p.submitter();
+        if (sub != null) {
+            a.putMap("submitter", Attributes.builder().put("id", sub.id()).put("contactName", sub.contactName())
+                    .put("phone", sub.phone()).put("email", sub.email()).build());
+        }
+        return a.build();
+    }
+
+    static BillingProfile billingProfile(Map<String, AttributeValue> item) {
+        Attributes a = Attributes.of(item);
+        AttributeValue sub = item.get("submitter");
+        BillingProfile.Submitter submitter = null;
+        if (sub != null && sub.hasM()) {
+            Attributes s = Attributes.of(sub.m());
+            submitter = new BillingProfile.Submitter(s.string("id"), s.string("contactName"), s.optionalString("phone"),
+                    s.optionalString("email"));
+        }
+        return new BillingProfile(a.string("organizationName"), a.string("npi"), a.string("taxId"), a.string("taxonomy"),
+                a.address(), submitter, a.number("version"));
     }
 
     static Map<String, AttributeValue> appointment(String practiceId, Appointment x) {

@@ -14,6 +14,7 @@ final class Keys {
     static final String PK = "pk";
     static final String SK = "sk";
     static final String SETTINGS = "SETTINGS";
+    static final String BILLING_PROFILE = "BILLING_PROFILE";
 
     private Keys() {
     }

@@ -1,6 +1,7 @@
 package org.therapyops.ports;
 
 import org.therapyops.domain.Authorization;
+import org.therapyops.domain.BillingProfile;
 import org.therapyops.domain.Coverage;
 import org.therapyops.domain.Discipline;
 import org.therapyops.domain.Patient;
@@ -102,6 +103,16 @@ public interface PracticeRepository {
      * @throws org.therapyops.ports.StaleVersionException when another change was saved in between
      */
     void saveSettings(String practiceId, PracticeSettings settings, long expectedVersion);
+
+    /** The practice's billing profile; empty when it never saved one. */
+    Optional<BillingProfile> billingProfile(String practiceId);
+
+    /**
+     * Saves the billing profile over the version read ({@code expectedVersion}, 0 when there is none yet).
+     *
+     * @throws org.therapyops.ports.StaleVersionException when another change was saved in between
+     */
+    void saveBillingProfile(String practiceId, BillingProfile profile, long expectedVersion);
 
     /** The patient's coverages and authorizations, read consistently, as the authorization check needs them. */
     PatientBenefits benefits(String practiceId, String patientId);

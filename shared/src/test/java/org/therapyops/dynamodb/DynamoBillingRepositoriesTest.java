@@ -18,6 +18,7 @@ import org.therapyops.billing.StoredClaim;
 import org.therapyops.billing.Subscriber;
 import org.therapyops.billing.TelehealthMode;
 import org.therapyops.domain.AuditEntry;
+import org.therapyops.domain.PostalAddress;
 import org.therapyops.ports.InvalidCursorException;
 import org.therapyops.ports.NoteRepository;
 import org.therapyops.ports.StaleVersionException;
@@ -105,7 +106,7 @@ class DynamoBillingRepositoriesTest {
 
     private static StoredClaim claim(String id) {
         Party billing = new Party("Clinic", null, "1234567893", "123456789", "225100000X",
-                new Party.Address("1 Main St", null, "Springfield", "IL", "62701"));
+                new PostalAddress("1 Main St", null, "Springfield", "IL", "62701"));
         Charge line = new Charge("97110", List.of("GP"), 2, 33, List.of(1, 2), new BigDecimal("90.00"), "provider-1",
                 LocalDate.of(2026, 3, 2), "11");
         Claim claim = new Claim(id, "patient-1", "coverage-1", "payer-1", "Medicare", "MCRB1", billing,

@@ -8,10 +8,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.therapyops.domain.Appointment;
 import org.therapyops.domain.AppointmentStatus;
 import org.therapyops.domain.Authorization;
+import org.therapyops.domain.BillingProfile;
 import org.therapyops.domain.Coverage;
 import org.therapyops.domain.CoveragePriority;
 import org.therapyops.domain.Discipline;
 import org.therapyops.domain.Patient;
+import org.therapyops.domain.PostalAddress;
 import org.therapyops.domain.Payer;
 import org.therapyops.domain.Provider;
 import org.therapyops.domain.UnitType;
@@ -52,6 +54,26 @@ class ItemMapperTest {
             Patient patient = new Patient("pat-8", "Sam", "Okafor", LocalDate.of(2019, 2, 28), null, CREATED, 1);
 
             assertThat(ItemMapper.patient(ItemMapper.patient(PRACTICE, patient))).isEqualTo(patient);
+        }
+
+        @Test
+        void aPatientWithAnAddressRoundTrips() {
+            Patient patient = new Patient("pat-9", "Ana", "Morales", LocalDate.of(1984, 5, 17), "F",
+                    new PostalAddress("12 Elm Ave", "Apt 3", "Springfield", "IL", "627041234"), CREATED, 2);
+
+            assertThat(ItemMapper.patient(ItemMapper.patient(PRACTICE, patient))).isEqualTo(patient);
+        }
+
+        @Test
+        void aBillingProfileRoundTripsWithAndWithoutASubmitter() {
+            BillingProfile profile = new BillingProfile("Riverside Therapy Group", "1245319599", "123456789", "261QR0400X",
+                    new PostalAddress("100 River Rd", null, "Springfield", "IL", "627011234"),
+                    new BillingProfile.Submitter("RTG01", "Billing Office", null, "billing@riverside.example"), 4);
+            BillingProfile bare = new BillingProfile("Riverside Therapy Group", "1245319599", "123456789", "261QR0400X",
+                    profile.address(), null, 1);
+
+            assertThat(ItemMapper.billingProfile(ItemMapper.billingProfile(PRACTICE, profile))).isEqualTo(profile);
+            assertThat(ItemMapper.billingProfile(ItemMapper.billingProfile(PRACTICE, bare))).isEqualTo(bare);
         }
 
         @Test

@@ -9,6 +9,7 @@ import org.therapyops.billing.ClaimStatus;
 import org.therapyops.billing.Party;
 import org.therapyops.billing.StoredClaim;
 import org.therapyops.billing.Subscriber;
+import org.therapyops.domain.PostalAddress;
 import org.therapyops.dynamodb.DynamoClaimRepository;
 import org.therapyops.localcloud.LocalCloud;
 import org.therapyops.messaging.SqsScrubQueue;
@@ -104,13 +105,14 @@ class ClaimScrubEndToEndTest {
     /** A Medicare PT claim (33 + 10 minutes, 2 + 1 units) whose 97110 line lacks GP. */
     private static Claim claim(String id, String patient, String coverage, String payer) {
         Party billing = new Party("Riverside Therapy", null, "1234567893", "12-3456789", "225100000X",
-                new Party.Address("1 Main St", null, "Springfield", "IL", "62701"));
+                new PostalAddress("1 Main St", null, "Springfield", "IL", "627011234"));
         List<Charge> lines = List.of(
                 new Charge("97110", List.of(), 2, 33, List.of(1), new BigDecimal("90.00"), "pt-1", DOS, "11"),
                 new Charge("97140", List.of("GP"), 1, 10, List.of(1, 2), new BigDecimal("44.00"), "pt-1", DOS, "11"));
         return new Claim(id, patient, coverage, payer, "Medicare Part B", "MCRB1", billing,
                 new Party("Lee", "Dana", "1987654328", null, "225100000X", null), null,
-                new Subscriber("1EG4TE5MK73", "Demo", "Alex", LocalDate.of(1958, 4, 12), "F", null), DOS, "11",
+                new Subscriber("1EG4TE5MK73", "Demo", "Alex", LocalDate.of(1958, 4, 12), "F",
+                        new PostalAddress("12 Elm Ave", null, "Springfield", "IL", "62704")), DOS, "11",
                 ClaimFrequency.ORIGINAL, null, null, List.of("M5450", "M6281"), lines);
     }
 

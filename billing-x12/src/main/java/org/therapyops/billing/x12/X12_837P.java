@@ -12,6 +12,7 @@ import org.therapyops.billing.Claim;
 import org.therapyops.billing.ClaimFrequency;
 import org.therapyops.billing.Party;
 import org.therapyops.billing.Subscriber;
+import org.therapyops.domain.PostalAddress;
 
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -242,7 +243,7 @@ public final class X12_837P {
                 person ? text(party.firstName(), 35) : null, null, null, null, "XX", digits(party.npi()));
     }
 
-    private static void address(Segments s, Party.Address address) throws EDIStreamException {
+    private static void address(Segments s, PostalAddress address) throws EDIStreamException {
         if (blank(address.line2())) {
             s.write("N3", text(address.line1(), 55));
         } else {

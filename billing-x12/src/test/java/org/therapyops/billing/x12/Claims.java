@@ -5,6 +5,7 @@ import org.therapyops.billing.Claim;
 import org.therapyops.billing.ClaimFrequency;
 import org.therapyops.billing.Party;
 import org.therapyops.billing.Subscriber;
+import org.therapyops.domain.PostalAddress;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -26,18 +27,18 @@ final class Claims {
     static final Receiver RECEIVER = new Receiver("Example Clearinghouse", "CLEARHOUSE01", false);
 
     static final Party BILLING = new Party("Riverside Therapy Group", null, "1234567893", "12-3456789", "261QR0400X",
-            new Party.Address("100 Main Street", "Suite 200", "Springfield", "IL", "62701-1234"));
+            new PostalAddress("100 Main Street", "Suite 200", "Springfield", "IL", "62701-1234"));
     static final Party BILLING_2 = new Party("Lakeside Speech Clinic", null, "1678901236", "98-7654321", "261QS1200X",
-            new Party.Address("5 Harbor Road", null, "Chicago", "IL", "606011234"));
+            new PostalAddress("5 Harbor Road", null, "Chicago", "IL", "606011234"));
     static final Party THERAPIST = new Party("Nguyen", "Alice", "1456789019", null, "225100000X", BILLING.address());
     static final Party REFERRING = new Party("Okafor", "James", "1890123452", null, "207Q00000X", null);
 
     static final Subscriber PAT_1 = new Subscriber("XJH123456789", "Doe", "Jane", LocalDate.of(1961, 4, 2), "F",
-            new Party.Address("12 Elm Street", null, "Springfield", "IL", "62704"));
+            new PostalAddress("12 Elm Street", null, "Springfield", "IL", "62704"));
     static final Subscriber PAT_2 = new Subscriber("1EG4TE5MK73", "Roe", "Richard", LocalDate.of(1950, 9, 30), "M",
-            new Party.Address("77 Oak Avenue", "Apt 3", "Springfield", "IL", "62702"));
+            new PostalAddress("77 Oak Avenue", "Apt 3", "Springfield", "IL", "62702"));
     static final Subscriber PAT_3 = new Subscriber("M00987", "Poe", "Sam", LocalDate.of(2015, 1, 15), "U",
-            new Party.Address("9 Pine Court", null, "Chicago", "IL", "60614"));
+            new PostalAddress("9 Pine Court", null, "Chicago", "IL", "60614"));
 
     static final List<String> DX_12 = List.of("M54.50", "M25.561", "M25.562", "M62.81", "R26.2", "R26.89",
             "M79.604", "M79.605", "G89.29", "Z96.651", "M17.11", "M17.12");

@@ -27,6 +27,7 @@ import org.therapyops.billing.x12.ControlNumbers;
 import org.therapyops.billing.x12.Receiver;
 import org.therapyops.billing.x12.Submitter;
 import org.therapyops.billing.x12.X12_837P;
+import org.therapyops.domain.BillingProfile;
 import org.therapyops.ports.ClaimRepository;
 import org.therapyops.ports.PracticeRepository;
 
@@ -53,29 +54,30 @@ public class ClaimBatchController {
     static final MediaType X12 = MediaType.of("application/edi-x12");
 
     private final ClaimRepository claims;
+    private final PracticeRepository practice;
     private final ClaimBatches batches;
     private final ControlNumbers numbers;
-    private final String submitterId;
-    private final String submitterContact;
-    private final String submitterPhone;
     private final Receiver receiver;
     private final JsonMapper json;
 
-    public ClaimBatchController(ClaimRepository claims, ClaimBatches batches, ControlNumbers numbers, JsonMapper json,
-                                @Value("${x12.submitter.id:THERAPYOPS}") String submitterId,
-                                @Value("${x12.submitter.contact:Billing Office}") String submitterContact,
-                                @Value("${x12.submitter.phone:8005550100}") String submitterPhone,
-                                @Value("${x12.receiver.name:CLEARINGHOUSE}") String receiverName,
+    /**
+     * The receiver is the deployment's clearinghouse (template parameters ClearinghouseName, ClearinghouseId and
+     * X12UsageIndicator); the submitter is each practice's, from its billing profile.
+     */
+    public ClaimBatchController(ClaimRepository claims, PracticeRepository practice, ClaimBatches batches,
+                                ControlNumbers numbers, JsonMapper json,
+                                @Value("${x12.receiver.name:TEST CLEARINGHOUSE}") String receiverName,
                                 @Value("${x12.receiver.id:CLEARINGHOUSE}") String receiverId,
-                                @Value("${x12.receiver.production:false}") boolean production) {
+                                @Value("${x12.usage-indicator:T}") String usageIndicator) {
         this.claims = claims;
+        this.practice = practice;
         this.batches = batches;
         this.numbers = numbers;
         this.json = json;
-        this.submitterId = submitterId;
-        this.submitterContact = submitterContact;
-        this.submitterPhone = submitterPhone;
-        this.receiver = new Receiver(receiverName, receiverId, production);
+        if (!usageIndicator.equals("T") && !usageIndicator.equals("P")) {
+            throw new IllegalArgumentException("x12.usage-indicator (X12UsageIndicator) must be T or P, is " + usageIndicator);
+        }
+        this.receiver = new Receiver(receiverName, receiverId, usageIndicator.equals("P"));
     }
 
     @Post
@@ -91,9 +93,7 @@ public class ClaimBatchController {
                     List.of(new Problem.FieldError("claims", "no READY claims")));
         }
         List<Claim> content = ready.stream().map(StoredClaim::claim).toList();
-        Claim first = content.get(0);
-        Submitter submitter = new Submitter(caller.practiceId(), first.billingProvider().lastNameOrOrganization(), submitterId,
-                submitterContact, submitterPhone, null);
+        Submitter submitter = submitter(caller.practiceId());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         X12_837P.Interchange interchange;
         try {
@@ -135,6 +135,18 @@ public class ClaimBatchController {
         ClaimBatches.Batch batch = find(caller, batchId);
         return HttpResponse.ok(batch.x12().getBytes(StandardCharsets.US_ASCII)).contentType(X12)
                 .header("Content-Disposition", "attachment; filename=\"" + batch.id() + ".837\"");
+    }
+
+    /** The practice as loop 1000A names it, from its billing profile; 422 when the profile has no submitter. */
+    private Submitter submitter(String practiceId) {
+        BillingProfile profile = practice.billingProfile(practiceId).orElse(null);
+        if (profile == null || profile.submitter() == null) {
+            throw new ApiProblemException(ProblemType.VALIDATION, "The practice's billing profile names no submitter: set "
+                    + "submitter (the id the clearinghouse assigned, and a contact) with PUT /billing-profile. Nothing was written.",
+                    List.of(new Problem.FieldError("billingProfile.submitter", "is required to submit claims")));
+        }
+        BillingProfile.Submitter s = profile.submitter();
+        return new Submitter(practiceId, profile.organizationName(), s.id(), s.contactName(), s.phone(), s.email());
     }
 
     /** The body is optional: none (or no claimIds) batches every READY claim. */

@@ -25,9 +25,14 @@ import org.therapyops.billing.Charge;
 import org.therapyops.billing.Claim;
 import org.therapyops.billing.ClaimStatus;
 import org.therapyops.billing.Note;
+import org.therapyops.billing.Party;
 import org.therapyops.billing.StoredClaim;
 import org.therapyops.billing.charges.FeeSchedule;
+import org.therapyops.billing.claims.ClaimParties;
+import org.therapyops.domain.Coverage;
+import org.therapyops.domain.Patient;
 import org.therapyops.ports.ClaimRepository;
+import org.therapyops.ports.PracticeRepository;
 import org.therapyops.ports.ScrubDeadLetters;
 import org.therapyops.ports.ScrubQueue;
 
@@ -51,14 +56,16 @@ public class ClaimScrubController {
     private static final String MODIFIER = "[0-9A-Z]{2}";
 
     private final ClaimRepository claims;
+    private final PracticeRepository practice;
     private final ScrubQueue scrubQueue;
     private final ScrubDeadLetters deadLetters;
     private final FeeSchedule fees;
     private final JsonMapper json;
 
-    public ClaimScrubController(ClaimRepository claims, ScrubQueue scrubQueue, ScrubDeadLetters deadLetters, FeeSchedule fees,
+    public ClaimScrubController(ClaimRepository claims, PracticeRepository practice, ScrubQueue scrubQueue, ScrubDeadLetters deadLetters, FeeSchedule fees,
                                 JsonMapper json) {
         this.claims = claims;
+        this.practice = practice;
         this.scrubQueue = scrubQueue;
         this.deadLetters = deadLetters;
         this.fees = fees;
@@ -76,7 +83,8 @@ public class ClaimScrubController {
 
     @Put("/{claimId}")
     @Operation(summary = "Correct a READY or NEEDS_REVIEW claim (If-Match): diagnoses, lines' codes, modifiers, units and "
-            + "pointers, prior authorization number, place of service; it goes back to the scrubber")
+            + "pointers, prior authorization number, place of service, or its parties refreshed from the practice's data; "
+            + "it goes back to the scrubber")
     public HttpResponse<ClaimView> correct(@Parameter(hidden = true) Caller caller, @PathVariable String claimId,
                                            @Nullable @Header("If-Match") String ifMatch, @Body ClaimCorrectionInput input) {
         caller.require(Role.BILLER);
@@ -84,7 +92,7 @@ public class ClaimScrubController {
         requireCorrectable(current.claim().id(), current.status());
         long expected = Preconditions.expectedVersion(ifMatch);
         Preconditions.requireVersion("The claim", current.version(), expected);
-        Claim corrected = corrected(current.claim(), input);
+        Claim corrected = corrected(input.refresh() ? refreshed(caller.practiceId(), current.claim()) : current.claim(), input);
         StoredClaim written = Preconditions.write("The claim", () -> {
             try {
                 return claims.correct(caller.practiceId(), current, corrected);
@@ -147,6 +155,23 @@ public class ClaimScrubController {
             throw new ApiProblemException(ProblemType.CONFLICT, "Claim " + claimId
                     + " is waiting for the scrubber; correct it once it is READY or NEEDS_REVIEW. Nothing was written.");
         }
+    }
+
+    /** The claim with its parties taken from the practice's data as it is now (nothing is written). */
+    private Claim refreshed(String practiceId, Claim claim) {
+        Patient patient = practice.patient(practiceId, claim.patientId()).orElseThrow(() -> new ApiProblemException(
+                ProblemType.CONFLICT, "The claim's patient no longer exists; nothing was written."));
+        Coverage coverage = practice.coverage(practiceId, claim.patientId(), claim.coverageId()).orElseThrow(() ->
+                new ApiProblemException(ProblemType.CONFLICT, "The claim's coverage no longer exists: void the claim and "
+                        + "bill the coverage in force. Nothing was written."));
+        String renderingId = claim.lines().get(0).renderingProviderId();
+        Party rendering = practice.provider(practiceId, renderingId).map(ClaimParties::rendering)
+                .orElse(claim.renderingProvider());
+        Party billing = ClaimParties.billing(practice.billingProfile(practiceId).orElse(null));
+        return new Claim(claim.id(), claim.patientId(), claim.coverageId(), claim.payerId(), claim.payerName(), claim.payerEdiId(),
+                billing, rendering, claim.referringProvider(), ClaimParties.subscriber(coverage, patient), claim.dateOfService(),
+                claim.placeOfService(), claim.frequency(), claim.originalClaimId(), claim.priorAuthorizationNumber(),
+                claim.diagnoses(), claim.lines());
     }
 
     /** Validates the correction and applies it to the claim (nothing is written). */

@@ -36,6 +36,7 @@ import org.therapyops.domain.Npi;
 import org.therapyops.domain.Patient;
 import org.therapyops.domain.Payer;
 import org.therapyops.domain.PayerType;
+import org.therapyops.domain.PostalAddress;
 import org.therapyops.domain.Provider;
 import org.therapyops.domain.Taxonomy;
 import org.therapyops.domain.Telehealth;
@@ -251,7 +252,9 @@ public class PracticeDataController {
     // ---- building records from input, with the rules bean validation cannot express
 
     private static Patient patient(String id, PatientInput input, Instant createdAt, long version) {
-        return new Patient(id, input.firstName(), input.lastName(), input.birthDate(), input.sex(), createdAt, version);
+        return new Patient(id, input.firstName(), input.lastName(), input.birthDate(), input.sex(),
+                input.address() == null ? null : Addresses.validated("address", input.address(), PostalAddress.Use.MAILING),
+                createdAt, version);
     }
 
     private static Payer payer(String id, PayerInput input, Instant createdAt, long version) {

@@ -15,6 +15,7 @@ import org.therapyops.billing.ClaimStatus;
 import org.therapyops.billing.Party;
 import org.therapyops.billing.StoredClaim;
 import org.therapyops.billing.Subscriber;
+import org.therapyops.domain.PostalAddress;
 import org.therapyops.dynamodb.DynamoClaimRepository;
 import org.therapyops.dynamodb.Tables;
 import org.therapyops.testing.Moto;
@@ -51,6 +52,7 @@ class ClaimBatchApiTest {
     private static DynamoClaimRepository claims;
 
     private final String practiceId = "practice-" + UUID.randomUUID();
+    private final java.util.Set<String> profiled = new java.util.HashSet<>();
 
     @BeforeAll
     static void start() {
@@ -76,7 +78,10 @@ class ClaimBatchApiTest {
         dynamo.close();
     }
 
-    private String readyClaim(String practice) {
+    private String readyClaim(String practice) throws Exception {
+        if (profiled.add(practice)) {
+            ok(call("PUT", "/billing-profile", BillingProfileApiTest.PROFILE, "admin", null, "\"0\"", practice));
+        }
         String claimId = "claim-" + UUID.randomUUID();
         claims.createIfAbsent(practice, new StoredClaim(claim(claimId), null, ClaimStatus.READY, true, NOW, 2));
         return claimId;
@@ -84,14 +89,14 @@ class ClaimBatchApiTest {
 
     private static Claim claim(String id) {
         Party billing = new Party("Riverside Therapy", null, "1234567893", "12-3456789", "225100000X",
-                new Party.Address("1 Main St", null, "Springfield", "IL", "62701"));
+                new PostalAddress("1 Main St", null, "Springfield", "IL", "62701"));
         List<Charge> lines = List.of(
                 new Charge("97110", List.of("GP"), 2, 33, List.of(1), new BigDecimal("90.00"), "pt-1", DOS, "11"),
                 new Charge("97140", List.of("GP"), 1, 10, List.of(1, 2), new BigDecimal("44.00"), "pt-1", DOS, "11"));
         return new Claim(id, "patient-1", "coverage-1", "payer-1", "Medicare Part B", "MCRB1", billing,
                 new Party("Lee", "Dana", "1987654328", null, "225100000X", null), null,
                 new Subscriber("1EG4TE5MK73", "Lovelace", "Ada", LocalDate.of(1950, 12, 10), "F",
-                        new Party.Address("2 Oak St", null, "Springfield", "IL", "62702")), DOS, "11",
+                        new PostalAddress("2 Oak St", null, "Springfield", "IL", "62702")), DOS, "11",
                 ClaimFrequency.ORIGINAL, null, null, List.of("M5450", "M6281"), lines);
     }
 
@@ -162,6 +167,28 @@ class ClaimBatchApiTest {
         problem(call("GET", "/claim-batches/" + id + "/837", null, "biller", null, null, "practice-" + UUID.randomUUID()), "not-found");
         problem(call("GET", "/claim-batches/" + id, null, "biller", null, null, "practice-" + UUID.randomUUID()), "not-found");
         assertThat(ok(call("GET", "/claim-batches/" + id, null, "biller", null)).get("batchId").asText()).isEqualTo(id);
+    }
+
+    @Test
+    void aPracticeWithoutASubmitterIs422AndItsClaimsStayReady() throws Exception {
+        String claimId = readyClaim(practiceId);
+        String noSubmitter = BillingProfileApiTest.PROFILE.replaceAll(",\\s*\"submitter\": \\{[^}]*}", "");
+        ok(call("PUT", "/billing-profile", noSubmitter, "admin", null, "\"1\""));
+
+        JsonNode problem = problem(call("POST", "/claim-batches", null, "biller", null), "validation");
+
+        assertThat(problem.get("errors")).extracting(e -> e.get("field").asText()).containsExactly("billingProfile.submitter");
+        assertThat(claims.get(practiceId, claimId).orElseThrow().status()).isEqualTo(ClaimStatus.READY);
+    }
+
+    @Test
+    void theSubmitterAndReceiverComeFromTheBillingProfileAndTheDeployment() throws Exception {
+        readyClaim(practiceId);
+        JsonNode batch = created(call("POST", "/claim-batches", null, "biller", null));
+        String x12 = body(call("GET", "/claim-batches/" + batch.get("batchId").asText() + "/837", null, "biller", null));
+        assertThat(x12).contains("*ZZ*RTG01          *ZZ*CLEARINGHOUSE  *")
+                .contains("~NM1*41*2*RIVERSIDE THERAPY GROUP*****46*RTG01~PER*IC*BILLING OFFICE*TE*2175550100~")
+                .contains("~NM1*40*2*TEST CLEARINGHOUSE*****46*CLEARINGHOUSE~");
     }
 
     @Test

@@ -19,7 +19,14 @@ import org.therapyops.billing.scrub.Finding;
 import org.therapyops.billing.scrub.ScrubResult;
 import org.therapyops.billing.scrub.ScrubStatus;
 import org.therapyops.billing.scrub.Severity;
+import org.therapyops.domain.PostalAddress;
 import org.therapyops.dynamodb.DynamoClaimRepository;
+import org.therapyops.dynamodb.DynamoPracticeRepository;
+import org.therapyops.domain.Coverage;
+import org.therapyops.domain.CoveragePriority;
+import org.therapyops.domain.Discipline;
+import org.therapyops.domain.Patient;
+import org.therapyops.domain.Provider;
 import org.therapyops.dynamodb.Tables;
 import org.therapyops.messaging.SqsScrubQueue;
 import org.therapyops.testing.Moto;
@@ -63,6 +70,7 @@ class ClaimScrubApiTest {
     private static String scrubQueue;
     private static String deadLetters;
     private static DynamoClaimRepository claims;
+    private static DynamoPracticeRepository practice;
 
     private final String practiceId = "practice-" + UUID.randomUUID();
 
@@ -88,6 +96,7 @@ class ClaimScrubApiTest {
         function = new APIGatewayV2HTTPEventFunction(context);
         dynamo = moto.dynamo();
         claims = new DynamoClaimRepository(dynamo, billing.claims());
+        practice = new DynamoPracticeRepository(dynamo, tables);
     }
 
     @AfterAll
@@ -108,7 +117,7 @@ class ClaimScrubApiTest {
 
     private static Claim claim(String id) {
         Party billing = new Party("Riverside Therapy", null, "1234567893", "12-3456789", "225100000X",
-                new Party.Address("1 Main St", null, "Springfield", "IL", "62701"));
+                new PostalAddress("1 Main St", null, "Springfield", "IL", "62701"));
         List<Charge> lines = List.of(
                 new Charge("97110", List.of(), 2, 33, List.of(1), new BigDecimal("90.00"), "pt-1", DOS, "11"),
                 new Charge("97140", List.of("GP"), 1, 10, List.of(1, 2), new BigDecimal("44.00"), "pt-1", DOS, "11"));
@@ -141,6 +150,39 @@ class ClaimScrubApiTest {
         assertThat(stored.queued()).isTrue();
         assertThat(claims.scrubRecord(practiceId, claimId)).isEmpty();
         assertThat(receiveAll(scrubQueue)).extracting(Message::body).contains(SqsScrubQueue.body(practiceId, claimId));
+    }
+
+    @Test
+    void refreshingTakesTheBillingProviderAndSubscriberFromThePracticesDataAsItIsNow() throws Exception {
+        String claimId = claimNeedingReview();
+        PostalAddress home = new PostalAddress("2 Oak St", null, "Springfield", "IL", "62702");
+        practice.create(practiceId, new Patient("patient-1", "Ada", "King", LocalDate.of(1950, 12, 10), "F", home, NOW, 1));
+        practice.create(practiceId, new Coverage("coverage-1", "patient-1", "payer-1", "1EG4TE5MK74", CoveragePriority.PRIMARY,
+                LocalDate.of(2026, 1, 1), null, NOW, 1));
+        practice.create(practiceId, new Provider("pt-1", "1987654328", "Dana", "Lee-Park", Discipline.PT, "225100000X", "PT",
+                null, NOW, 1));
+        ok(call("PUT", "/billing-profile", BillingProfileApiTest.PROFILE, "admin", null, "\"0\""));
+
+        ok(call("PUT", "/claims/" + claimId, "{\"refreshFromPracticeData\":true}", "biller", null, "\"2\""));
+
+        Claim refreshed = claims.get(practiceId, claimId).orElseThrow().claim();
+        assertThat(refreshed.billingProvider()).isEqualTo(new Party("Riverside Therapy Group", null, "1245319599", "123456789",
+                "261QR0400X", new PostalAddress("100 River Rd", "Suite 2", "Springfield", "IL", "627011234")));
+        assertThat(refreshed.subscriber()).isEqualTo(new Subscriber("1EG4TE5MK74", "King", "Ada", LocalDate.of(1950, 12, 10), "F", home));
+        assertThat(refreshed.renderingProvider().lastNameOrOrganization()).isEqualTo("Lee-Park");
+        assertThat(refreshed.lines()).isEqualTo(claim(claimId).lines());
+    }
+
+    @Test
+    void refreshingAClaimWhoseCoverageIsGoneIs409AndWritesNothing() throws Exception {
+        String claimId = claimNeedingReview();
+        practice.create(practiceId, new Patient("patient-1", "Ada", "King", LocalDate.of(1950, 12, 10), "F", NOW, 1));
+
+        problem(call("PUT", "/claims/" + claimId, "{\"refreshFromPracticeData\":true}", "biller", null, "\"2\""), "conflict");
+
+        StoredClaim stored = claims.get(practiceId, claimId).orElseThrow();
+        assertThat(stored.version()).isEqualTo(2);
+        assertThat(stored.claim()).isEqualTo(claim(claimId));
     }
 
     @Test

@@ -108,6 +108,21 @@ class PracticeDataApiTest {
     }
 
     @Test
+    void aPatientsMailingAddressIsStoredNormalizedAndABadOneIsRefusedNamingItsField() throws Exception {
+        String patient = "{\"firstName\":\"Ada\",\"lastName\":\"Byron\",\"birthDate\":\"1980-12-10\","
+                + "\"address\":{\"line1\":\" PO Box 9 \",\"city\":\"San Juan\",\"state\":\"PR\",\"postalCode\":\"00901-2345\"}}";
+        JsonNode created = created(call("POST", "/patients", patient, "front_desk"));
+        assertThat(created.at("/address/line1").asText()).isEqualTo("PO Box 9");
+        assertThat(created.at("/address/postalCode").asText()).isEqualTo("00901-2345");
+        assertThat(practice.patient(practiceId, created.get("id").asText()).orElseThrow().address().postalCode()).isEqualTo("009012345");
+
+        APIGatewayV2HTTPResponse bad = call("POST", "/patients", patient.replace("00901-2345", "0090").replace("\"PR\"", "\"Puerto Rico\""),
+                "front_desk");
+        assertThat(fields(problem(bad, "validation"))).containsExactlyInAnyOrder("address.state", "address.postalCode");
+        assertThat(practice.patients(practiceId, "Byron", 10, null).items()).hasSize(1);
+    }
+
+    @Test
     void aProviderHasTaxonomyCredentialAndASupervisorOfThePractice() throws Exception {
         String pt = created(call("POST", "/providers", provider("1234567893", "PT", "225100000X", "PT", null), "admin")).get("id").asText();
         JsonNode pta = created(call("POST", "/providers", provider("1987654328", "PT", "225200000X", "PTA", pt), "admin"));
@@ -494,7 +509,7 @@ class PracticeDataApiTest {
     @Test
     void theOpenApiDocumentShowsTheNewOperations() {
         String document = function.handleRequest(event("GET", "/openapi.yml", null, null, null), null).getBody();
-        assertThat(document).contains("/settings").contains("/patients/{patientId}/coverages/{coverageId}")
+        assertThat(document).contains("/settings").contains("/billing-profile").contains("/patients/{patientId}/coverages/{coverageId}")
                 .contains("If-Match").contains("\"201\"").contains("\"412\"").contains("\"428\"").contains("application/problem+json")
                 .contains("nextCursor");
     }

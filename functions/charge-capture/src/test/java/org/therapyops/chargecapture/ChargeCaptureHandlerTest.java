@@ -10,6 +10,7 @@ import org.therapyops.billing.AssistantInvolvement;
 import org.therapyops.billing.Charge;
 import org.therapyops.billing.ClaimStatus;
 import org.therapyops.billing.Note;
+import org.therapyops.billing.Party;
 import org.therapyops.billing.NoteStatus;
 import org.therapyops.billing.ServiceLine;
 import org.therapyops.billing.StoredClaim;
@@ -19,10 +20,12 @@ import org.therapyops.domain.AppointmentStatus;
 import org.therapyops.domain.AuditEntry;
 import org.therapyops.domain.AuthorizationRequirement;
 import org.therapyops.domain.Authorization;
+import org.therapyops.domain.BillingProfile;
 import org.therapyops.domain.Coverage;
 import org.therapyops.domain.CoveragePriority;
 import org.therapyops.domain.Discipline;
 import org.therapyops.domain.Patient;
+import org.therapyops.domain.PostalAddress;
 import org.therapyops.domain.Payer;
 import org.therapyops.domain.PayerType;
 import org.therapyops.domain.Provider;
@@ -105,12 +108,20 @@ class ChargeCaptureHandlerTest {
         sqs.close();
     }
 
-    /** A Medicare patient with an authorization, a PT, and a scheduled appointment; returns its signed note. */
+    private static final PostalAddress HOME = new PostalAddress("2 Oak St", null, "Springfield", "IL", "62702");
+    private static final PostalAddress OFFICE = new PostalAddress("100 River Rd", null, "Springfield", "IL", "627011234");
+
+    /**
+     * A practice with a billing profile, a Medicare patient with an address and an authorization (A-1), a PT, and a
+     * scheduled appointment; returns its signed note.
+     */
     private Note signedNote(List<ServiceLine> lines) {
         Payer payer = new Payer("payer-1", "Medicare Part B", "MCRB1", PayerType.MEDICARE, AuthorizationRequirement.ALL, Set.of(),
                 UnitRounding.CMS_8_MINUTE, 365, Telehealth.defaults(), NOW, 1);
         practice.create(practiceId, payer);
-        practice.create(practiceId, new Patient("patient-1", "Ada", "Lovelace", LocalDate.of(1950, 12, 10), "F", NOW, 1));
+        practice.create(practiceId, new Patient("patient-1", "Ada", "Lovelace", LocalDate.of(1950, 12, 10), "F", HOME, NOW, 1));
+        practice.saveBillingProfile(practiceId, new BillingProfile("Riverside Therapy Group", "1245319599", "123456789",
+                "261QR0400X", OFFICE, null, 0), 0);
         practice.create(practiceId, new Provider("pt-1", "1234567893", "Grace", "Hopper", Discipline.PT, "225100000X", "PT",
                 null, NOW, 1));
         practice.create(practiceId, new Coverage("coverage-1", "patient-1", "payer-1", "1EG4TE5MK73", CoveragePriority.PRIMARY,
@@ -146,6 +157,9 @@ class ChargeCaptureHandlerTest {
         assertThat(claim.claim().payerEdiId()).isEqualTo("MCRB1");
         assertThat(claim.claim().subscriber().memberId()).isEqualTo("1EG4TE5MK73");
         assertThat(claim.claim().renderingProvider().npi()).isEqualTo("1234567893");
+        assertThat(claim.claim().billingProvider()).isEqualTo(new Party("Riverside Therapy Group", null, "1245319599", "123456789",
+                "261QR0400X", OFFICE));
+        assertThat(claim.claim().subscriber().address()).isEqualTo(HOME);
         assertThat(claim.claim().diagnoses()).containsExactly("M5450", "M25561");
         List<Charge> lines = claim.claim().lines();
         assertThat(lines).extracting(Charge::code).containsExactly("97110", "97140");

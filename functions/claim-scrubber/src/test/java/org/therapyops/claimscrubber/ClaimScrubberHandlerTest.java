@@ -22,6 +22,7 @@ import org.therapyops.domain.CoveragePriority;
 import org.therapyops.domain.Patient;
 import org.therapyops.domain.Payer;
 import org.therapyops.domain.PayerType;
+import org.therapyops.domain.PostalAddress;
 import org.therapyops.domain.Telehealth;
 import org.therapyops.domain.UnitRounding;
 import org.therapyops.dynamodb.DynamoClaimRepository;
@@ -93,13 +94,14 @@ class ClaimScrubberHandlerTest {
     /** A clean Medicare PT claim (the CMS 8-minute example: 33 + 10 minutes, 2 + 1 units), or one without GP on 97110. */
     static Claim claim(String id, String payerId, boolean faulty) {
         Party billing = new Party("Riverside Therapy", null, "1234567893", "12-3456789", "225100000X",
-                new Party.Address("1 Main St", null, "Springfield", "IL", "62701"));
+                new PostalAddress("1 Main St", null, "Springfield", "IL", "627011234"));
         Party rendering = new Party("Lee", "Dana", "1987654328", null, "225100000X", null);
         List<Charge> lines = List.of(
                 new Charge("97110", faulty ? List.of() : List.of("GP"), 2, 33, List.of(1), new BigDecimal("90.00"), "pt-1", DOS, "11"),
                 new Charge("97140", List.of("GP"), 1, 10, List.of(1, 2), new BigDecimal("44.00"), "pt-1", DOS, "11"));
         return new Claim(id, "patient-1", "coverage-1", payerId, "Medicare Part B", "MCRB1", billing, rendering, null,
-                new Subscriber("1EG4TE5MK73", "Lovelace", "Ada", LocalDate.of(1950, 12, 10), "F", null), DOS, "11",
+                new Subscriber("1EG4TE5MK73", "Lovelace", "Ada", LocalDate.of(1950, 12, 10), "F",
+                        new PostalAddress("2 Oak St", null, "Springfield", "IL", "62702")), DOS, "11",
                 ClaimFrequency.ORIGINAL, null, null, List.of("M5450", "M6281"), lines);
     }
 

@@ -6,11 +6,9 @@ import org.therapyops.billing.Claim;
 import org.therapyops.billing.ClaimStatus;
 import org.therapyops.billing.Note;
 import org.therapyops.billing.NoteStatus;
-import org.therapyops.billing.Party;
 import org.therapyops.billing.SignedNote;
 import org.therapyops.billing.StoredCharge;
 import org.therapyops.billing.StoredClaim;
-import org.therapyops.billing.Subscriber;
 import org.therapyops.billing.charges.CaptureResult;
 import org.therapyops.billing.charges.CapturedCharge;
 import org.therapyops.billing.charges.ChargeCapture;
@@ -106,11 +104,12 @@ public final class ChargeCaptureService {
         if (captured.charges().isEmpty()) {
             return new Outcome(0, 0, 0, result);
         }
+        // The billing provider is the practice (its billing profile); without one the scrubber names what is missing.
         ClaimHeader header = new ClaimHeader(note.patientId(), coverage.id(), payer.id(), payer.name(), payer.payerId(),
-                party(rendering), null, new Subscriber(coverage.memberId(), patient.lastName(), patient.firstName(),
-                patient.birthDate(), patient.sex(), null), authorization == null ? null : authorization.number());
+                ClaimParties.billing(practice.billingProfile(practiceId).orElse(null)), null,
+                ClaimParties.subscriber(coverage, patient), authorization == null ? null : authorization.number());
         ClaimAssembly.Assembled assembled = ClaimAssembly.assemble(note.id(), header, note.diagnoses(), captured.charges(),
-                id -> party(provider(practiceId, id, providers)));
+                id -> ClaimParties.rendering(provider(practiceId, id, providers)));
 
         int chargesCreated = 0;
         for (CapturedCharge c : captured.charges()) {
@@ -160,10 +159,6 @@ public final class ChargeCaptureService {
                 .orElseThrow(() -> new IllegalStateException("provider " + providerId + " not found"));
         cache.put(providerId, provider);
         return provider;
-    }
-
-    private static Party party(Provider p) {
-        return new Party(p.lastName(), p.firstName(), p.npi(), null, p.taxonomy(), null);
     }
 
     private static String codes(CaptureResult result) {

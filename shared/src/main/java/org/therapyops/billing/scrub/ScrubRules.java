@@ -1,5 +1,6 @@
 package org.therapyops.billing.scrub;
 
+import org.therapyops.billing.scrub.rules.AddressRule;
 import org.therapyops.billing.scrub.rules.AmountPositiveRule;
 import org.therapyops.billing.scrub.rules.AssistantModifierRule;
 import org.therapyops.billing.scrub.rules.AuthorizationNumberRule;
@@ -44,6 +45,7 @@ public final class ScrubRules {
     public static List<ScrubRule> all() {
         return List.of(
                 NpiRule.billing(), NpiRule.rendering(), NpiRule.referring(), new TaxIdRule(), new TaxonomyRule(),
+                AddressRule.billing(), AddressRule.subscriber(),
                 new MemberIdRule(), new MbiFormatRule(), new PatientNameRule(), new PatientBirthDateRule(), new PatientSexRule(),
                 new DiagnosisCountRule(), new Icd10DateRule(), new Icd10ValidRule(), new Icd10BillableRule(),
                 new Icd10CodeSetInForceRule(), new DiagnosisPointerRule(),

@@ -11,6 +11,7 @@ import org.therapyops.domain.Authorization;
 import org.therapyops.domain.Coverage;
 import org.therapyops.domain.CoveragePriority;
 import org.therapyops.domain.Discipline;
+import org.therapyops.domain.PostalAddress;
 import org.therapyops.domain.UnitType;
 
 import java.math.BigDecimal;
@@ -57,7 +58,7 @@ final class Fixture {
     String patientId = "patient-1";
     String payerId = "payer-medicare";
     Party billing = new Party("Riverside Therapy", null, "1234567893", "12-3456789", "225100000X",
-            new Party.Address("1 Main St", null, "Springfield", "IL", "62701"));
+            new PostalAddress("1 Main St", null, "Springfield", "IL", "627011234"));
     Party rendering = new Party("Lee", "Dana", "1987654328", null, "225100000X", null);
     Party referring = new Party("Okafor", "Sam", "1456789019", null, null, null);
     String memberId = MBI;
@@ -65,6 +66,7 @@ final class Fixture {
     String firstName = "Alex";
     LocalDate birthDate = LocalDate.of(1950, 3, 2);
     String sex = "F";
+    PostalAddress address = new PostalAddress("12 Elm Ave", "Apt 3", "Springfield", "IL", "62704");
     LocalDate dateOfService = DOS;
     String placeOfService = "11";
     ClaimFrequency frequency = ClaimFrequency.ORIGINAL;
@@ -120,7 +122,7 @@ final class Fixture {
         List<Charge> charges = lines.stream().map(l -> new Charge(l.code, l.modifiers, l.units, l.minutes, l.pointers, l.amount,
                 "provider-1", dateOfService, l.placeOfService == null ? placeOfService : l.placeOfService)).toList();
         return new Claim(id, patientId, "coverage-1", payerId, "Payer", "00000", billing, rendering, referring,
-                new Subscriber(memberId, lastName, firstName, birthDate, sex, null), dateOfService, placeOfService, frequency,
+                new Subscriber(memberId, lastName, firstName, birthDate, sex, address), dateOfService, placeOfService, frequency,
                 originalClaimId, authorizationNumber, diagnoses, charges);
     }
 

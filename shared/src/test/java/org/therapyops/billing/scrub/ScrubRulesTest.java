@@ -9,6 +9,7 @@ import org.therapyops.billing.TelehealthMode;
 import org.therapyops.billing.charges.TherapyYearToDate;
 import org.therapyops.domain.Coverage;
 import org.therapyops.domain.CoveragePriority;
+import org.therapyops.domain.PostalAddress;
 import org.therapyops.domain.UnitType;
 
 import java.math.BigDecimal;
@@ -57,6 +58,12 @@ class ScrubRulesTest {
                 fails("BILLING_TIN", "all zeros", f -> f.billing = new Party("Riverside Therapy", null, "1234567893", "000000000", "225100000X", null), "billingProvider.taxId"),
                 fails("PROVIDER_TAXONOMY", "billing taxonomy missing", f -> f.billing = new Party("Riverside Therapy", null, "1234567893", "12-3456789", null, null), "billingProvider.taxonomy"),
                 fails("PROVIDER_TAXONOMY", "rendering taxonomy malformed", f -> f.rendering = new Party("Lee", "Dana", "1987654328", null, "2251000X", null), "renderingProvider.taxonomy"),
+                fails("BILLING_ADDRESS", "post office box", f -> f.billing = billingAt(new PostalAddress("PO Box 12", null, "Springfield", "IL", "627011234")), "billingProvider.address.line1"),
+                fails("BILLING_ADDRESS", "five-digit ZIP", f -> f.billing = billingAt(new PostalAddress("1 Main St", null, "Springfield", "IL", "62701")), "billingProvider.address.postalCode"),
+                fails("BILLING_ADDRESS", "missing", f -> f.billing = billingAt(null), "billingProvider.address"),
+                fails("SUBSCRIBER_ADDRESS", "missing", f -> f.address = null, "subscriber.address"),
+                fails("SUBSCRIBER_ADDRESS", "unknown state", f -> f.address = new PostalAddress("12 Elm Ave", null, "Springfield", "XX", "62704"), "subscriber.address.state"),
+                fails("SUBSCRIBER_ADDRESS", "no city", f -> f.address = new PostalAddress("12 Elm Ave", null, " ", "IL", "62704"), "subscriber.address.city"),
                 fails("MEMBER_ID", "missing", f -> f.memberId = " ", "subscriber.memberId"),
                 fails("MEMBER_ID", "differs from the coverage", f -> f.memberId = "1EG4TE5MK74", "subscriber.memberId"),
                 fails("MEDICARE_MBI", "letter S at position 2", f -> f.memberId = "1SG4TE5MK73", "subscriber.memberId"),
@@ -178,6 +185,8 @@ class ScrubRulesTest {
                 passes("REFERRING_NPI", "no referring provider", f -> f.referring = null),
                 passes("BILLING_TIN", "nine digits without dash", f -> f.billing = new Party("Riverside Therapy", null, "1234567893", "123456789", "225100000X", null)),
                 passes("MEDICARE_MBI", "Medicaid member ids are not MBIs", Fixture::medicaid),
+                passes("BILLING_ADDRESS", "ZIP+4 written with its dash", f -> f.billing = billingAt(new PostalAddress("1 Main St", "Suite 200", "Springfield", "IL", "62701-1234"))),
+                passes("SUBSCRIBER_ADDRESS", "a patient may receive mail at a PO box, ZIP+4 or not", f -> f.address = new PostalAddress("PO Box 9", null, "San Juan", "PR", "00901-2345")),
                 passes("ICD10_VALID", "code written with its dot or without", f -> f.diagnoses.set(0, "M5450")),
                 passes("ICD10_BILLABLE", "seventh-character extension", f -> f.diagnoses.set(1, "S83.511A")),
                 passes("ICD10_DATE", "first day of ICD-10", f -> f.dateOfService = LocalDate.of(2015, 10, 1)),
@@ -254,6 +263,10 @@ class ScrubRulesTest {
                     f.frequency = ClaimFrequency.REPLACEMENT;
                     f.originalClaimId = "claim-0";
                 }));
+    }
+
+    static Party billingAt(PostalAddress address) {
+        return new Party("Riverside Therapy", null, "1234567893", "12-3456789", "225100000X", address);
     }
 
     @Test

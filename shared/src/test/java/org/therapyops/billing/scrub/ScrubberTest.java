@@ -30,7 +30,7 @@ class ScrubberTest {
     @Test
     void aClaimWithSeveralErrorsNeedsReviewWithExactlyTheExpectedFindings() {
         Fixture f = new Fixture();
-        f.billing = new Party("Riverside Therapy", null, "1234567890", "12-3456789", "225100000X", null);
+        f.billing = new Party("Riverside Therapy", null, "1234567890", "12-3456789", "225100000X", f.billing.address());
         f.memberId = "1EG4-TE5-MK73";
         f.coverage = null;
         f.diagnoses.set(0, "M54.5");

@@ -1,5 +1,6 @@
 package org.therapyops.api.model;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -9,10 +10,11 @@ import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
 
-/** A new patient. */
+/** A patient's demographics; the mailing address is needed before the practice can bill for the patient. */
 @Serdeable
 public record PatientInput(@NotBlank @Size(max = 100) String firstName,
                            @NotBlank @Size(max = 100) String lastName,
                            @NotNull @Past LocalDate birthDate,
-                           @Pattern(regexp = "[FMUX]", message = "must be F, M, U or X") String sex) {
+                           @Pattern(regexp = "[FMUX]", message = "must be F, M, U or X") String sex,
+                           @Nullable AddressInput address) {
 }

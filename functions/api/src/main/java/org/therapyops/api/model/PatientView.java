@@ -9,9 +9,10 @@ import java.time.LocalDate;
 /** A patient as the API shows it. */
 @Serdeable
 public record PatientView(String id, String firstName, String lastName, LocalDate birthDate, String sex,
-                          Instant createdAt, long version) {
+                          AddressInput address, Instant createdAt, long version) {
 
     public static PatientView of(Patient p) {
-        return new PatientView(p.id(), p.firstName(), p.lastName(), p.birthDate(), p.sex(), p.createdAt(), p.version());
+        return new PatientView(p.id(), p.firstName(), p.lastName(), p.birthDate(), p.sex(), AddressInput.of(p.address()),
+                p.createdAt(), p.version());
     }
 }

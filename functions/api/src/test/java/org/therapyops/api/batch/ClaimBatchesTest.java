@@ -8,6 +8,7 @@ import org.therapyops.billing.ClaimStatus;
 import org.therapyops.billing.Party;
 import org.therapyops.billing.StoredClaim;
 import org.therapyops.billing.Subscriber;
+import org.therapyops.domain.PostalAddress;
 import org.therapyops.dynamodb.DynamoClaimRepository;
 import org.therapyops.testing.Moto;
 
@@ -62,7 +63,7 @@ class ClaimBatchesTest {
 
     private static Claim claim(String id) {
         Party billing = new Party("Riverside Therapy", null, "1234567893", "12-3456789", "225100000X",
-                new Party.Address("1 Main St", null, "Springfield", "IL", "62701"));
+                new PostalAddress("1 Main St", null, "Springfield", "IL", "62701"));
         return new Claim(id, "patient-1", "coverage-1", "payer-1", "Medicare Part B", "MCRB1", billing,
                 new Party("Lee", "Dana", "1987654328", null, "225100000X", null), null,
                 new Subscriber("1EG4TE5MK73", "Lovelace", "Ada", LocalDate.of(1950, 12, 10), "F", null), DOS, "11",

@@ -12,7 +12,8 @@ import java.util.List;
 public final class TaxIdRule extends ScrubRule {
 
     public TaxIdRule() {
-        super("BILLING_TIN", Severity.ERROR, "Enter the billing provider's 9-digit EIN (e.g. 12-3456789) as registered with the payer");
+        super("BILLING_TIN", Severity.ERROR, "Enter the practice's 9-digit EIN (e.g. 12-3456789), as registered with the payer, in the billing profile "
+                + "(PUT /billing-profile), then correct the claim with refreshFromPracticeData");
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.therapyops.billing.SignedNote;
 import org.therapyops.billing.Subscriber;
 import org.therapyops.billing.TelehealthMode;
 import org.therapyops.domain.Discipline;
+import org.therapyops.domain.PostalAddress;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -25,7 +26,7 @@ final class Inputs {
     static final LocalDate DOS = LocalDate.of(2026, 6, 15);
 
     static final Party BILLING = new Party("Riverside Therapy Group", null, "1234567893", "12-3456789", "261QR0400X",
-            new Party.Address("100 Main Street", "Suite 200", "Springfield", "IL", "62701-1234"));
+            new PostalAddress("100 Main Street", "Suite 200", "Springfield", "IL", "62701-1234"));
     static final Party THERAPIST = new Party("Lee", "Dana", "1987654328", null, "225100000X", BILLING.address());
     static final Party REFERRING = new Party("Okafor", "Sam", "1456789019", null, null, null);
 
@@ -48,7 +49,7 @@ final class Inputs {
 
     static Subscriber subscriber(int n) {
         return new Subscriber(mbi(n), "Rivera" + letters(n), "Alex", LocalDate.of(1940 + n % 30, 1 + n % 12, 1 + n % 28),
-                n % 2 == 0 ? "F" : "M", new Party.Address(n + " Elm Street", null, "Springfield", "IL", "62704"));
+                n % 2 == 0 ? "F" : "M", new PostalAddress(n + " Elm Street", null, "Springfield", "IL", "62704"));
     }
 
     /**

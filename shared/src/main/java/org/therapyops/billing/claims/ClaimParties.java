@@ -1,0 +1,34 @@
+package org.therapyops.billing.claims;
+
+import org.therapyops.billing.Party;
+import org.therapyops.billing.Subscriber;
+import org.therapyops.domain.BillingProfile;
+import org.therapyops.domain.Coverage;
+import org.therapyops.domain.Patient;
+import org.therapyops.domain.Provider;
+
+/**
+ * The parties of a claim as the practice's data names them today: the billing provider from the billing profile, the
+ * rendering provider, and the subscriber (always the patient) from the patient and the coverage. Used when a claim is
+ * built and when a biller refreshes a claim from corrected practice data.
+ */
+public final class ClaimParties {
+
+    private ClaimParties() {
+    }
+
+    /** The billing provider (an organization); null when the practice has no billing profile yet. */
+    public static Party billing(BillingProfile profile) {
+        return profile == null ? null : new Party(profile.organizationName(), null, profile.npi(), profile.taxId(),
+                profile.taxonomy(), profile.address());
+    }
+
+    public static Party rendering(Provider p) {
+        return new Party(p.lastName(), p.firstName(), p.npi(), null, p.taxonomy(), null);
+    }
+
+    public static Subscriber subscriber(Coverage coverage, Patient patient) {
+        return new Subscriber(coverage.memberId(), patient.lastName(), patient.firstName(), patient.birthDate(), patient.sex(),
+                patient.address());
+    }
+}
