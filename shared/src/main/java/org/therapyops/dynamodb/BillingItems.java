@@ -3,6 +3,7 @@ package org.therapyops.dynamodb;
 import org.therapyops.billing.Addendum;
 import org.therapyops.billing.AssistantInvolvement;
 import org.therapyops.billing.Charge;
+import org.therapyops.billing.CaptureRecord;
 import org.therapyops.billing.Claim;
 import org.therapyops.billing.ClaimFrequency;
 import org.therapyops.billing.ClaimStatus;
@@ -14,6 +15,8 @@ import org.therapyops.billing.StoredCharge;
 import org.therapyops.billing.StoredClaim;
 import org.therapyops.billing.Subscriber;
 import org.therapyops.billing.TelehealthMode;
+import org.therapyops.billing.charges.CaptureFinding;
+import org.therapyops.billing.charges.FindingCode;
 import org.therapyops.domain.PostalAddress;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -26,6 +29,7 @@ public final class BillingItems {
     static final String NOTE = "NOTE#";
     static final String CLAIM = "CLAIM#";
     static final String CHARGE = "CHARGE#";
+    static final String CAPTURE = "CAPTURE#";
 
     private BillingItems() {
     }
@@ -163,6 +167,25 @@ public final class BillingItems {
         AttributeValue queued = item.get("queued");
         return new StoredClaim(claim, a.optionalString("noteId"), a.enumValue("status", ClaimStatus.class),
                 queued != null && Boolean.TRUE.equals(queued.bool()), a.instant("createdAt"), a.number("version"));
+    }
+
+    static Map<String, AttributeValue> capture(String practiceId, CaptureRecord r) {
+        return Attributes.builder().put(Keys.PK, practiceId).put(Keys.SK, CAPTURE + r.noteId()).put("type", "CAPTURE")
+                .put("noteId", r.noteId()).put("outcome", r.outcome()).put("capturedAt", r.capturedAt())
+                .putList("claimIds", r.claimIds(), AttributeValue::fromS)
+                .putList("findings", r.findings(), f -> AttributeValue.fromM(Attributes.builder().put("code", f.code())
+                        .put("line", f.line()).put("message", f.message()).build()))
+                .build();
+    }
+
+    static CaptureRecord capture(Map<String, AttributeValue> item) {
+        Attributes a = Attributes.of(item);
+        return new CaptureRecord(a.string("noteId"), a.enumValue("outcome", CaptureRecord.Outcome.class),
+                a.list("claimIds").stream().map(AttributeValue::s).toList(),
+                a.list("findings").stream().map(v -> {
+                    Attributes f = Attributes.of(v.m());
+                    return new CaptureFinding(f.enumValue("code", FindingCode.class), (int) f.number("line"), f.string("message"));
+                }).toList(), a.instant("capturedAt"));
     }
 
     private static void party(Attributes target, String name, Party p) {

@@ -1,5 +1,6 @@
 package org.therapyops.dynamodb;
 
+import org.therapyops.billing.CaptureRecord;
 import org.therapyops.billing.Claim;
 import org.therapyops.billing.ClaimStatus;
 import org.therapyops.billing.StoredCharge;
@@ -111,6 +112,16 @@ public final class DynamoClaimRepository implements ClaimRepository {
                 .key(Keys.key(practiceId, BillingItems.CLAIM + claimId))
                 .updateExpression("SET queued = :yes").conditionExpression("attribute_exists(pk)")
                 .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true))).build());
+    }
+
+    @Override
+    public void recordCapture(String practiceId, CaptureRecord record) {
+        putIfAbsent(BillingItems.capture(practiceId, record));
+    }
+
+    @Override
+    public Optional<CaptureRecord> captureRecord(String practiceId, String noteId) {
+        return item(practiceId, BillingItems.CAPTURE + noteId).map(BillingItems::capture);
     }
 
     private boolean putIfAbsent(Map<String, AttributeValue> item) {

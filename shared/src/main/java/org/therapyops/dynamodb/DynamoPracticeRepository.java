@@ -1,6 +1,7 @@
 package org.therapyops.dynamodb;
 
 import org.therapyops.domain.Authorization;
+import org.therapyops.billing.charges.FeeSchedule;
 import org.therapyops.domain.BillingProfile;
 import org.therapyops.domain.Coverage;
 import org.therapyops.domain.Discipline;
@@ -210,14 +211,17 @@ public final class DynamoPracticeRepository implements PracticeRepository {
     public void saveSettings(String practiceId, PracticeSettings settings, long expectedVersion) {
         PracticeSettings next = new PracticeSettings(settings.schedulingPolicy(), settings.overrideRole(), settings.timeZone(),
                 settings.alerts(), settings.recipientsByRole(), expectedVersion + 1);
-        try {
-            dynamo.putItem(PutItemRequest.builder().tableName(table).item(ItemMapper.settings(practiceId, next))
-                    .conditionExpression(expectedVersion == 0 ? "attribute_not_exists(pk)" : "version = :v")
-                    .expressionAttributeValues(expectedVersion == 0 ? null : Map.of(":v", AttributeValue.fromN(Long.toString(expectedVersion))))
-                    .build());
-        } catch (ConditionalCheckFailedException e) {
-            throw new StaleVersionException("The practice's settings");
-        }
+        putVersioned(ItemMapper.settings(practiceId, next), expectedVersion, "The practice's settings");
+    }
+
+    @Override
+    public Optional<Versioned<FeeSchedule>> feeSchedule(String practiceId) {
+        return get(practiceId, Keys.FEE_SCHEDULE, ItemMapper::feeSchedule);
+    }
+
+    @Override
+    public void saveFeeSchedule(String practiceId, FeeSchedule schedule, long expectedVersion) {
+        putVersioned(ItemMapper.feeSchedule(practiceId, schedule, expectedVersion + 1), expectedVersion, "The practice's fee schedule");
     }
 
     @Override
@@ -229,13 +233,18 @@ public final class DynamoPracticeRepository implements PracticeRepository {
     public void saveBillingProfile(String practiceId, BillingProfile profile, long expectedVersion) {
         BillingProfile next = new BillingProfile(profile.organizationName(), profile.npi(), profile.taxId(), profile.taxonomy(),
                 profile.address(), profile.submitter(), expectedVersion + 1);
+        putVersioned(ItemMapper.billingProfile(practiceId, next), expectedVersion, "The practice's billing profile");
+    }
+
+    /** Puts a practice-wide record (settings, billing profile, fee schedule) over the version read; 0: none yet. */
+    private void putVersioned(Map<String, AttributeValue> item, long expectedVersion, String what) {
         try {
-            dynamo.putItem(PutItemRequest.builder().tableName(table).item(ItemMapper.billingProfile(practiceId, next))
+            dynamo.putItem(PutItemRequest.builder().tableName(table).item(item)
                     .conditionExpression(expectedVersion == 0 ? "attribute_not_exists(pk)" : "version = :v")
                     .expressionAttributeValues(expectedVersion == 0 ? null : Map.of(":v", AttributeValue.fromN(Long.toString(expectedVersion))))
                     .build());
         } catch (ConditionalCheckFailedException e) {
-            throw new StaleVersionException("The practice's billing profile");
+            throw new StaleVersionException(what);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.therapyops.dynamodb;
 
+import org.therapyops.billing.charges.FeeSchedule;
 import org.therapyops.domain.Appointment;
 import org.therapyops.domain.AppointmentStatus;
 import org.therapyops.domain.AuditEntry;
@@ -20,6 +21,7 @@ import org.therapyops.domain.SchedulingPolicy;
 import org.therapyops.domain.UnitType;
 import org.therapyops.domain.authorization.Reason;
 import org.therapyops.domain.authorization.ReasonCode;
+import org.therapyops.ports.PracticeRepository;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;
@@ -144,6 +146,23 @@ public final class ItemMapper {
                 (int) a.number("visitsLeft"), Boolean.parseBoolean(a.string("alertExhausted")),
                 Boolean.parseBoolean(a.string("alertOverScheduled")), Boolean.parseBoolean(a.string("alertAppointmentBlocked"))),
                 recipients, a.number("version"));
+    }
+
+    static Map<String, AttributeValue> feeSchedule(String practiceId, FeeSchedule schedule, long version) {
+        Map<String, AttributeValue> fees = new java.util.HashMap<>();
+        schedule.entries().forEach((key, amount) -> fees.put(key, AttributeValue.fromN(amount.toPlainString())));
+        return Attributes.builder().put(Keys.PK, practiceId).put(Keys.SK, Keys.FEE_SCHEDULE).put("type", "FEE_SCHEDULE")
+                .putMap("fees", fees).put("version", version).build();
+    }
+
+    static PracticeRepository.Versioned<FeeSchedule> feeSchedule(Map<String, AttributeValue> item) {
+        Map<String, java.math.BigDecimal> fees = new java.util.LinkedHashMap<>();
+        AttributeValue map = item.get("fees");
+        if (map == null || !map.hasM()) {
+            throw new MalformedItemException("fee schedule without fees");
+        }
+        map.m().forEach((key, amount) -> fees.put(key, new java.math.BigDecimal(amount.n())));
+        return new PracticeRepository.Versioned<>(FeeSchedule.of(fees), Attributes.of(item).number("version"));
     }
 
     static Map<String, AttributeValue> billingProfile(String practiceId, BillingProfile p) {

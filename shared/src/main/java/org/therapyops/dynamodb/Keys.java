@@ -15,6 +15,7 @@ final class Keys {
     static final String SK = "sk";
     static final String SETTINGS = "SETTINGS";
     static final String BILLING_PROFILE = "BILLING_PROFILE";
+    static final String FEE_SCHEDULE = "FEE_SCHEDULE";
 
     private Keys() {
     }

@@ -1,5 +1,6 @@
 package org.therapyops.ports;
 
+import org.therapyops.billing.CaptureRecord;
 import org.therapyops.billing.Claim;
 import org.therapyops.billing.ClaimStatus;
 import org.therapyops.billing.StoredCharge;
@@ -62,6 +63,12 @@ public interface ClaimRepository {
      * @throws StaleVersionException when the claim changed since {@code read} or is gone
      */
     StoredClaim correct(String practiceId, StoredClaim read, Claim corrected);
+
+    /** Keeps what charge capture made of a note, unless a record exists already (a redelivery makes the same one). */
+    void recordCapture(String practiceId, CaptureRecord record);
+
+    /** What charge capture made of the note; empty until it ran. */
+    Optional<CaptureRecord> captureRecord(String practiceId, String noteId);
 
     /** The claim is in a status a correction cannot start from (SUBMITTED: only a replacement or void claim). */
     class ClaimNotCorrectableException extends RuntimeException {

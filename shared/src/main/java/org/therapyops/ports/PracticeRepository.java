@@ -1,5 +1,6 @@
 package org.therapyops.ports;
 
+import org.therapyops.billing.charges.FeeSchedule;
 import org.therapyops.domain.Authorization;
 import org.therapyops.domain.BillingProfile;
 import org.therapyops.domain.Coverage;
@@ -113,6 +114,20 @@ public interface PracticeRepository {
      * @throws org.therapyops.ports.StaleVersionException when another change was saved in between
      */
     void saveBillingProfile(String practiceId, BillingProfile profile, long expectedVersion);
+
+    /** The practice's fee schedule and its version; empty when it never saved one. */
+    Optional<Versioned<FeeSchedule>> feeSchedule(String practiceId);
+
+    /**
+     * Saves the fee schedule over the version read ({@code expectedVersion}, 0 when there is none yet).
+     *
+     * @throws org.therapyops.ports.StaleVersionException when another change was saved in between
+     */
+    void saveFeeSchedule(String practiceId, FeeSchedule schedule, long expectedVersion);
+
+    /** A record stored whole under one version. */
+    record Versioned<T>(T value, long version) {
+    }
 
     /** The patient's coverages and authorizations, read consistently, as the authorization check needs them. */
     PatientBenefits benefits(String practiceId, String patientId);

@@ -33,6 +33,12 @@ public final class NoteToScrubLatencyBenchmark {
     public static void main(String[] args) throws Exception {
         try (LocalCloud cloud = LocalCloud.start(LocalCloud.Options.defaults(ProjectDir.find()).apiPort(0).stackName("therapy-ops-bench"))) {
             Practice practice = new Practice(cloud);
+            ApiClient.Response profile = practice.api.put("/billing-profile", "{\"organizationName\":\"Riverside Therapy Group\","
+                    + "\"npi\":\"1245319599\",\"taxId\":\"12-3456789\",\"taxonomy\":\"261QR0400X\",\"address\":{\"line1\":"
+                    + "\"100 River Rd\",\"city\":\"Springfield\",\"state\":\"IL\",\"postalCode\":\"62701-1234\"}}", "\"0\"");
+            if (profile.status() != 200) {
+                throw new IllegalStateException("billing profile: " + profile.status() + " " + profile.body());
+            }
             String payer = created(practice.api.post("/payers",
                     "{\"name\":\"Medicare Part B\",\"payerId\":\"MCRB1\",\"payerType\":\"MEDICARE\"}"));
             String provider = created(practice.api.post("/providers", "{\"npi\":\"1234567893\",\"firstName\":\"Jordan\","
@@ -40,7 +46,8 @@ public final class NoteToScrubLatencyBenchmark {
             List<String> patients = new ArrayList<>();
             for (int p = 0; p < PATIENTS; p++) {
                 String patient = created(practice.api.post("/patients",
-                        "{\"firstName\":\"Alex\",\"lastName\":\"Demo" + p + "\",\"birthDate\":\"1958-04-12\",\"sex\":\"F\"}"));
+                        "{\"firstName\":\"Alex\",\"lastName\":\"Demo" + p + "\",\"birthDate\":\"1958-04-12\",\"sex\":\"F\","
+                                + "\"address\":{\"line1\":\"" + (p + 1) + " Elm Ave\",\"city\":\"Springfield\",\"state\":\"IL\",\"postalCode\":\"62704\"}}"));
                 String coverage = created(practice.api.post("/patients/" + patient + "/coverages", "{\"payerId\":\"" + payer
                         + "\",\"memberId\":\"1EG4TE5MK73\",\"effectiveFrom\":\"2026-01-01\"}"));
                 practice.authorization(patient, coverage, "97110", "VISITS", 1000, "2026-01-01", "2027-12-31");
@@ -113,8 +120,10 @@ public final class NoteToScrubLatencyBenchmark {
             double seconds = (System.nanoTime() - started) / 1e9;
 
             new Report("Signed note → claim scrubbed", "NoteToScrubLatencyBenchmark")
-                    .line(NOTES + " notes after " + WARM_UP + " warm-up ones, one clinician, one after another. Practice: a Medicare "
-                            + "payer (CMS 8-minute rule), one PT provider (NPI, taxonomy 225100000X), " + PATIENTS + " patients (sex given) with coverage (MBI member id) and a "
+                    .line(NOTES + " notes after " + WARM_UP + " warm-up ones, one clinician, one after another. Practice: a billing "
+                            + "profile (type-2 NPI, EIN, taxonomy 261QR0400X, street address with ZIP+4), a Medicare "
+                            + "payer (CMS 8-minute rule), one PT provider (NPI, taxonomy 225100000X), " + PATIENTS + " patients (sex and "
+                            + "mailing address given) with coverage (MBI member id) and a "
                             + "97110 authorization of 1000 visits; " + total + " appointments booked and SCHEDULED beforehand, one a day "
                             + "from " + FIRST_DAY + " (setup, not timed). Each note: 33 min 97110 + 7 min 97140 (→ 2 + 1 units, GP), "
                             + "diagnoses M54.50, or M54.50 and M25.561, alternately; drafted with `POST /notes` (not timed). "
@@ -142,8 +151,7 @@ public final class NoteToScrubLatencyBenchmark {
                     .line("Findings on READY claims (warnings only): " + (readyRules.isEmpty() ? "none." : describe(readyRules)))
                     .line("")
                     .line("The dates of service (" + FIRST_DAY + " on) lie after the shipped ICD-10-CM release (FY2026, to 2026-09-30), "
-                            + "hence `ICD10_CODE_SET_IN_FORCE` where it appears; `BILLING_TIN` where it appears: charge capture "
-                            + "builds the billing provider from the rendering provider without a TIN, and no API field carries one.")
+                            + "hence the `ICD10_CODE_SET_IN_FORCE` warning where it appears.")
                     .write();
         }
     }

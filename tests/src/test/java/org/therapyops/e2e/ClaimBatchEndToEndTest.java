@@ -81,7 +81,7 @@ class ClaimBatchEndToEndTest {
         assertThat(download.contentType()).startsWith("application/edi-x12");
         assertThat(download.body()).startsWith("ISA*").contains("*" + batch.get("isa13").asText() + "*")
                 .contains("~NM1*85*2*RIVERSIDE THERAPY GROUP*****XX*1245319599~N3*100 RIVER RD~N4*SPRINGFIELD*IL*627011234~REF*EI*123456789~")
-                .contains("~SV1*HC:97110:GP*");
+                .contains("~SV1*HC:97110:GP*90*UN*2*").contains("~SV1*HC:97140:GP*44*UN*1*");
         assertThat(download.body().split("~CLM\\*", -1)).hasSize(3);
 
         Path file = Files.createTempDirectory("batch-837-").resolve("batch.837").toAbsolutePath();

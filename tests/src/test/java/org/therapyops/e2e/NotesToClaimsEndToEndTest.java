@@ -71,6 +71,12 @@ class NotesToClaimsEndToEndTest {
         JsonNode claim = page.get("items").get(0);
         String claimId = claim.get("id").asText();
         assertThat(claim.get("noteId").asText()).isEqualTo(note);
+        JsonNode capture = clinician.await("/notes/" + note + "/capture", c -> !"PENDING".equals(c.path("status").asText()),
+                Duration.ofSeconds(30));
+        assertThat(capture.get("status").asText()).isEqualTo("CHARGED");
+        assertThat(capture.get("claimIds")).extracting(JsonNode::asText).containsExactly(claimId);
+        // Nothing left unbilled or billed with a caveat (informational findings aside).
+        assertThat(capture.path("findings")).allSatisfy(f -> assertThat(f.get("severity").asText()).isEqualTo("INFO"));
         // Once a scrubber consumes ScrubQueue, it may have moved the claim on before we look; until then it waits.
         boolean scrubberDeployed = cloud.function("ClaimScrubberFunction") != null;
         if (scrubberDeployed) {

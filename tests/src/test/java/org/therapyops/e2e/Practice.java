@@ -1,10 +1,12 @@
 package org.therapyops.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.therapyops.billing.charges.FeeSchedule;
 import org.therapyops.localcloud.LocalCloud;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,8 +20,21 @@ public final class Practice {
         this(cloud, "admin");
     }
 
+    /** A practice whose fee schedule is the sample one (saved by an admin), so that signed notes are priced. */
     public Practice(LocalCloud cloud, String role) {
         this.api = new ApiClient(cloud.apiUrl(), cloud.issueToken(id, role));
+        ApiClient admin = role.equals("admin") ? api : new ApiClient(cloud.apiUrl(), cloud.issueToken(id, "admin"));
+        ApiClient.Response fees = admin.put("/fee-schedule", sampleFeeSchedule(), "\"0\"");
+        assertThat(fees.status()).as(fees.body()).isEqualTo(200);
+    }
+
+    /** The shipped sample fee schedule as the body of {@code PUT /fee-schedule}. */
+    public static String sampleFeeSchedule() {
+        return FeeSchedule.loadSample().entries().entrySet().stream().map(e -> {
+            String[] key = e.getKey().split(":", 2);
+            return "{\"code\":\"" + key[0] + "\"" + (key.length > 1 ? ",\"modifier\":\"" + key[1] + "\"" : "")
+                    + ",\"amount\":" + e.getValue().toPlainString() + "}";
+        }).collect(Collectors.joining(",", "{\"fees\":[", "]}"));
     }
 
     public String payer() {

@@ -37,6 +37,7 @@ import org.therapyops.ports.ScrubDeadLetters;
 import org.therapyops.ports.ScrubQueue;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -59,16 +60,14 @@ public class ClaimScrubController {
     private final PracticeRepository practice;
     private final ScrubQueue scrubQueue;
     private final ScrubDeadLetters deadLetters;
-    private final FeeSchedule fees;
     private final JsonMapper json;
 
-    public ClaimScrubController(ClaimRepository claims, PracticeRepository practice, ScrubQueue scrubQueue, ScrubDeadLetters deadLetters, FeeSchedule fees,
+    public ClaimScrubController(ClaimRepository claims, PracticeRepository practice, ScrubQueue scrubQueue, ScrubDeadLetters deadLetters,
                                 JsonMapper json) {
         this.claims = claims;
         this.practice = practice;
         this.scrubQueue = scrubQueue;
         this.deadLetters = deadLetters;
-        this.fees = fees;
         this.json = json;
     }
 
@@ -92,7 +91,10 @@ public class ClaimScrubController {
         requireCorrectable(current.claim().id(), current.status());
         long expected = Preconditions.expectedVersion(ifMatch);
         Preconditions.requireVersion("The claim", current.version(), expected);
-        Claim corrected = corrected(input.refresh() ? refreshed(caller.practiceId(), current.claim()) : current.claim(), input);
+        FeeSchedule fees = practice.feeSchedule(caller.practiceId()).map(PracticeRepository.Versioned::value)
+                .orElse(FeeSchedule.empty());
+        Claim corrected = corrected(input.refresh() ? refreshed(caller.practiceId(), current.claim()) : current.claim(), input,
+                fees);
         StoredClaim written = Preconditions.write("The claim", () -> {
             try {
                 return claims.correct(caller.practiceId(), current, corrected);
@@ -175,7 +177,7 @@ public class ClaimScrubController {
     }
 
     /** Validates the correction and applies it to the claim (nothing is written). */
-    private Claim corrected(Claim claim, ClaimCorrectionInput input) {
+    private Claim corrected(Claim claim, ClaimCorrectionInput input, FeeSchedule fees) {
         List<String> diagnoses = claim.diagnoses();
         if (input.diagnoses() != null) {
             if (input.diagnoses().isEmpty() || input.diagnoses().size() > Claim.MAX_DIAGNOSES) {
@@ -218,13 +220,13 @@ public class ClaimScrubController {
             lines = new ArrayList<>();
             for (int i = 0; i < claim.lines().size(); i++) {
                 lines.add(line(claim.lines().get(i), input.lines().get(i), "lines[" + i + "]", diagnoses.size(), placeOfService,
-                        claim.placeOfService()));
+                        claim.placeOfService(), fees, input.refresh()));
             }
-        } else if (input.diagnoses() != null || input.placeOfService() != null) {
+        } else if (input.diagnoses() != null || input.placeOfService() != null || input.refresh()) {
             List<Charge> kept = new ArrayList<>();
             for (int i = 0; i < claim.lines().size(); i++) {
                 kept.add(line(claim.lines().get(i), new ClaimCorrectionInput.Line(null, null, null, null), "lines[" + i + "]",
-                        diagnoses.size(), placeOfService, claim.placeOfService()));
+                        diagnoses.size(), placeOfService, claim.placeOfService(), fees, input.refresh()));
             }
             lines = kept;
         }
@@ -233,8 +235,8 @@ public class ClaimScrubController {
                 claim.dateOfService(), placeOfService, claim.frequency(), claim.originalClaimId(), authorization, diagnoses, lines);
     }
 
-    private Charge line(Charge line, ClaimCorrectionInput.Line input, String field, int diagnoses, String placeOfService,
-                        String oldPlaceOfService) {
+    private static Charge line(Charge line, ClaimCorrectionInput.Line input, String field, int diagnoses, String placeOfService,
+                               String oldPlaceOfService, FeeSchedule fees, boolean refresh) {
         if (input == null) {
             throw ApiProblemException.invalid(field, "is required (send {} to keep the line as it is)");
         }
@@ -279,12 +281,14 @@ public class ClaimScrubController {
                         + diagnoses + " diagnoses (1-based)");
             }
         }
-        // A changed code, modifier or unit count is priced from the fee schedule; without a fee the amount stays.
+        // A changed code, modifier or unit count (every line, on a refresh) is priced from the practice's fee schedule
+        // as it is now; without a fee the amount stays.
         BigDecimal amount = line.amount();
-        boolean repriced = !code.equals(line.code()) || !modifiers.equals(line.modifiers()) || units != line.units();
+        boolean repriced = refresh || !code.equals(line.code()) || !modifiers.equals(line.modifiers()) || units != line.units();
         if (repriced) {
             int billed = units;
-            amount = fees.feeFor(code, modifiers).map(fee -> fee.multiply(BigDecimal.valueOf(billed))).orElse(line.amount());
+            amount = fees.feeFor(code, modifiers).map(fee -> fee.multiply(BigDecimal.valueOf(billed)).setScale(2, RoundingMode.HALF_UP))
+                    .orElse(line.amount());
         }
         String linePlace = line.placeOfService() == null || line.placeOfService().equals(oldPlaceOfService)
                 ? placeOfService : line.placeOfService();

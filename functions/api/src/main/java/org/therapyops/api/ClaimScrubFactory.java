@@ -4,7 +4,6 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import org.therapyops.billing.charges.FeeSchedule;
 import org.therapyops.messaging.SqsScrubDeadLetters;
 import org.therapyops.messaging.SqsScrubQueue;
 import org.therapyops.ports.ScrubDeadLetters;
@@ -34,11 +33,5 @@ public class ClaimScrubFactory {
     @Singleton
     ScrubDeadLetters scrubDeadLetters(SqsClient sqs, @Value("${scrub.dead.letter.queue.url}") String queueUrl) {
         return new SqsScrubDeadLetters(sqs, queueUrl);
-    }
-
-    /** The sample fee schedule stands for the practice's, as in charge capture. */
-    @Singleton
-    FeeSchedule feeSchedule() {
-        return FeeSchedule.loadSample();
     }
 }

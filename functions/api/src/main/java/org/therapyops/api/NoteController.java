@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.therapyops.api.model.AddendumInput;
 import org.therapyops.api.model.AuditView;
+import org.therapyops.api.model.CaptureView;
 import org.therapyops.api.model.NoteInput;
 import org.therapyops.api.model.NoteLineInput;
 import org.therapyops.api.model.NoteView;
@@ -34,6 +35,7 @@ import org.therapyops.domain.AuditEntry;
 import org.therapyops.domain.Provider;
 import org.therapyops.dynamodb.DuplicateIdException;
 import org.therapyops.ports.AppointmentRepository;
+import org.therapyops.ports.ClaimRepository;
 import org.therapyops.ports.NoteRepository;
 import org.therapyops.ports.PracticeRepository;
 
@@ -60,12 +62,15 @@ public class NoteController {
     private final PracticeRepository practice;
     private final AppointmentRepository appointments;
     private final NoteRepository notes;
+    private final ClaimRepository claims;
     private final Clock clock;
 
-    public NoteController(PracticeRepository practice, AppointmentRepository appointments, NoteRepository notes, Clock clock) {
+    public NoteController(PracticeRepository practice, AppointmentRepository appointments, NoteRepository notes,
+                          ClaimRepository claims, Clock clock) {
         this.practice = practice;
         this.appointments = appointments;
         this.notes = notes;
+        this.claims = claims;
         this.clock = clock;
     }
 
@@ -98,6 +103,18 @@ public class NoteController {
         caller.require(Role.CLINICIAN, Role.ADMIN, Role.BILLER);
         Note note = find(caller, noteId);
         return Responses.ok(NoteView.of(note), note.version());
+    }
+
+    @Get("/{noteId}/capture")
+    @Operation(summary = "What charge capture made of the signed note: PENDING, CHARGED with its claims, NOTHING_BILLED "
+            + "or REFUSED, with findings per line")
+    public CaptureView capture(@Parameter(hidden = true) Caller caller, @PathVariable String noteId) {
+        caller.require(Role.CLINICIAN, Role.ADMIN, Role.BILLER);
+        Note note = find(caller, noteId);
+        if (note.status() != NoteStatus.SIGNED) {
+            throw new ApiProblemException(ProblemType.CONFLICT, "Note " + noteId + " is a draft: charges are captured once it is signed.");
+        }
+        return claims.captureRecord(caller.practiceId(), noteId).map(CaptureView::of).orElseGet(() -> CaptureView.pending(noteId));
     }
 
     @Get("/{noteId}/audit")

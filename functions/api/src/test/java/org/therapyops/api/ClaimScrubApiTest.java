@@ -162,6 +162,7 @@ class ClaimScrubApiTest {
         practice.create(practiceId, new Provider("pt-1", "1987654328", "Dana", "Lee-Park", Discipline.PT, "225100000X", "PT",
                 null, NOW, 1));
         ok(call("PUT", "/billing-profile", BillingProfileApiTest.PROFILE, "admin", null, "\"0\""));
+        ok(call("PUT", "/fee-schedule", "{\"fees\":[{\"code\":\"97110\",\"amount\":50}]}", "biller", null, "\"0\""));
 
         ok(call("PUT", "/claims/" + claimId, "{\"refreshFromPracticeData\":true}", "biller", null, "\"2\""));
 
@@ -170,7 +171,9 @@ class ClaimScrubApiTest {
                 "261QR0400X", new PostalAddress("100 River Rd", "Suite 2", "Springfield", "IL", "627011234")));
         assertThat(refreshed.subscriber()).isEqualTo(new Subscriber("1EG4TE5MK74", "King", "Ada", LocalDate.of(1950, 12, 10), "F", home));
         assertThat(refreshed.renderingProvider().lastNameOrOrganization()).isEqualTo("Lee-Park");
-        assertThat(refreshed.lines()).isEqualTo(claim(claimId).lines());
+        // Repriced from the fee schedule as it is now (2 × 50.00); a code without a fee keeps its amount.
+        assertThat(refreshed.lines()).extracting(Charge::amount).containsExactly(new BigDecimal("100.00"), new BigDecimal("44.00"));
+        assertThat(refreshed.lines()).extracting(Charge::units).containsExactly(2, 1);
     }
 
     @Test

@@ -187,8 +187,14 @@ class NoteApiTest {
                 + "\",\"serviceCode\":\"97110\",\"start\":\"2026-03-03T11:00\",\"durationMinutes\":30}", "front_desk", null)).get("id").asText();
         String noteId = created(call("POST", "/notes", note(appointmentId, "\"M54.50\"", line("97110", 30)), "clinician", assistantId))
                 .get("id").asText();
+        problem(call("GET", "/notes/" + noteId + "/capture", null, "biller", null), "conflict");
         assertThat(ok(call("POST", "/notes/" + noteId + "/sign", null, "clinician", providerId)).get("signedBy").asText())
                 .isEqualTo(providerId);
+        // No charge-capture function runs here: the signed note's capture is pending, for its practice only.
+        JsonNode capture = ok(call("GET", "/notes/" + noteId + "/capture", null, "biller", null));
+        assertThat(capture.get("status").asText()).isEqualTo("PENDING");
+        assertThat(capture.path("claimIds")).isEmpty();
+        problem(call("GET", "/notes/" + noteId + "/capture", null, "front_desk", null), "forbidden");
     }
 
     @ParameterizedTest(name = "{0}")

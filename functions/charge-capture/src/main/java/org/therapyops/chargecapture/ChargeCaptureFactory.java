@@ -5,7 +5,6 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.therapyops.billing.charges.CodeCatalog;
-import org.therapyops.billing.charges.FeeSchedule;
 import org.therapyops.billing.charges.KxThresholds;
 import org.therapyops.billing.claims.ChargeCaptureService;
 import org.therapyops.messaging.SqsScrubQueue;
@@ -34,11 +33,11 @@ public class ChargeCaptureFactory {
         return new SqsScrubQueue(sqs, queueUrl);
     }
 
-    /** The sample fee schedule stands for the practice's until fee schedules are stored per practice. */
+    /** Fees come from each practice's fee schedule, read per note. */
     @Singleton
     ChargeCaptureService chargeCaptureService(PracticeRepository practice, AppointmentRepository appointments,
                                               ClaimRepository claims, ScrubQueue scrubQueue, Clock clock) {
-        return new ChargeCaptureService(practice, appointments, claims, scrubQueue, clock, FeeSchedule.loadSample(),
-                CodeCatalog.load(), KxThresholds.load());
+        return new ChargeCaptureService(practice, appointments, claims, scrubQueue, clock, CodeCatalog.load(),
+                KxThresholds.load());
     }
 }

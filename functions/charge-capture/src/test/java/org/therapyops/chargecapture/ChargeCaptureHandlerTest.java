@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.therapyops.billing.AssistantInvolvement;
+import org.therapyops.billing.CaptureRecord;
 import org.therapyops.billing.Charge;
 import org.therapyops.billing.ClaimStatus;
 import org.therapyops.billing.Note;
@@ -15,6 +16,8 @@ import org.therapyops.billing.NoteStatus;
 import org.therapyops.billing.ServiceLine;
 import org.therapyops.billing.StoredClaim;
 import org.therapyops.billing.TelehealthMode;
+import org.therapyops.billing.charges.FeeSchedule;
+import org.therapyops.billing.charges.FindingCode;
 import org.therapyops.domain.Appointment;
 import org.therapyops.domain.AppointmentStatus;
 import org.therapyops.domain.AuditEntry;
@@ -48,6 +51,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -122,6 +126,7 @@ class ChargeCaptureHandlerTest {
         practice.create(practiceId, new Patient("patient-1", "Ada", "Lovelace", LocalDate.of(1950, 12, 10), "F", HOME, NOW, 1));
         practice.saveBillingProfile(practiceId, new BillingProfile("Riverside Therapy Group", "1245319599", "123456789",
                 "261QR0400X", OFFICE, null, 0), 0);
+        practice.saveFeeSchedule(practiceId, FeeSchedule.loadSample(), 0);
         practice.create(practiceId, new Provider("pt-1", "1234567893", "Grace", "Hopper", Discipline.PT, "225100000X", "PT",
                 null, NOW, 1));
         practice.create(practiceId, new Coverage("coverage-1", "patient-1", "payer-1", "1EG4TE5MK73", CoveragePriority.PRIMARY,
@@ -165,8 +170,13 @@ class ChargeCaptureHandlerTest {
         assertThat(lines).extracting(Charge::code).containsExactly("97110", "97140");
         assertThat(lines).extracting(Charge::units).containsExactly(2, 1);
         assertThat(lines).extracting(Charge::modifiers).containsExactly(List.of("GP"), List.of("GP"));
+        assertThat(lines).extracting(Charge::amount).containsExactly(new BigDecimal("90.00"), new BigDecimal("44.00"));
         assertThat(claims.charge(practiceId, note.id() + "-01").orElseThrow().claimId()).isEqualTo(claim.claim().id());
         assertThat(claims.get(practiceId, note.id() + "-C02")).isEmpty();
+        CaptureRecord record = claims.captureRecord(practiceId, note.id()).orElseThrow();
+        assertThat(record.outcome()).isEqualTo(CaptureRecord.Outcome.CHARGED);
+        assertThat(record.claimIds()).containsExactly(claim.claim().id());
+        assertThat(record.findings()).allSatisfy(f -> assertThat(f.severity()).isEqualTo(FindingCode.Severity.INFO));
 
         // The same stream record again, as Lambda redelivers after a timeout: nothing new is written or sent.
         StreamsEventResponse second = handler.handleRequest(event, null);
@@ -176,6 +186,21 @@ class ChargeCaptureHandlerTest {
 
         List<String> bodies = drain();
         assertThat(bodies).containsExactly("{\"practiceId\":\"" + practiceId + "\",\"claimId\":\"" + claim.claim().id() + "\"}");
+    }
+
+    @Test
+    void aNoteUnderEightTimedMinutesIsRecordedAsNothingBilledWithItsFinding() {
+        Note note = signedNote(List.of(new ServiceLine("97110", 5, "pt-1", AssistantInvolvement.NONE)));
+
+        assertThat(handler.handleRequest(signingEvent(note.id()), null).getBatchItemFailures()).isEmpty();
+
+        CaptureRecord record = claims.captureRecord(practiceId, note.id()).orElseThrow();
+        assertThat(record.outcome()).isEqualTo(CaptureRecord.Outcome.NOTHING_BILLED);
+        assertThat(record.claimIds()).isEmpty();
+        assertThat(record.findings()).filteredOn(f -> f.severity() != FindingCode.Severity.INFO)
+                .extracting(f -> f.code().id()).containsExactly("charge.timed-total-under-8");
+        assertThat(claims.list(practiceId, null, 10, null).items()).isEmpty();
+        assertThat(drain()).isEmpty();
     }
 
     @Test

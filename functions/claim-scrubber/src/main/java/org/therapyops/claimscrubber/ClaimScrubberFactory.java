@@ -2,7 +2,6 @@ package org.therapyops.claimscrubber;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
-import org.therapyops.billing.charges.FeeSchedule;
 import org.therapyops.billing.claims.ClaimScrubService;
 import org.therapyops.billing.scrub.CodeSets;
 import org.therapyops.billing.scrub.PayerProfiles;
@@ -17,10 +16,9 @@ import java.time.Clock;
 @Factory
 public class ClaimScrubberFactory {
 
-    /** The sample fee schedule stands for the practice's until fee schedules are stored per practice (as in charge capture). */
     @Singleton
     ClaimScrubService claimScrubService(ClaimRepository claims, PracticeRepository practice, NoteRepository notes, Clock clock) {
         return new ClaimScrubService(claims, practice, notes, PayerProfiles.defaults(), CodeSets.shipped(),
-                Scrubber.withAllRules(), FeeSchedule.loadSample().codes(), clock);
+                Scrubber.withAllRules(), clock);
     }
 }

@@ -13,6 +13,7 @@ import org.therapyops.billing.ClaimStatus;
 import org.therapyops.billing.Party;
 import org.therapyops.billing.StoredClaim;
 import org.therapyops.billing.Subscriber;
+import org.therapyops.billing.charges.FeeSchedule;
 import org.therapyops.billing.scrub.Finding;
 import org.therapyops.billing.scrub.ScrubRecord;
 import org.therapyops.billing.scrub.Severity;
@@ -78,8 +79,14 @@ class ClaimScrubberHandlerTest {
         dynamo.close();
     }
 
-    /** A Medicare payer, patient and coverage, and a SCRUB_PENDING claim whose 97110 line lacks GP when {@code faulty}. */
+    /**
+     * A Medicare payer, patient and coverage, the sample fee schedule, and a SCRUB_PENDING claim whose 97110 line lacks GP
+     * when {@code faulty}.
+     */
     private String pendingClaim(boolean faulty) {
+        if (practice.feeSchedule(practiceId).isEmpty()) {
+            practice.saveFeeSchedule(practiceId, FeeSchedule.loadSample(), 0);
+        }
         practice.create(practiceId, new Payer("payer-1", "Medicare Part B", "MCRB1", PayerType.MEDICARE, AuthorizationRequirement.NONE,
                 Set.of(), UnitRounding.CMS_8_MINUTE, 365, Telehealth.defaults(), NOW, 1));
         practice.create(practiceId, new Patient("patient-1", "Ada", "Lovelace", LocalDate.of(1950, 12, 10), "F", NOW, 1));

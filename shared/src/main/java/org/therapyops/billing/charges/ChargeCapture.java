@@ -76,11 +76,11 @@ public final class ChargeCapture {
             List<String> modifiers = modifiers(g, note, payer, findings);
             Optional<BigDecimal> fee = fees.feeFor(g.code.code(), modifiers);
             if (fee.isEmpty()) {
-                findings.add(new CaptureFinding(FindingCode.NO_FEE, g.firstLine,
-                        "no fee for " + g.code.code() + " in the practice's fee schedule; add one and capture again"));
-                continue;
+                // Billed at 0.00 rather than dropped: the claim exists and the scrubber holds it until the fee is set.
+                findings.add(new CaptureFinding(FindingCode.NO_FEE, g.firstLine, "no fee for " + g.code.code()
+                        + " in the practice's fee schedule: charged at 0.00; set the fee, then refresh the claim"));
             }
-            BigDecimal amount = fee.get().multiply(BigDecimal.valueOf(n)).setScale(2, RoundingMode.HALF_UP);
+            BigDecimal amount = fee.orElse(BigDecimal.ZERO).multiply(BigDecimal.valueOf(n)).setScale(2, RoundingMode.HALF_UP);
             if (kx.applies(modifiers, amount)) {
                 modifiers.add(KX);
             }

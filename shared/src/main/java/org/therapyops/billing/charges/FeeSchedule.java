@@ -32,6 +32,16 @@ public final class FeeSchedule {
         return new FeeSchedule(fees);
     }
 
+    /** No fees at all: every line is captured at 0.00 and held by the scrubber until the practice sets its fees. */
+    public static FeeSchedule empty() {
+        return new FeeSchedule(Map.of());
+    }
+
+    /** The fees keyed by {@code code} or {@code code:modifier}. */
+    public Map<String, BigDecimal> entries() {
+        return fees;
+    }
+
     /** The sample schedule. */
     public static FeeSchedule loadSample() {
         return parse(Csv.resource(SAMPLE_RESOURCE));
@@ -71,7 +81,7 @@ public final class FeeSchedule {
         return fees.keySet().stream().map(k -> k.split(":", 2)[0]).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
-    private static String key(String code, String modifier) {
+    static String key(String code, String modifier) {
         return modifier == null || modifier.isEmpty() ? code : code + ":" + modifier;
     }
 }

@@ -24,8 +24,8 @@ public enum FindingCode {
     PSYCHOTHERAPY_TOO_SHORT("charge.psychotherapy-too-short", Severity.ERROR),
     /** The documented psychotherapy code was replaced by the one the session's minutes call for. */
     PSYCHOTHERAPY_CODE_BY_TIME("charge.psychotherapy-code-by-time", Severity.INFO),
-    /** The practice's fee schedule has no fee for the code. */
-    NO_FEE("charge.no-fee", Severity.ERROR),
+    /** The practice's fee schedule has no fee for the code: charged at 0.00, which the scrubber does not let through. */
+    NO_FEE("charge.no-fee", Severity.WARNING),
     /** An "always therapy" code on a note whose discipline has no therapy modifier (GP/GO/GN). */
     NO_DISCIPLINE_MODIFIER("charge.no-discipline-modifier", Severity.WARNING),
     /** No KX threshold is known for the year of service, so KX was not decided. */

@@ -2,6 +2,7 @@ package org.therapyops.billing.claims;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.therapyops.billing.CaptureRecord;
 import org.therapyops.billing.Claim;
 import org.therapyops.billing.ClaimStatus;
 import org.therapyops.billing.Note;
@@ -31,6 +32,7 @@ import org.therapyops.ports.ScrubQueue;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -49,19 +51,17 @@ public final class ChargeCaptureService {
     private final ClaimRepository claims;
     private final ScrubQueue scrubQueue;
     private final Clock clock;
-    private final FeeSchedule fees;
     private final CodeCatalog catalog;
     private final KxThresholds kxThresholds;
 
     public ChargeCaptureService(PracticeRepository practice, AppointmentRepository appointments, ClaimRepository claims,
-                                ScrubQueue scrubQueue, Clock clock, FeeSchedule fees, CodeCatalog catalog,
+                                ScrubQueue scrubQueue, Clock clock, CodeCatalog catalog,
                                 KxThresholds kxThresholds) {
         this.practice = practice;
         this.appointments = appointments;
         this.claims = claims;
         this.scrubQueue = scrubQueue;
         this.clock = clock;
-        this.fees = fees;
         this.catalog = catalog;
         this.kxThresholds = kxThresholds;
     }
@@ -90,11 +90,14 @@ public final class ChargeCaptureService {
         SignedNote signed = new SignedNote(note.id(), note.appointmentId(), note.patientId(), coverage.id(), payer.id(),
                 note.dateOfService(), note.placeOfService(), note.telehealth(), note.patientAtHome(),
                 rendering.discipline(), note.diagnoses(), note.lines());
+        // The practice's fees; without a schedule every line is charged 0.00 and the scrubber names what is missing.
+        FeeSchedule fees = practice.feeSchedule(practiceId).map(PracticeRepository.Versioned::value).orElse(FeeSchedule.empty());
         CaptureResult result = ChargeCapture.capture(signed, PayerRules.of(payer, kxThresholds), fees, catalog,
                 TherapyYearToDate.none(note.dateOfService().getYear()));
         if (result instanceof CaptureResult.Refused) {
             // Finding codes only: the messages may quote the note.
             LOG.warn("note {} not charged: {}", note.id(), codes(result));
+            record(practiceId, note, CaptureRecord.Outcome.REFUSED, List.of(), result);
             return new Outcome(0, 0, 0, result);
         }
         CaptureResult.Captured captured = (CaptureResult.Captured) result;
@@ -102,6 +105,7 @@ public final class ChargeCaptureService {
             LOG.info("note {} charged with findings: {}", note.id(), codes(result));
         }
         if (captured.charges().isEmpty()) {
+            record(practiceId, note, CaptureRecord.Outcome.NOTHING_BILLED, List.of(), result);
             return new Outcome(0, 0, 0, result);
         }
         // The billing provider is the practice (its billing profile); without one the scrubber names what is missing.
@@ -133,9 +137,15 @@ public final class ChargeCaptureService {
                 queued++;
             }
         }
+        record(practiceId, note, CaptureRecord.Outcome.CHARGED, assembled.claims().stream().map(Claim::id).toList(), result);
         LOG.info("note {}: {} charges and {} claims created, {} claims queued for scrubbing", note.id(), chargesCreated,
                 claimsCreated, queued);
         return new Outcome(chargesCreated, claimsCreated, queued, result);
+    }
+
+    /** Keeps the outcome and findings for the API (the first record stands: a redelivery computes the same). */
+    private void record(String practiceId, Note note, CaptureRecord.Outcome outcome, List<String> claimIds, CaptureResult result) {
+        claims.recordCapture(practiceId, new CaptureRecord(note.id(), outcome, claimIds, result.findings(), clock.instant()));
     }
 
     /** The authorization's coverage; without one, the patient's coverage in force that day, primary first. */

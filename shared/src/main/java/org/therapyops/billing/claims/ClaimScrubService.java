@@ -46,18 +46,16 @@ public final class ClaimScrubService {
     private final PayerProfiles profiles;
     private final CodeSets codeSets;
     private final Scrubber scrubber;
-    private final Set<String> feeScheduleCodes;
     private final Clock clock;
 
     public ClaimScrubService(ClaimRepository claims, PracticeRepository practice, NoteRepository notes, PayerProfiles profiles,
-                             CodeSets codeSets, Scrubber scrubber, Set<String> feeScheduleCodes, Clock clock) {
+                             CodeSets codeSets, Scrubber scrubber, Clock clock) {
         this.claims = claims;
         this.practice = practice;
         this.notes = notes;
         this.profiles = profiles;
         this.codeSets = codeSets;
         this.scrubber = scrubber;
-        this.feeScheduleCodes = Set.copyOf(feeScheduleCodes);
         this.clock = clock;
     }
 
@@ -121,6 +119,7 @@ public final class ClaimScrubService {
                 .map(StoredClaim::claim).filter(c -> !c.id().equals(claim.id())).toList();
         TelehealthMode telehealth = stored.noteId() == null ? null
                 : notes.note(practiceId, stored.noteId()).map(Note::telehealth).orElse(null);
+        Set<String> feeScheduleCodes = practice.feeSchedule(practiceId).map(f -> f.value().codes()).orElse(Set.of());
         return new ScrubContext(profile, codeSets, coverage, authorizations, others, LocalDate.now(clock), feeScheduleCodes,
                 TherapyYearToDate.none(dos.getYear()), telehealth);
     }

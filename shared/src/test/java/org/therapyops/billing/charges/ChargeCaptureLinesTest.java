@@ -46,15 +46,26 @@ class ChargeCaptureLinesTest {
     }
 
     @Test
-    void aCodeWithoutAFeeIsAFindingNotAZeroCharge() {
+    void aCodeWithoutAFeeIsChargedAtZeroWithAFindingSoTheClaimIsHeldNotLost() {
         FeeSchedule fees = FeeSchedule.of(Map.of("97110", new BigDecimal("45.00")));
 
         var result = captured(note(Discipline.PT, line("97110", 30), line("97140", 15))
                 .capture(MEDICARE, fees, TherapyYearToDate.none(DOS.getYear())));
 
-        assertThat(result.chargeLines()).extracting(Charge::code).containsExactly("97110");
+        assertThat(result.chargeLines()).extracting(Charge::code, Charge::units, Charge::amount)
+                .containsExactly(tuple("97110", 2, new BigDecimal("90.00")), tuple("97140", 1, new BigDecimal("0.00")));
         assertThat(result.findings()).extracting(f -> f.code().id(), CaptureFinding::line, CaptureFinding::severity)
-                .containsExactly(tuple("charge.no-fee", 2, FindingCode.Severity.ERROR));
+                .containsExactly(tuple("charge.no-fee", 2, FindingCode.Severity.WARNING));
+    }
+
+    @Test
+    void aPracticeWithoutAFeeScheduleStillGetsEveryUnitCharged() {
+        var result = captured(note(Discipline.PT, line("97110", 33), line("97140", 7))
+                .capture(MEDICARE, FeeSchedule.empty(), TherapyYearToDate.none(DOS.getYear())));
+
+        assertThat(result.chargeLines()).extracting(Charge::units).containsExactly(2, 1);
+        assertThat(result.chargeLines()).allSatisfy(c -> assertThat(c.amount()).isEqualByComparingTo("0"));
+        assertThat(result.findings()).extracting(f -> f.code().id()).containsExactly("charge.no-fee", "charge.no-fee");
     }
 
     @Test
