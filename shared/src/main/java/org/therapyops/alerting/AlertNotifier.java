@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.therapyops.domain.alert.Alert;
 import org.therapyops.domain.alert.AlertEmail;
+import org.therapyops.domain.alert.AlertRecipients;
 import org.therapyops.ports.AlertMailer;
 import org.therapyops.ports.AlertRepository;
 import org.therapyops.ports.AlertRepository.EmailClaim;
@@ -16,7 +17,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Emails an alert to the practice's recipients exactly once per alert, however often its message is
+ * Emails an alert to the practice's recipients ({@link AlertRecipients}) exactly once per alert, however often its message is
  * delivered: claim (no email state → SENDING with a lease), send, mark SENT. A redelivery of a SENT alert
  * sends nothing; one that finds a running lease fails, to be retried after the queue's visibility timeout.
  * A lease that ran out (the sender crashed between claim and mark) is taken over, so at worst an email is
@@ -65,7 +66,7 @@ public final class AlertNotifier {
             default -> { }
         }
         Alert alert = alerts.alert(practiceId, alertId).orElseThrow(() -> new UnknownAlertException(alertId));
-        List<String> recipients = practice.settings(practiceId).allRecipients();
+        List<String> recipients = AlertRecipients.of(alert.type(), practice.settings(practiceId));
         if (recipients.isEmpty()) {
             alerts.markEmail(practiceId, alertId, EmailState.NO_RECIPIENTS, null, clock.instant());
             LOG.warn("alert {} ({}) of practice {}: no recipients configured; nothing sent", alertId, alert.type(), practiceId);

@@ -104,8 +104,8 @@ public final class AlertRaiser {
 
     /** True when this call stored the alert (false: it existed already; queued now if it had not been). */
     boolean raise(Alert alert) {
-        Alert withInitials = alert.withPatientInitials(practice.patient(alert.practiceId(), alert.patientId())
-                .map(AlertRaiser::initials).orElse(null));
+        Alert withInitials = alert.patientId() == null ? alert : alert.withPatientInitials(
+                practice.patient(alert.practiceId(), alert.patientId()).map(AlertRaiser::initials).orElse(null));
         boolean stored = alerts.putIfAbsent(withInitials);
         if (!stored && alerts.queued(alert.practiceId(), alert.id())) {
             LOG.info("alert {} ({}) of practice {} exists and was queued; nothing to do", alert.id(), alert.type(), alert.practiceId());

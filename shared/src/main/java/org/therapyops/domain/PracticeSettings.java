@@ -33,6 +33,11 @@ public record PracticeSettings(SchedulingPolicy schedulingPolicy, String overrid
                 new AlertThresholds(List.of(30, 14, 7), 20, 2, true, true, true), Map.of(), 0);
     }
 
+    /** The recipient addresses of one role (a role claim such as {@code biller}), without duplicates; none when unset. */
+    public List<String> recipientsOf(String role) {
+        return recipientsByRole.getOrDefault(role, List.of()).stream().distinct().toList();
+    }
+
     /** Every recipient address, whatever the role, without duplicates, in a stable order. */
     public List<String> allRecipients() {
         return recipientsByRole.keySet().stream().sorted()

@@ -31,6 +31,14 @@ public final class BillingItems {
     static final String CHARGE = "CHARGE#";
     static final String CAPTURE = "CAPTURE#";
 
+    /**
+     * Key of the Claims table's sparse index {@value #NEEDS_REVIEW_INDEX}: written (value NEEDS_REVIEW) only while a
+     * claim is NEEDS_REVIEW and removed by every write that moves it out, so the index holds exactly the claims
+     * billers must look at, of every practice, sorted by practice ({@code pk} is the index's sort key).
+     */
+    public static final String REVIEW_QUEUE = "reviewQueue";
+    public static final String NEEDS_REVIEW_INDEX = "needsReview";
+
     private BillingItems() {
     }
 
@@ -123,6 +131,7 @@ public final class BillingItems {
         Claim c = s.claim();
         Attributes a = Attributes.builder().put(Keys.PK, practiceId).put(Keys.SK, CLAIM + c.id()).put("type", "CLAIM")
                 .put("id", c.id()).put("noteId", s.noteId()).put("status", s.status().name())
+                .put(REVIEW_QUEUE, s.status() == ClaimStatus.NEEDS_REVIEW ? ClaimStatus.NEEDS_REVIEW.name() : null)
                 .putBool("queued", s.queued()).put("createdAt", s.createdAt()).put("version", s.version())
                 .put("patientId", c.patientId()).put("coverageId", c.coverageId()).put("payerId", c.payerId())
                 .put("payerName", c.payerName()).put("payerEdiId", c.payerEdiId())

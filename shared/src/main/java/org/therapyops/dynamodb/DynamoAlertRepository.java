@@ -3,6 +3,7 @@ package org.therapyops.dynamodb;
 import org.therapyops.domain.alert.Alert;
 import org.therapyops.domain.alert.AlertStatus;
 import org.therapyops.domain.alert.AlertType;
+import org.therapyops.domain.alert.ReviewDigest;
 import org.therapyops.ports.AlertRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -14,10 +15,13 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * {@link AlertRepository} on the Alerts table: pk = practice id, sk = alert id. The local index
@@ -148,7 +152,7 @@ public final class DynamoAlertRepository implements AlertRepository {
     }
 
     static Map<String, AttributeValue> item(Alert a) {
-        return Attributes.builder().put(Keys.PK, a.practiceId()).put(Keys.SK, a.id()).put("type", "ALERT").put("id", a.id())
+        Attributes item = Attributes.builder().put(Keys.PK, a.practiceId()).put(Keys.SK, a.id()).put("type", "ALERT").put("id", a.id())
                 .put("alertType", a.type()).put("threshold", a.threshold()).put("authorizationId", a.authorizationId())
                 .put("appointmentId", a.appointmentId()).put("patientId", a.patientId())
                 .put("patientInitials", a.patientInitials()).put("authorizationNumber", a.authorizationNumber())
@@ -156,16 +160,57 @@ public final class DynamoAlertRepository implements AlertRepository {
                 .put("createdAt", a.createdAt()).put("status", a.status())
                 .put(STATUS_KEY, a.status() + "#" + a.createdAt())
                 .put("acknowledgedBy", a.acknowledgedBy()).put("acknowledgedAt", a.acknowledgedAt())
-                .put("expiresAt", a.createdAt().plus(RETENTION).getEpochSecond()).put("version", 1).build();
+                .put("expiresAt", a.createdAt().plus(RETENTION).getEpochSecond()).put("version", 1);
+        if (a.reviewDigest() != null) {
+            item.putMap("reviewDigest", digest(a.reviewDigest()));
+        }
+        return item.build();
     }
 
     static Alert alert(Map<String, AttributeValue> item) {
         Attributes a = Attributes.of(item);
         return new Alert(a.string("id"), a.string(Keys.PK), a.enumValue("alertType", AlertType.class), (int) a.number("threshold"),
-                a.optionalString("authorizationId"), a.optionalString("appointmentId"), a.string("patientId"),
+                a.optionalString("authorizationId"), a.optionalString("appointmentId"), a.optionalString("patientId"),
                 a.optionalString("patientInitials"), a.optionalString("authorizationNumber"), a.optionalDate("endDate"),
                 a.optionalDate("serviceDate"), a.string("message"), a.instant("createdAt"),
-                a.enumValue("status", AlertStatus.class), a.optionalString("acknowledgedBy"), a.optionalInstant("acknowledgedAt"));
+                a.enumValue("status", AlertStatus.class), a.optionalString("acknowledgedBy"), a.optionalInstant("acknowledgedAt"),
+                item.containsKey("reviewDigest") ? digest(item.get("reviewDigest").m()) : null);
+    }
+
+    private static Map<String, AttributeValue> digest(ReviewDigest d) {
+        Map<String, AttributeValue> hints = new HashMap<>();
+        d.fixHints().forEach((rule, hint) -> hints.put(rule, AttributeValue.fromS(hint)));
+        return Attributes.builder().put("asOf", d.asOf()).put("total", d.total())
+                .putList("claims", d.claims(), c -> {
+                    Attributes m = Attributes.builder().put("claimId", c.claimId()).put("dateOfService", c.dateOfService())
+                            .put("payerName", c.payerName()).put("moreErrors", c.moreErrors())
+                            .putList("errors", c.errors(), e -> AttributeValue.fromM(Attributes.builder()
+                                    .put("ruleId", e.ruleId()).put("field", e.field()).build()));
+                    Map<String, AttributeValue> built = m.build();
+                    if (c.billedAmount() != null) {
+                        built.put("billedAmount", AttributeValue.fromN(c.billedAmount().toPlainString()));
+                    }
+                    return AttributeValue.fromM(built);
+                })
+                .putMap("fixHints", hints).build();
+    }
+
+    private static ReviewDigest digest(Map<String, AttributeValue> m) {
+        Attributes d = Attributes.of(m);
+        Map<String, String> hints = new TreeMap<>();
+        AttributeValue rawHints = m.get("fixHints");
+        if (rawHints != null && rawHints.hasM()) {
+            rawHints.m().forEach((rule, hint) -> hints.put(rule, hint.s()));
+        }
+        return new ReviewDigest(d.date("asOf"), (int) d.number("total"), d.list("claims").stream().map(v -> {
+            Attributes c = Attributes.of(v.m());
+            AttributeValue amount = v.m().get("billedAmount");
+            return new ReviewDigest.ClaimLine(c.string("claimId"), c.optionalDate("dateOfService"), c.optionalString("payerName"),
+                    amount == null ? null : new BigDecimal(amount.n()),
+                    c.list("errors").stream().map(e -> new ReviewDigest.RuleError(Attributes.of(e.m()).string("ruleId"),
+                            Attributes.of(e.m()).optionalString("field"))).toList(),
+                    (int) c.optionalNumber("moreErrors", 0));
+        }).toList(), hints);
     }
 
     private static String encodeCursor(Map<String, AttributeValue> key) {

@@ -32,7 +32,9 @@ import java.util.Optional;
 /**
  * {@link ClaimRepository} on the Claims table ({@code pk} practice; {@code sk} {@code CLAIM#<id>} or
  * {@code CHARGE#<id>}). Creation is a put conditional on the id being new; a status change is an update
- * conditional on the version read.
+ * conditional on the version read. Every write that sets the status also sets or removes
+ * {@link BillingItems#REVIEW_QUEUE}, the key of the sparse NEEDS_REVIEW index (puts through the item mapper,
+ * updates through {@link #reviewQueue(ClaimStatus)}).
  */
 public final class DynamoClaimRepository implements ClaimRepository {
 
@@ -95,10 +97,11 @@ public final class DynamoClaimRepository implements ClaimRepository {
         try {
             var response = dynamo.updateItem(UpdateItemRequest.builder().tableName(table)
                     .key(Keys.key(practiceId, BillingItems.CLAIM + claimId))
-                    .updateExpression("SET #status = :to, version = version + :one")
+                    .updateExpression("SET #status = :to, version = version + :one" + reviewQueue(to))
                     .conditionExpression("attribute_exists(pk) AND version = :version")
                     .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(":to", s(to.name()), ":one", n(1), ":version", n(expectedVersion)))
+                    .expressionAttributeValues(withReviewQueue(to, Map.of(":to", s(to.name()), ":one", n(1),
+                            ":version", n(expectedVersion))))
                     .returnValues(ReturnValue.ALL_NEW).build());
             return BillingItems.claim(response.attributes());
         } catch (ConditionalCheckFailedException e) {
@@ -167,18 +170,20 @@ public final class DynamoClaimRepository implements ClaimRepository {
 
     @Override
     public StoredClaim recordScrub(String practiceId, String claimId, long expectedVersion, ScrubResult result, Instant at) {
+        ClaimStatus to = ClaimStatus.valueOf(result.status().name());
         try {
             var response = dynamo.updateItem(UpdateItemRequest.builder().tableName(table)
                     .key(Keys.key(practiceId, BillingItems.CLAIM + claimId))
                     .updateExpression("SET #status = :to, findings = :findings, scrubProfile = :profile, "
-                            + "scrubProfileVersion = :profileVersion, scrubbedAt = :at, version = version + :one")
+                            + "scrubProfileVersion = :profileVersion, scrubbedAt = :at, version = version + :one"
+                            + reviewQueue(to))
                     .conditionExpression("attribute_exists(pk) AND version = :version AND #status = :pending")
                     .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(":to", s(result.status().name()),
+                    .expressionAttributeValues(withReviewQueue(to, Map.of(":to", s(to.name()),
                             ":findings", AttributeValue.fromL(result.findings().stream().map(DynamoClaimRepository::finding).toList()),
                             ":profile", s(result.profileId()), ":profileVersion", s(result.profileVersion()),
                             ":at", s(at.toString()), ":one", n(1), ":version", n(expectedVersion),
-                            ":pending", s(ClaimStatus.SCRUB_PENDING.name())))
+                            ":pending", s(ClaimStatus.SCRUB_PENDING.name()))))
                     .returnValues(ReturnValue.ALL_NEW).build());
             return BillingItems.claim(response.attributes());
         } catch (ConditionalCheckFailedException e) {
@@ -216,12 +221,27 @@ public final class DynamoClaimRepository implements ClaimRepository {
         }
     }
 
+    /** The update clause that keeps the sparse index key in step with a status change (set into NEEDS_REVIEW, removed otherwise). */
+    private static String reviewQueue(ClaimStatus to) {
+        return to == ClaimStatus.NEEDS_REVIEW ? ", " + BillingItems.REVIEW_QUEUE + " = :reviewQueue"
+                : " REMOVE " + BillingItems.REVIEW_QUEUE;
+    }
+
+    private static Map<String, AttributeValue> withReviewQueue(ClaimStatus to, Map<String, AttributeValue> values) {
+        if (to != ClaimStatus.NEEDS_REVIEW) {
+            return values;
+        }
+        Map<String, AttributeValue> all = new HashMap<>(values);
+        all.put(":reviewQueue", s(ClaimStatus.NEEDS_REVIEW.name()));
+        return all;
+    }
+
     private static AttributeValue finding(Finding f) {
         return AttributeValue.fromM(Attributes.builder().put("ruleId", f.ruleId()).put("severity", f.severity())
                 .put("field", f.field()).put("message", f.message()).put("fixHint", f.fixHint()).build());
     }
 
-    private static Finding finding(AttributeValue value) {
+    static Finding finding(AttributeValue value) {
         Attributes a = Attributes.of(value.m());
         return new Finding(a.string("ruleId"), a.enumValue("severity", Severity.class), a.optionalString("field"),
                 a.optionalString("message"), a.optionalString("fixHint"));

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.therapyops.domain.alert.Alert;
 import org.therapyops.domain.alert.AlertStatus;
 import org.therapyops.domain.alert.AlertType;
+import org.therapyops.domain.alert.ReviewDigest;
 import org.therapyops.ports.AlertRepository;
 import org.therapyops.ports.AlertRepository.EmailClaim;
 import org.therapyops.ports.AlertRepository.EmailState;
@@ -17,8 +18,11 @@ import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,6 +76,26 @@ class DynamoAlertRepositoryTest {
         assertThat(alerts.queued(practice, "a1")).isFalse();
         alerts.markQueued(practice, "a1", T0);
         assertThat(alerts.queued(practice, "a1")).isTrue();
+    }
+
+    @Test
+    void aReviewDigestIsStoredWithItsClaimsAndListedAndAcknowledgedLikeAnyAlert() {
+        String practice = practice();
+        ReviewDigest digest = new ReviewDigest(LocalDate.of(2026, 6, 20), 51, List.of(
+                new ReviewDigest.ClaimLine("claim-1", LocalDate.of(2026, 6, 15), "Medicare Part B", new BigDecimal("134.5"),
+                        List.of(new ReviewDigest.RuleError("DISCIPLINE_MODIFIER", "lines[0].modifiers"),
+                                new ReviewDigest.RuleError("DIAGNOSIS_COUNT", null)), 3),
+                new ReviewDigest.ClaimLine("claim-2", null, null, null, List.of(), 0)),
+                Map.of("DISCIPLINE_MODIFIER", "Add the therapy plan's modifier"));
+        Alert alert = new Alert("digest-1", practice, AlertType.CLAIMS_NEED_REVIEW, 0, null, null, null, null, null, null,
+                null, "51 claims need review", T0, AlertStatus.OPEN, null, null, digest);
+
+        assertThat(alerts.putIfAbsent(alert)).isTrue();
+        assertThat(alerts.alert(practice, "digest-1")).contains(alert);
+        assertThat(alerts.list(practice, AlertStatus.OPEN, 10, null).alerts()).containsExactly(alert);
+        Alert acked = alerts.acknowledge(practice, "digest-1", "biller-1", T0.plusSeconds(5)).orElseThrow();
+        assertThat(acked.reviewDigest()).isEqualTo(digest);
+        assertThat(acked.status()).isEqualTo(AlertStatus.ACKNOWLEDGED);
     }
 
     @Test

@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import org.therapyops.dynamodb.BillingItems;
 import org.therapyops.dynamodb.Tables;
 
 import java.io.File;
@@ -80,16 +81,22 @@ public final class Moto {
     public record BillingTables(String notes, String claims) {
     }
 
-    /** Creates a Notes and a Claims table with the keys of template.yaml, under fresh names. */
+    /** Creates a Notes and a Claims table with the keys and indexes of template.yaml, under fresh names. */
     public BillingTables createBillingTables() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         BillingTables tables = new BillingTables("notes-" + suffix, "claims-" + suffix);
         try (DynamoDbClient dynamo = dynamo()) {
-            for (String name : java.util.List.of(tables.notes(), tables.claims())) {
-                dynamo.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
-                        .attributeDefinitions(attribute("pk"), attribute("sk"))
-                        .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE)));
-            }
+            dynamo.createTable(b -> b.tableName(tables.notes()).billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(attribute("pk"), attribute("sk"))
+                    .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE)));
+            dynamo.createTable(b -> b.tableName(tables.claims()).billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(attribute("pk"), attribute("sk"), attribute(BillingItems.REVIEW_QUEUE))
+                    .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
+                    .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName(BillingItems.NEEDS_REVIEW_INDEX)
+                            .keySchema(key(BillingItems.REVIEW_QUEUE, KeyType.HASH), key("pk", KeyType.RANGE))
+                            .projection(Projection.builder().projectionType(ProjectionType.INCLUDE)
+                                    .nonKeyAttributes("id", "status", "dateOfService", "payerName", "totalCharge", "findings")
+                                    .build()).build()));
         }
         return tables;
     }

@@ -25,8 +25,9 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Authorization alerts of the caller's practice, as the alerts function raised them: listed newest first
- * by status, and acknowledged once (who: the token's subject; when: now).
+ * Alerts of the caller's practice, as the alerts function raised them: listed newest first by status, and
+ * acknowledged once (who: the token's subject; when: now). The claims a review digest lists are shown only to
+ * the roles that may read claims (biller, admin); the others see its message and count.
  */
 @Controller("/alerts")
 @Tag(name = "Alerts")
@@ -41,14 +42,15 @@ public class AlertController {
     }
 
     @Get
-    @Operation(summary = "List alerts by status (OPEN by default), newest first, with cursor pagination")
+    @Operation(summary = "List alerts by status (OPEN by default), newest first, with cursor pagination; "
+            + "a review digest's claims only for billers and admins")
     public PageView<AlertView> list(@Parameter(hidden = true) Caller caller, @QueryValue @Nullable AlertStatus status,
                                     @QueryValue @Nullable Integer limit, @QueryValue @Nullable String cursor) {
         int size = Listing.limit(limit);
         try {
             AlertRepository.Page page = alerts.list(caller.practiceId(), status == null ? AlertStatus.OPEN : status, size,
                     Listing.blankToNull(cursor));
-            return new PageView<>(page.alerts().stream().map(AlertView::of).toList(), page.nextCursor());
+            return new PageView<>(page.alerts().stream().map(a -> AlertView.of(a, readsClaims(caller))).toList(), page.nextCursor());
         } catch (AlertRepository.InvalidAlertCursorException e) {
             String message = "was not issued by this listing for this practice and status";
             throw new ApiProblemException(ProblemType.MALFORMED_REQUEST, "cursor " + message + ".",
@@ -63,9 +65,14 @@ public class AlertController {
         try {
             Alert alert = alerts.acknowledge(caller.practiceId(), alertId, caller.subject(), clock.instant())
                     .orElseThrow(() -> ApiProblemException.notFound("Alert", alertId));
-            return HttpResponse.ok(AlertView.of(alert));
+            return HttpResponse.ok(AlertView.of(alert, readsClaims(caller)));
         } catch (AlertRepository.AlertStateException e) {
             throw new ApiProblemException(ProblemType.CONFLICT, e.getMessage());
         }
+    }
+
+    /** The roles that may read claims (as GET /claims), and so a review digest's list of them. */
+    private static boolean readsClaims(Caller caller) {
+        return caller.role() == Role.BILLER || caller.role() == Role.ADMIN;
     }
 }

@@ -6,6 +6,8 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.therapyops.wiring.SharedFactory;
 import org.therapyops.alerting.AlertRaiser;
+import org.therapyops.alerting.ReviewDigestScan;
+import org.therapyops.dynamodb.DynamoClaimsNeedingReview;
 import org.therapyops.dynamodb.DynamoExpiringAuthorizations;
 import org.therapyops.dynamodb.Tables;
 import org.therapyops.messaging.SqsAlertNotifications;
@@ -17,7 +19,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.time.Clock;
 
-/** The alerts table (ALERTS_TABLE), the notify queue (NOTIFY_QUEUE_URL) and the raiser over them. */
+/**
+ * The alerts table (ALERTS_TABLE), the notify queue (NOTIFY_QUEUE_URL), the raiser over them, and the review
+ * digest over the Claims table's NEEDS_REVIEW index (CLAIMS_TABLE).
+ */
 @Factory
 public class AlertsFactory {
 
@@ -33,5 +38,11 @@ public class AlertsFactory {
                             Clock clock) {
         return new AlertRaiser(practice, alerts, new SqsAlertNotifications(sqs, notifyQueueUrl),
                 new DynamoExpiringAuthorizations(dynamo, tables), clock);
+    }
+
+    @Singleton
+    ReviewDigestScan reviewDigestScan(PracticeRepository practice, AlertRaiser raiser, DynamoDbClient dynamo,
+                                      @Value("${claims.table}") String claimsTable, Clock clock) {
+        return new ReviewDigestScan(practice, new DynamoClaimsNeedingReview(dynamo, claimsTable), raiser, clock);
     }
 }

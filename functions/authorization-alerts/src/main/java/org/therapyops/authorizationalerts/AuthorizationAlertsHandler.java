@@ -8,6 +8,7 @@ import io.micronaut.function.aws.MicronautRequestHandler;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
 import org.therapyops.alerting.AlertRaiser;
+import org.therapyops.alerting.ReviewDigestScan;
 import org.therapyops.dynamodb.AlertImages;
 import org.therapyops.dynamodb.ItemMapper;
 import org.therapyops.lambda.StreamBatch;
@@ -20,10 +21,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Raises authorization alerts from three sources: the Practice stream (authorization counters changed),
- * the Appointments stream (an appointment blocked or scheduled with warnings) and a daily schedule
- * (authorizations nearing their end date). Stream batches come as {@code Records}; anything else is the
- * schedule's event.
+ * Raises alerts from four sources: the Practice stream (authorization counters changed), the Appointments stream
+ * (an appointment blocked or scheduled with warnings) and two daily schedules, told apart by their input's
+ * {@code task}: {@value #EXPIRY_SCAN} (authorizations nearing their end date; also an event without a task) and
+ * {@value #REVIEW_DIGEST} (each practice's claims in NEEDS_REVIEW, for its billers). Stream batches come as
+ * {@code Records}. A schedule run that fails for some practice or authorization throws, so the scheduler retries it.
  */
 public class AuthorizationAlertsHandler extends MicronautRequestHandler<Map<String, Object>, StreamsEventResponse> {
 
@@ -33,6 +35,12 @@ public class AuthorizationAlertsHandler extends MicronautRequestHandler<Map<Stri
     @Inject
     JsonMapper json;
 
+    static final String EXPIRY_SCAN = "expiry-scan";
+    static final String REVIEW_DIGEST = "review-digest";
+
+    @Inject
+    ReviewDigestScan reviewDigest;
+
     @Value("${expiry.lookahead.days:60}")
     int lookaheadDays;
 
@@ -41,9 +49,19 @@ public class AuthorizationAlertsHandler extends MicronautRequestHandler<Map<Stri
         if (event != null && event.get("Records") instanceof List) {
             return StreamBatch.process(streamEvent(event), this::changed);
         }
-        AlertRaiser.ScanResult result = raiser.scanExpiries(lookaheadDays);
-        if (result.failed() > 0) {
-            throw new IllegalStateException("expiry scan: " + result.failed() + " authorization(s) failed; the scan is retried");
+        Object task = event == null ? null : event.get("task");
+        if (task == null || EXPIRY_SCAN.equals(task)) {
+            AlertRaiser.ScanResult result = raiser.scanExpiries(lookaheadDays);
+            if (result.failed() > 0) {
+                throw new IllegalStateException("expiry scan: " + result.failed() + " authorization(s) failed; the scan is retried");
+            }
+        } else if (REVIEW_DIGEST.equals(task)) {
+            AlertRaiser.ScanResult result = reviewDigest.run();
+            if (result.failed() > 0) {
+                throw new IllegalStateException("review digest: " + result.failed() + " practice(s) failed; the run is retried");
+            }
+        } else {
+            throw new IllegalArgumentException("unknown task " + task + " (known: " + EXPIRY_SCAN + ", " + REVIEW_DIGEST + ")");
         }
         return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();
     }

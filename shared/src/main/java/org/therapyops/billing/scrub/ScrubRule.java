@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * One scrubber edit: a stable id, a default severity (a payer profile may change it or turn the rule off),
- * a fix hint, and a pure check of a claim in its context.
+ * a fix hint, and a pure check of a claim in its context. The fix hint is fixed text, never claim data: billers'
+ * review digests email it (violation messages, which may quote the claim, they do not).
  */
 public abstract class ScrubRule {
 

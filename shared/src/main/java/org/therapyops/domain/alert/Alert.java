@@ -7,23 +7,40 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Something staff should act on about an authorization or an appointment. The id is derived from what
- * crossed its threshold (see {@link #idOf(String)}), so a redelivered event yields the same alert.
+ * Something staff should act on about an authorization or an appointment, or the practice's claims needing review
+ * (then without a patient, with a {@link ReviewDigest}). The id is derived from what crossed its threshold (see
+ * {@link #idOf(String)}), so a redelivered event yields the same alert.
  * It carries ids, the payer's authorization number, dates and patient initials: never a name.
  */
 public record Alert(String id, String practiceId, AlertType type, int threshold, String authorizationId,
                     String appointmentId, String patientId, String patientInitials, String authorizationNumber,
                     LocalDate endDate, LocalDate serviceDate, String message, Instant createdAt, AlertStatus status,
-                    String acknowledgedBy, Instant acknowledgedAt) {
+                    String acknowledgedBy, Instant acknowledgedAt, ReviewDigest reviewDigest) {
 
     public Alert {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(practiceId, "practiceId");
         Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(patientId, "patientId");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(status, "status");
+        if (type == AlertType.CLAIMS_NEED_REVIEW) {
+            Objects.requireNonNull(reviewDigest, "reviewDigest");
+        } else {
+            Objects.requireNonNull(patientId, "patientId");
+            if (reviewDigest != null) {
+                throw new IllegalArgumentException("only a " + AlertType.CLAIMS_NEED_REVIEW + " alert has a review digest");
+            }
+        }
+    }
+
+    /** An authorization or appointment alert (no review digest). */
+    public Alert(String id, String practiceId, AlertType type, int threshold, String authorizationId, String appointmentId,
+                 String patientId, String patientInitials, String authorizationNumber, LocalDate endDate,
+                 LocalDate serviceDate, String message, Instant createdAt, AlertStatus status, String acknowledgedBy,
+                 Instant acknowledgedAt) {
+        this(id, practiceId, type, threshold, authorizationId, appointmentId, patientId, patientInitials,
+                authorizationNumber, endDate, serviceDate, message, createdAt, status, acknowledgedBy, acknowledgedAt, null);
     }
 
     /** A name-based (version 3) UUID of the crossing's identity: same crossing, same id; URL-safe. */
@@ -33,7 +50,8 @@ public record Alert(String id, String practiceId, AlertType type, int threshold,
 
     public Alert withPatientInitials(String initials) {
         return new Alert(id, practiceId, type, threshold, authorizationId, appointmentId, patientId, initials,
-                authorizationNumber, endDate, serviceDate, message, createdAt, status, acknowledgedBy, acknowledgedAt);
+                authorizationNumber, endDate, serviceDate, message, createdAt, status, acknowledgedBy, acknowledgedAt,
+                reviewDigest);
     }
 
     /** Initials of a name ("Alex", "Demo" → "A.D."); the only part of a patient's name an alert carries. */

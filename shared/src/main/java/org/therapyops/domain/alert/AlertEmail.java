@@ -5,12 +5,17 @@ import java.util.List;
 
 /**
  * The email an alert sends: a subject, a text and an HTML body with the least PHI that lets staff act —
- * patient initials, ids, the authorization number, the threshold, dates and a link into the app.
+ * patient initials, ids, the authorization number, the threshold, dates and a link into the app. The review
+ * digest lists claims by id, date of service, payer, billed amount and the scrubber's rule ids and fields, each
+ * with a link, and says nothing about the patient.
  */
 public record AlertEmail(String subject, String text, String html, String link) {
 
     public static AlertEmail of(Alert alert, String appBaseUrl) {
         String base = appBaseUrl.endsWith("/") ? appBaseUrl.substring(0, appBaseUrl.length() - 1) : appBaseUrl;
+        if (alert.type() == AlertType.CLAIMS_NEED_REVIEW) {
+            return ReviewDigestEmail.of(alert, base);
+        }
         String link = alert.authorizationId() != null
                 ? base + "/patients/" + alert.patientId() + "/authorizations/" + alert.authorizationId()
                 : base + "/appointments/" + alert.appointmentId();
@@ -60,6 +65,7 @@ public record AlertEmail(String subject, String text, String html, String link) 
             case EXHAUSTED -> what + " is exhausted";
             case OVER_SCHEDULED -> what + " was scheduled beyond its authorization";
             case APPOINTMENT_BLOCKED -> what + " was blocked for authorization";
+            case CLAIMS_NEED_REVIEW -> throw new IllegalArgumentException("a review digest has its own email");
         };
     }
 
@@ -71,6 +77,7 @@ public record AlertEmail(String subject, String text, String html, String link) 
             case EXHAUSTED -> "nothing left";
             case OVER_SCHEDULED -> "booked beyond what remains";
             case APPOINTMENT_BLOCKED -> "needs authorization";
+            case CLAIMS_NEED_REVIEW -> throw new IllegalArgumentException("a review digest has its own email");
         };
     }
 

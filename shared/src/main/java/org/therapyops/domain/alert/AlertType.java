@@ -1,6 +1,9 @@
 package org.therapyops.domain.alert;
 
-/** What an alert is about; each has its own threshold, taken from the practice's settings. */
+/**
+ * What an alert is about; each authorization or appointment alert has its own threshold, taken from the practice's
+ * settings. The review digest is about the practice's claims and has none.
+ */
 public enum AlertType {
     /** The authorization ends within a number of days (threshold: days). */
     EXPIRING,
@@ -13,5 +16,7 @@ public enum AlertType {
     /** An appointment was scheduled with warnings under the WARN policy: more booked than the authorization covers. */
     OVER_SCHEDULED,
     /** An appointment was refused (NEEDS_AUTH) for want of coverage or authorization. */
-    APPOINTMENT_BLOCKED
+    APPOINTMENT_BLOCKED,
+    /** The practice's daily digest of claims in NEEDS_REVIEW, for its billers (threshold: 0; see {@link ReviewDigest}). */
+    CLAIMS_NEED_REVIEW
 }

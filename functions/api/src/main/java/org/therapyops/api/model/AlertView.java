@@ -1,26 +1,58 @@
 package org.therapyops.api.model;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import org.therapyops.domain.alert.Alert;
 import org.therapyops.domain.alert.AlertStatus;
 import org.therapyops.domain.alert.AlertType;
+import org.therapyops.domain.alert.ReviewDigest;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 
 /**
  * An alert for staff: what crossed which threshold, about which authorization or appointment, with the
- * patient's initials only; acknowledged by whom and when.
+ * patient's initials only; acknowledged by whom and when. A CLAIMS_NEED_REVIEW digest carries the claims it
+ * listed in {@code reviewDigest}, shown only to the roles that may read claims.
  */
 @Serdeable
 public record AlertView(String id, AlertType type, int threshold, String authorizationId, String appointmentId,
                         String patientId, String patientInitials, String authorizationNumber, LocalDate endDate,
                         LocalDate serviceDate, String message, Instant createdAt, AlertStatus status,
-                        String acknowledgedBy, Instant acknowledgedAt) {
+                        String acknowledgedBy, Instant acknowledgedAt, @Nullable ReviewDigestView reviewDigest) {
 
-    public static AlertView of(Alert a) {
+    /** The view, with the review digest's claims only when {@code showClaims}. */
+    public static AlertView of(Alert a, boolean showClaims) {
         return new AlertView(a.id(), a.type(), a.threshold(), a.authorizationId(), a.appointmentId(), a.patientId(),
                 a.patientInitials(), a.authorizationNumber(), a.endDate(), a.serviceDate(), a.message(), a.createdAt(),
-                a.status(), a.acknowledgedBy(), a.acknowledgedAt());
+                a.status(), a.acknowledgedBy(), a.acknowledgedAt(),
+                showClaims && a.reviewDigest() != null ? ReviewDigestView.of(a.reviewDigest()) : null);
+    }
+
+    /** The claims in NEEDS_REVIEW on the practice's date {@code asOf}: how many, the first listed, and fix hints by rule. */
+    @Serdeable
+    public record ReviewDigestView(LocalDate asOf, int total, int notListed, List<ClaimLineView> claims,
+                                   Map<String, String> fixHints) {
+
+        static ReviewDigestView of(ReviewDigest d) {
+            return new ReviewDigestView(d.asOf(), d.total(), d.notListed(), d.claims().stream().map(c -> new ClaimLineView(
+                    c.claimId(), c.dateOfService(), c.payerName(), c.billedAmount(),
+                    c.errors().stream().map(e -> new RuleErrorView(e.ruleId(), e.field())).toList(), c.moreErrors())).toList(),
+                    d.fixHints());
+        }
+    }
+
+    /** A listed claim: its id, date of service, payer, billed amount and the scrubber's errors. */
+    @Serdeable
+    public record ClaimLineView(String claimId, LocalDate dateOfService, String payerName, BigDecimal billedAmount,
+                                List<RuleErrorView> errors, int moreErrors) {
+    }
+
+    /** A scrubber error: the rule and the claim's field it concerns. */
+    @Serdeable
+    public record RuleErrorView(String ruleId, String field) {
     }
 }

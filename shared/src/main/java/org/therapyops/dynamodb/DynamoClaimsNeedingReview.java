@@ -1,0 +1,79 @@
+package org.therapyops.dynamodb;
+
+import org.therapyops.billing.ClaimStatus;
+import org.therapyops.billing.review.ClaimForReview;
+import org.therapyops.ports.ClaimsNeedingReview;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * {@link ClaimsNeedingReview} on the Claims table's sparse index {@value BillingItems#NEEDS_REVIEW_INDEX} (partition
+ * {@code reviewQueue}, present only on NEEDS_REVIEW claims; sort {@code pk}, the practice): one query reads exactly
+ * the claims needing review, never the rest of the table. The sort key keeps each practice's claims together, so a
+ * practice is handed over as soon as the next one starts, and only one practice's claims are held at a time.
+ * The index is eventually consistent: an item whose status is no longer NEEDS_REVIEW is skipped.
+ */
+public final class DynamoClaimsNeedingReview implements ClaimsNeedingReview {
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Integer pageSize;
+
+    public DynamoClaimsNeedingReview(DynamoDbClient dynamo, String claimsTable) {
+        this(dynamo, claimsTable, null);
+    }
+
+    /** With a page size (items per query request; null: DynamoDB's 1 MB pages). */
+    DynamoClaimsNeedingReview(DynamoDbClient dynamo, String claimsTable, Integer pageSize) {
+        this.dynamo = dynamo;
+        this.table = claimsTable;
+        this.pageSize = pageSize;
+    }
+
+    @Override
+    public void forEachPractice(BiConsumer<String, List<ClaimForReview>> each) {
+        String current = null;
+        List<ClaimForReview> claims = new ArrayList<>();
+        Map<String, AttributeValue> startKey = null;
+        do {
+            QueryResponse page = dynamo.query(QueryRequest.builder().tableName(table).indexName(BillingItems.NEEDS_REVIEW_INDEX)
+                    .keyConditionExpression("#queue = :queue")
+                    .expressionAttributeNames(Map.of("#queue", BillingItems.REVIEW_QUEUE))
+                    .expressionAttributeValues(Map.of(":queue", AttributeValue.fromS(ClaimStatus.NEEDS_REVIEW.name())))
+                    .limit(pageSize).exclusiveStartKey(startKey).build());
+            for (Map<String, AttributeValue> item : page.items()) {
+                Attributes a = Attributes.of(item);
+                if (!ClaimStatus.NEEDS_REVIEW.name().equals(a.optionalString("status"))) {
+                    continue;
+                }
+                String practiceId = a.string(Keys.PK);
+                if (current != null && !current.equals(practiceId)) {
+                    each.accept(current, List.copyOf(claims));
+                    claims.clear();
+                }
+                current = practiceId;
+                claims.add(claim(item));
+            }
+            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (startKey != null);
+        if (current != null) {
+            each.accept(current, List.copyOf(claims));
+        }
+    }
+
+    private static ClaimForReview claim(Map<String, AttributeValue> item) {
+        Attributes a = Attributes.of(item);
+        AttributeValue total = item.get("totalCharge");
+        return new ClaimForReview(a.string("id"), a.optionalDate("dateOfService"), a.optionalString("payerName"),
+                total == null || total.n() == null ? null : new BigDecimal(total.n()),
+                a.list("findings").stream().map(DynamoClaimRepository::finding).toList());
+    }
+}
