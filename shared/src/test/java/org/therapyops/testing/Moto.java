@@ -80,16 +80,26 @@ public final class Moto {
     public record BillingTables(String notes, String claims) {
     }
 
-    /** Creates a Notes and a Claims table with the keys of template.yaml, under fresh names. */
+    /** The attributes template.yaml's ByPatient index of the Claims table projects. */
+    public static final java.util.List<String> BY_PATIENT_ATTRIBUTES = java.util.List.of("id", "noteId", "noteSignedAt",
+            "status", "createdAt", "version", "patientId", "payerId", "dateOfService", "placeOfService", "frequency",
+            "originalClaimId", "renderingProvider", "lines");
+
+    /** Creates a Notes and a Claims table (with its ByPatient index) with the keys of template.yaml, under fresh names. */
     public BillingTables createBillingTables() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         BillingTables tables = new BillingTables("notes-" + suffix, "claims-" + suffix);
         try (DynamoDbClient dynamo = dynamo()) {
-            for (String name : java.util.List.of(tables.notes(), tables.claims())) {
-                dynamo.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
-                        .attributeDefinitions(attribute("pk"), attribute("sk"))
-                        .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE)));
-            }
+            dynamo.createTable(b -> b.tableName(tables.notes()).billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(attribute("pk"), attribute("sk"))
+                    .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE)));
+            dynamo.createTable(b -> b.tableName(tables.claims()).billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(attribute("pk"), attribute("sk"), attribute("patientKey"), attribute("serviceKey"))
+                    .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
+                    .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("ByPatient")
+                            .keySchema(key("patientKey", KeyType.HASH), key("serviceKey", KeyType.RANGE))
+                            .projection(Projection.builder().projectionType(ProjectionType.INCLUDE)
+                                    .nonKeyAttributes(BY_PATIENT_ATTRIBUTES).build()).build()));
         }
         return tables;
     }
