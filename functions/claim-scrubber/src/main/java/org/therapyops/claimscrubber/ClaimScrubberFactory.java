@@ -3,6 +3,7 @@ package org.therapyops.claimscrubber;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import org.therapyops.billing.charges.FeeSchedule;
+import org.therapyops.billing.charges.KxThresholds;
 import org.therapyops.billing.claims.ClaimScrubService;
 import org.therapyops.billing.scrub.CodeSets;
 import org.therapyops.billing.scrub.PayerProfiles;
@@ -13,14 +14,14 @@ import org.therapyops.ports.PracticeRepository;
 
 import java.time.Clock;
 
-/** The scrub service with the shipped payer profiles, code sets and every rule, loaded once per container. */
+/** The scrub service with the shipped payer profiles, code sets, KX thresholds and every rule, loaded once per container. */
 @Factory
 public class ClaimScrubberFactory {
 
     /** The sample fee schedule stands for the practice's until fee schedules are stored per practice (as in charge capture). */
     @Singleton
     ClaimScrubService claimScrubService(ClaimRepository claims, PracticeRepository practice, NoteRepository notes, Clock clock) {
-        return new ClaimScrubService(claims, practice, notes, PayerProfiles.defaults(), CodeSets.shipped(),
+        return new ClaimScrubService(claims, practice, notes, PayerProfiles.defaults(), CodeSets.shipped(), KxThresholds.load(),
                 Scrubber.withAllRules(), FeeSchedule.loadSample().codes(), clock);
     }
 }

@@ -92,8 +92,8 @@ public final class ChargeCaptureService {
         SignedNote signed = new SignedNote(note.id(), note.appointmentId(), note.patientId(), coverage.id(), payer.id(),
                 note.dateOfService(), note.placeOfService(), note.telehealth(), note.patientAtHome(),
                 rendering.discipline(), note.diagnoses(), note.lines());
-        CaptureResult result = ChargeCapture.capture(signed, PayerRules.of(payer, kxThresholds), fees, catalog,
-                TherapyYearToDate.none(note.dateOfService().getYear()));
+        PayerRules payerRules = PayerRules.of(payer, kxThresholds);
+        CaptureResult result = ChargeCapture.capture(signed, payerRules, fees, catalog, yearToDate(practiceId, note, payerRules));
         if (result instanceof CaptureResult.Refused) {
             // Finding codes only: the messages may quote the note.
             LOG.warn("note {} not charged: {}", note.id(), codes(result));
@@ -123,7 +123,7 @@ public final class ChargeCaptureService {
         int queued = 0;
         for (Claim claim : assembled.claims()) {
             boolean created = claims.createIfAbsent(practiceId,
-                    new StoredClaim(claim, note.id(), ClaimStatus.SCRUB_PENDING, false, clock.instant(), 1));
+                    new StoredClaim(claim, note.id(), note.signedAt(), ClaimStatus.SCRUB_PENDING, false, clock.instant(), 1));
             if (created) {
                 claimsCreated++;
             }
@@ -137,6 +137,17 @@ public final class ChargeCaptureService {
         LOG.info("note {}: {} charges and {} claims created, {} claims queued for scrubbing", note.id(), chargesCreated,
                 claimsCreated, queued);
         return new Outcome(chargesCreated, claimsCreated, queued, result);
+    }
+
+    /** For a payer that wants KX, the patient's Medicare therapy counted before this note; otherwise none. */
+    private TherapyYearToDate yearToDate(String practiceId, Note note, PayerRules payerRules) {
+        if (!payerRules.kxModifier()) {
+            return TherapyYearToDate.none(note.dateOfService().getYear());
+        }
+        return TherapyYearToDate.beforeNote(note.patientId(),
+                new TherapyYearToDate.Position(note.dateOfService(), note.signedAt(), note.id()),
+                TherapyHistory.claimsOfYearTo(claims, practiceId, note.patientId(), note.dateOfService()),
+                TherapyHistory.medicarePayers(practice, practiceId));
     }
 
     /** The authorization's coverage; without one, the patient's coverage in force that day, primary first. */
