@@ -85,16 +85,7 @@ public record TherapyYearToDate(int year, BigDecimal physicalAndSpeech, BigDecim
     /** The patient's amounts counted before their note at {@code note}, from their claims (see the type's description). */
     public static TherapyYearToDate beforeNote(String patientId, Position note, Collection<StoredClaim> claims,
                                                Predicate<String> countedPayer) {
-        Set<String> superseded = superseded(claims);
-        TherapyYearToDate ytd = none(note.dateOfService().getYear());
-        for (StoredClaim stored : claims) {
-            Position at = Position.of(stored);
-            if (!at.noteId().equals(note.noteId()) && at.compareTo(note) < 0
-                    && counts(stored, patientId, ytd.year, countedPayer, superseded)) {
-                ytd = ytd.plus(stored.claim().lines());
-            }
-        }
-        return ytd;
+        return sum(patientId, note, claims, countedPayer, null);
     }
 
     /**
@@ -102,14 +93,21 @@ public record TherapyYearToDate(int year, BigDecimal physicalAndSpeech, BigDecim
      * of that note (a note's claims are one unit for KX, as charge capture decides KX before the note is split into claims).
      */
     public static TherapyYearToDate beforeClaim(StoredClaim claim, Collection<StoredClaim> claims, Predicate<String> countedPayer) {
-        Position position = Position.of(claim);
-        String patientId = claim.claim().patientId();
-        TherapyYearToDate ytd = beforeNote(patientId, position, claims, countedPayer);
+        return sum(claim.claim().patientId(), Position.of(claim), claims, countedPayer, claim.claim().id());
+    }
+
+    /** The claims before {@code note}, and, unless {@code claimId} is null, the note's own claims other than that one. */
+    private static TherapyYearToDate sum(String patientId, Position note, Collection<StoredClaim> claims,
+                                         Predicate<String> countedPayer, String claimId) {
         Set<String> superseded = superseded(claims);
-        for (StoredClaim other : claims) {
-            if (!other.claim().id().equals(claim.claim().id()) && Position.of(other).noteId().equals(position.noteId())
-                    && counts(other, patientId, ytd.year, countedPayer, superseded)) {
-                ytd = ytd.plus(other.claim().lines());
+        int year = note.dateOfService().getYear();
+        TherapyYearToDate ytd = none(year);
+        for (StoredClaim stored : claims) {
+            Position at = Position.of(stored);
+            boolean sameNote = at.noteId().equals(note.noteId());
+            boolean counted = sameNote ? claimId != null && !claimId.equals(stored.claim().id()) : at.compareTo(note) < 0;
+            if (counted && counts(stored, patientId, year, countedPayer, superseded)) {
+                ytd = ytd.plus(stored.claim().lines());
             }
         }
         return ytd;

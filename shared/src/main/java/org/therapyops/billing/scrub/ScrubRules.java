@@ -49,7 +49,8 @@ public final class ScrubRules {
                 new DiagnosisCountRule(), new Icd10DateRule(), new Icd10ValidRule(), new Icd10BillableRule(),
                 new Icd10CodeSetInForceRule(), new DiagnosisPointerRule(),
                 new ProcedureCodeFormatRule(), new FeeScheduleRule(), new AmountPositiveRule(), new DisciplineModifierRule(),
-                new KxModifierRule(), new KxThresholdRule(), new AssistantModifierRule(), new NcciPtpRule(), new MueRule(), new UnitsMinutesRule(),
+                new KxModifierRule(), new KxThresholdRule(), new AssistantModifierRule(), new NcciPtpRule(), new MueRule(),
+                new UnitsMinutesRule(),
                 new AuthorizationNumberRule(), new AuthorizationWindowRule(), new AuthorizationUnitsRule(),
                 new TimelyFilingRule(), new DuplicateRule(), new PlaceOfServiceRule(), new TelehealthRule(),
                 new CoverageActiveRule(), new ClaimFrequencyRule());

@@ -29,8 +29,9 @@ public final class KxModifierRule extends ScrubRule {
     @Override
     protected void check(Claim claim, ScrubContext context, List<Violation> out) {
         TherapyYearToDate ytd = context.yearToDate();
-        Optional<KxThresholds.Threshold> threshold = context.kxThresholds().forYear(claim.dateOfService().getYear());
-        if (!context.profile().kxModifier() || ytd == null || threshold.isEmpty() || ytd.year() != claim.dateOfService().getYear()) {
+        int year = claim.dateOfService().getYear();
+        Optional<KxThresholds.Threshold> threshold = context.kxThresholds().forYear(year);
+        if (!context.profile().kxModifier() || ytd == null || ytd.year() != year || threshold.isEmpty()) {
             return;
         }
         Set<TherapyPool> required = ytd.kxPools(claim.lines(), threshold.get().amount());
