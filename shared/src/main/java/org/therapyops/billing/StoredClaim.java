@@ -3,9 +3,17 @@ package org.therapyops.billing;
 import java.time.Instant;
 
 /**
- * A claim as the Claims table holds it: the claim, the note it came from, its status and version, and
- * whether it was handed to the scrub queue.
+ * A claim as the Claims table holds it: the claim, the note it came from and when that note was signed, its status
+ * and version, and whether it was handed to the scrub queue.
+ *
+ * @param noteSignedAt when the claim's note was signed (orders a patient's same-day claims for the KX year to date);
+ *                     null for a claim without a note
  */
-public record StoredClaim(Claim claim, String noteId, ClaimStatus status, boolean queued, Instant createdAt,
-                          long version) {
+public record StoredClaim(Claim claim, String noteId, Instant noteSignedAt, ClaimStatus status, boolean queued,
+                          Instant createdAt, long version) {
+
+    /** A claim whose note's signing time is not recorded (claims put in place without charge capture). */
+    public StoredClaim(Claim claim, String noteId, ClaimStatus status, boolean queued, Instant createdAt, long version) {
+        this(claim, noteId, null, status, queued, createdAt, version);
+    }
 }

@@ -38,6 +38,10 @@ public final class BillingItems {
      */
     public static final String REVIEW_QUEUE = "reviewQueue";
     public static final String NEEDS_REVIEW_INDEX = "needsReview";
+    /** Partition key of a claim in the Claims table's ByPatient index: practice and patient, so it never crosses practices. */
+    static final String PATIENT_KEY = "patientKey";
+    /** Sort key of a claim in the ByPatient index: date of service, then claim id. */
+    static final String SERVICE_KEY = "serviceKey";
 
     private BillingItems() {
     }
@@ -130,7 +134,9 @@ public final class BillingItems {
     static Map<String, AttributeValue> claim(String practiceId, StoredClaim s) {
         Claim c = s.claim();
         Attributes a = Attributes.builder().put(Keys.PK, practiceId).put(Keys.SK, CLAIM + c.id()).put("type", "CLAIM")
-                .put("id", c.id()).put("noteId", s.noteId()).put("status", s.status().name())
+                .put("id", c.id()).put("noteId", s.noteId()).put("noteSignedAt", s.noteSignedAt())
+                .put(PATIENT_KEY, patientKey(practiceId, c.patientId())).put(SERVICE_KEY, serviceKey(c.dateOfService(), c.id()))
+                .put("status", s.status().name())
                 .put(REVIEW_QUEUE, s.status() == ClaimStatus.NEEDS_REVIEW ? ClaimStatus.NEEDS_REVIEW.name() : null)
                 .putBool("queued", s.queued()).put("createdAt", s.createdAt()).put("version", s.version())
                 .put("patientId", c.patientId()).put("coverageId", c.coverageId()).put("payerId", c.payerId())
@@ -174,7 +180,8 @@ public final class BillingItems {
                 a.list("diagnoses").stream().map(AttributeValue::s).toList(),
                 a.list("lines").stream().map(BillingItems::charge).toList());
         AttributeValue queued = item.get("queued");
-        return new StoredClaim(claim, a.optionalString("noteId"), a.enumValue("status", ClaimStatus.class),
+        return new StoredClaim(claim, a.optionalString("noteId"), a.optionalInstant("noteSignedAt"),
+                a.enumValue("status", ClaimStatus.class),
                 queued != null && Boolean.TRUE.equals(queued.bool()), a.instant("createdAt"), a.number("version"));
     }
 
@@ -195,6 +202,14 @@ public final class BillingItems {
                     Attributes f = Attributes.of(v.m());
                     return new CaptureFinding(f.enumValue("code", FindingCode.class), (int) f.number("line"), f.string("message"));
                 }).toList(), a.instant("capturedAt"));
+    }
+
+    static String patientKey(String practiceId, String patientId) {
+        return practiceId + "#" + patientId;
+    }
+
+    static String serviceKey(java.time.LocalDate dateOfService, String claimId) {
+        return dateOfService + "#" + claimId;
     }
 
     private static void party(Attributes target, String name, Party p) {

@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,8 +36,13 @@ import java.util.Optional;
  * conditional on the version read. Every write that sets the status also sets or removes
  * {@link BillingItems#REVIEW_QUEUE}, the key of the sparse NEEDS_REVIEW index (puts through the item mapper,
  * updates through {@link #reviewQueue(ClaimStatus)}).
+ * A patient's claims are read from the {@value #BY_PATIENT} index
+ * ({@code patientKey} = practice#patient, {@code serviceKey} = date of service#claim id; charges are not in it).
  */
 public final class DynamoClaimRepository implements ClaimRepository {
+
+    /** The Claims table's index of claims by practice and patient, in date-of-service order. */
+    static final String BY_PATIENT = "ByPatient";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -151,16 +157,26 @@ public final class DynamoClaimRepository implements ClaimRepository {
         return AttributeValue.fromN(Long.toString(value));
     }
 
-    /** A query of the practice's claims filtered by patient: it reads the practice's claims (no patient index yet). */
     @Override
     public List<StoredClaim> patientClaims(String practiceId, String patientId) {
+        return byPatient("patientKey = :patient", Map.of(":patient", s(BillingItems.patientKey(practiceId, patientId))));
+    }
+
+    @Override
+    public List<StoredClaim> patientClaims(String practiceId, String patientId, LocalDate from, LocalDate to) {
+        // Sort keys are <date>#<claim id>: every key of the day before `to + 1` sorts below the bare next date.
+        return byPatient("patientKey = :patient AND serviceKey BETWEEN :from AND :until",
+                Map.of(":patient", s(BillingItems.patientKey(practiceId, patientId)), ":from", s(from.toString()),
+                        ":until", s(to.plusDays(1).toString())));
+    }
+
+    /** Reads the ByPatient index to the end: one patient's claims, never the practice's whole partition. */
+    private List<StoredClaim> byPatient(String keyCondition, Map<String, AttributeValue> values) {
         List<StoredClaim> found = new ArrayList<>();
         Map<String, AttributeValue> startKey = null;
         do {
-            QueryResponse page = dynamo.query(QueryRequest.builder().tableName(table)
-                    .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)").filterExpression("patientId = :patient")
-                    .expressionAttributeValues(Map.of(":pk", s(practiceId), ":prefix", s(BillingItems.CLAIM),
-                            ":patient", s(patientId)))
+            QueryResponse page = dynamo.query(QueryRequest.builder().tableName(table).indexName(BY_PATIENT)
+                    .keyConditionExpression(keyCondition).expressionAttributeValues(values)
                     .exclusiveStartKey(startKey).build());
             page.items().forEach(item -> found.add(BillingItems.claim(item)));
             startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
@@ -202,8 +218,8 @@ public final class DynamoClaimRepository implements ClaimRepository {
 
     @Override
     public StoredClaim correct(String practiceId, StoredClaim read, Claim corrected) {
-        StoredClaim next = new StoredClaim(corrected, read.noteId(), ClaimStatus.SCRUB_PENDING, false, read.createdAt(),
-                read.version() + 1);
+        StoredClaim next = new StoredClaim(corrected, read.noteId(), read.noteSignedAt(), ClaimStatus.SCRUB_PENDING, false,
+                read.createdAt(), read.version() + 1);
         try {
             dynamo.putItem(PutItemRequest.builder().tableName(table).item(BillingItems.claim(practiceId, next))
                     .conditionExpression("attribute_exists(pk) AND version = :version AND #status IN (:ready, :review)")

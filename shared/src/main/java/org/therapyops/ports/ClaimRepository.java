@@ -9,6 +9,7 @@ import org.therapyops.billing.scrub.ScrubRecord;
 import org.therapyops.billing.scrub.ScrubResult;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,8 +43,17 @@ public interface ClaimRepository {
     /** Records that the claim was handed to the scrub queue, so that a redelivery sends nothing (idempotent). */
     void markQueued(String practiceId, String claimId);
 
-    /** The patient's claims, of every status (the scrubber's duplicate check). */
+    /**
+     * The patient's claims of every status, in date-of-service order, read from an index of the patient's claims (never
+     * the practice's whole partition). They carry what the duplicate check and the KX year to date need — ids, note and
+     * its signing time, status, version, creation time, payer, dates, place of service, frequency and original claim,
+     * rendering provider, lines — and not the subscriber, billing or referring provider, payer names, diagnoses,
+     * authorization number or the queued flag: read a claim whole with {@link #get}.
+     */
     List<StoredClaim> patientClaims(String practiceId, String patientId);
+
+    /** {@link #patientClaims(String, String)} with a date of service from {@code from} to {@code to}, both included. */
+    List<StoredClaim> patientClaims(String practiceId, String patientId, LocalDate from, LocalDate to);
 
     /**
      * SCRUB_PENDING → READY or NEEDS_REVIEW with the scrubber's findings, over the version read, bumping the version.

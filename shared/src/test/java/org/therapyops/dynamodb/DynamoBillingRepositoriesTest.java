@@ -168,4 +168,70 @@ class DynamoBillingRepositoriesTest {
         assertThatThrownBy(() -> claims.list("another-practice", null, 10, first.nextCursor()))
                 .isInstanceOf(InvalidCursorException.class);
     }
+
+    private static StoredClaim claimOf(String id, String patientId, LocalDate dateOfService, String noteId, Instant signedAt) {
+        Claim c = claim(id).claim();
+        Claim moved = new Claim(id, patientId, c.coverageId(), c.payerId(), c.payerName(), c.payerEdiId(), c.billingProvider(),
+                c.renderingProvider(), c.referringProvider(), c.subscriber(), dateOfService, c.placeOfService(), c.frequency(),
+                c.originalClaimId(), c.priorAuthorizationNumber(), c.diagnoses(), c.lines());
+        return new StoredClaim(moved, noteId, signedAt, ClaimStatus.SCRUB_PENDING, false, NOW, 1);
+    }
+
+    @Test
+    void aPatientsClaimsComeFromTheIndexNeverAnotherPatientsOrPractices() {
+        String patient = "patient-" + UUID.randomUUID();
+        String otherPractice = "practice-" + UUID.randomUUID();
+        Instant signed = Instant.parse("2026-03-02T17:00:00Z");
+        claims.createIfAbsent(practiceId, claimOf("c-2026-03-02", patient, LocalDate.of(2026, 3, 2), "note-a", signed));
+        claims.createIfAbsent(practiceId, claimOf("c-2026-01-01", patient, LocalDate.of(2026, 1, 1), "note-b", null));
+        claims.createIfAbsent(practiceId, claimOf("c-2026-03-03", patient, LocalDate.of(2026, 3, 3), "note-c", null));
+        claims.createIfAbsent(practiceId, claimOf("c-2025-12-31", patient, LocalDate.of(2025, 12, 31), "note-d", null));
+        // The same patient id in another practice, and another patient of this practice, on the same day.
+        claims.createIfAbsent(otherPractice, claimOf("c-other-practice", patient, LocalDate.of(2026, 3, 2), "note-e", null));
+        claims.createIfAbsent(practiceId, claimOf("c-other-patient", "patient-" + UUID.randomUUID(), LocalDate.of(2026, 3, 2),
+                "note-f", null));
+        claims.createChargeIfAbsent(practiceId, new StoredCharge("note-a-01", "note-a", "c-2026-03-02",
+                claim("x").claim().lines().get(0)));
+
+        assertThat(claims.patientClaims(practiceId, patient)).extracting(c -> c.claim().id())
+                .containsExactly("c-2025-12-31", "c-2026-01-01", "c-2026-03-02", "c-2026-03-03");
+        assertThat(claims.patientClaims(practiceId, patient, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 2)))
+                .extracting(c -> c.claim().id()).containsExactly("c-2026-01-01", "c-2026-03-02");
+        assertThat(claims.patientClaims(otherPractice, patient)).extracting(c -> c.claim().id())
+                .containsExactly("c-other-practice");
+        assertThat(claims.patientClaims("practice-" + UUID.randomUUID(), patient)).isEmpty();
+
+        // What the index projects is what the duplicate check and the KX year to date read; the subscriber stays home.
+        StoredClaim read = claims.patientClaims(practiceId, patient, LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 2)).get(0);
+        StoredClaim written = claims.get(practiceId, "c-2026-03-02").orElseThrow();
+        assertThat(read.noteId()).isEqualTo("note-a");
+        assertThat(read.noteSignedAt()).isEqualTo(signed).isEqualTo(written.noteSignedAt());
+        assertThat(read.createdAt()).isEqualTo(NOW);
+        assertThat(read.claim().lines()).isEqualTo(written.claim().lines());
+        assertThat(read.claim().payerId()).isEqualTo("payer-1");
+        assertThat(read.claim().renderingProvider()).isEqualTo(written.claim().renderingProvider());
+        assertThat(read.claim().subscriber()).isNull();
+        assertThat(read.claim().diagnoses()).isEmpty();
+    }
+
+    @Test
+    void aCorrectionKeepsTheNotesSigningTimeAndMovesTheClaimInTheIndex() {
+        String patient = "patient-" + UUID.randomUUID();
+        Instant signed = Instant.parse("2026-03-02T17:00:00Z");
+        StoredClaim created = claimOf("c-" + UUID.randomUUID(), patient, LocalDate.of(2026, 3, 2), "note-a", signed);
+        claims.createIfAbsent(practiceId, created);
+        StoredClaim review = claims.updateStatus(practiceId, created.claim().id(), 1, ClaimStatus.NEEDS_REVIEW);
+        Claim c = review.claim();
+        Claim redated = new Claim(c.id(), c.patientId(), c.coverageId(), c.payerId(), c.payerName(), c.payerEdiId(),
+                c.billingProvider(), c.renderingProvider(), c.referringProvider(), c.subscriber(), LocalDate.of(2026, 3, 4),
+                c.placeOfService(), c.frequency(), c.originalClaimId(), c.priorAuthorizationNumber(), c.diagnoses(), c.lines());
+
+        StoredClaim corrected = claims.correct(practiceId, review, redated);
+
+        assertThat(corrected.noteSignedAt()).isEqualTo(signed);
+        assertThat(claims.get(practiceId, c.id()).orElseThrow().noteSignedAt()).isEqualTo(signed);
+        assertThat(claims.patientClaims(practiceId, patient, LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 3))).isEmpty();
+        assertThat(claims.patientClaims(practiceId, patient, LocalDate.of(2026, 3, 4), LocalDate.of(2026, 3, 4)))
+                .extracting(s -> s.claim().id()).containsExactly(c.id());
+    }
 }

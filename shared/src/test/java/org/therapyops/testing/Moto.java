@@ -81,6 +81,11 @@ public final class Moto {
     public record BillingTables(String notes, String claims) {
     }
 
+    /** The attributes template.yaml's ByPatient index of the Claims table projects. */
+    public static final java.util.List<String> BY_PATIENT_ATTRIBUTES = java.util.List.of("id", "noteId", "noteSignedAt",
+            "status", "createdAt", "version", "patientId", "payerId", "dateOfService", "placeOfService", "frequency",
+            "originalClaimId", "renderingProvider", "lines");
+
     /** Creates a Notes and a Claims table with the keys and indexes of template.yaml, under fresh names. */
     public BillingTables createBillingTables() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
@@ -90,13 +95,18 @@ public final class Moto {
                     .attributeDefinitions(attribute("pk"), attribute("sk"))
                     .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE)));
             dynamo.createTable(b -> b.tableName(tables.claims()).billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(attribute("pk"), attribute("sk"), attribute(BillingItems.REVIEW_QUEUE))
+                    .attributeDefinitions(attribute("pk"), attribute("sk"), attribute(BillingItems.REVIEW_QUEUE),
+                            attribute("patientKey"), attribute("serviceKey"))
                     .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
                     .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName(BillingItems.NEEDS_REVIEW_INDEX)
                             .keySchema(key(BillingItems.REVIEW_QUEUE, KeyType.HASH), key("pk", KeyType.RANGE))
                             .projection(Projection.builder().projectionType(ProjectionType.INCLUDE)
                                     .nonKeyAttributes("id", "status", "dateOfService", "payerName", "totalCharge", "findings")
-                                    .build()).build()));
+                                    .build()).build(),
+                            GlobalSecondaryIndex.builder().indexName("ByPatient")
+                            .keySchema(key("patientKey", KeyType.HASH), key("serviceKey", KeyType.RANGE))
+                            .projection(Projection.builder().projectionType(ProjectionType.INCLUDE)
+                                    .nonKeyAttributes(BY_PATIENT_ATTRIBUTES).build()).build()));
         }
         return tables;
     }

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.therapyops.billing.AssistantInvolvement;
 import org.therapyops.billing.CaptureRecord;
 import org.therapyops.billing.Charge;
+import org.therapyops.billing.Claim;
+import org.therapyops.billing.ClaimFrequency;
 import org.therapyops.billing.ClaimStatus;
 import org.therapyops.billing.Note;
 import org.therapyops.billing.Party;
@@ -16,8 +18,10 @@ import org.therapyops.billing.NoteStatus;
 import org.therapyops.billing.ServiceLine;
 import org.therapyops.billing.StoredClaim;
 import org.therapyops.billing.TelehealthMode;
+import org.therapyops.billing.charges.CaptureResult;
 import org.therapyops.billing.charges.FeeSchedule;
 import org.therapyops.billing.charges.FindingCode;
+import org.therapyops.billing.claims.ChargeCaptureService;
 import org.therapyops.domain.Appointment;
 import org.therapyops.domain.AppointmentStatus;
 import org.therapyops.domain.AuditEntry;
@@ -186,6 +190,43 @@ class ChargeCaptureHandlerTest {
 
         List<String> bodies = drain();
         assertThat(bodies).containsExactly("{\"practiceId\":\"" + practiceId + "\",\"claimId\":\"" + claim.claim().id() + "\"}");
+    }
+
+    /** A claim of patient {@code patientId} billed before, with one GP line of {@code amount}. */
+    private void earlierClaim(String practice, String id, String patientId, String payerId, LocalDate dos, String amount) {
+        Charge line = new Charge("97110", List.of("GP"), 1, 15, List.of(1), new BigDecimal(amount), "pt-1", dos, "11");
+        claims.createIfAbsent(practice, new StoredClaim(new Claim(id, patientId, "coverage-1", payerId, null, null, null, null,
+                null, null, dos, "11", ClaimFrequency.ORIGINAL, null, null, List.of("M5450"), List.of(line)), "note-" + id,
+                dos.atStartOfDay().toInstant(java.time.ZoneOffset.UTC), ClaimStatus.READY, true, NOW, 2));
+    }
+
+    @Test
+    void kxComesFromThePatientsEarlierMedicareClaimsOfTheYearAndARedeliveryChargesTheSame() {
+        Note note = signedNote(List.of(new ServiceLine("97110", 33, "pt-1", AssistantInvolvement.NONE),
+                new ServiceLine("97140", 7, "pt-1", AssistantInvolvement.NONE)));
+        practice.create(practiceId, new Payer("payer-2", "Acme Health", "ACME1", PayerType.COMMERCIAL, AuthorizationRequirement.NONE,
+                Set.of(), UnitRounding.PER_CODE, 90, Telehealth.defaults(), NOW, 1));
+        // $2,400 of Medicare PT this year (just under 2026's $2,480); what must not count is far above it.
+        earlierClaim(practiceId, "e-1", "patient-1", "payer-1", LocalDate.of(2026, 1, 20), "2400.00");
+        earlierClaim(practiceId, "e-2", "patient-1", "payer-2", LocalDate.of(2026, 2, 1), "9000.00");
+        earlierClaim(practiceId, "e-3", "patient-2", "payer-1", LocalDate.of(2026, 2, 1), "9000.00");
+        earlierClaim(practiceId, "e-4", "patient-1", "payer-1", LocalDate.of(2025, 12, 30), "9000.00");
+        earlierClaim("practice-" + UUID.randomUUID(), "e-5", "patient-1", "payer-1", LocalDate.of(2026, 2, 1), "9000.00");
+
+        assertThat(handler.handleRequest(signingEvent(note.id()), null).getBatchItemFailures()).isEmpty();
+        StoredClaim claim = claims.get(practiceId, note.id() + "-C01").orElseThrow();
+        // 2400 + 90 = 2490 is already over; 97140's line takes KX too: every PT line of the note, none left out.
+        assertThat(claim.claim().lines()).extracting(Charge::modifiers)
+                .containsExactly(List.of("GP", "KX"), List.of("GP", "KX"));
+        assertThat(claim.noteSignedAt()).isEqualTo(note.signedAt());
+
+        // The note's own claim is in the index now: capturing again still counts only what came before the note.
+        ChargeCaptureService.Outcome again = handler.getApplicationContext().getBean(ChargeCaptureService.class)
+                .capture(practiceId, note);
+        assertThat(again.chargesCreated()).isZero();
+        assertThat(((CaptureResult.Captured) again.result()).chargeLines()).extracting(Charge::modifiers)
+                .containsExactly(List.of("GP", "KX"), List.of("GP", "KX"));
+        drain();
     }
 
     @Test

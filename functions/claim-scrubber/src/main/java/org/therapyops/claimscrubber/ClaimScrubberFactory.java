@@ -2,6 +2,7 @@ package org.therapyops.claimscrubber;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
+import org.therapyops.billing.charges.KxThresholds;
 import org.therapyops.billing.claims.ClaimScrubService;
 import org.therapyops.billing.scrub.CodeSets;
 import org.therapyops.billing.scrub.PayerProfiles;
@@ -12,13 +13,13 @@ import org.therapyops.ports.PracticeRepository;
 
 import java.time.Clock;
 
-/** The scrub service with the shipped payer profiles, code sets and every rule, loaded once per container. */
+/** The scrub service with the shipped payer profiles, code sets, KX thresholds and every rule, loaded once per container. */
 @Factory
 public class ClaimScrubberFactory {
 
     @Singleton
     ClaimScrubService claimScrubService(ClaimRepository claims, PracticeRepository practice, NoteRepository notes, Clock clock) {
-        return new ClaimScrubService(claims, practice, notes, PayerProfiles.defaults(), CodeSets.shipped(),
+        return new ClaimScrubService(claims, practice, notes, PayerProfiles.defaults(), CodeSets.shipped(), KxThresholds.load(),
                 Scrubber.withAllRules(), clock);
     }
 }

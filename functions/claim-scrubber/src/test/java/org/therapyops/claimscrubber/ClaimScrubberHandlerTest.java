@@ -146,6 +146,53 @@ class ClaimScrubberHandlerTest {
         assertThat(claims.scrubRecord(practiceId, claimId).orElseThrow().scrubbedAt()).isEqualTo(record.scrubbedAt());
     }
 
+    /** A claim billed before, of one GP line of {@code amount}. */
+    private static void earlierClaim(String practice, String id, String patientId, String payerId, LocalDate dos, String amount) {
+        Charge line = new Charge("97110", List.of("GP"), 1, 15, List.of(1), new BigDecimal(amount), "pt-1", dos, "11");
+        claims.createIfAbsent(practice, new StoredClaim(new Claim(id, patientId, "coverage-1", payerId, null, null, null, null, null,
+                null, dos, "11", ClaimFrequency.ORIGINAL, null, null, List.of("M5450"), List.of(line)), "note-" + id,
+                dos.atStartOfDay().toInstant(java.time.ZoneOffset.UTC), ClaimStatus.READY, true, NOW, 2));
+    }
+
+    private void commercialPayer() {
+        practice.create(practiceId, new Payer("payer-2", "Acme Health", "ACME1", PayerType.COMMERCIAL, AuthorizationRequirement.NONE,
+                Set.of(), UnitRounding.PER_CODE, 90, Telehealth.defaults(), NOW, 1));
+    }
+
+    @Test
+    void aClaimThatTakesTheYearsMedicareTherapyOverTheThresholdNeedsKxOnEveryPtLine() {
+        String claimId = pendingClaim(false);
+        commercialPayer();
+        // $2,400 of Medicare PT earlier this year; the claim's $134 takes it over 2026's $2,480.
+        earlierClaim(practiceId, "e-1", "patient-1", "payer-1", LocalDate.of(2026, 5, 1), "2400.00");
+
+        assertThat(handler.handleRequest(event(message("m-1", SqsScrubQueue.body(practiceId, claimId))), null)
+                .getBatchItemFailures()).isEmpty();
+
+        assertThat(claims.get(practiceId, claimId).orElseThrow().status()).isEqualTo(ClaimStatus.NEEDS_REVIEW);
+        assertThat(claims.scrubRecord(practiceId, claimId).orElseThrow().findings()).extracting(Finding::ruleId, Finding::field)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("KX_MODIFIER", "lines[0].modifiers"),
+                        org.assertj.core.groups.Tuple.tuple("KX_MODIFIER", "lines[1].modifiers"));
+    }
+
+    @Test
+    void otherPayersPatientsPracticesAndLaterClaimsDoNotCountTowardKx() {
+        String claimId = pendingClaim(false);
+        commercialPayer();
+        earlierClaim(practiceId, "e-1", "patient-1", "payer-1", LocalDate.of(2026, 5, 1), "2300.00");
+        earlierClaim(practiceId, "e-2", "patient-1", "payer-2", LocalDate.of(2026, 5, 1), "9000.00");
+        earlierClaim(practiceId, "e-3", "patient-2", "payer-1", LocalDate.of(2026, 5, 1), "9000.00");
+        earlierClaim("practice-" + UUID.randomUUID(), "e-4", "patient-1", "payer-1", LocalDate.of(2026, 5, 1), "9000.00");
+        earlierClaim(practiceId, "e-5", "patient-1", "payer-1", LocalDate.of(2025, 12, 31), "9000.00");
+        earlierClaim(practiceId, "e-6", "patient-1", "payer-1", DOS.plusDays(1), "9000.00");
+
+        assertThat(handler.handleRequest(event(message("m-1", SqsScrubQueue.body(practiceId, claimId))), null)
+                .getBatchItemFailures()).isEmpty();
+
+        assertThat(claims.scrubRecord(practiceId, claimId).orElseThrow().findings()).isEmpty();
+        assertThat(claims.get(practiceId, claimId).orElseThrow().status()).isEqualTo(ClaimStatus.READY);
+    }
+
     @Test
     void poisonMessagesAreReportedAndTheGoodOnesInTheBatchStillScrubbed() {
         String good = pendingClaim(false);

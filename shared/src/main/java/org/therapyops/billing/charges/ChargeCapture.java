@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns a signed note into charges: units by the payer's rounding and the code's kind, modifiers in a stable
@@ -65,8 +66,6 @@ public final class ChargeCapture {
         for (int i = 1; i <= Math.min(MAX_POINTERS, note.diagnoses().size()); i++) {
             pointers.add(i);
         }
-        Kx kx = Kx.of(payer, note, ytd, findings);
-
         List<CapturedCharge> charges = new ArrayList<>();
         for (Group g : groups) {
             int n = units.getOrDefault(g, 0);
@@ -81,16 +80,11 @@ public final class ChargeCapture {
                         + " in the practice's fee schedule: charged at 0.00; set the fee, then refresh the claim"));
             }
             BigDecimal amount = fee.orElse(BigDecimal.ZERO).multiply(BigDecimal.valueOf(n)).setScale(2, RoundingMode.HALF_UP);
-            if (kx.applies(modifiers, amount)) {
-                modifiers.add(KX);
-            }
-            if (modifiers.size() > MAX_MODIFIERS) {
-                throw new IllegalStateException("more than four modifiers on " + g.code.code() + ": " + modifiers);
-            }
             Charge charge = new Charge(g.code.code(), modifiers, n, g.minutes, pointers, amount,
                     g.renderingProviderId, note.dateOfService(), placeOfService);
             charges.add(new CapturedCharge(CapturedCharge.idFor(note.id(), g.firstLine), g.firstLine, charge));
         }
+        charges = withKx(charges, payer, note, ytd, findings);
         return new CaptureResult.Captured(note.id(), charges, findings);
     }
 
@@ -269,51 +263,41 @@ public final class ChargeCapture {
     }
 
     /**
-     * KX for a Medicare payer: a therapy line whose amount takes the patient's year-to-date total for its
-     * threshold (PT with speech, or OT) above the year's threshold, counting this note's earlier lines.
+     * KX, last of the modifiers, on every line of a pool (PT with speech, or OT) when the patient's year to date plus all
+     * the note's lines of that pool exceed the year's threshold, and on none otherwise: {@link TherapyYearToDate#kxPools},
+     * the rule the scrubber checks. Only for a payer that wants KX (Medicare); a year without a threshold is a warning.
      */
-    private static final class Kx {
-        private final BigDecimal threshold;
-        private BigDecimal physicalAndSpeech;
-        private BigDecimal occupational;
-
-        private Kx(BigDecimal threshold, TherapyYearToDate ytd) {
-            this.threshold = threshold;
-            this.physicalAndSpeech = ytd.physicalAndSpeech();
-            this.occupational = ytd.occupational();
+    private static List<CapturedCharge> withKx(List<CapturedCharge> charges, PayerRules payer, SignedNote note,
+                                               TherapyYearToDate ytd, List<CaptureFinding> findings) {
+        if (!payer.kxModifier()) {
+            return charges;
         }
-
-        static Kx of(PayerRules payer, SignedNote note, TherapyYearToDate ytd, List<CaptureFinding> findings) {
-            if (!payer.kxModifier()) {
-                return new Kx(null, ytd);
-            }
-            int year = note.dateOfService().getYear();
-            Optional<KxThresholds.Threshold> t = payer.kxThresholds().forYear(year);
-            if (t.isEmpty()) {
-                findings.add(new CaptureFinding(FindingCode.KX_THRESHOLD_UNKNOWN, 0,
-                        "no KX threshold for " + year + "; add it to the KX thresholds and capture again"));
-                return new Kx(null, ytd);
-            }
-            if (!t.get().confirmed()) {
-                findings.add(new CaptureFinding(FindingCode.KX_THRESHOLD_UNCONFIRMED, 0, "the " + year
-                        + " KX threshold of $" + t.get().amount() + " is unconfirmed; KX decided against it"));
-            }
-            return new Kx(t.get().amount(), ytd);
+        int year = note.dateOfService().getYear();
+        Optional<KxThresholds.Threshold> threshold = payer.kxThresholds().forYear(year);
+        if (threshold.isEmpty()) {
+            findings.add(new CaptureFinding(FindingCode.KX_THRESHOLD_UNKNOWN, 0, "no KX threshold for " + year
+                    + ": KX was not decided; add the year to the KX thresholds and capture again"));
+            return charges;
         }
-
-        boolean applies(List<String> modifiers, BigDecimal amount) {
-            if (threshold == null) {
-                return false;
-            }
-            if (modifiers.contains("GO")) {
-                occupational = occupational.add(amount);
-                return occupational.compareTo(threshold) > 0;
-            }
-            if (modifiers.contains("GP") || modifiers.contains("GN")) {
-                physicalAndSpeech = physicalAndSpeech.add(amount);
-                return physicalAndSpeech.compareTo(threshold) > 0;
-            }
-            return false;
+        if (!threshold.get().confirmed()) {
+            findings.add(new CaptureFinding(FindingCode.KX_THRESHOLD_UNCONFIRMED, 0, "the " + year
+                    + " KX threshold of $" + threshold.get().amount() + " is unconfirmed; KX decided against it"));
         }
+        Set<TherapyPool> over = ytd.kxPools(charges.stream().map(CapturedCharge::charge).toList(), threshold.get().amount());
+        List<CapturedCharge> withKx = new ArrayList<>();
+        for (CapturedCharge c : charges) {
+            Charge charge = c.charge();
+            if (TherapyPool.of(charge).filter(over::contains).isPresent()) {
+                List<String> modifiers = new ArrayList<>(charge.modifiers());
+                modifiers.add(KX);
+                if (modifiers.size() > MAX_MODIFIERS) {
+                    throw new IllegalStateException("more than four modifiers on " + charge.code() + ": " + modifiers);
+                }
+                charge = new Charge(charge.code(), modifiers, charge.units(), charge.minutes(), charge.diagnosisPointers(),
+                        charge.amount(), charge.renderingProviderId(), charge.dateOfService(), charge.placeOfService());
+            }
+            withKx.add(new CapturedCharge(c.id(), c.line(), charge));
+        }
+        return withKx;
     }
 }

@@ -92,8 +92,8 @@ public final class ChargeCaptureService {
                 rendering.discipline(), note.diagnoses(), note.lines());
         // The practice's fees; without a schedule every line is charged 0.00 and the scrubber names what is missing.
         FeeSchedule fees = practice.feeSchedule(practiceId).map(PracticeRepository.Versioned::value).orElse(FeeSchedule.empty());
-        CaptureResult result = ChargeCapture.capture(signed, PayerRules.of(payer, kxThresholds), fees, catalog,
-                TherapyYearToDate.none(note.dateOfService().getYear()));
+        PayerRules payerRules = PayerRules.of(payer, kxThresholds);
+        CaptureResult result = ChargeCapture.capture(signed, payerRules, fees, catalog, yearToDate(practiceId, note, payerRules));
         if (result instanceof CaptureResult.Refused) {
             // Finding codes only: the messages may quote the note.
             LOG.warn("note {} not charged: {}", note.id(), codes(result));
@@ -126,7 +126,7 @@ public final class ChargeCaptureService {
         int queued = 0;
         for (Claim claim : assembled.claims()) {
             boolean created = claims.createIfAbsent(practiceId,
-                    new StoredClaim(claim, note.id(), ClaimStatus.SCRUB_PENDING, false, clock.instant(), 1));
+                    new StoredClaim(claim, note.id(), note.signedAt(), ClaimStatus.SCRUB_PENDING, false, clock.instant(), 1));
             if (created) {
                 claimsCreated++;
             }
@@ -146,6 +146,17 @@ public final class ChargeCaptureService {
     /** Keeps the outcome and findings for the API (the first record stands: a redelivery computes the same). */
     private void record(String practiceId, Note note, CaptureRecord.Outcome outcome, List<String> claimIds, CaptureResult result) {
         claims.recordCapture(practiceId, new CaptureRecord(note.id(), outcome, claimIds, result.findings(), clock.instant()));
+    }
+
+    /** For a payer that wants KX, the patient's Medicare therapy counted before this note; otherwise none. */
+    private TherapyYearToDate yearToDate(String practiceId, Note note, PayerRules payerRules) {
+        if (!payerRules.kxModifier()) {
+            return TherapyYearToDate.none(note.dateOfService().getYear());
+        }
+        return TherapyYearToDate.beforeNote(note.patientId(),
+                new TherapyYearToDate.Position(note.dateOfService(), note.signedAt(), note.id()),
+                TherapyHistory.claimsOfYearTo(claims, practiceId, note.patientId(), note.dateOfService()),
+                TherapyHistory.medicarePayers(practice, practiceId));
     }
 
     /** The authorization's coverage; without one, the patient's coverage in force that day, primary first. */

@@ -7,6 +7,7 @@ import org.therapyops.billing.ClaimStatus;
 import org.therapyops.billing.Note;
 import org.therapyops.billing.StoredClaim;
 import org.therapyops.billing.TelehealthMode;
+import org.therapyops.billing.charges.KxThresholds;
 import org.therapyops.billing.charges.TherapyYearToDate;
 import org.therapyops.billing.scrub.CodeSets;
 import org.therapyops.billing.scrub.PayerProfile;
@@ -31,7 +32,8 @@ import java.util.stream.Collectors;
 
 /**
  * Scrubs one queued claim: reads it and what the rules need (payer profile in force on the date of service,
- * coverage, the patient's authorizations with the payer, the patient's other claims, the note's telehealth mode),
+ * coverage, the patient's authorizations with the payer, the patient's other claims of the year up to the date of
+ * service with the Medicare therapy year to date they make, the note's telehealth mode),
  * runs the {@link Scrubber} and writes READY or NEEDS_REVIEW with the findings, conditional on the version read
  * and on the claim still being SCRUB_PENDING. A claim no longer pending (a redelivery, or a lost race with
  * another delivery) is skipped: the result is written once.
@@ -45,16 +47,18 @@ public final class ClaimScrubService {
     private final NoteRepository notes;
     private final PayerProfiles profiles;
     private final CodeSets codeSets;
+    private final KxThresholds kxThresholds;
     private final Scrubber scrubber;
     private final Clock clock;
 
     public ClaimScrubService(ClaimRepository claims, PracticeRepository practice, NoteRepository notes, PayerProfiles profiles,
-                             CodeSets codeSets, Scrubber scrubber, Clock clock) {
+                             CodeSets codeSets, KxThresholds kxThresholds, Scrubber scrubber, Clock clock) {
         this.claims = claims;
         this.practice = practice;
         this.notes = notes;
         this.profiles = profiles;
         this.codeSets = codeSets;
+        this.kxThresholds = kxThresholds;
         this.scrubber = scrubber;
         this.clock = clock;
     }
@@ -115,13 +119,16 @@ public final class ClaimScrubService {
                 .map(Coverage::id).collect(Collectors.toSet());
         List<Authorization> authorizations = benefits.authorizations().stream()
                 .filter(a -> a.coverageId() == null || payerCoverages.contains(a.coverageId())).toList();
-        List<Claim> others = claims.patientClaims(practiceId, claim.patientId()).stream()
-                .map(StoredClaim::claim).filter(c -> !c.id().equals(claim.id())).toList();
+        // One read of the patient's claims of the year up to the date of service: duplicates (same date) and KX.
+        List<StoredClaim> patientClaims = TherapyHistory.claimsOfYearTo(claims, practiceId, claim.patientId(), dos);
+        List<Claim> others = patientClaims.stream().map(StoredClaim::claim).filter(c -> !c.id().equals(claim.id())).toList();
+        TherapyYearToDate yearToDate = profile.kxModifier()
+                ? TherapyYearToDate.beforeClaim(stored, patientClaims, TherapyHistory.medicarePayers(practice, practiceId)) : null;
         TelehealthMode telehealth = stored.noteId() == null ? null
                 : notes.note(practiceId, stored.noteId()).map(Note::telehealth).orElse(null);
         Set<String> feeScheduleCodes = practice.feeSchedule(practiceId).map(f -> f.value().codes()).orElse(Set.of());
-        return new ScrubContext(profile, codeSets, coverage, authorizations, others, LocalDate.now(clock), feeScheduleCodes,
-                TherapyYearToDate.none(dos.getYear()), telehealth);
+        return new ScrubContext(profile, codeSets, kxThresholds, coverage, authorizations, others, LocalDate.now(clock),
+                feeScheduleCodes, yearToDate, telehealth);
     }
 
     /** The shipped profile a payer type is scrubbed with; payers of another type are scrubbed as commercial plans. */

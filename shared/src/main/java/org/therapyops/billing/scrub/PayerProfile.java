@@ -4,7 +4,6 @@ import org.therapyops.domain.AuthorizationRequirement;
 import org.therapyops.domain.PayerType;
 import org.therapyops.domain.UnitRounding;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
@@ -12,15 +11,17 @@ import java.util.Set;
 
 /**
  * One version of a payer's scrubbing rules, as data: which rules apply and how severely, timely filing, member
- * id format, unit rounding, the KX threshold, authorization and telehealth coding. In force from
+ * id format, unit rounding, whether KX applies, authorization and telehealth coding. In force from
  * {@code effectiveFrom} until the next version of the same profile.
  *
  * @param ruleSeverities per rule id: ERROR, WARNING or OFF; a rule not listed keeps its default severity
- * @param kxThreshold    the yearly therapy amount above which KX is required; empty when the payer has no KX
+ * @param kxModifier     whether the payer wants KX above the yearly therapy threshold (Medicare); the threshold of each
+ *                       calendar year is charge capture's ({@code billing/charges/kx-thresholds.csv}), not the profile's,
+ *                       since a profile version can outlive the year it was written for
  */
 public record PayerProfile(String id, String name, PayerType payerType, String version, LocalDate effectiveFrom,
                            Map<String, String> ruleSeverities, int timelyFilingDays, MemberIdFormat memberIdFormat,
-                           UnitRounding unitRounding, Optional<BigDecimal> kxThreshold,
+                           UnitRounding unitRounding, boolean kxModifier,
                            AuthorizationRequirement authorizationRequired, Set<String> authorizationCodes,
                            boolean telehealthModifierRequired, Set<String> telehealthPlacesOfService) {
 

@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -75,13 +74,16 @@ public final class PayerProfiles {
                 severities.put(key.substring("rule.".length()), v);
             }
         }
-        String kx = p.getProperty("kx.threshold", "").strip();
+        if (p.getProperty("kx.threshold") != null) {
+            throw new IllegalArgumentException("kx.threshold: the KX thresholds per year are in billing/charges/kx-thresholds.csv;"
+                    + " say kx.modifier=true");
+        }
         return new PayerProfile(required(p, "profile"), required(p, "name"), PayerType.valueOf(required(p, "payerType")),
                 required(p, "version"), LocalDate.parse(required(p, "effectiveFrom")), severities,
                 Integer.parseInt(required(p, "timelyFilingDays")),
                 PayerProfile.MemberIdFormat.valueOf(p.getProperty("memberIdFormat", "ANY").strip()),
                 UnitRounding.valueOf(required(p, "unitRounding")),
-                kx.isEmpty() ? Optional.empty() : Optional.of(new BigDecimal(kx)),
+                Boolean.parseBoolean(p.getProperty("kx.modifier", "false").strip()),
                 AuthorizationRequirement.valueOf(required(p, "authorization.required")),
                 list(p.getProperty("authorization.codes", "")),
                 Boolean.parseBoolean(p.getProperty("telehealth.modifierRequired", "false").strip()),

@@ -2,6 +2,7 @@ package org.therapyops.billing.scrub;
 
 import org.therapyops.billing.Claim;
 import org.therapyops.billing.TelehealthMode;
+import org.therapyops.billing.charges.KxThresholds;
 import org.therapyops.billing.charges.TherapyYearToDate;
 import org.therapyops.domain.Authorization;
 import org.therapyops.domain.Coverage;
@@ -14,18 +15,21 @@ import java.util.Set;
  * What the rules need beyond the claim.
  *
  * @param profile          the payer profile version in force on the date of service
+ * @param kxThresholds     Medicare's therapy threshold per calendar year (charge capture's)
  * @param coverage         the coverage the claim bills (null when none was found)
  * @param authorizations   the patient's authorizations with this payer; their rendered counts do not yet include
  *                         this claim's services
- * @param otherClaims      the patient's other claims (for duplicates); the claim itself may be among them
+ * @param otherClaims      the patient's other claims (for duplicates) of the date of service's year up to that date;
+ *                         the claim itself may be among them
  * @param today            the day of scrubbing (timely filing)
  * @param feeScheduleCodes the codes the practice's fee schedule has a rate for
- * @param yearToDate       the patient's therapy amounts this calendar year before this claim (charge capture's record),
+ * @param yearToDate       the patient's Medicare therapy amounts of the claim's year that count before its lines for KX
+ *                         ({@link TherapyYearToDate#beforeClaim}: earlier notes' claims and the other claims of its note),
  *                         or null when unknown
  * @param telehealth       how the session was delivered, or null when unknown
  */
-public record ScrubContext(PayerProfile profile, CodeSets codeSets, Coverage coverage, List<Authorization> authorizations,
-                           List<Claim> otherClaims, LocalDate today, Set<String> feeScheduleCodes,
+public record ScrubContext(PayerProfile profile, CodeSets codeSets, KxThresholds kxThresholds, Coverage coverage,
+                           List<Authorization> authorizations, List<Claim> otherClaims, LocalDate today, Set<String> feeScheduleCodes,
                            TherapyYearToDate yearToDate, TelehealthMode telehealth) {
 
     public ScrubContext {

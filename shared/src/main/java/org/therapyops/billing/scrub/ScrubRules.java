@@ -18,6 +18,7 @@ import org.therapyops.billing.scrub.rules.Icd10CodeSetInForceRule;
 import org.therapyops.billing.scrub.rules.Icd10DateRule;
 import org.therapyops.billing.scrub.rules.Icd10ValidRule;
 import org.therapyops.billing.scrub.rules.KxModifierRule;
+import org.therapyops.billing.scrub.rules.KxThresholdRule;
 import org.therapyops.billing.scrub.rules.MbiFormatRule;
 import org.therapyops.billing.scrub.rules.MemberIdRule;
 import org.therapyops.billing.scrub.rules.MueRule;
@@ -50,7 +51,8 @@ public final class ScrubRules {
                 new DiagnosisCountRule(), new Icd10DateRule(), new Icd10ValidRule(), new Icd10BillableRule(),
                 new Icd10CodeSetInForceRule(), new DiagnosisPointerRule(),
                 new ProcedureCodeFormatRule(), new FeeScheduleRule(), new AmountPositiveRule(), new DisciplineModifierRule(),
-                new KxModifierRule(), new AssistantModifierRule(), new NcciPtpRule(), new MueRule(), new UnitsMinutesRule(),
+                new KxModifierRule(), new KxThresholdRule(), new AssistantModifierRule(), new NcciPtpRule(), new MueRule(),
+                new UnitsMinutesRule(),
                 new AuthorizationNumberRule(), new AuthorizationWindowRule(), new AuthorizationUnitsRule(),
                 new TimelyFilingRule(), new DuplicateRule(), new PlaceOfServiceRule(), new TelehealthRule(),
                 new CoverageActiveRule(), new ClaimFrequencyRule());

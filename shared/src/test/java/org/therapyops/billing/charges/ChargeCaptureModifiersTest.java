@@ -148,13 +148,33 @@ class ChargeCaptureModifiersTest {
     }
 
     @Test
-    void kxCountsTheNotesEarlierLines() {
+    void aNoteThatCrossesTheThresholdTakesKxOnEveryLineOfThePool() {
+        // 2350 + 45 = 2395 (not above) + 44 = 2439 (above): the note crosses, so both PT lines carry KX (CMS SE0637).
         var result = captured(note(Discipline.PT, line("97110", 15), line("97140", 15))
                 .capture(MEDICARE, FEES, ytd("2350.00", "0")));
 
-        // 2350 + 45 = 2395 (not above), + 44 = 2439 (above).
         assertThat(result.chargeLines()).extracting(Charge::modifiers)
-                .containsExactly(List.of("GP"), List.of("GP", "KX"));
+                .containsExactly(List.of("GP", "KX"), List.of("GP", "KX"));
+    }
+
+    @Test
+    void aNoteBelowTheThresholdTakesNoKx() {
+        // 2300 + 45 + 44 = 2389, not above 2410.
+        var result = captured(note(Discipline.PT, line("97110", 15), line("97140", 15))
+                .capture(MEDICARE, FEES, ytd("2300.00", "0")));
+
+        assertThat(result.chargeLines()).extracting(Charge::modifiers).containsExactly(List.of("GP"), List.of("GP"));
+    }
+
+    @Test
+    void onlyThePoolThatCrossesTakesKx() {
+        var result = captured(note(Discipline.OT, line("97530", 15), line("97535", 15))
+                .capture(MEDICARE, FEES, ytd("5000.00", "2350.00")));
+
+        assertThat(result.chargeLines()).extracting(Charge::modifiers)
+                .containsExactly(List.of("GO", "KX"), List.of("GO", "KX"));
+        var below = captured(note(Discipline.OT, line("97530", 15)).capture(MEDICARE, FEES, ytd("5000.00", "2300.00")));
+        assertThat(below.chargeLines()).extracting(Charge::modifiers).containsExactly(List.of("GO"));
     }
 
     @Test
@@ -174,9 +194,10 @@ class ChargeCaptureModifiersTest {
 
     @Test
     void anUnconfirmedThresholdIsUsedAndSaidSo() {
-        var result = captured(note(Discipline.PT, line("97110", 15)).on(LocalDate.of(2026, 2, 3))
-                .capture(MEDICARE, FEES, new TherapyYearToDate(2026, new BigDecimal("2440.00"),
-                        BigDecimal.ZERO)));
+        KxThresholds unconfirmed = KxThresholds.of(List.of(new KxThresholds.Threshold(2025, new BigDecimal("2410.00"), false)));
+        PayerRules medicare = new PayerRules("medicare", PayerType.MEDICARE, UnitRounding.CMS_8_MINUTE, Telehealth.defaults(),
+                true, true, unconfirmed);
+        var result = captured(note(Discipline.PT, line("97110", 15)).capture(medicare, FEES, ytd("2400.00", "0")));
 
         assertThat(result.chargeLines()).extracting(Charge::modifiers).containsExactly(List.of("GP", "KX"));
         assertThat(result.findings()).extracting(CaptureFinding::code)
@@ -184,14 +205,23 @@ class ChargeCaptureModifiersTest {
     }
 
     @Test
+    void theConfirmed2026ThresholdIsUsedWithoutAFinding() {
+        var result = captured(note(Discipline.PT, line("97110", 15)).on(LocalDate.of(2026, 2, 3))
+                .capture(MEDICARE, FEES, new TherapyYearToDate(2026, new BigDecimal("2440.00"), BigDecimal.ZERO)));
+
+        assertThat(result.chargeLines()).extracting(Charge::modifiers).containsExactly(List.of("GP", "KX"));
+        assertThat(result.findings()).isEmpty();
+    }
+
+    @Test
     void aYearWithoutThresholdIsAWarningAndNoKx() {
-        var result = captured(note(Discipline.PT, line("97110", 15)).on(LocalDate.of(2023, 6, 1))
-                .capture(MEDICARE, FEES, new TherapyYearToDate(2023, new BigDecimal("9000"),
-                        BigDecimal.ZERO)));
+        var result = captured(note(Discipline.PT, line("97110", 15)).on(LocalDate.of(2027, 1, 6))
+                .capture(MEDICARE, FEES, new TherapyYearToDate(2027, new BigDecimal("9000"), BigDecimal.ZERO)));
 
         assertThat(result.chargeLines()).extracting(Charge::modifiers).containsExactly(List.of("GP"));
-        assertThat(result.findings()).extracting(CaptureFinding::code)
-                .containsExactly(FindingCode.KX_THRESHOLD_UNKNOWN);
+        assertThat(result.findings()).extracting(CaptureFinding::code, CaptureFinding::severity)
+                .containsExactly(tuple(FindingCode.KX_THRESHOLD_UNKNOWN, FindingCode.Severity.WARNING));
+        assertThat(result.findings().get(0).message()).contains("2027");
     }
 
     @Test

@@ -35,12 +35,13 @@ class ChargeDataTest {
     }
 
     @Test
-    void theShippedThresholdsMarkTheUnconfirmedYear() {
+    void theShippedThresholdsAreConfirmedAndStopAt2026() {
         KxThresholds kx = KxThresholds.load();
 
         assertThat(kx.forYear(2024)).hasValue(new KxThresholds.Threshold(2024, new BigDecimal("2330.00"), true));
         assertThat(kx.forYear(2025)).hasValue(new KxThresholds.Threshold(2025, new BigDecimal("2410.00"), true));
-        assertThat(kx.forYear(2026)).hasValue(new KxThresholds.Threshold(2026, new BigDecimal("2480.00"), false));
+        assertThat(kx.forYear(2026)).hasValue(new KxThresholds.Threshold(2026, new BigDecimal("2480.00"), true));
+        assertThat(kx.forYear(2027)).isEmpty();
         assertThat(kx.forYear(2023)).isEmpty();
     }
 

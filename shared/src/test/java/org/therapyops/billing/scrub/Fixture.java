@@ -6,6 +6,7 @@ import org.therapyops.billing.ClaimFrequency;
 import org.therapyops.billing.Party;
 import org.therapyops.billing.Subscriber;
 import org.therapyops.billing.TelehealthMode;
+import org.therapyops.billing.charges.KxThresholds;
 import org.therapyops.billing.charges.TherapyYearToDate;
 import org.therapyops.domain.Authorization;
 import org.therapyops.domain.Coverage;
@@ -31,6 +32,7 @@ final class Fixture {
 
     static final PayerProfiles PROFILES = PayerProfiles.defaults();
     static final CodeSets CODE_SETS = CodeSets.shipped();
+    static final KxThresholds KX_THRESHOLDS = KxThresholds.load();
     static final LocalDate DOS = LocalDate.of(2026, 6, 15);
     static final String MBI = "1EG4TE5MK73";
 
@@ -80,6 +82,7 @@ final class Fixture {
 
     PayerProfile profile = PROFILES.inForce("medicare", DOS).orElseThrow();
     CodeSets codeSets = CODE_SETS;
+    KxThresholds kxThresholds = KX_THRESHOLDS;
     Coverage coverage = new Coverage("coverage-1", "patient-1", "payer-medicare", MBI, CoveragePriority.PRIMARY,
             LocalDate.of(2026, 1, 1), null, Instant.parse("2026-01-01T00:00:00Z"), 1);
     List<Authorization> authorizations = new ArrayList<>();
@@ -127,7 +130,7 @@ final class Fixture {
     }
 
     ScrubContext context() {
-        return new ScrubContext(profile, codeSets, coverage, authorizations, otherClaims, today, feeScheduleCodes,
+        return new ScrubContext(profile, codeSets, kxThresholds, coverage, authorizations, otherClaims, today, feeScheduleCodes,
                 yearToDate, telehealth);
     }
 }

@@ -7,7 +7,6 @@ import org.therapyops.domain.PayerType;
 import org.therapyops.domain.UnitRounding;
 
 import java.io.StringReader;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,19 +29,30 @@ class PayerProfilesTest {
         PayerProfile lastDayOf2025 = profiles.inForce("medicare", LocalDate.of(2025, 12, 31)).orElseThrow();
         PayerProfile firstDayOf2026 = profiles.inForce("medicare", LocalDate.of(2026, 1, 1)).orElseThrow();
         assertThat(lastDayOf2025.version()).isEqualTo("2025.1");
-        assertThat(lastDayOf2025.kxThreshold()).contains(new BigDecimal("2410"));
+        assertThat(lastDayOf2025.kxModifier()).isTrue();
         assertThat(firstDayOf2026.version()).isEqualTo("2026.1");
-        assertThat(firstDayOf2026.kxThreshold()).contains(new BigDecimal("2480"));
+        assertThat(firstDayOf2026.kxModifier()).isTrue();
         assertThat(profiles.inForce("medicare", LocalDate.of(2024, 12, 31))).isEmpty();
         assertThat(profiles.inForce("nobody", LocalDate.of(2026, 1, 1))).isEmpty();
     }
 
     @Test
-    void medicareKxThresholdsAreChargeCapturesOfTheProfilesYear() {
+    void kxIsMedicaresAndEveryMedicareProfileYearHasAThreshold() {
         KxThresholds thresholds = KxThresholds.load();
-        assertThat(profiles.versions()).filteredOn(p -> p.kxThreshold().isPresent()).isNotEmpty().allSatisfy(p ->
-                assertThat(p.kxThreshold().orElseThrow()).isEqualByComparingTo(
-                        thresholds.forYear(p.effectiveFrom().getYear()).orElseThrow().amount()));
+        assertThat(profiles.versions()).filteredOn(PayerProfile::kxModifier).isNotEmpty()
+                .allSatisfy(p -> {
+                    assertThat(p.payerType()).isEqualTo(PayerType.MEDICARE);
+                    assertThat(thresholds.forYear(p.effectiveFrom().getYear())).as(p.id() + " " + p.version()).isPresent();
+                });
+        assertThat(profiles.versions()).filteredOn(p -> p.payerType() != PayerType.MEDICARE)
+                .noneMatch(PayerProfile::kxModifier);
+    }
+
+    @Test
+    void aThresholdInAProfileIsRefused() {
+        String profile = "profile=x\nname=X\npayerType=MEDICARE\nversion=1\neffectiveFrom=2026-01-01\ntimelyFilingDays=365\n"
+                + "unitRounding=CMS_8_MINUTE\nauthorization.required=NONE\nkx.threshold=2480\n";
+        assertThatThrownBy(() -> PayerProfiles.parse(new StringReader(profile))).hasMessageContaining("kx-thresholds.csv");
     }
 
     @Test

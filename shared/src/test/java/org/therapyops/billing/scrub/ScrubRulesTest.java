@@ -6,6 +6,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.therapyops.billing.ClaimFrequency;
 import org.therapyops.billing.Party;
 import org.therapyops.billing.TelehealthMode;
+import org.therapyops.billing.charges.KxThresholds;
 import org.therapyops.billing.charges.TherapyYearToDate;
 import org.therapyops.domain.Coverage;
 import org.therapyops.domain.CoveragePriority;
@@ -101,6 +102,12 @@ class ScrubRulesTest {
                 fails("DISCIPLINE_MODIFIER", "PT evaluation with GO", f -> f.line(0).modifiers = new ArrayList<>(List.of("GO")), "lines[0].modifiers"),
                 fails("KX_MODIFIER", "threshold crossed, no KX", f -> f.yearToDate = new TherapyYearToDate(2026, new BigDecimal("2400.00"), BigDecimal.ZERO), "lines[0].modifiers"),
                 fails("KX_MODIFIER", "KX below the threshold", f -> f.line(1).modifiers.add("KX"), "lines[1].modifiers"),
+                fails("KX_MODIFIER", "threshold crossed by this claim, KX on one line only", f -> {
+                    f.yearToDate = new TherapyYearToDate(2026, new BigDecimal("2300.00"), BigDecimal.ZERO);
+                    f.line(2).modifiers.add("KX");
+                }, "lines[0].modifiers"),
+                fails("KX_THRESHOLD", "Medicare claim in a year without threshold", f -> f.kxThresholds = KxThresholds.of(List.of()),
+                        "dateOfService"),
                 fails("ASSISTANT_MODIFIER", "CQ on an OT line", f -> f.line(1).modifiers = new ArrayList<>(List.of("GO", "CQ")), "lines[1].modifiers"),
                 fails("ASSISTANT_MODIFIER", "CQ and CO together", f -> f.line(1).modifiers = new ArrayList<>(List.of("GP", "CQ", "CO")), "lines[1].modifiers"),
                 fails("NCCI_PTP", "97140 with the evaluation, no 59/X", f -> f.line(2).modifiers = new ArrayList<>(List.of("GP")), "lines[2].modifiers"),
@@ -196,6 +203,14 @@ class ScrubRulesTest {
                 }),
                 passes("KX_MODIFIER", "year-to-date of another year", f -> {
                     f.yearToDate = new TherapyYearToDate(2025, new BigDecimal("2400.00"), BigDecimal.ZERO);
+                }),
+                passes("KX_MODIFIER", "year without threshold: not checked (KX_THRESHOLD says so)", f -> {
+                    f.kxThresholds = KxThresholds.of(List.of());
+                    f.line(1).modifiers.add("KX");
+                }),
+                passes("KX_THRESHOLD", "no KX for a commercial payer", f -> {
+                    f.commercial();
+                    f.kxThresholds = KxThresholds.of(List.of());
                 }),
                 passes("KX_MODIFIER", "year-to-date unknown", f -> {
                     f.yearToDate = null;

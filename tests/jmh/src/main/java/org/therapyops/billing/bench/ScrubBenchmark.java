@@ -10,6 +10,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
 import org.therapyops.billing.Claim;
 import org.therapyops.billing.TelehealthMode;
+import org.therapyops.billing.charges.KxThresholds;
 import org.therapyops.billing.charges.TherapyYearToDate;
 import org.therapyops.billing.scrub.CodeSets;
 import org.therapyops.billing.scrub.PayerProfile;
@@ -52,7 +53,7 @@ public class ScrubBenchmark {
                 Inputs.medicareClaim("claim-3", 7, Inputs.DOS.minusDays(7)));
         Coverage coverage = new Coverage("coverage-7", "patient-7", "payer-medicare", Inputs.mbi(7),
                 CoveragePriority.PRIMARY, LocalDate.of(2026, 1, 1), null, Instant.parse("2026-01-01T00:00:00Z"), 1);
-        context = new ScrubContext(medicare, codeSets, coverage, List.of(), earlier, Inputs.DOS.plusDays(2),
+        context = new ScrubContext(medicare, codeSets, KxThresholds.load(), coverage, List.of(), earlier, Inputs.DOS.plusDays(2),
                 Set.of("97110", "97112", "97140", "97161", "97164", "97530"),
                 new TherapyYearToDate(2026, new BigDecimal("2400.00"), BigDecimal.ZERO), TelehealthMode.IN_PERSON);
 
