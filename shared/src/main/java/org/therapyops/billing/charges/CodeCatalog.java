@@ -1,13 +1,22 @@
 package org.therapyops.billing.charges;
 
+import org.therapyops.domain.Discipline;
+
 import java.io.Reader;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The procedure codes charge capture can bill, read from data ({@code billing/charges/code-catalog.csv}). */
+/**
+ * The procedure codes charge capture can bill, read from data ({@code billing/charges/code-catalog.csv}); the
+ * claim scrubber's therapy code facts derive from it too.
+ */
 public final class CodeCatalog {
 
     /** The catalog shipped on the classpath. */
@@ -17,7 +26,7 @@ public final class CodeCatalog {
     private final List<CatalogCode> psychotherapyByMinutes;
 
     private CodeCatalog(Map<String, CatalogCode> codes) {
-        this.codes = Map.copyOf(codes);
+        this.codes = Collections.unmodifiableMap(new LinkedHashMap<>(codes));
         this.psychotherapyByMinutes = codes.values().stream()
                 .filter(c -> c.kind() == CodeKind.PSYCHOTHERAPY)
                 .sorted(Comparator.comparingInt(CatalogCode::minimumMinutes))
@@ -39,24 +48,40 @@ public final class CodeCatalog {
         return parse(Csv.resource(RESOURCE));
     }
 
-    /** A catalog in the CSV format: code,kind,always_therapy,min_minutes,description. */
+    /** A catalog in the CSV format: code,kind,always_therapy,discipline,min_minutes,description. */
     public static CodeCatalog parse(Reader csv) {
-        return of(Csv.read(csv, List.of("code", "kind", "always_therapy", "min_minutes", "description")).stream()
-                .map(row -> {
-                    try {
-                        String min = row.get("min_minutes");
-                        return new CatalogCode(row.get("code"), CodeKind.valueOf(row.get("kind")),
-                                parseBoolean(row.get("always_therapy")), min.isEmpty() ? 0 : Integer.parseInt(min),
-                                row.get("description"));
-                    } catch (IllegalArgumentException e) {
-                        throw new IllegalArgumentException("code catalog line " + row.line() + ": " + e.getMessage(), e);
-                    }
-                })
-                .toList());
+        List<CatalogCode> codes = new ArrayList<>();
+        Map<String, Integer> lineOf = new HashMap<>();
+        for (Csv.Row row : Csv.read(csv, List.of("code", "kind", "always_therapy", "discipline", "min_minutes",
+                "description"))) {
+            CatalogCode code;
+            try {
+                String discipline = row.get("discipline");
+                String min = row.get("min_minutes");
+                code = new CatalogCode(row.get("code"), parseEnum(CodeKind.class, "kind", row.get("kind")),
+                        parseBoolean(row.get("always_therapy")),
+                        discipline.isEmpty() ? null : parseEnum(Discipline.class, "discipline", discipline),
+                        min.isEmpty() ? 0 : Integer.parseInt(min), row.get("description"));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("code catalog line " + row.line() + ": " + e.getMessage(), e);
+            }
+            Integer first = lineOf.putIfAbsent(code.code(), row.line());
+            if (first != null) {
+                throw new IllegalArgumentException("code catalog line " + row.line() + ": code " + code.code()
+                        + " listed twice (first on line " + first + ")");
+            }
+            codes.add(code);
+        }
+        return of(codes);
     }
 
     public Optional<CatalogCode> find(String code) {
         return Optional.ofNullable(codes.get(code));
+    }
+
+    /** Every code, in the order of the data. */
+    public List<CatalogCode> codes() {
+        return List.copyOf(codes.values());
     }
 
     /** Psychotherapy codes, fewest minutes first. */
@@ -66,6 +91,16 @@ public final class CodeCatalog {
 
     public int size() {
         return codes.size();
+    }
+
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, String what, String text) {
+        for (E value : type.getEnumConstants()) {
+            if (value.name().equals(text)) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException("unknown " + what + " '" + text + "', expected one of "
+                + Arrays.toString(type.getEnumConstants()));
     }
 
     static boolean parseBoolean(String text) {

@@ -1,22 +1,22 @@
 package org.therapyops.billing.scrub;
 
+import org.therapyops.billing.charges.CatalogCode;
+import org.therapyops.billing.charges.CodeCatalog;
 import org.therapyops.domain.Discipline;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * What the scrubber knows of a therapy code: whether it is timed (15-minute units by the payer's rounding),
  * timed per code whatever the payer (ABA), or untimed, and whether it is an "always therapy" code with the
- * discipline its evaluations belong to.
+ * discipline its evaluations belong to. Derived from charge capture's {@link CodeCatalog}, the one data file
+ * of these facts.
  */
 public final class TherapyCodes {
-
-    public static final String DEFAULT_RESOURCE = "billing/scrub/therapy-codes.csv";
 
     /** How a code's units follow from minutes. */
     public enum Timing { TIMED, TIMED_PER_CODE, UNTIMED }
@@ -31,22 +31,27 @@ public final class TherapyCodes {
         codes.forEach(c -> this.codes.put(c.code(), c));
     }
 
-    public static TherapyCodes shipped() {
-        try (BufferedReader r = Resources.reader(DEFAULT_RESOURCE)) {
-            java.util.List<Code> out = new java.util.ArrayList<>();
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#") || line.startsWith("code,")) {
-                    continue;
-                }
-                String[] c = line.split(",", -1);
-                out.add(new Code(c[0].strip(), Timing.valueOf(c[1].strip()), Boolean.parseBoolean(c[2].strip()),
-                        c[3].isBlank() ? null : Discipline.valueOf(c[3].strip())));
+    /** The scrubber's view of a catalog. */
+    public static TherapyCodes of(CodeCatalog catalog) {
+        List<Code> out = new ArrayList<>();
+        for (CatalogCode c : catalog.codes()) {
+            Timing timing = switch (c.kind()) {
+                case TIMED -> Timing.TIMED;
+                case ABA -> Timing.TIMED_PER_CODE;
+                case UNTIMED -> Timing.UNTIMED;
+                // Not a therapy code to the scrubber: one per session, picked by charge capture from the minutes.
+                case PSYCHOTHERAPY -> null;
+            };
+            if (timing != null) {
+                out.add(new Code(c.code(), timing, c.alwaysTherapy(), c.discipline()));
             }
-            return new TherapyCodes(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(DEFAULT_RESOURCE, e);
         }
+        return new TherapyCodes(out);
+    }
+
+    /** The scrubber's view of the shipped catalog. */
+    public static TherapyCodes shipped() {
+        return of(CodeCatalog.load());
     }
 
     public Optional<Code> code(String code) {

@@ -1,6 +1,7 @@
 package org.therapyops.billing.charges;
 
 import org.junit.jupiter.api.Test;
+import org.therapyops.domain.Discipline;
 
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -12,25 +13,46 @@ import static org.assertj.core.api.Assertions.tuple;
 
 class ChargeDataTest {
 
+    private static final String HEADER = "code,kind,always_therapy,discipline,min_minutes,description\n";
+
     @Test
     void theShippedCatalogKnowsEveryKindOfCode() {
         CodeCatalog catalog = CodeCatalog.load();
 
-        assertThat(catalog.find("97110")).hasValueSatisfying(c -> {
-            assertThat(c.kind()).isEqualTo(CodeKind.TIMED);
-            assertThat(c.alwaysTherapy()).isTrue();
-        });
+        for (String code : List.of("97110", "97112", "97116", "97140", "97530", "97535", "97032", "97035", "97750")) {
+            assertThat(catalog.find(code)).as(code).hasValueSatisfying(c -> {
+                assertThat(c.kind()).isEqualTo(CodeKind.TIMED);
+                assertThat(c.alwaysTherapy()).isTrue();
+                assertThat(c.discipline()).as("any of GP/GO/GN").isNull();
+            });
+        }
         for (String code : List.of("97161", "97162", "97163", "97164", "97165", "97166", "97167", "97168", "92507",
                 "97150")) {
-            assertThat(catalog.find(code)).as(code).hasValueSatisfying(c -> assertThat(c.kind()).isEqualTo(CodeKind.UNTIMED));
+            assertThat(catalog.find(code)).as(code).hasValueSatisfying(c -> {
+                assertThat(c.kind()).isEqualTo(CodeKind.UNTIMED);
+                assertThat(c.alwaysTherapy()).isTrue();
+            });
         }
+        assertThat(catalog.find("97161").orElseThrow().discipline()).isEqualTo(Discipline.PT);
+        assertThat(catalog.find("97164").orElseThrow().discipline()).isEqualTo(Discipline.PT);
+        assertThat(catalog.find("97165").orElseThrow().discipline()).isEqualTo(Discipline.OT);
+        assertThat(catalog.find("97168").orElseThrow().discipline()).isEqualTo(Discipline.OT);
+        assertThat(catalog.find("92507").orElseThrow().discipline()).isEqualTo(Discipline.SLP);
+        assertThat(catalog.find("97150").orElseThrow().discipline()).as("group: any discipline").isNull();
         for (int code = 97151; code <= 97158; code++) {
-            assertThat(catalog.find(String.valueOf(code))).hasValueSatisfying(c -> assertThat(c.kind()).isEqualTo(CodeKind.ABA));
+            assertThat(catalog.find(String.valueOf(code))).hasValueSatisfying(c -> {
+                assertThat(c.kind()).isEqualTo(CodeKind.ABA);
+                assertThat(c.alwaysTherapy()).isFalse();
+                assertThat(c.discipline()).isNull();
+            });
         }
-        assertThat(catalog.psychotherapyByMinutes()).extracting(CatalogCode::code, CatalogCode::minimumMinutes)
-                .containsExactly(tuple("90832", 16),
-                        tuple("90834", 38),
-                        tuple("90837", 53));
+        assertThat(catalog.psychotherapyByMinutes()).extracting(CatalogCode::code, CatalogCode::minimumMinutes,
+                        CatalogCode::alwaysTherapy)
+                .containsExactly(tuple("90832", 16, false),
+                        tuple("90834", 38, false),
+                        tuple("90837", 53, false));
+        assertThat(catalog.size()).isEqualTo(30);
+        assertThat(catalog.codes()).hasSize(30).first().extracting(CatalogCode::code).isEqualTo("97110");
         assertThat(catalog.find("97999")).isEmpty();
     }
 
@@ -58,16 +80,30 @@ class ChargeDataTest {
     }
 
     @Test
-    void badDataIsRefusedWithItsLine() {
+    void badCatalogDataIsRefusedWithItsLine() {
+        assertThatThrownBy(() -> CodeCatalog.parse(new StringReader(HEADER + "97110,TIMEDD,true,,,x\n")))
+                .hasMessageContaining("line 2").hasMessageContaining("unknown kind 'TIMEDD'");
+        assertThatThrownBy(() -> CodeCatalog.parse(new StringReader(HEADER + "97110,TIMED,yes,,,x\n")))
+                .hasMessageContaining("line 2").hasMessageContaining("'yes'");
+        assertThatThrownBy(() -> CodeCatalog.parse(new StringReader(HEADER + "90832,PSYCHOTHERAPY,false,,,x\n")))
+                .hasMessageContaining("line 2").hasMessageContaining("minimum minutes");
+        assertThatThrownBy(() -> CodeCatalog.parse(new StringReader(HEADER + "97110,TIMED,true,,,a\n97110,TIMED,true,,,b\n")))
+                .hasMessageContaining("line 3").hasMessageContaining("97110 listed twice (first on line 2)");
+        assertThatThrownBy(() -> CodeCatalog.parse(new StringReader(HEADER + "92507,UNTIMED,true,SPEECH,,x\n")))
+                .hasMessageContaining("line 2").hasMessageContaining("unknown discipline 'SPEECH'");
+        assertThatThrownBy(() -> CodeCatalog.parse(new StringReader(HEADER + "97153,ABA,false,ABA,,x\n")))
+                .hasMessageContaining("line 2").hasMessageContaining("always-therapy");
+        assertThatThrownBy(() -> CodeCatalog.parse(new StringReader(HEADER + "97110,TIMED,true,BH,,x\n")))
+                .hasMessageContaining("line 2").hasMessageContaining("no GP/GO/GN");
+        assertThatThrownBy(() -> CodeCatalog.parse(new StringReader(HEADER + "97110,TIMED,true,,x\n")))
+                .as("a row missing a column").hasMessageContaining("line 2").hasMessageContaining("expected 6 fields");
         assertThatThrownBy(() -> CodeCatalog.parse(new StringReader(
-                "code,kind,always_therapy,min_minutes,description\n97110,TIMEDD,true,,x\n")))
-                .hasMessageContaining("line 2");
-        assertThatThrownBy(() -> CodeCatalog.parse(new StringReader(
-                "code,kind,always_therapy,min_minutes,description\n90832,PSYCHOTHERAPY,false,,x\n")))
-                .hasMessageContaining("minimum minutes");
-        assertThatThrownBy(() -> CodeCatalog.parse(new StringReader(
-                "code,kind,always_therapy,min_minutes,description\n97110,TIMED,true,,a\n97110,TIMED,true,,b\n")))
-                .hasMessageContaining("twice");
+                "code,kind,always_therapy,min_minutes,description\n97110,TIMED,true,,x\n")))
+                .as("a header missing a column").hasMessageContaining("line 1").hasMessageContaining("discipline");
+    }
+
+    @Test
+    void badFeeAndThresholdDataIsRefusedWithItsLine() {
         assertThatThrownBy(() -> FeeSchedule.parse(new StringReader("code,modifier,amount\n97110,,0\n")))
                 .hasMessageContaining("above zero");
         assertThatThrownBy(() -> FeeSchedule.parse(new StringReader("code,modifier,amount\n97110,,abc\n")))
@@ -81,7 +117,7 @@ class ChargeDataTest {
     @Test
     void commentsAndCommasInTheLastColumnAreRead() {
         CodeCatalog catalog = CodeCatalog.parse(new StringReader(
-                "# comment\n\ncode,kind,always_therapy,min_minutes,description\n97032,TIMED,true,,stim, attended\n"));
+                "# comment\n\n" + HEADER + "97032,TIMED,true,,,stim, attended\n"));
 
         assertThat(catalog.find("97032")).hasValueSatisfying(c -> assertThat(c.description()).isEqualTo("stim, attended"));
     }

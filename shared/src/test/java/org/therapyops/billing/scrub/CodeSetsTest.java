@@ -1,12 +1,13 @@
 package org.therapyops.billing.scrub;
 
 import org.junit.jupiter.api.Test;
-import org.therapyops.billing.charges.CatalogCode;
 import org.therapyops.billing.charges.CodeCatalog;
+import org.therapyops.domain.Discipline;
 
 import java.io.BufferedReader;
 import java.io.StringReader;
 import java.time.LocalDate;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -99,20 +100,45 @@ class CodeSetsTest {
     }
 
     @Test
-    void therapyCodesAgreeWithChargeCapturesCatalog() {
-        CodeCatalog catalog = CodeCatalog.load();
+    void therapyCodesAreTheShippedCatalogAsTheScrubberSeesIt() {
         TherapyCodes therapy = CodeSets.shipped().therapyCodes();
-        for (String code : new String[] {"97110", "97112", "97116", "97140", "97530", "97535", "97032", "97035", "97750",
-                "97150", "97161", "97164", "97165", "97168", "92507", "97151", "97153", "97158"}) {
-            CatalogCode c = catalog.find(code).orElseThrow();
-            TherapyCodes.Code t = therapy.code(code).orElseThrow();
-            assertThat(t.alwaysTherapy()).as(code).isEqualTo(c.alwaysTherapy());
-            assertThat(t.timing()).as(code).isEqualTo(switch (c.kind()) {
-                case TIMED -> TherapyCodes.Timing.TIMED;
-                case ABA -> TherapyCodes.Timing.TIMED_PER_CODE;
-                default -> TherapyCodes.Timing.UNTIMED;
-            });
+        for (String code : List.of("97110", "97112", "97116", "97140", "97530", "97535", "97032", "97035", "97750")) {
+            assertThat(therapy.code(code)).as(code).hasValue(new TherapyCodes.Code(code, TherapyCodes.Timing.TIMED, true, null));
         }
+        assertThat(therapy.code("97150")).hasValue(new TherapyCodes.Code("97150", TherapyCodes.Timing.UNTIMED, true, null));
+        for (String code : List.of("97161", "97162", "97163", "97164")) {
+            assertThat(therapy.code(code)).as(code).hasValue(new TherapyCodes.Code(code, TherapyCodes.Timing.UNTIMED, true, Discipline.PT));
+        }
+        for (String code : List.of("97165", "97166", "97167", "97168")) {
+            assertThat(therapy.code(code)).as(code).hasValue(new TherapyCodes.Code(code, TherapyCodes.Timing.UNTIMED, true, Discipline.OT));
+        }
+        assertThat(therapy.code("92507")).hasValue(new TherapyCodes.Code("92507", TherapyCodes.Timing.UNTIMED, true, Discipline.SLP));
+        for (int code = 97151; code <= 97158; code++) {
+            String c = String.valueOf(code);
+            assertThat(therapy.code(c)).as(c).hasValue(new TherapyCodes.Code(c, TherapyCodes.Timing.TIMED_PER_CODE, false, null));
+        }
+        for (String code : List.of("90832", "90834", "90837")) {
+            assertThat(therapy.code(code)).as("psychotherapy is not a therapy code to the scrubber: " + code).isEmpty();
+        }
+        assertThat(therapy.code("97999")).isEmpty();
+    }
+
+    @Test
+    void therapyCodesFollowTheCatalogTheyAreGiven() {
+        CodeCatalog catalog = CodeCatalog.parse(new StringReader("""
+                code,kind,always_therapy,discipline,min_minutes,description
+                97110,UNTIMED,true,OT,,changed on purpose
+                97153,TIMED,false,,,changed on purpose
+                92507,ABA,true,SLP,,changed on purpose
+                90837,PSYCHOTHERAPY,false,,53,psychotherapy
+                """));
+        TherapyCodes therapy = TherapyCodes.of(catalog);
+
+        assertThat(therapy.code("97110")).hasValue(new TherapyCodes.Code("97110", TherapyCodes.Timing.UNTIMED, true, Discipline.OT));
+        assertThat(therapy.code("97153")).hasValue(new TherapyCodes.Code("97153", TherapyCodes.Timing.TIMED, false, null));
+        assertThat(therapy.code("92507")).hasValue(new TherapyCodes.Code("92507", TherapyCodes.Timing.TIMED_PER_CODE, true, Discipline.SLP));
+        assertThat(therapy.code("90837")).isEmpty();
+        assertThat(therapy.code("97161")).as("only what the catalog lists").isEmpty();
     }
 
     @Test
