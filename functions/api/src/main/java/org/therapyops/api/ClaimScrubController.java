@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.json.JsonMapper;
 import io.swagger.v3.oas.annotations.Operation;
@@ -107,6 +108,22 @@ public class ClaimScrubController {
         scrubQueue.enqueue(caller.practiceId(), claimId);
         claims.markQueued(caller.practiceId(), claimId);
         return Responses.ok(ClaimView.of(written), written.version());
+    }
+
+    @Post("/{claimId}/scrub")
+    @Operation(summary = "Queue a SCRUB_PENDING claim for the scrubber again (e.g. when a correction was saved but its "
+            + "queueing failed, or a request ended in the dead-letter queue); harmless if it is queued already")
+    public HttpResponse<ClaimView> requeue(@Parameter(hidden = true) Caller caller, @PathVariable String claimId) {
+        caller.require(Role.BILLER, Role.ADMIN);
+        StoredClaim claim = find(caller, claimId);
+        if (claim.status() != ClaimStatus.SCRUB_PENDING) {
+            throw new ApiProblemException(ProblemType.CONFLICT, "Claim " + claimId + " is " + claim.status()
+                    + ": only a claim waiting for the scrubber is queued again (correct it to have it scrubbed again).");
+        }
+        // The scrubber skips a claim that is no longer SCRUB_PENDING, so a second message changes nothing.
+        scrubQueue.enqueue(caller.practiceId(), claimId);
+        claims.markQueued(caller.practiceId(), claimId);
+        return HttpResponse.accepted().body(ClaimView.of(claim));
     }
 
     @Get("/dead-letters")

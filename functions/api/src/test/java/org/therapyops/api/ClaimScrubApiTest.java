@@ -189,6 +189,22 @@ class ClaimScrubApiTest {
     }
 
     @Test
+    void aPendingClaimIsQueuedAgainOnRequestAndAScrubbedOneIsNot() throws Exception {
+        String pending = "claim-" + UUID.randomUUID();
+        claims.createIfAbsent(practiceId, new StoredClaim(claim(pending), null, ClaimStatus.SCRUB_PENDING, false, NOW, 1));
+
+        APIGatewayV2HTTPResponse requeued = call("POST", "/claims/" + pending + "/scrub", null, "biller", null);
+
+        assertThat(requeued.getStatusCode()).as(requeued.getBody()).isEqualTo(202);
+        assertThat(claims.get(practiceId, pending).orElseThrow().queued()).isTrue();
+        assertThat(receiveAll(scrubQueue)).extracting(Message::body).contains(SqsScrubQueue.body(practiceId, pending));
+        problem(call("POST", "/claims/" + claimNeedingReview() + "/scrub", null, "biller", null), "conflict");
+        problem(call("POST", "/claims/" + pending + "/scrub", null, "clinician", null), "forbidden");
+        problem(call("POST", "/claims/" + pending + "/scrub", null, "biller", null, null, "practice-" + UUID.randomUUID()),
+                "not-found");
+    }
+
+    @Test
     void aStaleIfMatchIs412AndAMissingOne428AndNothingIsWritten() throws Exception {
         String claimId = claimNeedingReview();
         problem(call("PUT", "/claims/" + claimId, ADD_GP, "biller", null, "\"1\""), "precondition-failed");
