@@ -151,7 +151,8 @@ public final class NoteToScrubLatencyBenchmark {
                     .line("Findings on READY claims (warnings only): " + (readyRules.isEmpty() ? "none." : describe(readyRules)))
                     .line("")
                     .line("The dates of service (" + FIRST_DAY + " on) lie after the shipped ICD-10-CM release (FY2026, to 2026-09-30), "
-                            + "hence the `ICD10_CODE_SET_IN_FORCE` warning where it appears.")
+                            + "hence the `ICD10_CODE_SET_IN_FORCE` warning where it appears; those from 2027-01-01 on fall in a year "
+                            + "with no KX threshold in the data yet, hence `KX_THRESHOLD` (KX not decided).")
                     .write();
         }
     }
