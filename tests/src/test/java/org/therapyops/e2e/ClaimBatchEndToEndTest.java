@@ -83,6 +83,11 @@ class ClaimBatchEndToEndTest {
                 .contains("~NM1*85*2*RIVERSIDE THERAPY GROUP*****XX*1245319599~N3*100 RIVER RD~N4*SPRINGFIELD*IL*627011234~REF*EI*123456789~")
                 .contains("~SV1*HC:97110:GP*90*UN*2*").contains("~SV1*HC:97140:GP*44*UN*1*");
         assertThat(download.body().split("~CLM\\*", -1)).hasSize(3);
+        for (String id : List.of(readyClaim, reviewClaim)) {
+            String clm01 = batch.at("/patientControlNumbers/" + id).asText();
+            assertThat(clm01).hasSizeBetween(1, 20);
+            assertThat(download.body()).contains("~CLM*" + clm01 + "*134*");
+        }
 
         Path file = Files.createTempDirectory("batch-837-").resolve("batch.837").toAbsolutePath();
         Files.writeString(file, download.body(), StandardCharsets.US_ASCII);

@@ -17,6 +17,9 @@ import org.therapyops.domain.PostalAddress;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -91,6 +94,13 @@ public final class X12_837P {
             throw new IllegalArgumentException("an 837P needs at least one claim");
         }
         claims.forEach(X12_837P::check);
+        Map<String, String> controlNumbers = new LinkedHashMap<>();
+        for (Claim claim : claims) {
+            String pcn = patientControlNumber(claim.id());
+            String other = controlNumbers.put(pcn, claim.id());
+            require(other == null, other != null && other.equals(claim.id()) ? "claim " + claim.id() + " is listed twice"
+                    : "claims " + other + " and " + claim.id() + " would share the patient control number " + pcn);
+        }
 
         long isa13 = numbers.next(submitter.practiceId(), ControlNumbers.Kind.INTERCHANGE);
         long gs06 = numbers.next(submitter.practiceId(), ControlNumbers.Kind.GROUP);
@@ -195,7 +205,7 @@ public final class X12_837P {
 
     private static void writeClaim(Segments s, Claim claim, Party billing) throws EDIStreamException {
         String frequency = (claim.frequency() == null ? ClaimFrequency.ORIGINAL : claim.frequency()).code();
-        s.write("CLM", text(claim.id(), 38), amount(claim.totalCharge()), null, null,
+        s.write("CLM", patientControlNumber(claim.id()), amount(claim.totalCharge()), null, null,
                 new String[] {text(claim.placeOfService(), 2), "B", frequency}, "Y", "A", "Y", "Y");
         if (!blank(claim.priorAuthorizationNumber())) {
             s.write("REF", "G1", text(claim.priorAuthorizationNumber(), 50));
@@ -250,6 +260,33 @@ public final class X12_837P {
             s.write("N3", text(address.line1(), 55), text(address.line2(), 55));
         }
         s.write("N4", text(address.city(), 30), text(address.state(), 2), digits(address.postalCode()));
+    }
+
+    /**
+     * CLM01, the patient control number the payer returns in its 277CA and 835 (CLP01): the claim id when it fits in
+     * the 20 characters X222A1 obliges receivers to keep (upper case, as written), else "T" and 19 base-32 characters
+     * of the id's SHA-256 (95 bits), so that claims whose long ids differ only at the end never share one.
+     * Deterministic: the id alone gives it, so it is not stored.
+     */
+    public static String patientControlNumber(String claimId) {
+        String plain = text(claimId, Integer.MAX_VALUE);
+        if (plain.length() <= 20 && plain.matches("[A-Z0-9-]+")) {
+            return plain;
+        }
+        byte[] hash;
+        try {
+            hash = MessageDigest.getInstance("SHA-256").digest(claimId.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        StringBuilder b = new StringBuilder("T");
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        for (int i = 0; i < 19; i++) {
+            int bit = i * 5;
+            int value = (((hash[bit / 8] & 0xff) << 8) | (hash[bit / 8 + 1] & 0xff)) >> (11 - bit % 8) & 0x1f;
+            b.append(alphabet.charAt(value));
+        }
+        return b.toString();
     }
 
     // ---- grouping and checks --------------------------------------------------------------------------------

@@ -74,6 +74,35 @@ class X12_837PContentTest {
     }
 
     @Test
+    void aShortClaimIdIsItsOwnPatientControlNumberAndALongOneAStableTwentyCharacterHash() {
+        assertThat(X12_837P.patientControlNumber("clm0042")).isEqualTo("CLM0042");
+        String c01 = "6cc43ccc-39ed-3d45-81c6-85b5185244de-C01";
+        String c02 = "6cc43ccc-39ed-3d45-81c6-85b5185244de-C02";
+        // Cut to 38 or 20 characters, the two claims of one note would be indistinguishable at the payer.
+        assertThat(X12_837P.patientControlNumber(c01)).hasSize(20).startsWith("T").matches("[A-Z2-7]{20}")
+                .isEqualTo(X12_837P.patientControlNumber(c01)).isNotEqualTo(X12_837P.patientControlNumber(c02));
+    }
+
+    @Test
+    void claimsOfOneNoteKeepDistinctPatientControlNumbersInTheFile() {
+        Claim one = Claims.oneLine();
+        String note = "6cc43ccc-39ed-3d45-81c6-85b5185244de";
+        List<Claim> claims = List.of(withId(one, note + "-C01"), withId(one, note + "-C02"));
+
+        String x12 = Files.write(claims);
+
+        assertThat(x12).contains("~CLM*" + X12_837P.patientControlNumber(note + "-C01") + "*")
+                .contains("~CLM*" + X12_837P.patientControlNumber(note + "-C02") + "*");
+        assertThatThrownBy(() -> Files.write(List.of(one, one))).hasMessageContaining("listed twice");
+    }
+
+    private static Claim withId(Claim c, String id) {
+        return new Claim(id, c.patientId(), c.coverageId(), c.payerId(), c.payerName(), c.payerEdiId(), c.billingProvider(),
+                c.renderingProvider(), c.referringProvider(), c.subscriber(), c.dateOfService(), c.placeOfService(), c.frequency(),
+                c.originalClaimId(), c.priorAuthorizationNumber(), c.diagnoses(), c.lines());
+    }
+
+    @Test
     void delimitersInDataAreNeverWritten() {
         assertThat(X12_837P.text("O'Brien*Smith~ Jr:^ Ñ", 60)).isEqualTo("O'BRIEN SMITH JR");
         assertThat(X12_837P.text("A".repeat(70), 60)).hasSize(60);

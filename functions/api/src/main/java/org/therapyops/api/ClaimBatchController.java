@@ -36,10 +36,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * 837P batches: READY claims written as one X12 005010X222A1 interchange with control numbers unique per practice,
@@ -209,6 +211,7 @@ public class ClaimBatchController {
     private static ClaimBatchView view(ClaimBatches.Batch batch) {
         return new ClaimBatchView(batch.id(), String.format("%09d", batch.interchangeControlNumber()),
                 batch.interchangeControlNumber(), batch.groupControlNumber(), batch.transactionSetControlNumber(),
-                batch.claimIds(), batch.createdAt());
+                batch.claimIds(), batch.claimIds().stream().collect(Collectors.toMap(id -> id,
+                        X12_837P::patientControlNumber, (a, b) -> a, LinkedHashMap::new)), batch.createdAt());
     }
 }
