@@ -210,6 +210,7 @@ public class ClaimScrubController {
                 if (!seen.add(Note.normalizeDiagnosis(code))) {
                     throw ApiProblemException.invalid("diagnoses[" + i + "]", "repeats an earlier diagnosis");
                 }
+                Diagnoses.requireBillable("diagnoses[" + i + "]", Note.normalizeDiagnosis(code));
                 diagnoses.add(Note.normalizeDiagnosis(code));
             }
         }

@@ -219,6 +219,7 @@ public class NoteController {
             if (!seen.add(normalized)) {
                 throw ApiProblemException.invalid("diagnoses[" + i + "]", "repeats an earlier diagnosis");
             }
+            Diagnoses.requireBillable("diagnoses[" + i + "]", normalized);
             diagnoses.add(normalized);
         }
         List<NoteLineInput> lineInputs = input.lines() == null ? List.of() : input.lines();

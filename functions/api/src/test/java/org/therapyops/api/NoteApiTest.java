@@ -200,6 +200,8 @@ class NoteApiTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "negative minutes|\"M54.50\"|{\"code\":\"97110\",\"minutes\":-5}|lines[0].minutes",
+            "an unknown diagnosis|\"M54.50\",\"M99.999\"|{\"code\":\"97110\",\"minutes\":30}|diagnoses[1]",
+            "a non-billable category heading|\"M54.5\"|{\"code\":\"97110\",\"minutes\":30}|diagnoses[0]",
             "absurd minutes|\"M54.50\"|{\"code\":\"97110\",\"minutes\":721}|lines[0].minutes",
             "no minutes|\"M54.50\"|{\"code\":\"97110\"}|lines[0].minutes",
             "a code that is no CPT|\"M54.50\"|{\"code\":\"9711\",\"minutes\":30}|lines[0].code",
@@ -221,7 +223,8 @@ class NoteApiTest {
     @Test
     void twelveDiagnosesAreAccepted() throws Exception {
         String appointmentId = appointment("2026-03-05T10:00");
-        String twelve = "\"A00.0\",\"A00.1\",\"A01.0\",\"A01.1\",\"A02.0\",\"A02.1\",\"A03.0\",\"A03.1\",\"A04.0\",\"A04.1\",\"A05.0\",\"A05.1\"";
+        String twelve = "\"M54.50\",\"M25.561\",\"M25.562\",\"M62.81\",\"R26.2\",\"R26.89\",\"M79.604\",\"M79.605\",\"Z91.81\","
+                + "\"R53.1\",\"G89.29\",\"R29.898\"";
         assertThat(created(call("POST", "/notes", note(appointmentId, twelve, line("97110", 720)), "clinician", providerId))
                 .get("diagnoses")).hasSize(12);
     }
