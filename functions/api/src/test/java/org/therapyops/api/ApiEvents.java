@@ -4,6 +4,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.ApplicationContext;
+import org.therapyops.dynamodb.Tables;
+import org.therapyops.testing.Moto;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -20,6 +23,22 @@ final class ApiEvents {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private ApiEvents() {
+    }
+
+    /**
+     * The API function's context on moto, as the template configures it: the four tables and the scrub queue and its
+     * dead-letter queue ({@code "http://unused"} where a test sends nothing).
+     */
+    static ApplicationContext context(Moto moto, Tables tables, Moto.BillingTables billing, String scrubQueue,
+                                      String deadLetters) {
+        return ApplicationContext.builder().properties(Map.of(
+                "practice.table", tables.practice(),
+                "appointments.table", tables.appointments(),
+                "notes.table", billing.notes(),
+                "claims.table", billing.claims(),
+                "scrub.queue.url", scrubQueue,
+                "scrub.dead.letter.queue.url", deadLetters,
+                "aws.endpoint.url", moto.endpoint().toString())).start();
     }
 
     /** The claims the gateway's JWT authorizer passes on: subject (default user-1), practice and role. */

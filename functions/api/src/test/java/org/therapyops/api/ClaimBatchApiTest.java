@@ -27,7 +27,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,14 +58,7 @@ class ClaimBatchApiTest {
         Moto moto = Moto.shared();
         Tables tables = moto.createTables();
         Moto.BillingTables billing = moto.createBillingTables();
-        context = ApplicationContext.builder().properties(Map.of(
-                "practice.table", tables.practice(),
-                "appointments.table", tables.appointments(),
-                "notes.table", billing.notes(),
-                "claims.table", billing.claims(),
-                "scrub.queue.url", "http://unused",
-                "scrub.dead.letter.queue.url", "http://unused",
-                "aws.endpoint.url", moto.endpoint().toString())).start();
+        context = ApiEvents.context(moto, tables, billing, "http://unused", "http://unused");
         function = new APIGatewayV2HTTPEventFunction(context);
         dynamo = moto.dynamo();
         claims = new DynamoClaimRepository(dynamo, billing.claims());

@@ -85,14 +85,7 @@ class ClaimScrubApiTest {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         scrubQueue = sqs.createQueue(b -> b.queueName("scrub-" + suffix)).queueUrl();
         deadLetters = sqs.createQueue(b -> b.queueName("scrub-dlq-" + suffix)).queueUrl();
-        context = ApplicationContext.builder().properties(Map.of(
-                "practice.table", tables.practice(),
-                "appointments.table", tables.appointments(),
-                "notes.table", billing.notes(),
-                "claims.table", billing.claims(),
-                "scrub.queue.url", scrubQueue,
-                "scrub.dead.letter.queue.url", deadLetters,
-                "aws.endpoint.url", moto.endpoint().toString())).start();
+        context = ApiEvents.context(moto, tables, billing, scrubQueue, deadLetters);
         function = new APIGatewayV2HTTPEventFunction(context);
         dynamo = moto.dynamo();
         claims = new DynamoClaimRepository(dynamo, billing.claims());
