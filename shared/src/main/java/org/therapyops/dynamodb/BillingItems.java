@@ -38,6 +38,14 @@ public final class BillingItems {
      */
     public static final String REVIEW_QUEUE = "reviewQueue";
     public static final String NEEDS_REVIEW_INDEX = "needsReview";
+
+    /**
+     * The {@link #REVIEW_QUEUE} value of a claim in a status: NEEDS_REVIEW (the billers' digest) or SCRUB_PENDING (the
+     * scrub sweep, which hands a pending claim to the scrub queue when queueing it failed); null, absent, otherwise.
+     */
+    static String reviewQueue(ClaimStatus status) {
+        return status == ClaimStatus.NEEDS_REVIEW || status == ClaimStatus.SCRUB_PENDING ? status.name() : null;
+    }
     /** Partition key of a claim in the Claims table's ByPatient index: practice and patient, so it never crosses practices. */
     static final String PATIENT_KEY = "patientKey";
     /** Sort key of a claim in the ByPatient index: date of service, then claim id. */
@@ -137,7 +145,7 @@ public final class BillingItems {
                 .put("id", c.id()).put("noteId", s.noteId()).put("noteSignedAt", s.noteSignedAt())
                 .put(PATIENT_KEY, patientKey(practiceId, c.patientId())).put(SERVICE_KEY, serviceKey(c.dateOfService(), c.id()))
                 .put("status", s.status().name())
-                .put(REVIEW_QUEUE, s.status() == ClaimStatus.NEEDS_REVIEW ? ClaimStatus.NEEDS_REVIEW.name() : null)
+                .put(REVIEW_QUEUE, reviewQueue(s.status()))
                 .putBool("queued", s.queued()).put("createdAt", s.createdAt()).put("version", s.version())
                 .put("patientId", c.patientId()).put("coverageId", c.coverageId()).put("payerId", c.payerId())
                 .put("payerName", c.payerName()).put("payerEdiId", c.payerEdiId())

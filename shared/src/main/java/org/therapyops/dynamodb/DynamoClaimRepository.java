@@ -237,18 +237,22 @@ public final class DynamoClaimRepository implements ClaimRepository {
         }
     }
 
-    /** The update clause that keeps the sparse index key in step with a status change (set into NEEDS_REVIEW, removed otherwise). */
+    /**
+     * The update clause that keeps the sparse index key in step with a status change (set into NEEDS_REVIEW or
+     * SCRUB_PENDING, removed otherwise).
+     */
     private static String reviewQueue(ClaimStatus to) {
-        return to == ClaimStatus.NEEDS_REVIEW ? ", " + BillingItems.REVIEW_QUEUE + " = :reviewQueue"
+        return BillingItems.reviewQueue(to) != null ? ", " + BillingItems.REVIEW_QUEUE + " = :reviewQueue"
                 : " REMOVE " + BillingItems.REVIEW_QUEUE;
     }
 
     private static Map<String, AttributeValue> withReviewQueue(ClaimStatus to, Map<String, AttributeValue> values) {
-        if (to != ClaimStatus.NEEDS_REVIEW) {
+        String queue = BillingItems.reviewQueue(to);
+        if (queue == null) {
             return values;
         }
         Map<String, AttributeValue> all = new HashMap<>(values);
-        all.put(":reviewQueue", s(ClaimStatus.NEEDS_REVIEW.name()));
+        all.put(":reviewQueue", s(queue));
         return all;
     }
 

@@ -3,6 +3,7 @@ package org.therapyops.dynamodb;
 import org.therapyops.billing.ClaimStatus;
 import org.therapyops.billing.review.ClaimForReview;
 import org.therapyops.ports.ClaimsNeedingReview;
+import org.therapyops.ports.UnqueuedClaims;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -19,9 +20,11 @@ import java.util.function.BiConsumer;
  * {@code reviewQueue}, present only on NEEDS_REVIEW claims; sort {@code pk}, the practice): one query reads exactly
  * the claims needing review, never the rest of the table. The sort key keeps each practice's claims together, so a
  * practice is handed over as soon as the next one starts, and only one practice's claims are held at a time.
- * The index is eventually consistent: an item whose status is no longer NEEDS_REVIEW is skipped.
+ * The index is eventually consistent: an item whose status is no longer NEEDS_REVIEW is skipped. The same index
+ * holds SCRUB_PENDING claims under that value of {@code reviewQueue}: those not marked queued are the scrub sweep's
+ * ({@link UnqueuedClaims}).
  */
-public final class DynamoClaimsNeedingReview implements ClaimsNeedingReview {
+public final class DynamoClaimsNeedingReview implements ClaimsNeedingReview, UnqueuedClaims {
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -67,6 +70,26 @@ public final class DynamoClaimsNeedingReview implements ClaimsNeedingReview {
         if (current != null) {
             each.accept(current, List.copyOf(claims));
         }
+    }
+
+    @Override
+    public void forEach(BiConsumer<String, String> each) {
+        Map<String, AttributeValue> startKey = null;
+        do {
+            QueryResponse page = dynamo.query(QueryRequest.builder().tableName(table).indexName(BillingItems.NEEDS_REVIEW_INDEX)
+                    .keyConditionExpression("#queue = :queue")
+                    .expressionAttributeNames(Map.of("#queue", BillingItems.REVIEW_QUEUE))
+                    .expressionAttributeValues(Map.of(":queue", AttributeValue.fromS(ClaimStatus.SCRUB_PENDING.name())))
+                    .limit(pageSize).exclusiveStartKey(startKey).build());
+            for (Map<String, AttributeValue> item : page.items()) {
+                AttributeValue queued = item.get("queued");
+                boolean isQueued = queued != null && Boolean.TRUE.equals(queued.bool());
+                if (!isQueued && ClaimStatus.SCRUB_PENDING.name().equals(Attributes.of(item).optionalString("status"))) {
+                    each.accept(Attributes.of(item).string(Keys.PK), Attributes.of(item).string("id"));
+                }
+            }
+            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (startKey != null);
     }
 
     private static ClaimForReview claim(Map<String, AttributeValue> item) {

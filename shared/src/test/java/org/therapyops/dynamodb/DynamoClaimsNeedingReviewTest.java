@@ -60,11 +60,11 @@ class DynamoClaimsNeedingReviewTest {
     }
 
     @Test
-    void aClaimIsInTheIndexExactlyWhileItNeedsReview() {
+    void aClaimIsInTheIndexExactlyWhileItNeedsReviewOrAwaitsTheScrubber() {
         String practice = practice();
         StoredClaim created = claim("c-1", LocalDate.of(2026, 6, 15), ClaimStatus.SCRUB_PENDING, 1);
         claims.createIfAbsent(practice, created);
-        assertThat(reviewQueueOf(practice, "c-1")).as("SCRUB_PENDING").isNull();
+        assertThat(reviewQueueOf(practice, "c-1")).isEqualTo("SCRUB_PENDING");
         assertThat(needingReview(practice)).isEmpty();
 
         StoredClaim flagged = claims.recordScrub(practice, "c-1", 1, result("c-1", ScrubStatus.NEEDS_REVIEW, MODIFIER, ICD), NOW);
@@ -80,7 +80,7 @@ class DynamoClaimsNeedingReviewTest {
 
         // A biller's correction (a put back to SCRUB_PENDING) takes it out ...
         StoredClaim corrected = claims.correct(practice, flagged, flagged.claim());
-        assertThat(reviewQueueOf(practice, "c-1")).as("corrected").isNull();
+        assertThat(reviewQueueOf(practice, "c-1")).as("corrected").isEqualTo("SCRUB_PENDING");
         assertThat(needingReview(practice)).isEmpty();
 
         // ... a scrub to READY keeps it out, a status update into NEEDS_REVIEW puts it back, one out of it removes it.
@@ -90,13 +90,42 @@ class DynamoClaimsNeedingReviewTest {
         assertThat(reviewQueueOf(practice, "c-1")).isEqualTo("NEEDS_REVIEW");
         assertThat(needingReview(practice)).extracting(ClaimForReview::claimId).containsExactly("c-1");
         claims.updateStatus(practice, "c-1", back.version(), ClaimStatus.SCRUB_PENDING);
-        assertThat(reviewQueueOf(practice, "c-1")).as("back to SCRUB_PENDING").isNull();
+        assertThat(reviewQueueOf(practice, "c-1")).isEqualTo("SCRUB_PENDING");
         assertThat(needingReview(practice)).isEmpty();
 
         // A claim created in NEEDS_REVIEW (a put) is in it from the start; queueing it changes nothing.
         claims.createIfAbsent(practice, claim("c-2", LocalDate.of(2026, 6, 1), ClaimStatus.NEEDS_REVIEW, 1));
         claims.markQueued(practice, "c-2");
         assertThat(needingReview(practice)).extracting(ClaimForReview::claimId).containsExactly("c-2");
+    }
+
+    @Test
+    void theSweepSeesPendingClaimsNeverQueuedUntilTheyAreMarkedQueued() {
+        String a = practice();
+        String b = practice();
+        claims.createIfAbsent(a, claim("p-1", LocalDate.of(2026, 6, 1), ClaimStatus.SCRUB_PENDING, 1));
+        claims.createIfAbsent(a, claim("p-2", LocalDate.of(2026, 6, 2), ClaimStatus.SCRUB_PENDING, 1));
+        claims.createIfAbsent(a, claim("r-1", LocalDate.of(2026, 6, 3), ClaimStatus.NEEDS_REVIEW, 1));
+        claims.createIfAbsent(b, claim("p-1", LocalDate.of(2026, 6, 1), ClaimStatus.SCRUB_PENDING, 1));
+        claims.markQueued(a, "p-2");
+
+        assertThat(unqueued(a, b)).containsExactlyInAnyOrder(a + "/p-1", b + "/p-1");
+        assertThat(needingReview(a)).extracting(ClaimForReview::claimId).containsExactly("r-1");
+
+        claims.markQueued(a, "p-1");
+        claims.recordScrub(b, "p-1", 1, result("p-1", ScrubStatus.READY), NOW);
+        assertThat(unqueued(a, b)).isEmpty();
+    }
+
+    /** The unqueued pending claims of these practices, as practice/claim (the index also holds other tests' claims). */
+    private static List<String> unqueued(String... practices) {
+        List<String> found = new ArrayList<>();
+        new DynamoClaimsNeedingReview(dynamo, table, 2).forEach((practice, claimId) -> {
+            if (List.of(practices).contains(practice)) {
+                found.add(practice + "/" + claimId);
+            }
+        });
+        return found;
     }
 
     @Test

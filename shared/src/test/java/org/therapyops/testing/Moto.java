@@ -101,7 +101,7 @@ public final class Moto {
                     .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName(BillingItems.NEEDS_REVIEW_INDEX)
                             .keySchema(key(BillingItems.REVIEW_QUEUE, KeyType.HASH), key("pk", KeyType.RANGE))
                             .projection(Projection.builder().projectionType(ProjectionType.INCLUDE)
-                                    .nonKeyAttributes("id", "status", "dateOfService", "payerName", "totalCharge", "findings")
+                                    .nonKeyAttributes("id", "status", "dateOfService", "payerName", "totalCharge", "findings", "queued")
                                     .build()).build(),
                             GlobalSecondaryIndex.builder().indexName("ByPatient")
                             .keySchema(key("patientKey", KeyType.HASH), key("serviceKey", KeyType.RANGE))

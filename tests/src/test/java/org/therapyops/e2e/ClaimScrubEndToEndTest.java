@@ -11,6 +11,7 @@ import org.therapyops.billing.StoredClaim;
 import org.therapyops.billing.Subscriber;
 import org.therapyops.domain.PostalAddress;
 import org.therapyops.dynamodb.DynamoClaimRepository;
+import org.therapyops.localcloud.InvocationResult;
 import org.therapyops.localcloud.LocalCloud;
 import org.therapyops.messaging.SqsScrubQueue;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -100,6 +101,33 @@ class ClaimScrubEndToEndTest {
         // Peeking took nothing out: the request is still there for the next reader.
         JsonNode stillThere = biller.get("/claims/dead-letters").json();
         assertThat(stillThere.get("items")).hasSize(1);
+    }
+
+    @Test
+    void aPendingClaimThatNeverReachedTheScrubQueueIsScrubbedAfterTheHourlySweep() throws InterruptedException {
+        LocalCloud cloud = Cloud.get();
+        Practice practice = new Practice(cloud);
+        ApiClient biller = new ApiClient(cloud.apiUrl(), cloud.issueToken(practice.id, "biller"));
+        String payer = created(practice.api.post("/payers",
+                "{\"name\":\"Medicare Part B\",\"payerId\":\"MCRB1\",\"payerType\":\"MEDICARE\"}"));
+        String patient = practice.patient();
+        String coverage = created(practice.api.post("/patients/" + patient + "/coverages", "{\"payerId\":\"" + payer
+                + "\",\"memberId\":\"1EG4TE5MK73\",\"effectiveFrom\":\"2026-01-01\"}"));
+        DynamoClaimRepository claims = new DynamoClaimRepository(cloud.aws().dynamoDb(), cloud.physicalId("ClaimsTable"));
+        String claimId = "claim-" + UUID.randomUUID();
+        // As a correction leaves a claim whose queueing then failed: SCRUB_PENDING, not queued, no message sent.
+        claims.createIfAbsent(practice.id, new StoredClaim(claim(claimId, patient, coverage, payer), null,
+                ClaimStatus.SCRUB_PENDING, false, Instant.now(), 1));
+        Thread.sleep(1500);
+        assertThat(biller.get("/claims/" + claimId).json().get("status").asText()).isEqualTo("SCRUB_PENDING");
+
+        InvocationResult sweep = cloud.runSchedule("AuthorizationAlertsFunction", "HourlyScrubSweep");
+
+        assertThat(sweep.success()).as(sweep.errorType() + ": " + sweep.errorMessage()).isTrue();
+        JsonNode scrubbed = biller.await("/claims/" + claimId + "/scrub", r -> "NEEDS_REVIEW".equals(r.path("status").asText()),
+                Duration.ofSeconds(60));
+        assertThat(scrubbed.at("/findings/0/ruleId").asText()).isEqualTo("DISCIPLINE_MODIFIER");
+        assertThat(claims.get(practice.id, claimId).orElseThrow().queued()).isTrue();
     }
 
     /** A Medicare PT claim (33 + 10 minutes, 2 + 1 units) whose 97110 line lacks GP. */

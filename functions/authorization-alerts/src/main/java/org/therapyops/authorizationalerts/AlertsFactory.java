@@ -7,10 +7,13 @@ import jakarta.inject.Singleton;
 import org.therapyops.wiring.SharedFactory;
 import org.therapyops.alerting.AlertRaiser;
 import org.therapyops.alerting.ReviewDigestScan;
+import org.therapyops.billing.claims.ScrubSweep;
+import org.therapyops.dynamodb.DynamoClaimRepository;
 import org.therapyops.dynamodb.DynamoClaimsNeedingReview;
 import org.therapyops.dynamodb.DynamoExpiringAuthorizations;
 import org.therapyops.dynamodb.Tables;
 import org.therapyops.messaging.SqsAlertNotifications;
+import org.therapyops.messaging.SqsScrubQueue;
 import org.therapyops.ports.AlertRepository;
 import org.therapyops.ports.PracticeRepository;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -20,8 +23,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import java.time.Clock;
 
 /**
- * The alerts table (ALERTS_TABLE), the notify queue (NOTIFY_QUEUE_URL), the raiser over them, and the review
- * digest over the Claims table's NEEDS_REVIEW index (CLAIMS_TABLE).
+ * The alerts table (ALERTS_TABLE), the notify queue (NOTIFY_QUEUE_URL), the raiser over them, the review digest over
+ * the Claims table's needsReview index (CLAIMS_TABLE), and the scrub sweep over the same index (SCRUB_QUEUE_URL).
  */
 @Factory
 public class AlertsFactory {
@@ -38,6 +41,14 @@ public class AlertsFactory {
                             Clock clock) {
         return new AlertRaiser(practice, alerts, new SqsAlertNotifications(sqs, notifyQueueUrl),
                 new DynamoExpiringAuthorizations(dynamo, tables), clock);
+    }
+
+    /** The scrub sweep over the same index's SCRUB_PENDING claims, sending to the scrub queue (SCRUB_QUEUE_URL). */
+    @Singleton
+    ScrubSweep scrubSweep(DynamoDbClient dynamo, SqsClient sqs, @Value("${claims.table}") String claimsTable,
+                          @Value("${scrub.queue.url}") String scrubQueueUrl) {
+        return new ScrubSweep(new DynamoClaimsNeedingReview(dynamo, claimsTable), new SqsScrubQueue(sqs, scrubQueueUrl),
+                new DynamoClaimRepository(dynamo, claimsTable));
     }
 
     @Singleton

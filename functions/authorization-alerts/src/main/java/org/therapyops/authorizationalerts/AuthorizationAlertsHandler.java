@@ -9,6 +9,7 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
 import org.therapyops.alerting.AlertRaiser;
 import org.therapyops.alerting.ReviewDigestScan;
+import org.therapyops.billing.claims.ScrubSweep;
 import org.therapyops.dynamodb.AlertImages;
 import org.therapyops.dynamodb.ItemMapper;
 import org.therapyops.lambda.StreamBatch;
@@ -24,8 +25,10 @@ import java.util.Map;
  * Raises alerts from four sources: the Practice stream (authorization counters changed), the Appointments stream
  * (an appointment blocked or scheduled with warnings) and two daily schedules, told apart by their input's
  * {@code task}: {@value #EXPIRY_SCAN} (authorizations nearing their end date; also an event without a task) and
- * {@value #REVIEW_DIGEST} (each practice's claims in NEEDS_REVIEW, for its billers). Stream batches come as
- * {@code Records}. A schedule run that fails for some practice or authorization throws, so the scheduler retries it.
+ * {@value #REVIEW_DIGEST} (each practice's claims in NEEDS_REVIEW, for its billers); and runs the hourly
+ * {@value #SCRUB_SWEEP} (SCRUB_PENDING claims that never reached the scrub queue are sent to it). Stream batches come
+ * as {@code Records}. A schedule run that fails for some practice, authorization or claim throws, so the scheduler
+ * retries it.
  */
 public class AuthorizationAlertsHandler extends MicronautRequestHandler<Map<String, Object>, StreamsEventResponse> {
 
@@ -37,9 +40,13 @@ public class AuthorizationAlertsHandler extends MicronautRequestHandler<Map<Stri
 
     static final String EXPIRY_SCAN = "expiry-scan";
     static final String REVIEW_DIGEST = "review-digest";
+    static final String SCRUB_SWEEP = "scrub-sweep";
 
     @Inject
     ReviewDigestScan reviewDigest;
+
+    @Inject
+    ScrubSweep scrubSweep;
 
     @Value("${expiry.lookahead.days:60}")
     int lookaheadDays;
@@ -60,8 +67,14 @@ public class AuthorizationAlertsHandler extends MicronautRequestHandler<Map<Stri
             if (result.failed() > 0) {
                 throw new IllegalStateException("review digest: " + result.failed() + " practice(s) failed; the run is retried");
             }
+        } else if (SCRUB_SWEEP.equals(task)) {
+            ScrubSweep.Result result = scrubSweep.run();
+            if (result.failed() > 0) {
+                throw new IllegalStateException("scrub sweep: " + result.failed() + " claim(s) not queued; the sweep is retried");
+            }
         } else {
-            throw new IllegalArgumentException("unknown task " + task + " (known: " + EXPIRY_SCAN + ", " + REVIEW_DIGEST + ")");
+            throw new IllegalArgumentException("unknown task " + task + " (known: " + EXPIRY_SCAN + ", " + REVIEW_DIGEST + ", "
+                    + SCRUB_SWEEP + ")");
         }
         return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();
     }
