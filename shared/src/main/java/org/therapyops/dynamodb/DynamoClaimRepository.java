@@ -89,6 +89,32 @@ public final class DynamoClaimRepository implements ClaimRepository {
     }
 
     @Override
+    public PracticeRepository.Page<StoredClaim> listOfPatient(String practiceId, String patientId, ClaimStatus status, int limit,
+                                                              String cursor) {
+        String patientKey = BillingItems.patientKey(practiceId, patientId);
+        Map<String, AttributeValue> startKey = Cursors.decode(practiceId, cursor, key -> key.containsKey(BillingItems.PATIENT_KEY)
+                && patientKey.equals(key.get(BillingItems.PATIENT_KEY).s()));
+        List<StoredClaim> items = new ArrayList<>();
+        Map<String, AttributeValue> last;
+        do {
+            // The index holds what the scrubber reads, not the whole claim: each claim is read in full from the table.
+            QueryResponse page = dynamo.query(QueryRequest.builder().tableName(table).indexName(BY_PATIENT)
+                    .keyConditionExpression("patientKey = :patient")
+                    .filterExpression(status == null ? null : "#status = :status")
+                    .expressionAttributeNames(status == null ? null : Map.of("#status", "status"))
+                    .expressionAttributeValues(status == null ? Map.of(":patient", s(patientKey))
+                            : Map.of(":patient", s(patientKey), ":status", s(status.name())))
+                    .scanIndexForward(false).exclusiveStartKey(startKey).limit(limit - items.size()).build());
+            for (Map<String, AttributeValue> key : page.items()) {
+                item(practiceId, key.get(Keys.SK).s()).map(BillingItems::claim).ifPresent(items::add);
+            }
+            last = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            startKey = last;
+        } while (last != null && items.size() < limit);
+        return new PracticeRepository.Page<>(items, last == null ? null : Cursors.encode(last));
+    }
+
+    @Override
     public boolean createIfAbsent(String practiceId, StoredClaim claim) {
         return putIfAbsent(BillingItems.claim(practiceId, claim));
     }

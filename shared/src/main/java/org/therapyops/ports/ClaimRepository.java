@@ -24,6 +24,13 @@ public interface ClaimRepository {
     /** Claims, optionally of one status, in id order; a cursor only this listing of this practice issued. */
     PracticeRepository.Page<StoredClaim> list(String practiceId, ClaimStatus status, int limit, String cursor);
 
+    /**
+     * One patient's claims, optionally of one status, newest date of service first; a cursor only this listing of
+     * this practice and patient issued.
+     */
+    PracticeRepository.Page<StoredClaim> listOfPatient(String practiceId, String patientId, ClaimStatus status, int limit,
+                                                       String cursor);
+
     /** Stores the claim unless one with its id exists; true when this call created it. */
     boolean createIfAbsent(String practiceId, StoredClaim claim);
 

@@ -169,6 +169,31 @@ class DynamoBillingRepositoriesTest {
                 .isInstanceOf(InvalidCursorException.class);
     }
 
+    @Test
+    void aPatientsClaimsAreListedNewestFirstByStatusAcrossPagesWithACursorBoundToThePatient() {
+        for (int day = 1; day <= 3; day++) {
+            claims.createIfAbsent(practiceId, claimOf("pat-a-" + day, "patient-a", LocalDate.of(2026, 6, day), "n" + day, NOW));
+        }
+        claims.createIfAbsent(practiceId, claimOf("pat-b-1", "patient-b", LocalDate.of(2026, 6, 9), "nb", NOW));
+        String other = "practice-" + UUID.randomUUID();
+        claims.createIfAbsent(other, claimOf("other-a-1", "patient-a", LocalDate.of(2026, 6, 9), "no", NOW));
+        claims.updateStatus(practiceId, "pat-a-2", 1, ClaimStatus.READY);
+
+        var first = claims.listOfPatient(practiceId, "patient-a", null, 2, null);
+        assertThat(first.items()).extracting(c -> c.claim().id()).containsExactly("pat-a-3", "pat-a-2");
+        assertThat(first.items().get(0).claim().subscriber()).as("read in full, not from the index").isNotNull();
+        var second = claims.listOfPatient(practiceId, "patient-a", null, 2, first.nextCursor());
+        assertThat(second.items()).extracting(c -> c.claim().id()).containsExactly("pat-a-1");
+        assertThat(claims.listOfPatient(practiceId, "patient-a", ClaimStatus.READY, 10, null).items())
+                .extracting(c -> c.claim().id()).containsExactly("pat-a-2");
+        assertThatThrownBy(() -> claims.listOfPatient(practiceId, "patient-b", null, 2, first.nextCursor()))
+                .isInstanceOf(InvalidCursorException.class);
+        assertThatThrownBy(() -> claims.listOfPatient(other, "patient-a", null, 2, first.nextCursor()))
+                .isInstanceOf(InvalidCursorException.class);
+        assertThat(claims.listOfPatient(other, "patient-a", null, 10, null).items()).extracting(c -> c.claim().id())
+                .containsExactly("other-a-1");
+    }
+
     private static StoredClaim claimOf(String id, String patientId, LocalDate dateOfService, String noteId, Instant signedAt) {
         Claim c = claim(id).claim();
         Claim moved = new Claim(id, patientId, c.coverageId(), c.payerId(), c.payerName(), c.payerEdiId(), c.billingProvider(),

@@ -125,7 +125,7 @@ class ClaimBatchEndToEndTest {
                 + "\"lines\":[{\"code\":\"97110\",\"minutes\":33},{\"code\":\"97140\",\"minutes\":7}]}"));
         ApiClient.Response signed = clinician.post("/notes/" + note + "/sign", "{}");
         assertThat(signed.status()).as(signed.body()).isEqualTo(200);
-        JsonNode page = biller.await("/claims?limit=100", p -> hasClaimOf(p, note), Duration.ofSeconds(60));
+        JsonNode page = biller.await("/claims?patientId=" + patient, p -> hasClaimOf(p, note), Duration.ofSeconds(60));
         for (JsonNode claim : page.get("items")) {
             if (note.equals(claim.path("noteId").asText())) {
                 return claim.get("id").asText();

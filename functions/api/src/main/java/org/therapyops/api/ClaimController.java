@@ -30,12 +30,16 @@ public class ClaimController {
     }
 
     @Get
-    @Operation(summary = "List the practice's claims, optionally of one status, in id order")
+    @Operation(summary = "List the practice's claims, optionally of one status: in id order, or one patient's, newest date "
+            + "of service first")
     public PageView<ClaimView> list(@Parameter(hidden = true) Caller caller, @Nullable @QueryValue ClaimStatus status,
+                                    @Parameter(description = "only this patient's claims") @Nullable @QueryValue String patientId,
                                     @Nullable @QueryValue Integer limit, @Nullable @QueryValue String cursor) {
         caller.require(Role.BILLER, Role.ADMIN);
-        return Listing.page(() -> claims.list(caller.practiceId(), status, Listing.limit(limit), Listing.blankToNull(cursor)),
-                ClaimView::of);
+        int size = Listing.limit(limit);
+        String patient = Listing.blankToNull(patientId);
+        return Listing.page(() -> patient == null ? claims.list(caller.practiceId(), status, size, Listing.blankToNull(cursor))
+                : claims.listOfPatient(caller.practiceId(), patient, status, size, Listing.blankToNull(cursor)), ClaimView::of);
     }
 
     @Get("/{claimId}")
