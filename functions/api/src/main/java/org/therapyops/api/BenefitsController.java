@@ -12,7 +12,6 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -46,10 +45,7 @@ import java.util.LinkedHashSet;
 
 import static org.therapyops.api.OpenApiResponses.BAD_QUERY;
 import static org.therapyops.api.OpenApiResponses.FORBIDDEN;
-import static org.therapyops.api.OpenApiResponses.IF_MATCH_DESCRIPTION;
 import static org.therapyops.api.OpenApiResponses.NOT_FOUND;
-import static org.therapyops.api.OpenApiResponses.NO_IF_MATCH;
-import static org.therapyops.api.OpenApiResponses.STALE;
 import static org.therapyops.api.OpenApiResponses.VALIDATION;
 
 /**
@@ -99,13 +95,8 @@ public class BenefitsController {
     @Put("/coverages/{coverageId}")
     @Operation(summary = "Replace a coverage's payer, member id, priority and effective window")
     @ApiResponse(responseCode = "200", description = "The coverage at its new version; ETag is that version")
-    @ApiResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "412", description = STALE, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "422", description = VALIDATION, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "428", description = NO_IF_MATCH, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @Parameter(name = Preconditions.IF_MATCH, in = ParameterIn.HEADER, required = true, description = IF_MATCH_DESCRIPTION,
-            schema = @Schema(type = "string", example = "\"1\""))
+    @ReplacedUnderIfMatch
     public HttpResponse<CoverageView> updateCoverage(@Parameter(hidden = true) Caller caller, @PathVariable String patientId,
                                                      @PathVariable String coverageId,
                                                      @Parameter(hidden = true)
@@ -175,13 +166,8 @@ public class BenefitsController {
             description = "The quantity may not go below scheduled + rendered; remaining is recomputed in the same conditional write. "
                     + "Reserving units also changes the version, so an If-Match read before a booking was decided gets 412.")
     @ApiResponse(responseCode = "200", description = "The authorization at its new version; ETag is that version")
-    @ApiResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "412", description = STALE, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "422", description = VALIDATION, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "428", description = NO_IF_MATCH, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @Parameter(name = Preconditions.IF_MATCH, in = ParameterIn.HEADER, required = true, description = IF_MATCH_DESCRIPTION,
-            schema = @Schema(type = "string", example = "\"1\""))
+    @ReplacedUnderIfMatch
     public HttpResponse<AuthorizationView> updateAuthorization(@Parameter(hidden = true) Caller caller, @PathVariable String patientId,
                                                                @PathVariable String authorizationId,
                                                                @Parameter(hidden = true)

@@ -9,7 +9,6 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Put;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -28,12 +27,6 @@ import org.therapyops.domain.Npi;
 import org.therapyops.domain.PostalAddress;
 import org.therapyops.domain.Taxonomy;
 import org.therapyops.ports.PracticeRepository;
-
-import static org.therapyops.api.OpenApiResponses.FORBIDDEN;
-import static org.therapyops.api.OpenApiResponses.IF_MATCH_DESCRIPTION;
-import static org.therapyops.api.OpenApiResponses.NO_IF_MATCH;
-import static org.therapyops.api.OpenApiResponses.STALE;
-import static org.therapyops.api.OpenApiResponses.VALIDATION;
 
 /**
  * The practice's billing profile: the billing provider every claim names (loop 2010AA) and the submitter its 837P
@@ -65,15 +58,9 @@ public class BillingProfileController {
     }
 
     @Put
-    @Operation(summary = "Create or replace the practice's billing profile")
+    @Operation(summary = "Create (If-Match: \"0\") or replace the practice's billing profile")
     @ApiResponse(responseCode = "200", description = "The billing profile at its new version; ETag is that version")
-    @ApiResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "412", description = STALE, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "422", description = VALIDATION, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "428", description = NO_IF_MATCH, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @Parameter(name = Preconditions.IF_MATCH, in = ParameterIn.HEADER, required = true,
-            description = IF_MATCH_DESCRIPTION + " \"0\" creates the profile when the practice has none.",
-            schema = @Schema(type = "string", example = "\"0\""))
+    @ReplacedUnderIfMatch
     public HttpResponse<BillingProfileView> replace(@Parameter(hidden = true) Caller caller,
                                                     @Parameter(hidden = true)
                                                     @Header(Preconditions.IF_MATCH) @Nullable String ifMatch,

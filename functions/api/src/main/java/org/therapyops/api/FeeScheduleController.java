@@ -9,7 +9,6 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Put;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -30,12 +29,6 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.therapyops.api.OpenApiResponses.FORBIDDEN;
-import static org.therapyops.api.OpenApiResponses.IF_MATCH_DESCRIPTION;
-import static org.therapyops.api.OpenApiResponses.NO_IF_MATCH;
-import static org.therapyops.api.OpenApiResponses.STALE;
-import static org.therapyops.api.OpenApiResponses.VALIDATION;
 
 /**
  * The practice's fee schedule: what charge capture prices each unit at, and what the scrubber checks every line has.
@@ -68,15 +61,9 @@ public class FeeScheduleController {
     }
 
     @Put
-    @Operation(summary = "Create or replace the practice's fee schedule")
+    @Operation(summary = "Create (If-Match: \"0\") or replace the practice's fee schedule")
     @ApiResponse(responseCode = "200", description = "The fees at the schedule's new version; ETag is that version")
-    @ApiResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "412", description = STALE, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "422", description = VALIDATION, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "428", description = NO_IF_MATCH, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @Parameter(name = Preconditions.IF_MATCH, in = ParameterIn.HEADER, required = true,
-            description = IF_MATCH_DESCRIPTION + " \"0\" creates the schedule when the practice has none.",
-            schema = @Schema(type = "string", example = "\"0\""))
+    @ReplacedUnderIfMatch
     public HttpResponse<FeeScheduleView> replace(@Parameter(hidden = true) Caller caller,
                                                  @Parameter(hidden = true)
                                                  @Header(Preconditions.IF_MATCH) @Nullable String ifMatch,

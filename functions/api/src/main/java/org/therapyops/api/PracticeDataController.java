@@ -12,7 +12,6 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -48,10 +47,7 @@ import java.util.List;
 
 import static org.therapyops.api.OpenApiResponses.BAD_QUERY;
 import static org.therapyops.api.OpenApiResponses.FORBIDDEN;
-import static org.therapyops.api.OpenApiResponses.IF_MATCH_DESCRIPTION;
 import static org.therapyops.api.OpenApiResponses.NOT_FOUND;
-import static org.therapyops.api.OpenApiResponses.NO_IF_MATCH;
-import static org.therapyops.api.OpenApiResponses.STALE;
 import static org.therapyops.api.OpenApiResponses.VALIDATION;
 
 /**
@@ -97,13 +93,8 @@ public class PracticeDataController {
     @Put("/patients/{patientId}")
     @Operation(summary = "Replace a patient's demographics")
     @ApiResponse(responseCode = "200", description = "The patient at its new version; ETag is that version")
-    @ApiResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "412", description = STALE, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "422", description = VALIDATION, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "428", description = NO_IF_MATCH, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @Parameter(name = Preconditions.IF_MATCH, in = ParameterIn.HEADER, required = true, description = IF_MATCH_DESCRIPTION,
-            schema = @Schema(type = "string", example = "\"1\""))
+    @ReplacedUnderIfMatch
     public HttpResponse<PatientView> updatePatient(@Parameter(hidden = true) Caller caller, @PathVariable String patientId,
                                                    @Parameter(hidden = true)
                                                    @Header(Preconditions.IF_MATCH) @Nullable String ifMatch,
@@ -157,13 +148,8 @@ public class PracticeDataController {
     @Put("/payers/{payerId}")
     @Operation(summary = "Replace a payer's name, payer id and rules")
     @ApiResponse(responseCode = "200", description = "The payer at its new version; ETag is that version")
-    @ApiResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "412", description = STALE, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "422", description = VALIDATION, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "428", description = NO_IF_MATCH, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @Parameter(name = Preconditions.IF_MATCH, in = ParameterIn.HEADER, required = true, description = IF_MATCH_DESCRIPTION,
-            schema = @Schema(type = "string", example = "\"1\""))
+    @ReplacedUnderIfMatch
     public HttpResponse<PayerView> updatePayer(@Parameter(hidden = true) Caller caller, @PathVariable String payerId,
                                                @Parameter(hidden = true)
                                                @Header(Preconditions.IF_MATCH) @Nullable String ifMatch,
@@ -216,13 +202,8 @@ public class PracticeDataController {
     @Put("/providers/{providerId}")
     @Operation(summary = "Replace a provider's NPI, names, discipline, taxonomy, credential and supervisor")
     @ApiResponse(responseCode = "200", description = "The provider at its new version; ETag is that version")
-    @ApiResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "412", description = STALE, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "422", description = VALIDATION, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "428", description = NO_IF_MATCH, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @Parameter(name = Preconditions.IF_MATCH, in = ParameterIn.HEADER, required = true, description = IF_MATCH_DESCRIPTION,
-            schema = @Schema(type = "string", example = "\"1\""))
+    @ReplacedUnderIfMatch
     public HttpResponse<ProviderView> updateProvider(@Parameter(hidden = true) Caller caller, @PathVariable String providerId,
                                                      @Parameter(hidden = true)
                                                      @Header(Preconditions.IF_MATCH) @Nullable String ifMatch,

@@ -9,17 +9,12 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Put;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.therapyops.api.model.SettingsInput;
 import org.therapyops.api.model.SettingsView;
 import org.therapyops.api.problem.ApiProblemException;
-import org.therapyops.api.problem.Problem;
-import org.therapyops.api.problem.ProblemBodyProvider;
 import org.therapyops.api.security.Caller;
 import org.therapyops.api.security.Role;
 import org.therapyops.domain.PracticeSettings;
@@ -33,12 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-
-import static org.therapyops.api.OpenApiResponses.FORBIDDEN;
-import static org.therapyops.api.OpenApiResponses.IF_MATCH_DESCRIPTION;
-import static org.therapyops.api.OpenApiResponses.NO_IF_MATCH;
-import static org.therapyops.api.OpenApiResponses.STALE;
-import static org.therapyops.api.OpenApiResponses.VALIDATION;
 
 /**
  * The practice's settings: scheduling policy, override role, time zone, alert thresholds and recipients.
@@ -68,12 +57,7 @@ public class SettingsController {
     @Put
     @Operation(summary = "Replace the practice's settings")
     @ApiResponse(responseCode = "200", description = "The settings at their new version; ETag is that version")
-    @ApiResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "412", description = STALE, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "422", description = VALIDATION, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "428", description = NO_IF_MATCH, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @Parameter(name = Preconditions.IF_MATCH, in = ParameterIn.HEADER, required = true, description = IF_MATCH_DESCRIPTION,
-            schema = @Schema(type = "string", example = "\"1\""))
+    @ReplacedUnderIfMatch
     public HttpResponse<SettingsView> updateSettings(@Parameter(hidden = true) Caller caller,
                                                      @Parameter(hidden = true)
                                                      @Header(Preconditions.IF_MATCH) @Nullable String ifMatch,
