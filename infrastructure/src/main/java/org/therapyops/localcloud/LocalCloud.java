@@ -27,6 +27,7 @@ public final class LocalCloud implements AutoCloseable {
         private PrintStream console = System.out;
         private Duration initLimit = Duration.ofSeconds(120);
         private Duration retryDelay = Duration.ofMinutes(1);
+        private boolean enforceIam = true;
 
         private Options(Path projectDir) {
             this.projectDir = projectDir.toAbsolutePath().normalize();
@@ -67,6 +68,15 @@ public final class LocalCloud implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whether each function's AWS calls pass its IAM policy statements from the template first (default): a call
+         * its Policies do not allow is denied, as Lambda's execution role would deny it.
+         */
+        public Options enforceIam(boolean enforce) {
+            this.enforceIam = enforce;
+            return this;
+        }
+
         public Options console(PrintStream out) {
             this.console = out;
             return this;
@@ -95,6 +105,7 @@ public final class LocalCloud implements AutoCloseable {
     private TokenIssuer tokens;
     private TemplateResolver resolver;
     private final Map<String, LambdaFunction> functions = new LinkedHashMap<>();
+    private final List<IamGate> gates = new ArrayList<>();
     private final List<EventSourceMapping> mappings = new ArrayList<>();
     private final List<String> queueIds = new ArrayList<>();
     private final Map<String, ScheduledTrigger> schedules = new LinkedHashMap<>();
@@ -165,13 +176,20 @@ public final class LocalCloud implements AutoCloseable {
 
         // Functions: spawn all, then wait for all (their inits overlap).
         Path runtime = runtimeClasspath();
+        IamGate.Arns arns = arns(template);
         List<Map<String, Object>> functionProps = new ArrayList<>();
         for (Template.Resource r : template.resourcesOfType("AWS::Serverless::Function")) {
             Map<String, Object> props = FunctionSettings.merge(template.functionGlobals(), r.properties());
             Map<String, Object> resolved = resolver.resolveMap(props);
             functionProps.add(resolved);
+            URI awsEndpoint = emulator.endpoint();
+            if (options.enforceIam) {
+                IamGate gate = IamGate.start(r.logicalId(), resolved.get("Policies"), arns, emulator.endpoint(), console);
+                gates.add(gate);
+                awsEndpoint = gate.endpoint();
+            }
             LambdaFunction fn = new LambdaFunction(FunctionSettings.config(r.logicalId(), String.valueOf(resolver.physical(r.logicalId()).ref()),
-                    resolved, template.directory(), runtime, logDir, options.maxInstances, emulator.endpoint()), console);
+                    resolved, template.directory(), runtime, logDir, options.maxInstances, awsEndpoint), console);
             functions.put(r.logicalId(), fn);
             fn.start();
         }
@@ -390,6 +408,38 @@ public final class LocalCloud implements AutoCloseable {
         return new Status(fs, ms, ss, qs);
     }
 
+    /** ARNs of the template's tables and queues as the emulator made them, for the IAM gates. */
+    private IamGate.Arns arns(Template template) {
+        Map<String, String> tables = new LinkedHashMap<>();
+        for (Template.Resource t : template.resourcesOfType("AWS::DynamoDB::Table")) {
+            TemplateResolver.Physical p = resolver.physical(t.logicalId());
+            tables.put(String.valueOf(p.ref()), String.valueOf(p.attributes().get("Arn")));
+        }
+        Map<String, String> queues = new LinkedHashMap<>();
+        for (Template.Resource q : template.resourcesOfType("AWS::SQS::Queue")) {
+            TemplateResolver.Physical p = resolver.physical(q.logicalId());
+            queues.put(String.valueOf(p.ref()), String.valueOf(p.attributes().get("Arn")));
+            queues.put(String.valueOf(p.attributes().get("QueueName")), String.valueOf(p.attributes().get("Arn")));
+        }
+        String prefix = "arn:aws:%s:" + TemplateResolver.REGION + ":" + TemplateResolver.ACCOUNT_ID + ":";
+        return new IamGate.Arns() {
+            @Override
+            public String table(String name) {
+                return tables.getOrDefault(name, String.format(prefix, "dynamodb") + "table/" + name);
+            }
+
+            @Override
+            public String queue(String urlOrName) {
+                return queues.getOrDefault(urlOrName, String.format(prefix, "sqs") + urlOrName.substring(urlOrName.lastIndexOf('/') + 1));
+            }
+
+            @Override
+            public String emailIdentity(String identity) {
+                return String.format(prefix, "ses") + "identity/" + identity;
+            }
+        };
+    }
+
     @Override
     public synchronized void close() {
         schedules.values().forEach(ScheduledTrigger::close);
@@ -403,6 +453,8 @@ public final class LocalCloud implements AutoCloseable {
         mappings.clear();
         functions.values().forEach(LambdaFunction::close);
         functions.clear();
+        gates.forEach(IamGate::close);
+        gates.clear();
         if (gateway != null) {
             gateway.close();
             gateway = null;
