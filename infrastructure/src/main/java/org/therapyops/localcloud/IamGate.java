@@ -61,7 +61,8 @@ final class IamGate implements AutoCloseable {
     private final URI target;
     private final PrintStream console;
     private final HttpServer server;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     private IamGate(String function, List<Statement> statements, Arns arns, URI target, PrintStream console) throws IOException {
         this.function = function;

@@ -15,6 +15,12 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /** Runs template.yaml on loopback: emulator, resources, one process per function, event source mappings, HTTP API. */
 public final class LocalCloud implements AutoCloseable {
 
+    static {
+        // The JDK's HTTP server (gateway, Runtime API, IAM gates) leaves Nagle's algorithm on: small answers then wait
+        // for the peer's delayed ACK (tens of milliseconds) before they leave. Must be set before the first server.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     /** Start-up options; {@link #defaults(Path)} then override. */
     public static final class Options {
         private final Path projectDir;
