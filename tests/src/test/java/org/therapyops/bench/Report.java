@@ -25,7 +25,8 @@ final class Report {
                 .append(System.getProperty("java.version")).append(", ").append(System.getProperty("os.name")).append(" ")
                 .append(System.getProperty("os.arch")).append("\n")
                 .append("- AWS API emulator: moto server on loopback; functions run from their deployable jars, one JVM each, "
-                        + "through AWS's Lambda runtime interface client\n\n");
+                        + "through AWS's Lambda runtime interface client; their AWS calls pass the local cloud's IAM gate (each checked "
+                        + "against the function's policy in template.yaml); HTTP servers with Nagle off\n\n");
     }
 
     Report line(String text) {
