@@ -3,12 +3,15 @@ package org.therapyops.lambda;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,12 +41,35 @@ class StreamBatchTest {
     }
 
     @Test
-    void recordsAfterAFailureAreLeftForTheRetry() {
+    void recordsWithoutKeysAfterAFailureAreLeftForTheRetry() {
         DynamodbEvent event = batch("100", "200", "300");
 
         StreamBatch.process(event, failingOn("200"));
 
         assertThat(processed).containsExactly("100", "200");
+    }
+
+    @Test
+    void aFailureHoldsBackLaterChangesOfItsItemOnlyAndReportsTheLowestFailedRecord() {
+        DynamodbEvent event = keyed("100:A", "200:B", "300:A", "400:C", "500:B", "600:C");
+
+        StreamsEventResponse response = StreamBatch.process(event, failingOn("200", "400"));
+
+        // B failed at 200, so B's 500 waits for the retry; C failed at 400, so C's 600 waits; A goes on.
+        assertThat(processed).containsExactly("100", "200", "300", "400");
+        assertThat(response.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly("200");
+    }
+
+    private static DynamodbEvent keyed(String... sequenceAndItem) {
+        DynamodbEvent event = batch(Arrays.stream(sequenceAndItem).map(s -> s.split(":")[0]).toArray(String[]::new));
+        for (int i = 0; i < sequenceAndItem.length; i++) {
+            String item = sequenceAndItem[i].split(":")[1];
+            event.getRecords().get(i).getDynamodb().setKeys(Map.of(
+                    "pk", new AttributeValue("practice-1"),
+                    "sk", new AttributeValue("APPOINTMENT#" + item)));
+        }
+        return event;
     }
 
     @Test
@@ -75,10 +101,10 @@ class StreamBatchTest {
         assertThat(processed).isEmpty();
     }
 
-    private StreamBatch.RecordProcessor failingOn(String sequenceNumber) {
+    private StreamBatch.RecordProcessor failingOn(String... sequenceNumbers) {
         return r -> {
             processed.add(sequenceOf(r));
-            if (sequenceNumber.equals(sequenceOf(r))) {
+            if (List.of(sequenceNumbers).contains(sequenceOf(r))) {
                 throw new IllegalStateException("cannot decide");
             }
         };

@@ -41,7 +41,8 @@ class PoisonRecordEndToEndTest {
         JsonNode failure = awaitFailureRecord(cloud, Duration.ofSeconds(60));
         assertThat(failure.at("/requestContext/condition").asText()).isEqualTo("RetryAttemptsExhausted");
         assertThat(failure.at("/DDBStreamBatchInfo/streamArn").asText()).contains(cloud.physicalId("AppointmentsTable"));
-        assertThat(failure.at("/DDBStreamBatchInfo/batchSize").asInt()).isEqualTo(1);
+        // The range starts at the poison record; a good booking that shared its batch was decided all the same (above).
+        assertThat(failure.at("/DDBStreamBatchInfo/batchSize").asInt()).isPositive();
         // The poison appointment itself is left as it was, for a person to look at.
         Map<String, AttributeValue> poison = cloud.aws().dynamoDb().getItem(b -> b.tableName(cloud.physicalId("AppointmentsTable"))
                 .key(Map.of("pk", AttributeValue.fromS(practice.id), "sk", AttributeValue.fromS("APPOINTMENT#" + poisonId)))).item();
