@@ -25,6 +25,7 @@ import org.therapyops.api.security.Role;
 import org.therapyops.domain.BillingProfile;
 import org.therapyops.domain.Npi;
 import org.therapyops.domain.PostalAddress;
+import org.therapyops.domain.TaxId;
 import org.therapyops.domain.Taxonomy;
 import org.therapyops.ports.PracticeRepository;
 
@@ -79,8 +80,7 @@ public class BillingProfileController {
         if (!Npi.isValid(input.npi())) {
             throw ApiProblemException.invalid("npi", "must be 10 digits ending in a valid Luhn check digit");
         }
-        String tin = input.taxId().strip();
-        if (!tin.matches("\\d{2}-?\\d{7}") || tin.replace("-", "").matches("0{9}")) {
+        if (!TaxId.isValid(input.taxId())) {
             throw ApiProblemException.invalid("taxId", "must be the 9-digit employer identification number, e.g. 12-3456789");
         }
         if (!Taxonomy.isValid(input.taxonomy())) {
@@ -106,7 +106,7 @@ public class BillingProfileController {
             }
             submitter = new BillingProfile.Submitter(s.id(), s.contactName().strip(), phone, email);
         }
-        return new BillingProfile(input.organizationName().strip(), input.npi(), tin.replace("-", ""), input.taxonomy(),
+        return new BillingProfile(input.organizationName().strip(), input.npi(), input.taxId().strip().replace("-", ""), input.taxonomy(),
                 address, submitter, version);
     }
 }

@@ -5,10 +5,11 @@ import org.therapyops.billing.scrub.ScrubContext;
 import org.therapyops.billing.scrub.ScrubRule;
 import org.therapyops.billing.scrub.Severity;
 import org.therapyops.billing.scrub.Violation;
+import org.therapyops.domain.TaxId;
 
 import java.util.List;
 
-/** The billing provider's tax id (EIN or SSN) is nine digits, optionally written NN-NNNNNNN, and not all zeros. */
+/** The billing provider's tax id (EIN or SSN) has the {@link TaxId} format. */
 public final class TaxIdRule extends ScrubRule {
 
     public TaxIdRule() {
@@ -21,7 +22,7 @@ public final class TaxIdRule extends ScrubRule {
         String tin = claim.billingProvider() == null ? null : claim.billingProvider().taxId();
         if (RuleSupport.blank(tin)) {
             out.add(new Violation("billingProvider.taxId", "The billing provider has no tax id"));
-        } else if (!tin.strip().matches("\\d{2}-?\\d{7}") || tin.replace("-", "").matches("0{9}")) {
+        } else if (!TaxId.isValid(tin)) {
             out.add(new Violation("billingProvider.taxId", "The billing provider's tax id is not nine digits"));
         }
     }
