@@ -30,11 +30,9 @@ public final class Practice {
 
     /** The shipped sample fee schedule as the body of {@code PUT /fee-schedule}. */
     public static String sampleFeeSchedule() {
-        return FeeSchedule.loadSample().entries().entrySet().stream().map(e -> {
-            String[] key = e.getKey().split(":", 2);
-            return "{\"code\":\"" + key[0] + "\"" + (key.length > 1 ? ",\"modifier\":\"" + key[1] + "\"" : "")
-                    + ",\"amount\":" + e.getValue().toPlainString() + "}";
-        }).collect(Collectors.joining(",", "{\"fees\":[", "]}"));
+        return FeeSchedule.loadSample().fees().stream().map(f -> "{\"code\":\"" + f.code() + "\""
+                + (f.modifier() == null ? "" : ",\"modifier\":\"" + f.modifier() + "\"")
+                + ",\"amount\":" + f.amount().toPlainString() + "}").collect(Collectors.joining(",", "{\"fees\":[", "]}"));
     }
 
     public String payer() {

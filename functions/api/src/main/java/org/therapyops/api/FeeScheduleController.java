@@ -96,9 +96,10 @@ public class FeeScheduleController {
                     || amount.stripTrailingZeros().scale() > 2) {
                 throw ApiProblemException.invalid(field + ".amount", "must be dollars and cents above 0 and at most " + MAX_AMOUNT);
             }
-            String key = modifier == null ? fee.code() : fee.code() + ":" + modifier;
+            String key = FeeSchedule.key(fee.code(), modifier);
             if (entries.put(key, amount.setScale(2)) != null) {
-                throw ApiProblemException.invalid(field, "repeats the fee of " + key.replace(":", " with ") + " listed before it");
+                throw ApiProblemException.invalid(field, "repeats the fee of " + fee.code() + (modifier == null ? "" : " with " + modifier)
+                        + " listed before it");
             }
         }
         return FeeSchedule.of(entries);

@@ -2,10 +2,13 @@ package org.therapyops.billing.charges;
 
 import java.io.Reader;
 import java.math.BigDecimal;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A practice's fees: the amount for one unit of a code, optionally specific to a modifier (e.g. a lower fee
@@ -76,12 +79,25 @@ public final class FeeSchedule {
         return Optional.ofNullable(fees.get(code));
     }
 
-    /** The codes with a fee (with or without a modifier). */
-    public java.util.Set<String> codes() {
-        return fees.keySet().stream().map(k -> k.split(":", 2)[0]).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    /** One fee: the amount for one unit of a code, for one modifier or (modifier null) for any. */
+    public record Fee(String code, String modifier, BigDecimal amount) {
     }
 
-    static String key(String code, String modifier) {
+    /** The fees, by code then modifier (the code's own fee first). */
+    public List<Fee> fees() {
+        return fees.entrySet().stream().map(e -> {
+            String[] key = e.getKey().split(":", 2);
+            return new Fee(key[0], key.length > 1 ? key[1] : null, e.getValue());
+        }).sorted(Comparator.comparing(Fee::code).thenComparing(f -> f.modifier() == null ? "" : f.modifier())).toList();
+    }
+
+    /** The codes with a fee (with or without a modifier). */
+    public Set<String> codes() {
+        return fees().stream().map(Fee::code).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The key of a fee in {@link #of(Map)} and {@link #entries()}: {@code code}, or {@code code:modifier}. */
+    public static String key(String code, String modifier) {
         return modifier == null || modifier.isEmpty() ? code : code + ":" + modifier;
     }
 }

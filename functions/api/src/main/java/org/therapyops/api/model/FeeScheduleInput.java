@@ -8,7 +8,6 @@ import jakarta.validation.constraints.Size;
 import org.therapyops.billing.charges.FeeSchedule;
 
 import java.math.BigDecimal;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -25,11 +24,8 @@ public record FeeScheduleInput(@NotNull @Size(max = FeeScheduleInput.MAX_FEES) L
     public record Fee(@Nullable String code, @Nullable String modifier, @Nullable BigDecimal amount) {
     }
 
-    /** The schedule's entries, code then modifier (none first). */
+    /** The schedule's fees, code then modifier (none first). */
     public static List<Fee> of(FeeSchedule schedule) {
-        return schedule.entries().entrySet().stream().map(e -> {
-            String[] key = e.getKey().split(":", 2);
-            return new Fee(key[0], key.length > 1 ? key[1] : null, e.getValue());
-        }).sorted(Comparator.comparing(Fee::code).thenComparing(f -> f.modifier() == null ? "" : f.modifier())).toList();
+        return schedule.fees().stream().map(f -> new Fee(f.code(), f.modifier(), f.amount())).toList();
     }
 }
