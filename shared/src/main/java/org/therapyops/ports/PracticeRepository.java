@@ -118,6 +118,11 @@ public interface PracticeRepository {
     /** The practice's fee schedule and its version; empty when it never saved one. */
     Optional<Versioned<FeeSchedule>> feeSchedule(String practiceId);
 
+    /** The fees charges are priced by: the practice's schedule, or none (every line at 0.00, held by the scrubber). */
+    default FeeSchedule fees(String practiceId) {
+        return feeSchedule(practiceId).map(Versioned::value).orElse(FeeSchedule.empty());
+    }
+
     /**
      * Saves the fee schedule over the version read ({@code expectedVersion}, 0 when there is none yet).
      *

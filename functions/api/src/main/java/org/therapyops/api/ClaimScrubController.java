@@ -92,10 +92,8 @@ public class ClaimScrubController {
         requireCorrectable(current.claim().id(), current.status());
         long expected = Preconditions.expectedVersion(ifMatch);
         Preconditions.requireVersion("The claim", current.version(), expected);
-        FeeSchedule fees = practice.feeSchedule(caller.practiceId()).map(PracticeRepository.Versioned::value)
-                .orElse(FeeSchedule.empty());
         Claim corrected = corrected(input.refresh() ? refreshed(caller.practiceId(), current.claim()) : current.claim(), input,
-                fees);
+                practice.fees(caller.practiceId()));
         StoredClaim written = Preconditions.write("The claim", () -> {
             try {
                 return claims.correct(caller.practiceId(), current, corrected);

@@ -90,8 +90,7 @@ public final class ChargeCaptureService {
         SignedNote signed = new SignedNote(note.id(), note.appointmentId(), note.patientId(), coverage.id(), payer.id(),
                 note.dateOfService(), note.placeOfService(), note.telehealth(), note.patientAtHome(),
                 rendering.discipline(), note.diagnoses(), note.lines());
-        // The practice's fees; without a schedule every line is charged 0.00 and the scrubber names what is missing.
-        FeeSchedule fees = practice.feeSchedule(practiceId).map(PracticeRepository.Versioned::value).orElse(FeeSchedule.empty());
+        FeeSchedule fees = practice.fees(practiceId);
         PayerRules payerRules = PayerRules.of(payer, kxThresholds);
         CaptureResult result = ChargeCapture.capture(signed, payerRules, fees, catalog, yearToDate(practiceId, note, payerRules));
         if (result instanceof CaptureResult.Refused) {

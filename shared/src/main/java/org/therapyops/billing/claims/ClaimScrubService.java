@@ -126,9 +126,8 @@ public final class ClaimScrubService {
                 ? TherapyYearToDate.beforeClaim(stored, patientClaims, TherapyHistory.medicarePayers(practice, practiceId)) : null;
         TelehealthMode telehealth = stored.noteId() == null ? null
                 : notes.note(practiceId, stored.noteId()).map(Note::telehealth).orElse(null);
-        Set<String> feeScheduleCodes = practice.feeSchedule(practiceId).map(f -> f.value().codes()).orElse(Set.of());
         return new ScrubContext(profile, codeSets, kxThresholds, coverage, authorizations, others, LocalDate.now(clock),
-                feeScheduleCodes, yearToDate, telehealth);
+                practice.fees(practiceId).codes(), yearToDate, telehealth);
     }
 
     /** The shipped profile a payer type is scrubbed with; payers of another type are scrubbed as commercial plans. */
