@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * {@link ClaimsNeedingReview} on the Claims table's sparse index {@value BillingItems#NEEDS_REVIEW_INDEX} (partition
@@ -43,49 +44,44 @@ public final class DynamoClaimsNeedingReview implements ClaimsNeedingReview, Unq
 
     @Override
     public void forEachPractice(BiConsumer<String, List<ClaimForReview>> each) {
-        String current = null;
         List<ClaimForReview> claims = new ArrayList<>();
-        Map<String, AttributeValue> startKey = null;
-        do {
-            QueryResponse page = dynamo.query(QueryRequest.builder().tableName(table).indexName(BillingItems.NEEDS_REVIEW_INDEX)
-                    .keyConditionExpression("#queue = :queue")
-                    .expressionAttributeNames(Map.of("#queue", BillingItems.REVIEW_QUEUE))
-                    .expressionAttributeValues(Map.of(":queue", AttributeValue.fromS(ClaimStatus.NEEDS_REVIEW.name())))
-                    .limit(pageSize).exclusiveStartKey(startKey).build());
-            for (Map<String, AttributeValue> item : page.items()) {
-                Attributes a = Attributes.of(item);
-                if (!ClaimStatus.NEEDS_REVIEW.name().equals(a.optionalString("status"))) {
-                    continue;
-                }
-                String practiceId = a.string(Keys.PK);
-                if (current != null && !current.equals(practiceId)) {
-                    each.accept(current, List.copyOf(claims));
-                    claims.clear();
-                }
-                current = practiceId;
-                claims.add(claim(item));
+        String[] current = {null};
+        forEachIn(ClaimStatus.NEEDS_REVIEW, item -> {
+            String practiceId = Attributes.of(item).string(Keys.PK);
+            if (current[0] != null && !current[0].equals(practiceId)) {
+                each.accept(current[0], List.copyOf(claims));
+                claims.clear();
             }
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (startKey != null);
-        if (current != null) {
-            each.accept(current, List.copyOf(claims));
+            current[0] = practiceId;
+            claims.add(claim(item));
+        });
+        if (current[0] != null) {
+            each.accept(current[0], List.copyOf(claims));
         }
     }
 
     @Override
     public void forEach(BiConsumer<String, String> each) {
+        forEachIn(ClaimStatus.SCRUB_PENDING, item -> {
+            AttributeValue queued = item.get("queued");
+            if (queued == null || !Boolean.TRUE.equals(queued.bool())) {
+                each.accept(Attributes.of(item).string(Keys.PK), Attributes.of(item).string("id"));
+            }
+        });
+    }
+
+    /** Every index item under one status, in practice order, page by page; one whose status has moved on is skipped. */
+    private void forEachIn(ClaimStatus status, Consumer<Map<String, AttributeValue>> action) {
         Map<String, AttributeValue> startKey = null;
         do {
             QueryResponse page = dynamo.query(QueryRequest.builder().tableName(table).indexName(BillingItems.NEEDS_REVIEW_INDEX)
                     .keyConditionExpression("#queue = :queue")
                     .expressionAttributeNames(Map.of("#queue", BillingItems.REVIEW_QUEUE))
-                    .expressionAttributeValues(Map.of(":queue", AttributeValue.fromS(ClaimStatus.SCRUB_PENDING.name())))
+                    .expressionAttributeValues(Map.of(":queue", AttributeValue.fromS(status.name())))
                     .limit(pageSize).exclusiveStartKey(startKey).build());
             for (Map<String, AttributeValue> item : page.items()) {
-                AttributeValue queued = item.get("queued");
-                boolean isQueued = queued != null && Boolean.TRUE.equals(queued.bool());
-                if (!isQueued && ClaimStatus.SCRUB_PENDING.name().equals(Attributes.of(item).optionalString("status"))) {
-                    each.accept(Attributes.of(item).string(Keys.PK), Attributes.of(item).string("id"));
+                if (status.name().equals(Attributes.of(item).optionalString("status"))) {
+                    action.accept(item);
                 }
             }
             startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
