@@ -42,15 +42,8 @@ class ClaimScrubEndToEndTest {
         LocalCloud cloud = Cloud.get();
         Practice practice = new Practice(cloud);
         ApiClient biller = new ApiClient(cloud.apiUrl(), cloud.issueToken(practice.id, "biller"));
-        String payer = created(practice.api.post("/payers",
-                "{\"name\":\"Medicare Part B\",\"payerId\":\"MCRB1\",\"payerType\":\"MEDICARE\"}"));
-        String patient = practice.patient();
-        String coverage = created(practice.api.post("/patients/" + patient + "/coverages", "{\"payerId\":\"" + payer
-                + "\",\"memberId\":\"1EG4TE5MK73\",\"effectiveFrom\":\"2026-01-01\"}"));
-        DynamoClaimRepository claims = new DynamoClaimRepository(cloud.aws().dynamoDb(), cloud.physicalId("ClaimsTable"));
-        String claimId = "claim-" + UUID.randomUUID();
-        claims.createIfAbsent(practice.id, new StoredClaim(claim(claimId, patient, coverage, payer), null,
-                ClaimStatus.SCRUB_PENDING, true, Instant.now(), 1));
+        DynamoClaimRepository claims = claims(cloud);
+        String claimId = pendingClaim(practice, claims, true);
         String queue = cloud.physicalId("ScrubQueue");
         cloud.aws().sqs().sendMessage(b -> b.queueUrl(queue).messageBody(SqsScrubQueue.body(practice.id, claimId)));
 
@@ -108,16 +101,9 @@ class ClaimScrubEndToEndTest {
         LocalCloud cloud = Cloud.get();
         Practice practice = new Practice(cloud);
         ApiClient biller = new ApiClient(cloud.apiUrl(), cloud.issueToken(practice.id, "biller"));
-        String payer = created(practice.api.post("/payers",
-                "{\"name\":\"Medicare Part B\",\"payerId\":\"MCRB1\",\"payerType\":\"MEDICARE\"}"));
-        String patient = practice.patient();
-        String coverage = created(practice.api.post("/patients/" + patient + "/coverages", "{\"payerId\":\"" + payer
-                + "\",\"memberId\":\"1EG4TE5MK73\",\"effectiveFrom\":\"2026-01-01\"}"));
-        DynamoClaimRepository claims = new DynamoClaimRepository(cloud.aws().dynamoDb(), cloud.physicalId("ClaimsTable"));
-        String claimId = "claim-" + UUID.randomUUID();
+        DynamoClaimRepository claims = claims(cloud);
         // As a correction leaves a claim whose queueing then failed: SCRUB_PENDING, not queued, no message sent.
-        claims.createIfAbsent(practice.id, new StoredClaim(claim(claimId, patient, coverage, payer), null,
-                ClaimStatus.SCRUB_PENDING, false, Instant.now(), 1));
+        String claimId = pendingClaim(practice, claims, false);
         Thread.sleep(1500);
         assertThat(biller.get("/claims/" + claimId).json().get("status").asText()).isEqualTo("SCRUB_PENDING");
 
@@ -128,6 +114,23 @@ class ClaimScrubEndToEndTest {
                 Duration.ofSeconds(60));
         assertThat(scrubbed.at("/findings/0/ruleId").asText()).isEqualTo("DISCIPLINE_MODIFIER");
         assertThat(claims.get(practice.id, claimId).orElseThrow().queued()).isTrue();
+    }
+
+    private static DynamoClaimRepository claims(LocalCloud cloud) {
+        return new DynamoClaimRepository(cloud.aws().dynamoDb(), cloud.physicalId("ClaimsTable"));
+    }
+
+    /** A Medicare payer, patient and coverage through the API, and the claim below stored SCRUB_PENDING; its id. */
+    private static String pendingClaim(Practice practice, DynamoClaimRepository claims, boolean queued) {
+        String payer = created(practice.api.post("/payers",
+                "{\"name\":\"Medicare Part B\",\"payerId\":\"MCRB1\",\"payerType\":\"MEDICARE\"}"));
+        String patient = practice.patient();
+        String coverage = created(practice.api.post("/patients/" + patient + "/coverages", "{\"payerId\":\"" + payer
+                + "\",\"memberId\":\"1EG4TE5MK73\",\"effectiveFrom\":\"2026-01-01\"}"));
+        String claimId = "claim-" + UUID.randomUUID();
+        claims.createIfAbsent(practice.id, new StoredClaim(claim(claimId, patient, coverage, payer), null,
+                ClaimStatus.SCRUB_PENDING, queued, Instant.now(), 1));
+        return claimId;
     }
 
     /** A Medicare PT claim (33 + 10 minutes, 2 + 1 units) whose 97110 line lacks GP. */
