@@ -103,7 +103,8 @@ public final class AlertRaiser {
     }
 
     /** True when this call stored the alert (false: it existed already; queued now if it had not been). */
-    boolean raise(Alert alert) {
+    /** Stores the alert once (its id is derived from what it is about) and hands it to the notifier; true when stored now. */
+    public boolean raise(Alert alert) {
         Alert withInitials = alert.patientId() == null ? alert : alert.withPatientInitials(
                 practice.patient(alert.practiceId(), alert.patientId()).map(AlertRaiser::initials).orElse(null));
         boolean stored = alerts.putIfAbsent(withInitials);

@@ -4,13 +4,23 @@ import java.time.Instant;
 
 /**
  * A claim as the Claims table holds it: the claim, the note it came from and when that note was signed, its status
- * and version, and whether it was handed to the scrub queue.
+ * and version, whether it was handed to the scrub queue, and what came back for it once submitted.
  *
  * @param noteSignedAt when the claim's note was signed (orders a patient's same-day claims for the KX year to date);
  *                     null for a claim without a note
  */
 public record StoredClaim(Claim claim, String noteId, Instant noteSignedAt, ClaimStatus status, boolean queued,
-                          Instant createdAt, long version) {
+                          Instant createdAt, long version, PayerResponse response) {
+
+    public StoredClaim {
+        response = response == null ? PayerResponse.NONE : response;
+    }
+
+    /** A claim never submitted. */
+    public StoredClaim(Claim claim, String noteId, Instant noteSignedAt, ClaimStatus status, boolean queued,
+                       Instant createdAt, long version) {
+        this(claim, noteId, noteSignedAt, status, queued, createdAt, version, PayerResponse.NONE);
+    }
 
     /** A claim whose note's signing time is not recorded (claims put in place without charge capture). */
     public StoredClaim(Claim claim, String noteId, ClaimStatus status, boolean queued, Instant createdAt, long version) {

@@ -13,6 +13,8 @@ public enum AppointmentAction {
     /** A new time (and possibly provider): back to REQUESTED, so the authorization is checked again for it. */
     RESCHEDULE(EnumSet.of(AppointmentStatus.REQUESTED, AppointmentStatus.SCHEDULED, AppointmentStatus.NEEDS_AUTH),
             AppointmentStatus.REQUESTED),
+    /** An authorization it lacked arrived or changed: back to REQUESTED, so the authorization check decides it again. */
+    RECHECK(EnumSet.of(AppointmentStatus.NEEDS_AUTH), AppointmentStatus.REQUESTED),
     /** A permitted role schedules a blocked appointment anyway, with a reason. */
     OVERRIDE(EnumSet.of(AppointmentStatus.NEEDS_AUTH), AppointmentStatus.SCHEDULED);
 

@@ -58,6 +58,19 @@ final class Attributes {
         return this;
     }
 
+    /** A decimal amount as a number attribute (nothing when null). */
+    Attributes putAmount(String name, java.math.BigDecimal value) {
+        if (value != null) {
+            item.put(name, AttributeValue.fromN(value.toPlainString()));
+        }
+        return this;
+    }
+
+    /** A list of strings (written even when empty, as lists are). */
+    Attributes putStringList(String name, List<String> values) {
+        return putList(name, values, AttributeValue::fromS);
+    }
+
     Attributes putBool(String name, boolean value) {
         item.put(name, AttributeValue.fromBool(value));
         return this;
@@ -132,6 +145,34 @@ final class Attributes {
     List<AttributeValue> list(String name) {
         AttributeValue value = item.get(name);
         return value == null || !value.hasL() ? List.of() : value.l();
+    }
+
+    java.math.BigDecimal amount(String name) {
+        AttributeValue value = item.get(name);
+        if (value == null || value.n() == null) {
+            throw new MalformedItemException("attribute " + name + " is missing or not a number");
+        }
+        return parse(name, java.math.BigDecimal::new, value.n());
+    }
+
+    java.math.BigDecimal optionalAmount(String name) {
+        AttributeValue value = item.get(name);
+        return value == null || value.n() == null ? null : parse(name, java.math.BigDecimal::new, value.n());
+    }
+
+    List<String> stringList(String name) {
+        return list(name).stream().map(AttributeValue::s).toList();
+    }
+
+    boolean bool(String name) {
+        AttributeValue value = item.get(name);
+        return value != null && Boolean.TRUE.equals(value.bool());
+    }
+
+    /** The map attribute as Attributes; null when absent. */
+    Attributes map(String name) {
+        AttributeValue value = item.get(name);
+        return value == null || !value.hasM() ? null : of(value.m());
     }
 
     LocalDate date(String name) {

@@ -232,6 +232,8 @@ public final class DynamoAppointmentRepository implements AppointmentRepository 
                 remove.append(" REMOVE authorizationId, authorizationKey, reservedUnits, reasons, warnings, warned, explanation, "
                         + "decidedAt, overrideBy, overrideReason, overrideAt");
             }
+            // NEEDS_AUTH holds no units: only the refusal goes, for the check to decide afresh.
+            case RECHECK -> remove.append(" REMOVE reasons, warnings, warned, explanation, decidedAt");
             case OVERRIDE -> {
                 set.append(", overrideBy = :by, overrideReason = :why, overrideAt = :at");
                 values.putAll(Map.of(":by", s(transition.audit().actor()), ":why", s(transition.audit().reason()),

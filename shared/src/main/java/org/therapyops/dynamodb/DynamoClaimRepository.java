@@ -4,7 +4,9 @@ import org.therapyops.billing.CaptureRecord;
 import org.therapyops.billing.Claim;
 import org.therapyops.billing.ClaimStatus;
 import org.therapyops.billing.StoredCharge;
+import org.therapyops.billing.PayerResponse;
 import org.therapyops.billing.StoredClaim;
+import org.therapyops.billing.remittance.Posting;
 import org.therapyops.billing.scrub.Finding;
 import org.therapyops.billing.scrub.ScrubRecord;
 import org.therapyops.billing.scrub.ScrubResult;
@@ -20,6 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import java.time.Instant;
@@ -245,13 +249,14 @@ public final class DynamoClaimRepository implements ClaimRepository {
     @Override
     public StoredClaim correct(String practiceId, StoredClaim read, Claim corrected) {
         StoredClaim next = new StoredClaim(corrected, read.noteId(), read.noteSignedAt(), ClaimStatus.SCRUB_PENDING, false,
-                read.createdAt(), read.version() + 1);
+                read.createdAt(), read.version() + 1, read.response());
         try {
             dynamo.putItem(PutItemRequest.builder().tableName(table).item(BillingItems.claim(practiceId, next))
-                    .conditionExpression("attribute_exists(pk) AND version = :version AND #status IN (:ready, :review)")
+                    .conditionExpression("attribute_exists(pk) AND version = :version AND #status IN (:ready, :review, :rejected)")
                     .expressionAttributeNames(Map.of("#status", "status"))
                     .expressionAttributeValues(Map.of(":version", n(read.version()),
-                            ":ready", s(ClaimStatus.READY.name()), ":review", s(ClaimStatus.NEEDS_REVIEW.name())))
+                            ":ready", s(ClaimStatus.READY.name()), ":review", s(ClaimStatus.NEEDS_REVIEW.name()),
+                            ":rejected", s(ClaimStatus.REJECTED.name())))
                     .build());
             return next;
         } catch (ConditionalCheckFailedException e) {
@@ -261,6 +266,150 @@ public final class DynamoClaimRepository implements ClaimRepository {
             }
             throw new StaleVersionException("The claim");
         }
+    }
+
+    @Override
+    public Optional<String> claimIdByControlNumber(String practiceId, String patientControlNumber) {
+        if (patientControlNumber == null || patientControlNumber.isBlank()) {
+            return Optional.empty();
+        }
+        QueryResponse page = dynamo.query(QueryRequest.builder().tableName(table).indexName(BillingItems.BY_CONTROL_NUMBER)
+                .keyConditionExpression("#key = :key").expressionAttributeNames(Map.of("#key", BillingItems.CONTROL_KEY))
+                .expressionAttributeValues(Map.of(":key", s(practiceId + "#" + patientControlNumber.strip().toUpperCase())))
+                .build());
+        return page.items().stream().map(item -> item.get(Keys.SK).s())
+                .filter(sk -> sk.startsWith(BillingItems.CLAIM)).map(sk -> sk.substring(BillingItems.CLAIM.length())).findFirst();
+    }
+
+    @Override
+    public StoredClaim respond(String practiceId, StoredClaim read, ClaimStatus to, PayerResponse response) {
+        UpdateItemRequest update = responseUpdate(practiceId, read, to, response);
+        try {
+            return BillingItems.claim(dynamo.updateItem(update.toBuilder().returnValues(ReturnValue.ALL_NEW).build()).attributes());
+        } catch (ConditionalCheckFailedException e) {
+            throw new StaleVersionException("The claim");
+        }
+    }
+
+    @Override
+    public Optional<StoredClaim> post(String practiceId, StoredClaim read, Posting posting, ClaimStatus to, PayerResponse response) {
+        UpdateItemRequest update = responseUpdate(practiceId, read, to, response);
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(
+                    TransactWriteItem.builder().put(p -> p.tableName(table).item(BillingItems.posting(practiceId, posting))
+                            .conditionExpression("attribute_not_exists(pk)")).build(),
+                    TransactWriteItem.builder().update(u -> u.tableName(table).key(update.key())
+                            .updateExpression(update.updateExpression()).conditionExpression(update.conditionExpression())
+                            .expressionAttributeNames(update.expressionAttributeNames())
+                            .expressionAttributeValues(update.expressionAttributeValues())).build()));
+        } catch (TransactionCanceledException e) {
+            if (failed(e, 0)) {
+                return Optional.empty(); // posted before
+            }
+            if (failed(e, 1)) {
+                throw new StaleVersionException("The claim");
+            }
+            throw e;
+        }
+        return get(practiceId, read.claim().id());
+    }
+
+    @Override
+    public List<Posting> ledger(String practiceId, String claimId) {
+        List<Posting> postings = new ArrayList<>();
+        Map<String, AttributeValue> startKey = null;
+        do {
+            QueryResponse page = dynamo.query(QueryRequest.builder().tableName(table)
+                    .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                    .expressionAttributeValues(Map.of(":pk", s(practiceId), ":prefix", s(BillingItems.LEDGER + claimId + "#")))
+                    .consistentRead(true).exclusiveStartKey(startKey).build());
+            page.items().forEach(item -> postings.add(BillingItems.posting(item)));
+            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (startKey != null);
+        postings.sort(java.util.Comparator.comparing(Posting::postedAt).thenComparing(Posting::id));
+        return postings;
+    }
+
+    @Override
+    public StoredClaim createSuccessor(String practiceId, StoredClaim original, StoredClaim successor) {
+        PayerResponse closed = original.response().withSuccessor(successor.claim().id());
+        UpdateItemRequest update = responseUpdate(practiceId, original, original.status(), closed);
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(
+                    TransactWriteItem.builder().put(p -> p.tableName(table).item(BillingItems.claim(practiceId, successor))
+                            .conditionExpression("attribute_not_exists(pk)")).build(),
+                    TransactWriteItem.builder().update(u -> u.tableName(table).key(update.key())
+                            .updateExpression(update.updateExpression()).conditionExpression(update.conditionExpression())
+                            .expressionAttributeNames(update.expressionAttributeNames())
+                            .expressionAttributeValues(update.expressionAttributeValues())).build()));
+        } catch (TransactionCanceledException e) {
+            throw new StaleVersionException("The claim");
+        }
+        return successor;
+    }
+
+    @Override
+    public PracticeRepository.Page<StoredClaim> withOpenDenials(String practiceId, int limit, String cursor) {
+        Map<String, AttributeValue> startKey = Cursors.decode(practiceId, cursor, key -> key.containsKey(BillingItems.REVIEW_QUEUE)
+                && BillingItems.DENIALS.equals(key.get(BillingItems.REVIEW_QUEUE).s()) && practiceId.equals(key.get(Keys.PK).s()));
+        List<StoredClaim> items = new ArrayList<>();
+        Map<String, AttributeValue> last;
+        do {
+            QueryResponse page = dynamo.query(QueryRequest.builder().tableName(table).indexName(BillingItems.NEEDS_REVIEW_INDEX)
+                    .keyConditionExpression("#queue = :queue AND pk = :pk")
+                    .expressionAttributeNames(Map.of("#queue", BillingItems.REVIEW_QUEUE))
+                    .expressionAttributeValues(Map.of(":queue", s(BillingItems.DENIALS), ":pk", s(practiceId)))
+                    .exclusiveStartKey(startKey).limit(limit - items.size()).build());
+            for (Map<String, AttributeValue> key : page.items()) {
+                item(practiceId, key.get(Keys.SK).s()).map(BillingItems::claim).ifPresent(items::add);
+            }
+            last = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            startKey = last;
+        } while (last != null && items.size() < limit);
+        return new PracticeRepository.Page<>(items, last == null ? null : Cursors.encode(last));
+    }
+
+    /** Sets a claim's status and what came back for it, over the version read, keeping the work-queue key in step. */
+    private UpdateItemRequest responseUpdate(String practiceId, StoredClaim read, ClaimStatus to, PayerResponse response) {
+        Map<String, String> names = new HashMap<>(Map.of("#status", "status"));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":to", s(to.name()), ":one", n(1), ":version", n(read.version())));
+        StringBuilder set = new StringBuilder("SET #status = :to, version = version + :one");
+        List<String> remove = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<String, AttributeValue> e : BillingItems.responseValues(response).entrySet()) {
+            names.put("#r" + i, e.getKey());
+            values.put(":r" + i, e.getValue());
+            set.append(", #r").append(i).append(" = :r").append(i);
+            i++;
+        }
+        for (String[] single : new String[][] {{"payerClaimControlNumber", response.payerClaimControlNumber()},
+                {"successorId", response.successorId()}}) {
+            if (single[1] != null) {
+                names.put("#r" + i, single[0]);
+                values.put(":r" + i, s(single[1]));
+                set.append(", #r").append(i).append(" = :r").append(i);
+                i++;
+            }
+        }
+        if (response.denialWork() == null) {
+            remove.add("denialWork");
+        }
+        String queue = BillingItems.reviewQueue(to, response);
+        if (queue != null) {
+            set.append(", ").append(BillingItems.REVIEW_QUEUE).append(" = :queue");
+            values.put(":queue", s(queue));
+        } else {
+            remove.add(BillingItems.REVIEW_QUEUE);
+        }
+        return UpdateItemRequest.builder().tableName(table).key(Keys.key(practiceId, BillingItems.CLAIM + read.claim().id()))
+                .updateExpression(set + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove)))
+                .conditionExpression("attribute_exists(pk) AND version = :version")
+                .expressionAttributeNames(names).expressionAttributeValues(values).build();
+    }
+
+    private static boolean failed(TransactionCanceledException e, int index) {
+        return e.hasCancellationReasons() && e.cancellationReasons().size() > index
+                && "ConditionalCheckFailed".equals(e.cancellationReasons().get(index).code());
     }
 
     /**

@@ -186,6 +186,24 @@ public final class DynamoPracticeRepository implements PracticeRepository {
     }
 
     @Override
+    public List<Coverage> coveragesByMember(String practiceId, String memberId) {
+        if (memberId == null || memberId.isBlank()) {
+            return List.of();
+        }
+        List<Coverage> result = new ArrayList<>();
+        Map<String, AttributeValue> startKey = null;
+        do {
+            var page = dynamo.query(QueryRequest.builder().tableName(table).indexName(ItemMapper.BY_MEMBER)
+                    .keyConditionExpression("#key = :key").expressionAttributeNames(Map.of("#key", ItemMapper.MEMBER_KEY))
+                    .expressionAttributeValues(Map.of(":key", Keys.s(ItemMapper.memberKey(practiceId, memberId))))
+                    .exclusiveStartKey(startKey).build());
+            page.items().forEach(item -> result.add(ItemMapper.coverage(item)));
+            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (startKey != null);
+        return result;
+    }
+
+    @Override
     public List<Authorization> practiceAuthorizations(String practiceId) {
         List<Authorization> result = new ArrayList<>();
         Map<String, AttributeValue> startKey = null;

@@ -93,8 +93,17 @@ public final class ItemMapper {
     static Map<String, AttributeValue> coverage(String practiceId, Coverage c) {
         return base(practiceId, Keys.coverage(c.patientId(), c.id()), "COVERAGE", c.id(), c.createdAt(), c.version())
                 .put("patientId", c.patientId()).put("payerId", c.payerId()).put("memberId", c.memberId())
+                .put(MEMBER_KEY, memberKey(practiceId, c.memberId()))
                 .put("priority", c.priority()).put("effectiveFrom", c.effectiveFrom())
                 .put("effectiveTo", c.effectiveTo()).build();
+    }
+
+    /** Key of the Practice table's {@value #BY_MEMBER} index: practice and member id (upper case, blanks around dropped). */
+    static final String MEMBER_KEY = "memberKey";
+    static final String BY_MEMBER = "ByMember";
+
+    static String memberKey(String practiceId, String memberId) {
+        return memberId == null ? null : practiceId + "#" + memberId.strip().toUpperCase(java.util.Locale.ROOT);
     }
 
     static Coverage coverage(Map<String, AttributeValue> item) {

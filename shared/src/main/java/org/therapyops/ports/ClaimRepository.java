@@ -3,8 +3,10 @@ package org.therapyops.ports;
 import org.therapyops.billing.CaptureRecord;
 import org.therapyops.billing.Claim;
 import org.therapyops.billing.ClaimStatus;
+import org.therapyops.billing.PayerResponse;
 import org.therapyops.billing.StoredCharge;
 import org.therapyops.billing.StoredClaim;
+import org.therapyops.billing.remittance.Posting;
 import org.therapyops.billing.scrub.ScrubRecord;
 import org.therapyops.billing.scrub.ScrubResult;
 
@@ -86,6 +88,43 @@ public interface ClaimRepository {
 
     /** What charge capture made of the note; empty until it ran. */
     Optional<CaptureRecord> captureRecord(String practiceId, String noteId);
+
+    /**
+     * The id of the practice's submitted claim with this patient control number (CLM01), read from an index of submitted
+     * claims (eventually consistent); empty when none.
+     */
+    Optional<String> claimIdByControlNumber(String practiceId, String patientControlNumber);
+
+    /**
+     * Records what came back for a claim: its new status and what it knows of the payer's answer, over the version read
+     * (an acknowledgement, or a biller closing its denials).
+     *
+     * @throws StaleVersionException when the claim changed since {@code read}
+     */
+    StoredClaim respond(String practiceId, StoredClaim read, ClaimStatus to, PayerResponse response);
+
+    /**
+     * Posts one claim payment of an ERA: the posting is kept in the claim's ledger (once: its id is the ERA's and the
+     * CLP's position) with the claim's new status and totals, in one transaction over the version read.
+     *
+     * @return the claim after, or empty when that posting exists already (nothing is written)
+     * @throws StaleVersionException when the claim changed since {@code read}
+     */
+    Optional<StoredClaim> post(String practiceId, StoredClaim read, Posting posting, ClaimStatus to, PayerResponse response);
+
+    /** The claim's ledger: every posting, oldest first. */
+    List<Posting> ledger(String practiceId, String claimId);
+
+    /**
+     * Stores a replacement or void claim of {@code original} (new, SCRUB_PENDING) and names it on the original, over the
+     * version read, both or neither.
+     *
+     * @throws StaleVersionException when the original changed since it was read
+     */
+    StoredClaim createSuccessor(String practiceId, StoredClaim original, StoredClaim successor);
+
+    /** Claims with denied lines still to work, read from the sparse work-queue index; a cursor of this listing only. */
+    PracticeRepository.Page<StoredClaim> withOpenDenials(String practiceId, int limit, String cursor);
 
     /** The claim is in a status a correction cannot start from (SUBMITTED: only a replacement or void claim). */
     class ClaimNotCorrectableException extends RuntimeException {

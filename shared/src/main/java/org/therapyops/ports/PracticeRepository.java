@@ -85,6 +85,9 @@ public interface PracticeRepository {
     Page<Authorization> authorizations(String practiceId, String patientId, LocalDate activeOn, String serviceCode,
                                        int limit, String cursor);
 
+    /** The coverages whose member id is this one (any case, blanks around ignored), of any patient of the practice. */
+    List<Coverage> coveragesByMember(String practiceId, String memberId);
+
     /** Every authorization of the practice, of every patient (the utilization report). */
     List<Authorization> practiceAuthorizations(String practiceId);
 

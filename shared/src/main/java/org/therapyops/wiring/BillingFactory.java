@@ -3,13 +3,22 @@ package org.therapyops.wiring;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import org.therapyops.dynamodb.DynamoClaimBatches;
 import org.therapyops.dynamodb.DynamoClaimRepository;
+import org.therapyops.dynamodb.DynamoInboundRepositories;
 import org.therapyops.dynamodb.DynamoNoteRepository;
+import org.therapyops.ports.BatchRepository;
 import org.therapyops.ports.ClaimRepository;
+import org.therapyops.ports.InboundDeliveryRepository;
+import org.therapyops.ports.IntegrationRepository;
 import org.therapyops.ports.NoteRepository;
+import org.therapyops.ports.RemittanceRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The Notes and Claims tables, named by NOTES_TABLE and CLAIMS_TABLE in the environment (notes.table, claims.table). */
+/**
+ * The Notes, Claims and Inbound tables, named by NOTES_TABLE, CLAIMS_TABLE and INBOUND_TABLE in the environment
+ * (notes.table, claims.table, inbound.table).
+ */
 @Factory
 public class BillingFactory {
 
@@ -21,5 +30,30 @@ public class BillingFactory {
     @Singleton
     ClaimRepository claimRepository(DynamoDbClient dynamo, @Value("${claims.table}") String claimsTable) {
         return new DynamoClaimRepository(dynamo, claimsTable);
+    }
+
+    @Singleton
+    BatchRepository batchRepository(DynamoDbClient dynamo, @Value("${claims.table}") String claimsTable) {
+        return new DynamoClaimBatches(dynamo, claimsTable);
+    }
+
+    @Singleton
+    DynamoInboundRepositories inboundRepositories(DynamoDbClient dynamo, @Value("${inbound.table}") String inboundTable) {
+        return new DynamoInboundRepositories(dynamo, inboundTable);
+    }
+
+    @Singleton
+    IntegrationRepository integrationRepository(DynamoInboundRepositories inbound) {
+        return inbound.integrations();
+    }
+
+    @Singleton
+    InboundDeliveryRepository inboundDeliveryRepository(DynamoInboundRepositories inbound) {
+        return inbound.deliveries();
+    }
+
+    @Singleton
+    RemittanceRepository remittanceRepository(DynamoInboundRepositories inbound) {
+        return inbound.remittances();
     }
 }

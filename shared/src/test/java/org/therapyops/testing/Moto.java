@@ -65,8 +65,11 @@ public final class Moto {
         Tables tables = new Tables("practice-" + suffix, "appointments-" + suffix);
         try (DynamoDbClient dynamo = dynamo()) {
             dynamo.createTable(b -> b.tableName(tables.practice()).billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(attribute("pk"), attribute("sk"))
-                    .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE)));
+                    .attributeDefinitions(attribute("pk"), attribute("sk"), attribute("memberKey"))
+                    .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
+                    .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("ByMember")
+                            .keySchema(key("memberKey", KeyType.HASH))
+                            .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build()));
             dynamo.createTable(b -> b.tableName(tables.appointments()).billingMode(BillingMode.PAY_PER_REQUEST)
                     .attributeDefinitions(attribute("pk"), attribute("sk"), attribute("startKey"), attribute("authorizationKey"))
                     .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
@@ -84,7 +87,11 @@ public final class Moto {
     /** The attributes template.yaml's ByPatient index of the Claims table projects. */
     public static final java.util.List<String> BY_PATIENT_ATTRIBUTES = java.util.List.of("id", "noteId", "noteSignedAt",
             "status", "createdAt", "version", "patientId", "payerId", "dateOfService", "placeOfService", "frequency",
-            "originalClaimId", "renderingProvider", "lines");
+            "originalClaimId", "renderingProvider", "lines", "remittance");
+
+    /** The attributes template.yaml's needsReview index of the Claims table projects. */
+    public static final java.util.List<String> NEEDS_REVIEW_ATTRIBUTES = java.util.List.of("id", "status", "dateOfService",
+            "payerName", "totalCharge", "findings", "queued");
 
     /** Creates a Notes and a Claims table with the keys and indexes of template.yaml, under fresh names. */
     public BillingTables createBillingTables() {
@@ -96,19 +103,61 @@ public final class Moto {
                     .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE)));
             dynamo.createTable(b -> b.tableName(tables.claims()).billingMode(BillingMode.PAY_PER_REQUEST)
                     .attributeDefinitions(attribute("pk"), attribute("sk"), attribute(BillingItems.REVIEW_QUEUE),
-                            attribute("patientKey"), attribute("serviceKey"))
+                            attribute("patientKey"), attribute("serviceKey"), attribute("controlKey"))
                     .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
                     .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName(BillingItems.NEEDS_REVIEW_INDEX)
                             .keySchema(key(BillingItems.REVIEW_QUEUE, KeyType.HASH), key("pk", KeyType.RANGE))
                             .projection(Projection.builder().projectionType(ProjectionType.INCLUDE)
-                                    .nonKeyAttributes("id", "status", "dateOfService", "payerName", "totalCharge", "findings", "queued")
-                                    .build()).build(),
+                                    .nonKeyAttributes(NEEDS_REVIEW_ATTRIBUTES).build()).build(),
+                            GlobalSecondaryIndex.builder().indexName("ByControlNumber").keySchema(key("controlKey", KeyType.HASH))
+                            .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build()).build(),
                             GlobalSecondaryIndex.builder().indexName("ByPatient")
                             .keySchema(key("patientKey", KeyType.HASH), key("serviceKey", KeyType.RANGE))
                             .projection(Projection.builder().projectionType(ProjectionType.INCLUDE)
                                     .nonKeyAttributes(BY_PATIENT_ATTRIBUTES).build()).build()));
         }
         return tables;
+    }
+
+    /** Creates an Inbound table with the keys and index of template.yaml, under a fresh name. */
+    public String createInboundTable() {
+        String name = "inbound-" + UUID.randomUUID().toString().substring(0, 8);
+        try (DynamoDbClient dynamo = dynamo()) {
+            dynamo.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(attribute("pk"), attribute("sk"), attribute("timeKey"))
+                    .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
+                    .globalSecondaryIndexes(index("ByTime", key("pk", KeyType.HASH), key("timeKey", KeyType.RANGE))));
+        }
+        return name;
+    }
+
+    public software.amazon.awssdk.services.s3.S3Client s3() {
+        return software.amazon.awssdk.services.s3.S3Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+                .forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+                .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    public software.amazon.awssdk.services.sqs.SqsClient sqs() {
+        return software.amazon.awssdk.services.sqs.SqsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+                .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    /** A fresh bucket's name. */
+    public String createBucket() {
+        String name = "bucket-" + UUID.randomUUID().toString().substring(0, 8);
+        try (var s3 = s3()) {
+            s3.createBucket(b -> b.bucket(name));
+        }
+        return name;
+    }
+
+    /** A fresh queue's URL. */
+    public String createQueue() {
+        try (var sqs = sqs()) {
+            return sqs.createQueue(b -> b.queueName("queue-" + UUID.randomUUID().toString().substring(0, 8))).queueUrl();
+        }
     }
 
     private static AttributeDefinition attribute(String name) {

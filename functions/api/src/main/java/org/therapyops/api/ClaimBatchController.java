@@ -12,7 +12,6 @@ import io.micronaut.json.JsonMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.therapyops.api.batch.ClaimBatches;
 import org.therapyops.api.model.ClaimBatchInput;
 import org.therapyops.api.model.ClaimBatchView;
 import org.therapyops.api.problem.ApiProblemException;
@@ -21,6 +20,7 @@ import org.therapyops.api.problem.ProblemType;
 import org.therapyops.api.security.Caller;
 import org.therapyops.api.security.Role;
 import org.therapyops.billing.Claim;
+import org.therapyops.billing.ClaimBatch;
 import org.therapyops.billing.ClaimStatus;
 import org.therapyops.billing.StoredClaim;
 import org.therapyops.billing.x12.ControlNumbers;
@@ -28,19 +28,18 @@ import org.therapyops.billing.x12.Receiver;
 import org.therapyops.billing.x12.Submitter;
 import org.therapyops.billing.x12.X12_837P;
 import org.therapyops.domain.BillingProfile;
+import org.therapyops.ports.BatchRepository;
 import org.therapyops.ports.ClaimRepository;
 import org.therapyops.ports.PracticeRepository;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -57,17 +56,18 @@ public class ClaimBatchController {
 
     private final ClaimRepository claims;
     private final PracticeRepository practice;
-    private final ClaimBatches batches;
+    private final BatchRepository batches;
     private final ControlNumbers numbers;
     private final Receiver receiver;
     private final JsonMapper json;
+    private final Clock clock;
 
     /**
      * The receiver is the deployment's clearinghouse (template parameters ClearinghouseName, ClearinghouseId and
      * X12UsageIndicator); the submitter is each practice's, from its billing profile.
      */
-    public ClaimBatchController(ClaimRepository claims, PracticeRepository practice, ClaimBatches batches,
-                                ControlNumbers numbers, JsonMapper json,
+    public ClaimBatchController(ClaimRepository claims, PracticeRepository practice, BatchRepository batches,
+                                ControlNumbers numbers, JsonMapper json, Clock clock,
                                 @Value("${x12.receiver.name:TEST CLEARINGHOUSE}") String receiverName,
                                 @Value("${x12.receiver.id:CLEARINGHOUSE}") String receiverId,
                                 @Value("${x12.usage-indicator:T}") String usageIndicator) {
@@ -76,6 +76,7 @@ public class ClaimBatchController {
         this.batches = batches;
         this.numbers = numbers;
         this.json = json;
+        this.clock = clock;
         if (!usageIndicator.equals("T") && !usageIndicator.equals("P")) {
             throw new IllegalArgumentException("x12.usage-indicator (X12UsageIndicator) must be T or P, is " + usageIndicator);
         }
@@ -99,7 +100,7 @@ public class ClaimBatchController {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         X12_837P.Interchange interchange;
         try {
-            interchange = X12_837P.write(content, submitter, receiver, numbers, out);
+            interchange = X12_837P.write(content, submitter, receiver, numbers, out, clock, X12_837P.COMMERCIAL);
         } catch (IllegalArgumentException e) {
             throw new ApiProblemException(ProblemType.VALIDATION, "The claims cannot be written as an 837P: "
                     + e.getMessage() + " Nothing was written.", List.of(new Problem.FieldError("claims", e.getMessage())));
@@ -111,12 +112,12 @@ public class ClaimBatchController {
                     "too large for one batch; submit smaller batches")));
         }
         List<String> ids = content.stream().map(Claim::id).toList();
-        ClaimBatches.Batch batch = new ClaimBatches.Batch("batch-" + UUID.randomUUID(), interchange.interchangeControlNumber(),
-                interchange.groupControlNumber(), interchange.transactionSetControlNumber(), ids, Instant.now(Clock.systemUTC()),
-                out.toString(StandardCharsets.US_ASCII));
+        ClaimBatch batch = new ClaimBatch(ClaimBatch.idOf(interchange.groupControlNumber()), interchange.interchangeControlNumber(),
+                interchange.groupControlNumber(), interchange.transactionSetControlNumber(), ids, clock.instant(),
+                out.toString(StandardCharsets.US_ASCII), null);
         try {
             batches.submit(caller.practiceId(), batch, ready);
-        } catch (ClaimBatches.ClaimsChangedException e) {
+        } catch (BatchRepository.ClaimsChangedException e) {
             throw new ApiProblemException(ProblemType.CONFLICT, "A claim of the batch changed while it was written; "
                     + "nothing was submitted. Try again.");
         }
@@ -134,7 +135,7 @@ public class ClaimBatchController {
     @Operation(summary = "Download the batch's 837P interchange (application/edi-x12)")
     public HttpResponse<byte[]> download(@Parameter(hidden = true) Caller caller, @PathVariable String batchId) {
         caller.require(Role.BILLER, Role.ADMIN);
-        ClaimBatches.Batch batch = find(caller, batchId);
+        ClaimBatch batch = find(caller, batchId);
         return HttpResponse.ok(batch.x12().getBytes(StandardCharsets.US_ASCII)).contentType(X12)
                 .header("Content-Disposition", "attachment; filename=\"" + batch.id() + ".837\"");
     }
@@ -170,7 +171,7 @@ public class ClaimBatchController {
         }
     }
 
-    private ClaimBatches.Batch find(Caller caller, String batchId) {
+    private ClaimBatch find(Caller caller, String batchId) {
         return batches.get(caller.practiceId(), batchId).orElseThrow(() -> ApiProblemException.notFound("Claim batch", batchId));
     }
 
@@ -180,19 +181,19 @@ public class ClaimBatchController {
         do {
             PracticeRepository.Page<StoredClaim> page = claims.list(practiceId, ClaimStatus.READY, 100, cursor);
             for (StoredClaim claim : page.items()) {
-                if (ready.size() < ClaimBatches.MAX_CLAIMS) {
+                if (ready.size() < BatchRepository.MAX_CLAIMS) {
                     ready.add(claim);
                 }
             }
-            cursor = ready.size() < ClaimBatches.MAX_CLAIMS ? page.nextCursor() : null;
+            cursor = ready.size() < BatchRepository.MAX_CLAIMS ? page.nextCursor() : null;
         } while (cursor != null);
         return ready;
     }
 
     private List<StoredClaim> named(String practiceId, List<String> claimIds) {
         Set<String> ids = new LinkedHashSet<>(claimIds);
-        if (ids.size() > ClaimBatches.MAX_CLAIMS) {
-            throw ApiProblemException.invalid("claimIds", "holds more than " + ClaimBatches.MAX_CLAIMS
+        if (ids.size() > BatchRepository.MAX_CLAIMS) {
+            throw ApiProblemException.invalid("claimIds", "holds more than " + BatchRepository.MAX_CLAIMS
                     + " claims; submit them in smaller batches");
         }
         List<StoredClaim> found = new ArrayList<>();
@@ -208,7 +209,7 @@ public class ClaimBatchController {
         return found;
     }
 
-    private static ClaimBatchView view(ClaimBatches.Batch batch) {
+    private static ClaimBatchView view(ClaimBatch batch) {
         return new ClaimBatchView(batch.id(), String.format("%09d", batch.interchangeControlNumber()),
                 batch.interchangeControlNumber(), batch.groupControlNumber(), batch.transactionSetControlNumber(),
                 batch.claimIds(), batch.claimIds().stream().collect(Collectors.toMap(id -> id,

@@ -16,12 +16,12 @@ import java.util.Map;
  * The small CSV dialect of the billing data: a header row, comma-separated fields without quoting, the last
  * field may hold commas; blank lines and lines starting with '#' are comments.
  */
-final class Csv {
+public final class Csv {
 
     /** One data row: its fields by header name and its line number in the file, for error messages. */
-    record Row(int line, Map<String, String> fields) {
+    public record Row(int line, Map<String, String> fields) {
 
-        String get(String name) {
+        public String get(String name) {
             String value = fields.get(name);
             if (value == null) {
                 throw new IllegalArgumentException("line " + line + ": no column '" + name + "'");
@@ -33,7 +33,7 @@ final class Csv {
     private Csv() {
     }
 
-    static List<Row> read(Reader reader, List<String> requiredColumns) {
+    public static List<Row> read(Reader reader, List<String> requiredColumns) {
         try (BufferedReader in = new BufferedReader(reader)) {
             List<String> header = null;
             List<Row> rows = new ArrayList<>();
@@ -73,7 +73,7 @@ final class Csv {
         }
     }
 
-    static Reader resource(String path) {
+    public static Reader resource(String path) {
         InputStream in = Csv.class.getResourceAsStream(path);
         if (in == null) {
             throw new IllegalStateException("missing classpath resource " + path);

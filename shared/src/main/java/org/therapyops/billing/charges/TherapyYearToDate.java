@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -24,10 +25,11 @@ import java.util.function.Predicate;
  * <ul>
  * <li>the patient's claims of the same calendar year whose payer the caller counts (its Medicare payers: the thresholds are
  *     Medicare's, other payers' claims never count);</li>
- * <li>the <em>billed</em> amounts of their lines, by pool (GP/GN or GO). CMS counts <em>allowed</em> amounts (the fee
- *     schedule's, deductible and coinsurance included); until remittances are read, the billed amount stands in for
- *     the allowed one. This is a known approximation: a practice whose fees exceed Medicare's reaches the threshold
- *     here before it does at CMS, so KX comes early rather than late;</li>
+ * <li>the <em>allowed</em> amounts of their lines, by pool (GP/GN or GO), as CMS counts them (the fee schedule's,
+ *     deductible and coinsurance included): an 835's AMT*B6 for the line, else its payment plus patient responsibility.
+ *     A line no remittance has spoken of yet counts its <em>billed</em> amount: a known approximation until the ERA
+ *     comes (a practice whose fees exceed Medicare's reaches the threshold here before it does at CMS, so KX comes early
+ *     rather than late);</li>
  * <li>only claims earlier in {@link Position} order: an earlier date of service; on the same date, a note signed
  *     earlier; at the same instant, the smaller note id. The order rests on stored facts only, so capturing a note
  *     again counts the same claims — a note signed later never counts, however early it was captured. (One case
@@ -36,7 +38,7 @@ import java.util.function.Predicate;
  *     the KX that no longer agrees.) A claim without a note stands at its creation time under its own id;</li>
  * <li>never the claims of the note itself (a note's claims are one unit for KX, see {@link #kxPools}), nor a void
  *     claim (frequency 8), nor a claim that a replacement or void among the patient's claims refers to. Claims count
- *     in every status: there is no denied or voided status yet (denials will come with remittances).</li>
+ *     in every status; a denied line counts what the payer allowed for it (nothing).</li>
  * </ul>
  */
 public record TherapyYearToDate(int year, BigDecimal physicalAndSpeech, BigDecimal occupational) {
@@ -107,7 +109,7 @@ public record TherapyYearToDate(int year, BigDecimal physicalAndSpeech, BigDecim
             boolean sameNote = at.noteId().equals(note.noteId());
             boolean counted = sameNote ? claimId != null && !claimId.equals(stored.claim().id()) : at.compareTo(note) < 0;
             if (counted && counts(stored, patientId, year, countedPayer, superseded)) {
-                ytd = ytd.plus(stored.claim().lines());
+                ytd = ytd.plus(stored.claim().lines(), allowed(stored));
             }
         }
         return ytd;
@@ -119,20 +121,35 @@ public record TherapyYearToDate(int year, BigDecimal physicalAndSpeech, BigDecim
 
     /** These amounts with the lines' amounts added to their pools (lines of neither pool, or without an amount, add nothing). */
     public TherapyYearToDate plus(Collection<Charge> lines) {
+        return plus(List.copyOf(lines), List.of());
+    }
+
+    /**
+     * These amounts with each line's allowed amount added to its pool where {@code allowed} has one (same index), its
+     * billed amount elsewhere.
+     */
+    public TherapyYearToDate plus(List<Charge> lines, List<BigDecimal> allowed) {
         BigDecimal ps = physicalAndSpeech;
         BigDecimal ot = occupational;
-        for (Charge line : lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            Charge line = lines.get(i);
             TherapyPool pool = TherapyPool.of(line).orElse(null);
-            if (pool == null || line.amount() == null) {
+            BigDecimal amount = i < allowed.size() && allowed.get(i) != null ? allowed.get(i).max(BigDecimal.ZERO) : line.amount();
+            if (pool == null || amount == null) {
                 continue;
             }
             if (pool == TherapyPool.OCCUPATIONAL) {
-                ot = ot.add(line.amount());
+                ot = ot.add(amount);
             } else {
-                ps = ps.add(line.amount());
+                ps = ps.add(amount);
             }
         }
         return new TherapyYearToDate(year, ps, ot);
+    }
+
+    /** The allowed amount of each line of the claim as remittances posted it (empty before any). */
+    private static List<BigDecimal> allowed(StoredClaim stored) {
+        return stored.response().remittance() == null ? List.of() : stored.response().remittance().allowedByLine();
     }
 
     /**

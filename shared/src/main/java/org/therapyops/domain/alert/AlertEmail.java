@@ -65,6 +65,7 @@ public record AlertEmail(String subject, String text, String html, String link) 
             case EXHAUSTED -> what + " is exhausted";
             case OVER_SCHEDULED -> what + " was scheduled beyond its authorization";
             case APPOINTMENT_BLOCKED -> what + " was blocked for authorization";
+            case AUTHORIZATION_UPDATED -> what + " was updated by the payer";
             case CLAIMS_NEED_REVIEW -> throw new IllegalArgumentException("a review digest has its own email");
         };
     }
@@ -77,6 +78,7 @@ public record AlertEmail(String subject, String text, String html, String link) 
             case EXHAUSTED -> "nothing left";
             case OVER_SCHEDULED -> "booked beyond what remains";
             case APPOINTMENT_BLOCKED -> "needs authorization";
+            case AUTHORIZATION_UPDATED -> alert.threshold() + " blocked session(s) now scheduled";
             case CLAIMS_NEED_REVIEW -> throw new IllegalArgumentException("a review digest has its own email");
         };
     }

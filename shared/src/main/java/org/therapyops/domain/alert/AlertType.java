@@ -17,6 +17,11 @@ public enum AlertType {
     OVER_SCHEDULED,
     /** An appointment was refused (NEEDS_AUTH) for want of coverage or authorization. */
     APPOINTMENT_BLOCKED,
+    /**
+     * An integrator (payer or utilization-management vendor) created or changed an authorization and its blocked
+     * sessions were checked again (threshold: how many of them are now scheduled).
+     */
+    AUTHORIZATION_UPDATED,
     /** The practice's daily digest of claims in NEEDS_REVIEW, for its billers (threshold: 0; see {@link ReviewDigest}). */
     CLAIMS_NEED_REVIEW
 }

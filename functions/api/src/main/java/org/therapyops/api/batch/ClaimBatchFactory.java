@@ -6,17 +6,12 @@ import jakarta.inject.Singleton;
 import org.therapyops.billing.x12.ControlNumbers;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Control numbers and 837P batches on the Claims table (CLAIMS_TABLE, claims.table). */
+/** X12 control numbers on the Claims table (CLAIMS_TABLE, claims.table). */
 @Factory
 public class ClaimBatchFactory {
 
     @Singleton
     ControlNumbers controlNumbers(DynamoDbClient dynamo, @Value("${claims.table}") String claimsTable) {
         return new DynamoControlNumbers(dynamo, claimsTable);
-    }
-
-    @Singleton
-    ClaimBatches claimBatches(DynamoDbClient dynamo, @Value("${claims.table}") String claimsTable) {
-        return new ClaimBatches(dynamo, claimsTable);
     }
 }

@@ -10,7 +10,7 @@ import org.therapyops.billing.ClaimFrequency;
 
 import java.util.List;
 
-/** A replacement (7) or void (8) names the original claim; an original (1) names none. */
+/** A replacement (7) or void (8) names the original claim and the payer's control number of it; an original (1) names none. */
 public final class ClaimFrequencyRule extends ScrubRule {
 
     public ClaimFrequencyRule() {
@@ -24,6 +24,9 @@ public final class ClaimFrequencyRule extends ScrubRule {
             out.add(new Violation("frequency", "The claim has no frequency code"));
         } else if (f != ClaimFrequency.ORIGINAL && RuleSupport.blank(claim.originalClaimId())) {
             out.add(new Violation("originalClaimId", "A claim with frequency " + f.code() + " needs the original claim's id"));
+        } else if (f != ClaimFrequency.ORIGINAL && RuleSupport.blank(claim.originalReference())) {
+            out.add(new Violation("originalReference", "A claim with frequency " + f.code()
+                    + " needs the payer's claim control number of the original (REF*F8)"));
         } else if (f == ClaimFrequency.ORIGINAL && !RuleSupport.blank(claim.originalClaimId())) {
             out.add(new Violation("originalClaimId", "An original claim (frequency 1) names an original claim"));
         }

@@ -1,0 +1,29 @@
+package org.therapyops.ports;
+
+import org.therapyops.inbound.InboundDelivery;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Webhook deliveries of a practice, newest first in listings. */
+public interface InboundDeliveryRepository {
+
+    /** Stores a new delivery; false when one with its id exists (nothing is written then). */
+    boolean createIfAbsent(InboundDelivery delivery);
+
+    Optional<InboundDelivery> get(String practiceId, String deliveryId);
+
+    /** Records that the delivery was handed to the inbound queue. */
+    void markQueued(String practiceId, String deliveryId);
+
+    /** Records what applying it did (one more attempt), whatever its status was. */
+    InboundDelivery recordOutcome(String practiceId, String deliveryId, InboundDelivery.Status status, String kind,
+                                  List<String> changes, String error, Instant at);
+
+    /** Puts it back to RECEIVED, not queued, for applying again. */
+    InboundDelivery reopen(String practiceId, String deliveryId);
+
+    /** Deliveries, newest first, optionally of one status. */
+    PracticeRepository.Page<InboundDelivery> list(String practiceId, InboundDelivery.Status status, int limit, String cursor);
+}
