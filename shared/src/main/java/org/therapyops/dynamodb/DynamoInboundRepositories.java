@@ -260,7 +260,28 @@ public final class DynamoInboundRepositories {
 
         @Override
         public void save(String practiceId, EraRecord era) {
-            dynamo.putItem(b -> b.tableName(table).item(InboundItems.era(practiceId, era)));
+            // Everything but the deliveries is the same whichever application writes last; the deliveries are a set that
+            // only grows, so that two deliveries of one ERA applied at once both stay named.
+            Map<String, AttributeValue> item = InboundItems.era(practiceId, era);
+            item.remove("deliveryIds");
+            Map<String, String> names = new HashMap<>();
+            Map<String, AttributeValue> values = new HashMap<>();
+            List<String> sets = new ArrayList<>();
+            int i = 0;
+            for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
+                if (e.getKey().equals(Keys.PK) || e.getKey().equals(Keys.SK)) {
+                    continue;
+                }
+                names.put("#a" + i, e.getKey());
+                values.put(":a" + i, e.getValue());
+                sets.add("#a" + i + " = :a" + i);
+                i++;
+            }
+            names.put("#deliveries", "deliveryIds");
+            values.put(":deliveries", AttributeValue.fromSs(era.deliveryIds()));
+            dynamo.updateItem(b -> b.tableName(table).key(Keys.key(practiceId, InboundItems.ERA + era.id()))
+                    .updateExpression("SET " + String.join(", ", sets) + " ADD #deliveries :deliveries")
+                    .expressionAttributeNames(names).expressionAttributeValues(values));
         }
 
         @Override

@@ -107,8 +107,13 @@ final class InboundItems {
                     Attributes x = Attributes.of(v.m());
                     return new Remittance.ProviderAdjustment(x.optionalString("providerId"), x.optionalDate("fiscalPeriod"),
                             x.optionalString("reasonCode"), x.optionalString("reference"), x.optionalAmount("amount"));
-                }).toList(), a.stringList("problems"), a.stringList("deliveryIds"), a.instant("receivedAt"),
+                }).toList(), a.stringList("problems"), deliveryIds(item), a.instant("receivedAt"),
                 a.optionalInstant("appliedAt"));
+    }
+
+    private static java.util.List<String> deliveryIds(Map<String, AttributeValue> item) {
+        AttributeValue v = item.get("deliveryIds");
+        return v == null || !v.hasSs() ? java.util.List.of() : v.ss().stream().sorted().toList();
     }
 
     private static Map<String, AttributeValue> payment(Remittance.Payment p) {

@@ -25,6 +25,7 @@ import static org.therapyops.domain.AppointmentAction.CHECK_IN;
 import static org.therapyops.domain.AppointmentAction.COMPLETE;
 import static org.therapyops.domain.AppointmentAction.NO_SHOW;
 import static org.therapyops.domain.AppointmentAction.OVERRIDE;
+import static org.therapyops.domain.AppointmentAction.RECHECK;
 import static org.therapyops.domain.AppointmentAction.RESCHEDULE;
 import static org.therapyops.domain.AppointmentStatus.CANCELLED;
 import static org.therapyops.domain.AppointmentStatus.CHECKED_IN;
@@ -44,6 +45,7 @@ class AppointmentActionTest {
             CANCEL, EnumSet.of(REQUESTED, SCHEDULED, NEEDS_AUTH, CHECKED_IN),
             NO_SHOW, EnumSet.of(SCHEDULED),
             RESCHEDULE, EnumSet.of(REQUESTED, SCHEDULED, NEEDS_AUTH),
+            RECHECK, EnumSet.of(NEEDS_AUTH),
             OVERRIDE, EnumSet.of(NEEDS_AUTH));
 
     @Nested
@@ -102,6 +104,7 @@ class AppointmentActionTest {
                 "CANCEL, CANCELLED",
                 "NO_SHOW, NO_SHOW",
                 "RESCHEDULE, REQUESTED",   // checked against the authorization again for the new time
+                "RECHECK, REQUESTED",      // checked again once an integrator sent the authorization it lacked
                 "OVERRIDE, SCHEDULED"})
         void leadsToItsState(AppointmentAction action, AppointmentStatus to) {
             assertThat(action.to()).isEqualTo(to);

@@ -73,6 +73,7 @@ final class Fixture {
     String placeOfService = "11";
     ClaimFrequency frequency = ClaimFrequency.ORIGINAL;
     String originalClaimId;
+    String originalReference;
     String authorizationNumber;
     List<String> diagnoses = new ArrayList<>(List.of("M54.50", "M62.81"));
     List<Line> lines = new ArrayList<>(List.of(
@@ -126,7 +127,7 @@ final class Fixture {
                 "provider-1", dateOfService, l.placeOfService == null ? placeOfService : l.placeOfService)).toList();
         return new Claim(id, patientId, "coverage-1", payerId, "Payer", "00000", billing, rendering, referring,
                 new Subscriber(memberId, lastName, firstName, birthDate, sex, address), dateOfService, placeOfService, frequency,
-                originalClaimId, authorizationNumber, diagnoses, charges);
+                originalClaimId, authorizationNumber, diagnoses, charges, originalReference);
     }
 
     ScrubContext context() {

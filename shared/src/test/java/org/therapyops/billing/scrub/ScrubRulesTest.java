@@ -184,7 +184,11 @@ class ScrubRulesTest {
                         CoveragePriority.PRIMARY, LocalDate.of(2025, 1, 1), LocalDate.of(2026, 5, 31), Instant.EPOCH, 1), "dateOfService"),
                 fails("COVERAGE_ACTIVE", "no coverage", f -> f.coverage = null, "coverageId"),
                 fails("CLAIM_FREQUENCY", "replacement without the original", f -> f.frequency = ClaimFrequency.REPLACEMENT, "originalClaimId"),
-                fails("CLAIM_FREQUENCY", "void without the original", f -> f.frequency = ClaimFrequency.VOID, "originalClaimId"));
+                fails("CLAIM_FREQUENCY", "void without the original", f -> f.frequency = ClaimFrequency.VOID, "originalClaimId"),
+                fails("CLAIM_FREQUENCY", "replacement without the payer's control number of the original", f -> {
+                    f.frequency = ClaimFrequency.REPLACEMENT;
+                    f.originalClaimId = "claim-0";
+                }, "originalReference"));
     }
 
     static Stream<Case> passing() {
@@ -257,6 +261,7 @@ class ScrubRulesTest {
                     f.otherClaims.add(other.claim());
                     f.frequency = ClaimFrequency.REPLACEMENT;
                     f.originalClaimId = "claim-0";
+                    f.originalReference = "ICN20261201000123";
                 }),
                 passes("DUPLICATE", "same code, different amount", f -> {
                     Fixture other = new Fixture();
@@ -274,9 +279,10 @@ class ScrubRulesTest {
                     f.telehealth = TelehealthMode.AUDIO_VIDEO;
                     f.placeOfService = "10";
                 }),
-                passes("CLAIM_FREQUENCY", "replacement naming its original", f -> {
+                passes("CLAIM_FREQUENCY", "replacement naming its original and the payer's control number of it", f -> {
                     f.frequency = ClaimFrequency.REPLACEMENT;
                     f.originalClaimId = "claim-0";
+                    f.originalReference = "ICN20261201000123";
                 }));
     }
 

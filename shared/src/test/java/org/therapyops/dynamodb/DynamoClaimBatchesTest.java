@@ -1,15 +1,17 @@
-package org.therapyops.api.batch;
+package org.therapyops.dynamodb;
 
 import org.junit.jupiter.api.Test;
 import org.therapyops.billing.Charge;
 import org.therapyops.billing.Claim;
+import org.therapyops.billing.ClaimBatch;
+import org.therapyops.billing.ClaimControlNumbers;
 import org.therapyops.billing.ClaimFrequency;
 import org.therapyops.billing.ClaimStatus;
 import org.therapyops.billing.Party;
 import org.therapyops.billing.StoredClaim;
 import org.therapyops.billing.Subscriber;
 import org.therapyops.domain.PostalAddress;
-import org.therapyops.dynamodb.DynamoClaimRepository;
+import org.therapyops.ports.BatchRepository;
 import org.therapyops.testing.Moto;
 
 import java.math.BigDecimal;
@@ -21,8 +23,11 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A batch is stored and its claims submitted all or none: one claim changed since it was read writes nothing. */
-class ClaimBatchesTest {
+/**
+ * A batch is stored and its claims submitted all or none: one claim changed since it was read writes nothing; once
+ * submitted, each claim is found by its patient control number (and only in its practice), and a 999's verdict is kept.
+ */
+class DynamoClaimBatchesTest {
 
     private static final LocalDate DOS = LocalDate.of(2026, 6, 15);
 
@@ -31,16 +36,17 @@ class ClaimBatchesTest {
         Moto moto = Moto.shared();
         Moto.BillingTables billing = moto.createBillingTables();
         DynamoClaimRepository claims = new DynamoClaimRepository(moto.dynamo(), billing.claims());
-        ClaimBatches batches = new ClaimBatches(moto.dynamo(), billing.claims());
+        DynamoClaimBatches batches = new DynamoClaimBatches(moto.dynamo(), billing.claims());
         String practice = "practice-" + UUID.randomUUID();
         StoredClaim one = ready(claims, practice);
         StoredClaim two = ready(claims, practice);
         claims.updateStatus(practice, two.claim().id(), 2, ClaimStatus.READY); // a concurrent change: version 3
 
-        ClaimBatches.Batch batch = new ClaimBatches.Batch("batch-1", 1, 1, 1, List.of(one.claim().id(), two.claim().id()),
-                Instant.now(), "ISA~");
+        ClaimBatch batch = new ClaimBatch("batch-1", 1, 1, 1, List.of(one.claim().id(), two.claim().id()),
+                Instant.parse("2026-12-01T10:00:00Z"), "ISA~", null);
         assertThatThrownBy(() -> batches.submit(practice, batch, List.of(one, two)))
-                .isInstanceOf(ClaimBatches.ClaimsChangedException.class);
+                .isInstanceOf(BatchRepository.ClaimsChangedException.class);
+        assertThat(claims.claimIdByControlNumber(practice, ClaimControlNumbers.patientControlNumber(one.claim().id()))).isEmpty();
 
         assertThat(claims.get(practice, one.claim().id()).orElseThrow().status()).isEqualTo(ClaimStatus.READY);
         assertThat(claims.get(practice, one.claim().id()).orElseThrow().version()).isEqualTo(2);
@@ -52,6 +58,18 @@ class ClaimBatchesTest {
         assertThat(claims.get(practice, two.claim().id()).orElseThrow().version()).isEqualTo(4);
         assertThat(batches.get(practice, "batch-1").orElseThrow().claimIds()).containsExactly(one.claim().id(), two.claim().id());
         assertThat(batches.get("practice-" + UUID.randomUUID(), "batch-1")).isEmpty();
+
+        StoredClaim submitted = claims.get(practice, one.claim().id()).orElseThrow();
+        assertThat(submitted.response().batchId()).isEqualTo("batch-1");
+        assertThat(submitted.response().submittedAt()).isEqualTo(Instant.parse("2026-12-01T10:00:00Z"));
+        String pcn = ClaimControlNumbers.patientControlNumber(one.claim().id());
+        assertThat(claims.claimIdByControlNumber(practice, pcn)).contains(one.claim().id());
+        assertThat(claims.claimIdByControlNumber(practice, pcn.toLowerCase())).contains(one.claim().id());
+        assertThat(claims.claimIdByControlNumber("practice-" + UUID.randomUUID(), pcn)).isEmpty();
+
+        batches.acknowledge(practice, "batch-1", new ClaimBatch.Acknowledgement("R", List.of("segment CLM at position 12: error 8"),
+                "dlv-1", Instant.parse("2026-12-01T10:05:00Z")));
+        assertThat(batches.get(practice, "batch-1").orElseThrow().acknowledgement().status()).isEqualTo("R");
     }
 
     private static StoredClaim ready(DynamoClaimRepository claims, String practice) {
