@@ -361,6 +361,66 @@ class LocalCloudTest {
         assertThat(listed.get(0).path("destinations").isArray()).isTrue();
     }
 
+    static JsonNode invoke(String function, String event) throws Exception {
+        InvocationResult r = cloud.function(function).invoke(event.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(r.success()).as(r.errorMessage()).isTrue();
+        return Json.MAPPER.readTree(r.payload());
+    }
+
+    @Test
+    void bucketsAreCreatedFromTheTemplateWithTheirSettings() {
+        String raw = cloud.physicalId("RawBucket");
+        assertThat(raw).isEqualTo("lc-test-rawbucket").matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+        var s3 = cloud.aws().s3();
+        assertThat(s3.getBucketVersioning(b -> b.bucket(raw)).statusAsString()).isEqualTo("Enabled");
+        assertThat(s3.getBucketEncryption(b -> b.bucket(raw)).serverSideEncryptionConfiguration().rules().get(0)
+                .applyServerSideEncryptionByDefault().sseAlgorithmAsString()).isEqualTo("AES256");
+        var block = s3.getPublicAccessBlock(b -> b.bucket(raw)).publicAccessBlockConfiguration();
+        assertThat(List.of(block.blockPublicAcls(), block.blockPublicPolicy(), block.ignorePublicAcls(), block.restrictPublicBuckets()))
+                .containsOnly(true);
+        assertThat(cloud.physicalId("NamedBucket")).isEqualTo("lc-test-named-bucket");
+        assertThat(s3.listBuckets().buckets()).extracting(software.amazon.awssdk.services.s3.model.Bucket::name)
+                .contains("lc-test-rawbucket", "lc-test-named-bucket");
+    }
+
+    @Test
+    void aFunctionPutsAndGetsAnObjectThroughItsIamGate() throws Exception {
+        String key = "incoming/2026/batch 1+a.x12";
+        JsonNode put = invoke("S3Function", "{\"op\":\"put\",\"key\":\"" + key + "\",\"body\":\"ISA*00*~\"}");
+        assertThat(put.path("ok").asBoolean()).as(put.toString()).isTrue();
+        assertThat(put.path("versionId").asText()).as("the bucket is versioned").isNotBlank().isNotEqualTo("null");
+        JsonNode get = invoke("S3Function", "{\"op\":\"get\",\"key\":\"" + key + "\"}");
+        assertThat(get.path("ok").asBoolean()).as(get.toString()).isTrue();
+        assertThat(get.path("body").asText()).isEqualTo("ISA*00*~");
+        assertThat(get.path("contentType").asText()).isEqualTo("application/edi-x12");
+        assertThat(get.path("serverSideEncryption").asText()).as("the bucket's default encryption").isEqualTo("AES256");
+        JsonNode list = invoke("S3Function", "{\"op\":\"list\",\"key\":\"incoming/2026/\"}");
+        assertThat(list.path("keys").toString()).contains(key);
+        assertThat(cloud.aws().s3().getObjectAsBytes(b -> b.bucket(cloud.physicalId("RawBucket")).key(key)).asUtf8String())
+                .isEqualTo("ISA*00*~");
+    }
+
+    @Test
+    void anS3CallThePolicyDoesNotAllowIsDeniedAsS3DeniesIt() throws Exception {
+        JsonNode elsewhere = invoke("S3Function", "{\"op\":\"put\",\"key\":\"other/x.x12\",\"body\":\"ISA~\"}");
+        assertThat(elsewhere.path("ok").asBoolean()).isFalse();
+        assertThat(elsewhere.path("caughtAs").asText()).isEqualTo("S3Exception");
+        // S3's model (SDK 2.57) names AccessDenied as its own subclass of S3Exception, as it does against AWS.
+        assertThat(elsewhere.path("exception").asText()).isEqualTo("AccessDeniedException");
+        assertThat(elsewhere.path("status").asInt()).isEqualTo(403);
+        assertThat(elsewhere.path("code").asText()).isEqualTo("AccessDenied");
+        String raw = cloud.physicalId("RawBucket");
+        var absent = org.assertj.core.api.Assertions.catchThrowableOfType(software.amazon.awssdk.services.s3.model.S3Exception.class,
+                () -> cloud.aws().s3().headObject(b -> b.bucket(raw).key("other/x.x12")));
+        assertThat(absent.statusCode()).as("the denied put never reached S3").isEqualTo(404);
+
+        invoke("S3Function", "{\"op\":\"put\",\"key\":\"incoming/keep.x12\",\"body\":\"ISA~\"}");
+        JsonNode delete = invoke("S3Function", "{\"op\":\"delete\",\"key\":\"incoming/keep.x12\"}");
+        assertThat(delete.path("status").asInt()).isEqualTo(403);
+        assertThat(delete.path("code").asText()).isEqualTo("AccessDenied");
+        assertThat(cloud.aws().s3().headObject(b -> b.bucket(raw).key("incoming/keep.x12")).contentLength()).isEqualTo(4);
+    }
+
     static Status.ScheduleStatus schedule(String event) {
         return cloud.status().schedules().stream().filter(s -> s.event().equals(event)).findFirst().orElseThrow();
     }
