@@ -144,7 +144,7 @@ public final class ClearinghouseSimulator implements AutoCloseable {
      * @param secret {@code whsec_} + base64, as the receiver stores it
      * @throws IllegalArgumentException for a blank id or a malformed secret (the message never contains it)
      */
-    public void connect(String practiceId, String integrationId, String secret) {
+    public synchronized void connect(String practiceId, String integrationId, String secret) {
         if (practiceId == null || practiceId.isBlank() || integrationId == null || integrationId.isBlank()) {
             throw new IllegalArgumentException("practiceId and integrationId are required");
         }
@@ -250,8 +250,14 @@ public final class ClearinghouseSimulator implements AutoCloseable {
             return;
         }
         String x12 = text(image.get("x12"));
+        if (x12 == null) {
+            responderErrors.incrementAndGet();
+            console.println("[local-cloud] clearinghouse: batch " + batchId + " of practice " + practiceId
+                    + " not answered (the item has no x12 attribute)");
+            return;
+        }
         batches.incrementAndGet();
-        poster.execute(() -> answer(integration, batchId, x12 == null ? "" : x12));
+        poster.execute(() -> answer(integration, batchId, x12));
     }
 
     private void answer(Integration integration, String batchId, String x12) {

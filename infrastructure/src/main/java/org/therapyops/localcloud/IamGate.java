@@ -284,8 +284,8 @@ final class IamGate implements AutoCloseable {
             // REST-JSON: the error type travels in a header.
             case "ses" -> new Denial(403, Map.of("Content-Type", "application/json", "x-amzn-ErrorType", "AccessDeniedException",
                     "x-amzn-RequestId", requestId), Json.MAPPER.writeValueAsBytes(Map.of("message", message)));
-            // JSON 1.0 with the query-compatible code SQS's SDKs read first.
-            case "sqs" -> new Denial(400, Map.of("Content-Type", "application/x-amz-json-1.0", "x-amzn-RequestId", requestId,
+            // JSON 1.0 with the query-compatible code SQS's SDKs read first; 403 as SQS's query protocol answers it.
+            case "sqs" -> new Denial(403, Map.of("Content-Type", "application/x-amz-json-1.0", "x-amzn-RequestId", requestId,
                     "x-amzn-query-error", "AccessDenied;Sender"), Json.MAPPER.writeValueAsBytes(Map.of(
                     "__type", "com.amazon.coral.service#AccessDeniedException", "message", message)));
             default -> new Denial(400, Map.of("Content-Type", "application/x-amz-json-1.0", "x-amzn-RequestId", requestId,

@@ -233,6 +233,13 @@ class ClearinghouseSimulatorTest {
     }
 
     @Test
+    void withoutASimulatorTheLocalEndpointsSaySo() throws Exception {
+        HttpApiGateway.LocalAnswer off = ClearinghouseSimulator.off("POST", "/deliver", new byte[0]);
+        assertThat(off.status()).isEqualTo(404);
+        assertThat(off.json()).contains("clearinghouseResponder");
+    }
+
+    @Test
     void theLocalEndpointsConnectAndDeliverWithoutEverEchoingTheSecret() throws Exception {
         String secret = WebhookSigner.newSecret();
         HttpApiGateway.LocalAnswer connected = simulator.handle("POST", "/integrations",

@@ -217,6 +217,7 @@ class IamGateTest {
             var send = org.assertj.core.api.Assertions.catchThrowableOfType(
                     software.amazon.awssdk.services.sqs.model.SqsException.class,
                     () -> sqs.sendMessage(b -> b.queueUrl("http://localhost/123456789012/Other").messageBody("x")));
+            assertThat(send.statusCode()).isEqualTo(403);
             assertThat(send.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
             assertThat(send.awsErrorDetails().errorMessage()).contains("sqs:SendMessage");
 
