@@ -403,6 +403,8 @@ class LocalCloudTest {
         assertThat(get.path("body").asText()).isEqualTo("ISA*00*~");
         assertThat(get.path("contentType").asText()).isEqualTo("application/edi-x12");
         assertThat(get.path("serverSideEncryption").asText()).as("the bucket's default encryption").isEqualTo("AES256");
+        JsonNode head = invoke("S3Function", "{\"op\":\"head\",\"key\":\"" + key + "\"}");
+        assertThat(head.path("contentLength").asLong()).as("a HEAD answer keeps its Content-Length through the gate").isEqualTo(8);
         JsonNode list = invoke("S3Function", "{\"op\":\"list\",\"key\":\"incoming/2026/\"}");
         assertThat(list.path("keys").toString()).contains(key);
         assertThat(cloud.aws().s3().getObjectAsBytes(b -> b.bucket(cloud.physicalId("RawBucket")).key(key)).asUtf8String())

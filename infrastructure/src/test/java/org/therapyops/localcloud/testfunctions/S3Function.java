@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * S3 test handler, as a webhook store would be: {"op": "put"|"get"|"delete"|"list", "key", "body"} on bucket $BUCKET,
+ * S3 test handler, as a webhook store would be: {"op": "put"|"get"|"head"|"delete"|"list", "key", "body"} on bucket $BUCKET,
  * through the SDK pointed at $AWS_ENDPOINT_URL; answers what S3 returned, or the S3Exception's status and code.
  */
 public class S3Function implements RequestHandler<Map<String, String>, Map<String, Object>> {
@@ -45,6 +45,7 @@ public class S3Function implements RequestHandler<Map<String, String>, Map<Strin
                     out.put("contentType", object.response().contentType());
                     out.put("serverSideEncryption", object.response().serverSideEncryptionAsString());
                 }
+                case "head" -> out.put("contentLength", S3.headObject(b -> b.bucket(bucket).key(key)).contentLength());
                 case "delete" -> S3.deleteObject(b -> b.bucket(bucket).key(key));
                 case "list" -> out.put("keys", S3.listObjectsV2(b -> b.bucket(bucket).prefix(key)).contents().stream()
                         .map(o -> o.key()).toList());
