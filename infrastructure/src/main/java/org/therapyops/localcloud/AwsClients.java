@@ -7,6 +7,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -20,6 +21,7 @@ public final class AwsClients implements AutoCloseable {
     private final DynamoDbStreamsClient streams;
     private final SqsClient sqs;
     private final SesV2Client ses;
+    private final S3Client s3;
 
     public AwsClients(URI endpoint) {
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
@@ -31,6 +33,9 @@ public final class AwsClients implements AutoCloseable {
         this.sqs = SqsClient.builder().region(region).credentialsProvider(credentials)
                 .endpointOverride(endpoint).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
         this.ses = SesV2Client.builder().region(region).credentialsProvider(credentials)
+                .endpointOverride(endpoint).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        // Path style: the endpoint is a loopback address, where <bucket>.127.0.0.1 does not resolve.
+        this.s3 = S3Client.builder().region(region).credentialsProvider(credentials).forcePathStyle(true)
                 .endpointOverride(endpoint).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     }
 
@@ -50,11 +55,16 @@ public final class AwsClients implements AutoCloseable {
         return ses;
     }
 
+    public S3Client s3() {
+        return s3;
+    }
+
     @Override
     public void close() {
         dynamoDb.close();
         streams.close();
         sqs.close();
         ses.close();
+        s3.close();
     }
 }

@@ -47,6 +47,16 @@ public final class HttpApiGateway implements AutoCloseable {
                        List<String> exposeHeaders, Integer maxAge, boolean allowCredentials) {
     }
 
+    /** A runner endpoint under /_local/ served by another part of the local cloud; path is relative to its prefix. */
+    @FunctionalInterface
+    public interface LocalRoute {
+        LocalAnswer handle(String method, String path, byte[] body) throws IOException;
+    }
+
+    /** A LocalRoute's JSON answer. */
+    public record LocalAnswer(int status, String json) {
+    }
+
     private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.US)
             .withZone(ZoneOffset.UTC);
 
@@ -59,6 +69,7 @@ public final class HttpApiGateway implements AutoCloseable {
     private volatile Supplier<Status> status;
     private volatile java.util.function.BiFunction<String, String, InvocationResult> runSchedule;
     private volatile Supplier<List<SentEmail>> sentEmails;
+    private final Map<String, LocalRoute> localRoutes = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Binds 127.0.0.1:port (0 = ephemeral) now, so that the issuer URL is known before functions start. */
     public HttpApiGateway(int port, PrintStream console) {
@@ -96,6 +107,11 @@ public final class HttpApiGateway implements AutoCloseable {
                                 Supplier<List<SentEmail>> sentEmails) {
         this.runSchedule = runSchedule;
         this.sentEmails = sentEmails;
+    }
+
+    /** Serves {@code /_local/<prefix>/...} by the given route (e.g. "clearinghouse"). */
+    public void addLocalRoute(String prefix, LocalRoute route) {
+        localRoutes.put("/_local/" + prefix + "/", route);
     }
 
     public void setIssuer(TokenIssuer issuer) {
@@ -453,6 +469,15 @@ public final class HttpApiGateway implements AutoCloseable {
                 send(ex, 501, Map.of(), Json.MAPPER.writeValueAsString(Map.of("message", String.valueOf(e.getMessage()))));
             }
         } else {
+            for (Map.Entry<String, LocalRoute> r : localRoutes.entrySet()) {
+                if (path.startsWith(r.getKey())) {
+                    LocalAnswer answer = r.getValue().handle(method, path.substring(r.getKey().length() - 1),
+                            ex.getRequestBody().readAllBytes());
+                    console.println("[local-cloud] " + method + " " + path + " -> " + answer.status());
+                    send(ex, answer.status(), Map.of(), answer.json());
+                    return;
+                }
+            }
             send(ex, 404, Map.of(), "{\"message\":\"Not Found\"}");
         }
     }

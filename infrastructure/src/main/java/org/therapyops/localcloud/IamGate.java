@@ -9,17 +9,21 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -30,8 +34,11 @@ import java.util.stream.Collectors;
  * does not allow gets AccessDenied, so a permission missing from template.yaml fails a test instead of a deployment.
  *
  * <p>Understood: DynamoDB and SQS (JSON protocol, {@code X-Amz-Target}: action from the target, resources from the
- * body's table, index and queue), and SES v2 SendEmail (resource: the sender identity). Any other call is forwarded
- * unchecked. Only Allow statements with Action and Resource are read (no conditions, no NotAction).
+ * body's table, index and queue), SES v2 SendEmail (resource: the sender identity), and S3 in path style (a request
+ * signed for {@code s3}: action from the method and subresource, resource {@code arn:aws:s3:::<bucket>} or
+ * {@code arn:aws:s3:::<bucket>/<key>}). Any other call is forwarded unchecked. Only Allow statements with Action and
+ * Resource are read (no conditions, no NotAction). A denial answers in the service's own error shape, so the SDK
+ * raises the exception it raises on AWS.
  */
 final class IamGate implements AutoCloseable {
 
@@ -41,6 +48,33 @@ final class IamGate implements AutoCloseable {
 
     /** What a call needs: one action on one resource. */
     record Need(String action, String resource) {
+        String service() {
+            return action.substring(0, Math.max(0, action.indexOf(':'))).toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** One request as it reached the gate; header names case-insensitive. */
+    record Call(String method, String rawPath, String rawQuery, Map<String, List<String>> headers, byte[] body) {
+        String header(String name) {
+            for (Map.Entry<String, List<String>> h : headers.entrySet()) {
+                if (h.getKey().equalsIgnoreCase(name) && !h.getValue().isEmpty()) {
+                    return h.getValue().get(0);
+                }
+            }
+            return null;
+        }
+
+        /** Query parameters, decoded, in order; a parameter without a value maps to "". */
+        Map<String, String> query() {
+            Map<String, String> out = new LinkedHashMap<>();
+            if (rawQuery != null && !rawQuery.isEmpty()) {
+                for (String pair : rawQuery.split("&")) {
+                    int eq = pair.indexOf('=');
+                    out.putIfAbsent(decode(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : decode(pair.substring(eq + 1)));
+                }
+            }
+            return out;
+        }
     }
 
     /** Resource ARNs of the emulator's tables and queues, by table name and by queue URL or name. */
@@ -121,10 +155,18 @@ final class IamGate implements AutoCloseable {
         return false;
     }
 
-    /** The action-resource pairs a request needs; empty for a call this gate does not understand. */
+    /** What a JSON-protocol call (DynamoDB, SQS, SES v2) needs, for callers that have its parsed body. */
     List<Need> needs(String method, String path, String amzTarget, JsonNode body) {
+        Map<String, List<String>> headers = amzTarget == null ? Map.of() : Map.of("X-Amz-Target", List.of(amzTarget));
+        return needs(new Call(method, path, null, headers, body.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The action-resource pairs a request needs; empty for a call this gate does not understand. */
+    List<Need> needs(Call call) {
         List<Need> needs = new ArrayList<>();
+        String amzTarget = call.header("X-Amz-Target");
         if (amzTarget != null && amzTarget.startsWith("DynamoDB_20120810.")) {
+            JsonNode body = json(call.body());
             String op = amzTarget.substring(amzTarget.indexOf('.') + 1);
             switch (op) {
                 case "TransactWriteItems", "TransactGetItems" -> {
@@ -149,26 +191,46 @@ final class IamGate implements AutoCloseable {
                 }
             }
         } else if (amzTarget != null && amzTarget.startsWith("AmazonSQS.")) {
+            JsonNode body = json(call.body());
             String op = amzTarget.substring(amzTarget.indexOf('.') + 1);
             String queue = body.hasNonNull("QueueUrl") ? body.get("QueueUrl").asText() : body.path("QueueName").asText();
             needs.add(new Need("sqs:" + op, arns.queue(queue)));
-        } else if ("POST".equals(method) && path.startsWith("/v2/email/outbound-emails")) {
-            String from = body.path("FromEmailAddress").asText("");
+        } else if ("s3".equals(signingService(call))) {
+            needs.addAll(S3Needs.of(call));
+        } else if ("POST".equals(call.method()) && call.rawPath().startsWith("/v2/email/outbound-emails")) {
+            String from = json(call.body()).path("FromEmailAddress").asText("");
             String address = from.contains("<") ? from.substring(from.indexOf('<') + 1, from.indexOf('>')) : from;
             needs.add(new Need("ses:SendEmail", arns.emailIdentity(address.strip())));
         }
         return needs;
     }
 
+    /** The service a SigV4 request is signed for: the fourth part of its credential scope (header or presigned URL). */
+    static String signingService(Call call) {
+        String credential = null;
+        String authorization = call.header("Authorization");
+        if (authorization != null && authorization.contains("Credential=")) {
+            credential = authorization.substring(authorization.indexOf("Credential=") + "Credential=".length());
+            int end = credential.indexOf(',');
+            credential = end < 0 ? credential : credential.substring(0, end);
+        } else if (call.rawQuery() != null) {
+            credential = call.query().get("X-Amz-Credential");
+        }
+        if (credential == null) {
+            return null;
+        }
+        String[] scope = credential.trim().split("/");
+        return scope.length >= 5 ? scope[3] : null;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            String amzTarget = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-            String path = exchange.getRequestURI().getRawPath();
-            JsonNode json = body.length == 0 ? Json.MAPPER.createObjectNode() : parse(body);
-            for (Need need : needs(exchange.getRequestMethod(), path, amzTarget, json)) {
+            Call call = new Call(exchange.getRequestMethod().toUpperCase(Locale.ROOT), exchange.getRequestURI().getRawPath(),
+                    exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body);
+            for (Need need : needs(call)) {
                 if (!allows(need)) {
-                    deny(exchange, need, amzTarget);
+                    deny(exchange, call, need);
                     return;
                 }
             }
@@ -176,29 +238,64 @@ final class IamGate implements AutoCloseable {
         }
     }
 
-    private static JsonNode parse(byte[] body) {
+    private static JsonNode json(byte[] body) {
         try {
-            return Json.MAPPER.readTree(body);
+            JsonNode n = body.length == 0 ? null : Json.MAPPER.readTree(body);
+            return n == null ? Json.MAPPER.createObjectNode() : n;
         } catch (IOException notJson) {
             return Json.MAPPER.createObjectNode();
         }
     }
 
-    private void deny(HttpExchange exchange, Need need, String amzTarget) throws IOException {
+    static String decode(String s) {
+        // a path or query component: '+' is a plus sign, not a space
+        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    private void deny(HttpExchange exchange, Call call, Need need) throws IOException {
         String message = "User: arn:aws:sts::" + TemplateResolver.ACCOUNT_ID + ":assumed-role/" + function
                 + " is not authorized to perform: " + need.action() + " on resource: " + need.resource()
                 + " because no identity-based policy allows the " + need.action() + " action";
         console.println("[local-cloud] IAM denied " + function + ": " + need.action() + " on " + need.resource()
                 + " (add it to the function's Policies in template.yaml)");
-        byte[] out = Json.MAPPER.writeValueAsBytes(Map.of("__type", "com.amazonaws.dynamodb.v20120810#AccessDeniedException",
-                "message", message, "Message", message));
-        exchange.getResponseHeaders().set("Content-Type", amzTarget == null ? "application/json" : "application/x-amz-json-1.0");
-        exchange.getResponseHeaders().set("x-amzn-ErrorType", "AccessDeniedException");
-        exchange.getResponseHeaders().set("x-amzn-query-error", "AccessDenied;Sender");
-        exchange.sendResponseHeaders(amzTarget == null ? 403 : 400, out.length);
-        try (OutputStream o = exchange.getResponseBody()) {
-            o.write(out);
+        Denial d = denial(need, message);
+        d.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        boolean head = call.method().equals("HEAD");
+        exchange.sendResponseHeaders(d.status(), head ? -1 : d.body().length);
+        if (!head) {
+            try (OutputStream o = exchange.getResponseBody()) {
+                o.write(d.body());
+            }
         }
+    }
+
+    /** An AccessDenied answer as the service sends it. */
+    record Denial(int status, Map<String, String> headers, byte[] body) {
+    }
+
+    static Denial denial(Need need, String message) throws IOException {
+        String requestId = UUID.randomUUID().toString();
+        return switch (need.service()) {
+            // REST-XML: the SDK reads the code from the XML; HEAD answers carry no body, only the status.
+            case "s3" -> new Denial(403, Map.of("Content-Type", "application/xml", "x-amz-request-id", requestId,
+                    "x-amz-id-2", requestId), ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>AccessDenied</Code><Message>"
+                    + xml(message) + "</Message><RequestId>" + requestId + "</RequestId><HostId>" + requestId
+                    + "</HostId></Error>").getBytes(StandardCharsets.UTF_8));
+            // REST-JSON: the error type travels in a header.
+            case "ses" -> new Denial(403, Map.of("Content-Type", "application/json", "x-amzn-ErrorType", "AccessDeniedException",
+                    "x-amzn-RequestId", requestId), Json.MAPPER.writeValueAsBytes(Map.of("message", message)));
+            // JSON 1.0 with the query-compatible code SQS's SDKs read first; 403 as SQS's query protocol answers it.
+            case "sqs" -> new Denial(403, Map.of("Content-Type", "application/x-amz-json-1.0", "x-amzn-RequestId", requestId,
+                    "x-amzn-query-error", "AccessDenied;Sender"), Json.MAPPER.writeValueAsBytes(Map.of(
+                    "__type", "com.amazon.coral.service#AccessDeniedException", "message", message)));
+            default -> new Denial(400, Map.of("Content-Type", "application/x-amz-json-1.0", "x-amzn-RequestId", requestId,
+                    "x-amzn-ErrorType", "AccessDeniedException"), Json.MAPPER.writeValueAsBytes(Map.of(
+                    "__type", "com.amazonaws.dynamodb.v20120810#AccessDeniedException", "message", message)));
+        };
+    }
+
+    private static String xml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     private void forward(HttpExchange exchange, byte[] body) throws IOException {
@@ -219,8 +316,11 @@ final class IamGate implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         }
+        boolean head = exchange.getRequestMethod().equalsIgnoreCase("HEAD");
         response.headers().map().forEach((name, values) -> {
-            if (!HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            // A HEAD answer's Content-Length is the object's size (S3 HeadObject), not the length of a body.
+            if ((!HOP_HEADERS.contains(lower) || head && lower.equals("content-length")) && !name.startsWith(":")) {
                 exchange.getResponseHeaders().put(name, values);
             }
         });

@@ -34,6 +34,9 @@ public final class LocalCloud implements AutoCloseable {
         private Duration initLimit = Duration.ofSeconds(120);
         private Duration retryDelay = Duration.ofMinutes(1);
         private boolean enforceIam = true;
+        private ClearinghouseResponder clearinghouseResponder;
+        private String clearinghouseTable = "ClaimsTable";
+        private ClearinghouseSimulator.Retry clearinghouseRetry = ClearinghouseSimulator.Retry.DEFAULT;
 
         private Options(Path projectDir) {
             this.projectDir = projectDir.toAbsolutePath().normalize();
@@ -83,6 +86,27 @@ public final class LocalCloud implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Runs the simulated clearinghouse with this responder: each 837P batch written to the claims table is answered
+         * with its documents, posted as signed webhooks. Without one (the default) no simulator runs.
+         */
+        public Options clearinghouseResponder(ClearinghouseResponder responder) {
+            this.clearinghouseResponder = responder;
+            return this;
+        }
+
+        /** The logical id of the table whose stream the clearinghouse watches for batches (default ClaimsTable). */
+        public Options clearinghouseTable(String logicalId) {
+            this.clearinghouseTable = logicalId;
+            return this;
+        }
+
+        /** How the clearinghouse retries a webhook POST not answered 2xx (default 4 attempts, from 0.5 s, doubling). */
+        public Options clearinghouseRetry(int attempts, Duration firstDelay) {
+            this.clearinghouseRetry = new ClearinghouseSimulator.Retry(attempts, firstDelay);
+            return this;
+        }
+
         public Options console(PrintStream out) {
             this.console = out;
             return this;
@@ -110,6 +134,7 @@ public final class LocalCloud implements AutoCloseable {
     private HttpApiGateway gateway;
     private TokenIssuer tokens;
     private TemplateResolver resolver;
+    private ClearinghouseSimulator clearinghouse;
     private final Map<String, LambdaFunction> functions = new LinkedHashMap<>();
     private final List<IamGate> gates = new ArrayList<>();
     private final List<EventSourceMapping> mappings = new ArrayList<>();
@@ -264,8 +289,45 @@ public final class LocalCloud implements AutoCloseable {
         }
         gateway.setLocalActions(this::runScheduleIfPresent, this::sentEmails);
         gateway.configure(routes, cors, tokens, this::status);
+        if (options.clearinghouseResponder != null) {
+            startClearinghouse(template);
+        }
+        gateway.addLocalRoute("clearinghouse", clearinghouse != null ? clearinghouse::handle : ClearinghouseSimulator::off);
         console.println("[local-cloud] up in " + (System.nanoTime() - t0) / 1_000_000 + " ms: " + functions.size()
                 + " function(s), " + mappings.size() + " mapping(s), " + schedules.size() + " schedule(s), " + routes.size() + " route(s)");
+    }
+
+    /** The clearinghouse reads the claims table's stream itself, beside the template's mappings of it. */
+    private void startClearinghouse(Template template) {
+        String id = options.clearinghouseTable;
+        Template.Resource table = template.resources().get(id);
+        if (table == null || !table.type().equals("AWS::DynamoDB::Table")) {
+            throw new TemplateException("clearinghouse simulator: no AWS::DynamoDB::Table " + id + " in template.yaml"
+                    + " (LocalCloud.Options.clearinghouseTable)");
+        }
+        TemplateResolver.Physical p = resolver.physical(id);
+        Object stream = p.attributes().get("StreamArn");
+        if (stream == null) {
+            throw new TemplateException("clearinghouse simulator: " + id + " has no stream (StreamSpecification)");
+        }
+        clearinghouse = new ClearinghouseSimulator(options.clearinghouseResponder, gateway.url(), options.clearinghouseRetry,
+                java.time.Clock.systemUTC(), console);
+        clearinghouse.watch(aws, String.valueOf(p.ref()), String.valueOf(stream));
+        console.println("[local-cloud] clearinghouse simulator watching " + id + "; connect an integration with"
+                + " POST " + gateway.url() + "/_local/clearinghouse/integrations");
+    }
+
+    /**
+     * The simulated clearinghouse: connect integrations, push deliveries.
+     *
+     * @throws IllegalStateException when the local cloud was started without a clearinghouse responder
+     */
+    public ClearinghouseSimulator clearinghouse() {
+        if (clearinghouse == null) {
+            throw new IllegalStateException("no clearinghouse simulator runs: start the local cloud with"
+                    + " Options.clearinghouseResponder(...)");
+        }
+        return clearinghouse;
     }
 
     private java.util.concurrent.ScheduledExecutorService scheduleTimers() {
@@ -411,7 +473,7 @@ public final class LocalCloud implements AutoCloseable {
                     Long.parseLong(a.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0"))));
         }
         List<Status.ScheduleStatus> ss = schedules.values().stream().map(ScheduledTrigger::status).toList();
-        return new Status(fs, ms, ss, qs);
+        return new Status(fs, ms, ss, qs, clearinghouse == null ? null : clearinghouse.status());
     }
 
     /** ARNs of the template's tables and queues as the emulator made them, for the IAM gates. */
@@ -448,6 +510,10 @@ public final class LocalCloud implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (clearinghouse != null) {
+            clearinghouse.close();
+            clearinghouse = null;
+        }
         schedules.values().forEach(ScheduledTrigger::close);
         schedules.clear();
         if (scheduleTimers != null) {

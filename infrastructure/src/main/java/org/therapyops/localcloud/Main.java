@@ -73,6 +73,12 @@ public final class Main {
         System.out.println("[local-cloud]                    curl -s -H \"Authorization: Bearer $TOKEN\" " + api + "/openapi.yml");
         System.out.println("[local-cloud] run a schedule now: curl -s -X POST " + api + "/_local/schedules/FUNCTION_LOGICAL_ID/EVENT_NAME");
         System.out.println("[local-cloud] emails sent:       curl -s " + api + "/_local/emails");
+        if (cloud.status().clearinghouse() != null) {
+            System.out.println("[local-cloud] clearinghouse:     curl -s -X POST " + api + "/_local/clearinghouse/integrations"
+                    + " -d '{\"practiceId\":\"demo-practice\",\"integrationId\":\"ID\",\"secret\":\"whsec_...\"}'");
+            System.out.println("[local-cloud]                    curl -s -X POST " + api + "/_local/clearinghouse/deliver"
+                    + " -d '{\"integrationId\":\"ID\",\"body\":\"ISA*...~\"}'");
+        }
         System.out.println("[local-cloud] Ctrl-C to stop");
         stopped.await();
     }

@@ -1,11 +1,17 @@
 package org.therapyops.localcloud;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
@@ -16,14 +22,30 @@ import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
 import software.amazon.awssdk.services.sesv2.model.AlreadyExistsException;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 
-/** Creates, or reuses when present, the tables, queues and email identities a template declares. */
+/**
+ * Creates, or reuses when present, the tables, queues, email identities and S3 buckets a template declares.
+ *
+ * <p>Buckets: {@code BucketName} (else a valid name derived from the stack and logical id), and
+ * {@code VersioningConfiguration}, {@code BucketEncryption} and {@code PublicAccessBlockConfiguration}, which moto
+ * accepts and reads back. moto keeps versions as S3 does, but it only marks new objects with the default encryption
+ * (nothing is encrypted) and it stores the public access block without enforcing it. Other bucket properties are not
+ * applied; start-up names them.
+ */
 public final class ResourceProvisioner {
 
-    private static final Set<String> PROVISIONED = Set.of("AWS::DynamoDB::Table", "AWS::SQS::Queue", "AWS::SES::EmailIdentity");
+    private static final Set<String> PROVISIONED = Set.of("AWS::DynamoDB::Table", "AWS::SQS::Queue", "AWS::SES::EmailIdentity",
+            "AWS::S3::Bucket");
+    private static final Set<String> BUCKET_PROPERTIES = Set.of("BucketName", "VersioningConfiguration", "BucketEncryption",
+            "PublicAccessBlockConfiguration");
+    /** S3's rules for a bucket name (general purpose buckets): 3 to 63 of a-z 0-9 . -, letter or digit at both ends. */
+    private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+    private static final Pattern IP_ADDRESS = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private final Template template;
     private final TemplateResolver resolver;
@@ -75,6 +97,7 @@ public final class ResourceProvisioner {
             case "AWS::DynamoDB::Table" -> table(r.logicalId(), props);
             case "AWS::SQS::Queue" -> queue(r.logicalId(), props);
             case "AWS::SES::EmailIdentity" -> emailIdentity(r.logicalId(), props);
+            case "AWS::S3::Bucket" -> bucket(r.logicalId(), props);
             default -> throw new IllegalStateException(r.type());
         }
     }
@@ -170,6 +193,89 @@ public final class ResourceProvisioner {
             // reuse
         }
         resolver.define(id, new TemplateResolver.Physical(identity, Map.of()));
+    }
+
+    private void bucket(String id, Map<String, Object> props) {
+        String name;
+        if (props.get("BucketName") != null) {
+            name = str(props.get("BucketName"));
+            if (!validBucketName(name)) {
+                throw new TemplateException(id + ".BucketName '" + name + "' is not a valid S3 bucket name"
+                        + " (3 to 63 of a-z 0-9 . -, a letter or digit at both ends, not an IP address)");
+            }
+        } else {
+            name = bucketName(resolver.physicalName(id));
+        }
+        try {
+            aws.s3().headBucket(b -> b.bucket(name));
+        } catch (NoSuchBucketException absent) {
+            // us-east-1: no LocationConstraint, as CloudFormation creates it there
+            aws.s3().createBucket(b -> b.bucket(name));
+        }
+        Map<String, Object> versioning = Template.mapOf(props.get("VersioningConfiguration"));
+        if (versioning.get("Status") != null) {
+            aws.s3().putBucketVersioning(b -> b.bucket(name).versioningConfiguration(v -> v.status(str(versioning.get("Status")))));
+        }
+        List<ServerSideEncryptionRule> rules = new ArrayList<>();
+        for (Map<String, Object> rule : list(Template.mapOf(props.get("BucketEncryption")).get("ServerSideEncryptionConfiguration"))) {
+            Map<String, Object> byDefault = Template.mapOf(rule.get("ServerSideEncryptionByDefault"));
+            ServerSideEncryptionRule.Builder r = ServerSideEncryptionRule.builder();
+            if (byDefault.get("SSEAlgorithm") != null) {
+                r.applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(str(byDefault.get("SSEAlgorithm")))
+                        .kmsMasterKeyID(str(byDefault.get("KMSMasterKeyID"))));
+            }
+            if (rule.get("BucketKeyEnabled") != null) {
+                r.bucketKeyEnabled(Boolean.parseBoolean(str(rule.get("BucketKeyEnabled"))));
+            }
+            rules.add(r.build());
+        }
+        if (!rules.isEmpty()) {
+            aws.s3().putBucketEncryption(b -> b.bucket(name).serverSideEncryptionConfiguration(c -> c.rules(rules)));
+        }
+        Map<String, Object> block = Template.mapOf(props.get("PublicAccessBlockConfiguration"));
+        if (!block.isEmpty()) {
+            aws.s3().putPublicAccessBlock(b -> b.bucket(name).publicAccessBlockConfiguration(c -> c
+                    .blockPublicAcls(flag(block, "BlockPublicAcls")).blockPublicPolicy(flag(block, "BlockPublicPolicy"))
+                    .ignorePublicAcls(flag(block, "IgnorePublicAcls")).restrictPublicBuckets(flag(block, "RestrictPublicBuckets"))));
+        }
+        List<String> ignored = props.keySet().stream().filter(k -> !BUCKET_PROPERTIES.contains(k)).sorted().toList();
+        if (!ignored.isEmpty()) {
+            System.out.println("[local-cloud] " + id + " (AWS::S3::Bucket): " + String.join(", ", ignored) + " not applied by the local cloud");
+        }
+        resolver.define(id, new TemplateResolver.Physical(name, Map.of("Arn", "arn:aws:s3:::" + name,
+                "DomainName", name + ".s3.amazonaws.com",
+                "RegionalDomainName", name + ".s3." + TemplateResolver.REGION + ".amazonaws.com")));
+    }
+
+    static boolean validBucketName(String name) {
+        return BUCKET_NAME.matcher(name).matches() && !name.contains("..") && !IP_ADDRESS.matcher(name).matches();
+    }
+
+    /**
+     * A bucket name for a resource without BucketName, as CloudFormation makes one: the stack and logical id,
+     * lowercased, within S3's rules; a long one is cut and given a hash of the whole so that names stay distinct.
+     * Deterministic, so that a run against a persistent endpoint finds its bucket again.
+     */
+    static String bucketName(String physicalName) {
+        String name = physicalName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-").replaceAll("-{2,}", "-")
+                .replaceAll("^-+|-+$", "");
+        if (name.length() > 63) {
+            String hash = HexFormat.of().formatHex(sha256(physicalName)).substring(0, 8);
+            name = name.substring(0, 54).replaceAll("-+$", "") + "-" + hash;
+        }
+        return name.length() < 3 ? name + (name.isEmpty() ? "" : "-") + "bucket" : name;
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean flag(Map<String, Object> map, String key) {
+        return Boolean.parseBoolean(String.valueOf(map.get(key)));
     }
 
     private static void copy(Map<String, Object> props, String key, QueueAttributeName name, Map<QueueAttributeName, String> out) {

@@ -2,9 +2,12 @@ package org.therapyops.localcloud;
 
 import java.util.List;
 
-/** What the local cloud is doing: functions, event source mappings, schedules, queue depths (served at /_local/status). */
+/**
+ * What the local cloud is doing: functions, event source mappings, schedules, queue depths and the simulated
+ * clearinghouse (null when none runs), served at /_local/status.
+ */
 public record Status(List<FunctionStatus> functions, List<MappingStatus> mappings, List<ScheduleStatus> schedules,
-                     List<QueueStatus> queues) {
+                     List<QueueStatus> queues, ClearinghouseStatus clearinghouse) {
 
     /** One function: its instances' readiness, pids and init durations, and invocation counts. */
     public record FunctionStatus(String logicalId, String functionName, boolean ready, List<Long> pids,
@@ -23,5 +26,23 @@ public record Status(List<FunctionStatus> functions, List<MappingStatus> mapping
     /** One Schedule / ScheduleV2 event: its expression, state, next run (UTC, null when none) and counters. */
     public record ScheduleStatus(String function, String event, String type, String expression, String timezone, String state,
                                  String nextRun, long invocations, long failures, long sentToDeadLetter) {
+    }
+
+    /**
+     * The simulated clearinghouse: the integrations it acts for (ids only), the batches it answered or skipped (practice
+     * not connected), and its webhook POSTs: sent (retries included), answered 2xx, failed (non-2xx or no answer),
+     * deliveries abandoned after the last retry and documents not sent behind them; the latest outcomes, newest last.
+     */
+    public record ClearinghouseStatus(List<Connection> integrations, String table, long batches, long unconnectedBatches,
+                                      long responderErrors, long posted, long answered2xx, long failed, long abandoned,
+                                      long notSent, List<Outcome> recent) {
+    }
+
+    /** One connected integration of a practice. */
+    public record Connection(String practiceId, String integrationId) {
+    }
+
+    /** One webhook POST: its id, the attempt, the status answered (0: no answer) and when. */
+    public record Outcome(String webhookId, String integrationId, int attempt, int status, String at) {
     }
 }

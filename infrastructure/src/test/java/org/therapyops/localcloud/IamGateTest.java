@@ -46,7 +46,13 @@ class IamGateTest {
             Map.of("Effect", "Allow", "Action", List.of("dynamodb:GetItem", "dynamodb:PutItem"), "Resource", PREFIX + "Claims"),
             Map.of("Effect", "Allow", "Action", "dynamodb:Query", "Resource", PREFIX + "Claims/index/*"),
             Map.of("Effect", "Allow", "Action", List.of("sqs:SendMessage"), "Resource", List.of("arn:aws:sqs:us-east-1:123456789012:Scrub")),
-            Map.of("Effect", "Allow", "Action", "ses:SendEmail", "Resource", "arn:aws:ses:us-east-1:123456789012:identity/alerts@x.example"))));
+            Map.of("Effect", "Allow", "Action", "ses:SendEmail", "Resource", "arn:aws:ses:us-east-1:123456789012:identity/alerts@x.example"),
+            Map.of("Effect", "Allow", "Action", List.of("s3:PutObject", "s3:GetObject"), "Resource", "arn:aws:s3:::raw-deliveries/incoming/*"),
+            Map.of("Effect", "Allow", "Action", "s3:ListBucket", "Resource", "arn:aws:s3:::raw-deliveries"))));
+
+    /** What an SDK v2 S3 client sends: SigV4 with s3 in the credential scope. */
+    private static final Map<String, List<String>> S3_SIGNED = Map.of("Authorization", List.of("AWS4-HMAC-SHA256 "
+            + "Credential=testing/20260101/us-east-1/s3/aws4_request, SignedHeaders=host;x-amz-date, Signature=abc"));
 
     private HttpServer aws;
     private final AtomicInteger forwarded = new AtomicInteger();
@@ -117,6 +123,119 @@ class IamGateTest {
         assertThat(allowed.statusCode()).isEqualTo(200);
         assertThat(allowed.body()).isEqualTo("{\"Item\":{}}");
         assertThat(forwarded.get()).isEqualTo(1);
+    }
+
+    private List<IamGate.Need> s3(String method, String path, String query) {
+        return s3(method, path, query, S3_SIGNED, new byte[0]);
+    }
+
+    private List<IamGate.Need> s3(String method, String path, String query, Map<String, List<String>> headers, byte[] body) {
+        return gate.needs(new IamGate.Call(method, path, query, headers, body));
+    }
+
+    private static IamGate.Need s3Need(String action, String resource) {
+        return new IamGate.Need("s3:" + action, "arn:aws:s3:::" + resource);
+    }
+
+    @Test
+    void readsWhatEachS3CallNeedsInPathStyle() {
+        assertThat(s3("PUT", "/raw-deliveries/incoming/2026/a%20b+c%2Bd.x12", null))
+                .as("the key is URL-decoded; '+' stays a plus").containsExactly(s3Need("PutObject", "raw-deliveries/incoming/2026/a b+c+d.x12"));
+        assertThat(s3("GET", "/raw-deliveries/incoming/x", null)).containsExactly(s3Need("GetObject", "raw-deliveries/incoming/x"));
+        assertThat(s3("HEAD", "/raw-deliveries/incoming/x", null)).containsExactly(s3Need("GetObject", "raw-deliveries/incoming/x"));
+        assertThat(s3("GET", "/raw-deliveries/incoming/x", "versionId=3"))
+                .containsExactly(s3Need("GetObjectVersion", "raw-deliveries/incoming/x"));
+        assertThat(s3("DELETE", "/raw-deliveries/incoming/x", null)).containsExactly(s3Need("DeleteObject", "raw-deliveries/incoming/x"));
+        assertThat(s3("GET", "/raw-deliveries", "list-type=2&prefix=incoming%2F")).containsExactly(s3Need("ListBucket", "raw-deliveries"));
+        assertThat(s3("GET", "/raw-deliveries/", null)).containsExactly(s3Need("ListBucket", "raw-deliveries"));
+        assertThat(s3("HEAD", "/raw-deliveries", null)).as("HeadBucket").containsExactly(s3Need("ListBucket", "raw-deliveries"));
+        assertThat(s3("GET", "/raw-deliveries", "versioning")).containsExactly(s3Need("GetBucketVersioning", "raw-deliveries"));
+        assertThat(s3("PUT", "/raw-deliveries", null)).containsExactly(s3Need("CreateBucket", "raw-deliveries"));
+        assertThat(s3("GET", "/", null)).containsExactly(s3Need("ListAllMyBuckets", "*"));
+        assertThat(s3("POST", "/raw-deliveries/incoming/big", "uploads")).containsExactly(s3Need("PutObject", "raw-deliveries/incoming/big"));
+        assertThat(s3("PUT", "/raw-deliveries/incoming/big", "partNumber=1&uploadId=u"))
+                .containsExactly(s3Need("PutObject", "raw-deliveries/incoming/big"));
+        assertThat(s3("DELETE", "/raw-deliveries/incoming/big", "uploadId=u"))
+                .containsExactly(s3Need("AbortMultipartUpload", "raw-deliveries/incoming/big"));
+        assertThat(s3("GET", "/raw-deliveries/incoming/x", "tagging")).containsExactly(s3Need("GetObjectTagging", "raw-deliveries/incoming/x"));
+
+        Map<String, List<String>> copy = new java.util.HashMap<>(S3_SIGNED);
+        copy.put("x-amz-copy-source", List.of("other/in%20box/x?versionId=7"));
+        assertThat(s3("PUT", "/raw-deliveries/incoming/copy", null, copy, new byte[0]))
+                .containsExactly(s3Need("PutObject", "raw-deliveries/incoming/copy"), s3Need("GetObjectVersion", "other/in box/x"));
+
+        byte[] delete = ("<Delete xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Object><Key>incoming/a</Key></Object>"
+                + "<Object><Key>old/b</Key><VersionId>v1</VersionId></Object></Delete>").getBytes(StandardCharsets.UTF_8);
+        assertThat(s3("POST", "/raw-deliveries", "delete", S3_SIGNED, delete))
+                .containsExactly(s3Need("DeleteObject", "raw-deliveries/incoming/a"), s3Need("DeleteObjectVersion", "raw-deliveries/old/b"));
+
+        Map<String, List<String>> presigned = Map.of();
+        assertThat(s3("GET", "/raw-deliveries/incoming/x", "X-Amz-Algorithm=AWS4-HMAC-SHA256"
+                + "&X-Amz-Credential=testing%2F20260101%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Signature=abc", presigned, new byte[0]))
+                .as("a presigned URL").containsExactly(s3Need("GetObject", "raw-deliveries/incoming/x"));
+        assertThat(s3("GET", "/raw-deliveries/incoming/x", null, Map.of(), new byte[0])).as("not signed for s3: not S3").isEmpty();
+    }
+
+    @Test
+    void s3PermissionsFollowTheKeyPrefix() {
+        assertThat(gate.allows(s3Need("PutObject", "raw-deliveries/incoming/2026/x.x12"))).isTrue();
+        assertThat(gate.allows(s3Need("PutObject", "raw-deliveries/other/x.x12"))).isFalse();
+        assertThat(gate.allows(s3Need("DeleteObject", "raw-deliveries/incoming/x.x12"))).isFalse();
+        assertThat(gate.allows(s3Need("ListBucket", "raw-deliveries"))).isTrue();
+        assertThat(gate.allows(s3Need("ListBucket", "raw-deliveries/incoming/x"))).as("a bucket action is on the bucket").isFalse();
+    }
+
+    @Test
+    void eachServiceGetsItsOwnAccessDeniedSoTheSdkRaisesItsOwnException() {
+        var credentials = software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("testing", "testing"));
+        var region = software.amazon.awssdk.regions.Region.US_EAST_1;
+        try (var s3 = software.amazon.awssdk.services.s3.S3Client.builder().region(region).credentialsProvider(credentials)
+                .endpointOverride(gate.endpoint()).forcePathStyle(true)
+                .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()).build();
+             var sqs = software.amazon.awssdk.services.sqs.SqsClient.builder().region(region).credentialsProvider(credentials)
+                .endpointOverride(gate.endpoint())
+                .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()).build();
+             var ses = software.amazon.awssdk.services.sesv2.SesV2Client.builder().region(region).credentialsProvider(credentials)
+                .endpointOverride(gate.endpoint())
+                .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()).build();
+             var dynamo = software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder().region(region).credentialsProvider(credentials)
+                .endpointOverride(gate.endpoint())
+                .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()).build()) {
+            var put = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    software.amazon.awssdk.services.s3.model.S3Exception.class,
+                    () -> s3.putObject(b -> b.bucket("raw-deliveries").key("other/x.x12"),
+                            software.amazon.awssdk.core.sync.RequestBody.fromString("ISA*00*")));
+            assertThat(put.statusCode()).isEqualTo(403);
+            assertThat(put.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+            assertThat(put.awsErrorDetails().errorMessage()).contains("s3:PutObject").contains("arn:aws:s3:::raw-deliveries/other/x.x12");
+            var head = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    software.amazon.awssdk.services.s3.model.S3Exception.class,
+                    () -> s3.headObject(b -> b.bucket("raw-deliveries").key("other/x.x12")));
+            assertThat(head.statusCode()).as("a HEAD answer has no body, only the status").isEqualTo(403);
+
+            var send = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    software.amazon.awssdk.services.sqs.model.SqsException.class,
+                    () -> sqs.sendMessage(b -> b.queueUrl("http://localhost/123456789012/Other").messageBody("x")));
+            assertThat(send.statusCode()).isEqualTo(403);
+            assertThat(send.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+            assertThat(send.awsErrorDetails().errorMessage()).contains("sqs:SendMessage");
+
+            var email = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    software.amazon.awssdk.services.sesv2.model.SesV2Exception.class,
+                    () -> ses.sendEmail(b -> b.fromEmailAddress("other@x.example").destination(d -> d.toAddresses("a@x.example"))
+                            .content(c -> c.simple(m -> m.subject(t -> t.data("s")).body(x -> x.text(t -> t.data("b")))))));
+            assertThat(email.statusCode()).isEqualTo(403);
+            assertThat(email.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
+            assertThat(email.awsErrorDetails().errorMessage()).contains("ses:SendEmail");
+
+            var get = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    software.amazon.awssdk.services.dynamodb.model.DynamoDbException.class,
+                    () -> dynamo.getItem(b -> b.tableName("Practice").key(Map.of("pk",
+                            software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("p")))));
+            assertThat(get.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
+        }
+        assertThat(forwarded.get()).as("no denied call reached AWS").isZero();
     }
 
     private HttpResponse<String> call(String target, String body) throws Exception {

@@ -33,13 +33,22 @@ class LocalCloudTest {
     static final String ONE_SHOT_AT = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Tokyo")).plusSeconds(30)
             .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss"));
 
+    /** The secret the clearinghouse signs with and WebhookFunction checks (a template parameter, as a stored secret). */
+    static final String WEBHOOK_SECRET = WebhookSigner.newSecret();
+    /** A stand-in for the 999 / 277CA / 835 writers; the 277CA makes WebhookFunction fail its first receipt. */
+    static final ClearinghouseResponder STAND_IN = (x12, now) -> List.of(
+            new ClearinghouseResponder.Document("999", null, "999 for " + x12.substring(0, x12.indexOf('~'))),
+            new ClearinghouseResponder.Document("277CA", null, "277CA FAIL-ONCE at " + now.getEpochSecond()),
+            new ClearinghouseResponder.Document("835", null, "835 remitting"));
+
     @BeforeAll
     static void start() throws Exception {
         observe = Files.createTempDirectory("local-cloud-observe");
         cloud = LocalCloud.start(LocalCloud.Options.defaults(Path.of("target/test-classes/testcloud"))
                 .apiPort(0).stackName("lc-test").parameter("ObserveDir", observe.toString())
-                .parameter("OneShotAt", ONE_SHOT_AT)
-                .retryDelay(Duration.ofMillis(200)));
+                .parameter("OneShotAt", ONE_SHOT_AT).parameter("WebhookSecret", WEBHOOK_SECRET)
+                .retryDelay(Duration.ofMillis(200))
+                .clearinghouseResponder(STAND_IN).clearinghouseRetry(3, Duration.ofMillis(100)));
     }
 
     @AfterAll
@@ -359,6 +368,139 @@ class LocalCloudTest {
         assertThat(listed.isArray()).isTrue();
         assertThat(listed.findValuesAsText("subject")).contains("Tomorrow's schedule");
         assertThat(listed.get(0).path("destinations").isArray()).isTrue();
+    }
+
+    static JsonNode invoke(String function, String event) throws Exception {
+        InvocationResult r = cloud.function(function).invoke(event.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(r.success()).as(r.errorMessage()).isTrue();
+        return Json.MAPPER.readTree(r.payload());
+    }
+
+    @Test
+    void bucketsAreCreatedFromTheTemplateWithTheirSettings() {
+        String raw = cloud.physicalId("RawBucket");
+        assertThat(raw).isEqualTo("lc-test-rawbucket").matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+        var s3 = cloud.aws().s3();
+        assertThat(s3.getBucketVersioning(b -> b.bucket(raw)).statusAsString()).isEqualTo("Enabled");
+        assertThat(s3.getBucketEncryption(b -> b.bucket(raw)).serverSideEncryptionConfiguration().rules().get(0)
+                .applyServerSideEncryptionByDefault().sseAlgorithmAsString()).isEqualTo("AES256");
+        var block = s3.getPublicAccessBlock(b -> b.bucket(raw)).publicAccessBlockConfiguration();
+        assertThat(List.of(block.blockPublicAcls(), block.blockPublicPolicy(), block.ignorePublicAcls(), block.restrictPublicBuckets()))
+                .containsOnly(true);
+        assertThat(cloud.physicalId("NamedBucket")).isEqualTo("lc-test-named-bucket");
+        assertThat(s3.listBuckets().buckets()).extracting(software.amazon.awssdk.services.s3.model.Bucket::name)
+                .contains("lc-test-rawbucket", "lc-test-named-bucket");
+    }
+
+    @Test
+    void aFunctionPutsAndGetsAnObjectThroughItsIamGate() throws Exception {
+        String key = "incoming/2026/batch 1+a.x12";
+        JsonNode put = invoke("S3Function", "{\"op\":\"put\",\"key\":\"" + key + "\",\"body\":\"ISA*00*~\"}");
+        assertThat(put.path("ok").asBoolean()).as(put.toString()).isTrue();
+        assertThat(put.path("versionId").asText()).as("the bucket is versioned").isNotBlank().isNotEqualTo("null");
+        JsonNode get = invoke("S3Function", "{\"op\":\"get\",\"key\":\"" + key + "\"}");
+        assertThat(get.path("ok").asBoolean()).as(get.toString()).isTrue();
+        assertThat(get.path("body").asText()).isEqualTo("ISA*00*~");
+        assertThat(get.path("contentType").asText()).isEqualTo("application/edi-x12");
+        assertThat(get.path("serverSideEncryption").asText()).as("the bucket's default encryption").isEqualTo("AES256");
+        JsonNode head = invoke("S3Function", "{\"op\":\"head\",\"key\":\"" + key + "\"}");
+        assertThat(head.path("contentLength").asLong()).as("a HEAD answer keeps its Content-Length through the gate").isEqualTo(8);
+        JsonNode list = invoke("S3Function", "{\"op\":\"list\",\"key\":\"incoming/2026/\"}");
+        assertThat(list.path("keys").toString()).contains(key);
+        assertThat(cloud.aws().s3().getObjectAsBytes(b -> b.bucket(cloud.physicalId("RawBucket")).key(key)).asUtf8String())
+                .isEqualTo("ISA*00*~");
+    }
+
+    @Test
+    void anS3CallThePolicyDoesNotAllowIsDeniedAsS3DeniesIt() throws Exception {
+        JsonNode elsewhere = invoke("S3Function", "{\"op\":\"put\",\"key\":\"other/x.x12\",\"body\":\"ISA~\"}");
+        assertThat(elsewhere.path("ok").asBoolean()).isFalse();
+        assertThat(elsewhere.path("caughtAs").asText()).isEqualTo("S3Exception");
+        // S3's model (SDK 2.57) names AccessDenied as its own subclass of S3Exception, as it does against AWS.
+        assertThat(elsewhere.path("exception").asText()).isEqualTo("AccessDeniedException");
+        assertThat(elsewhere.path("status").asInt()).isEqualTo(403);
+        assertThat(elsewhere.path("code").asText()).isEqualTo("AccessDenied");
+        String raw = cloud.physicalId("RawBucket");
+        var absent = org.assertj.core.api.Assertions.catchThrowableOfType(software.amazon.awssdk.services.s3.model.S3Exception.class,
+                () -> cloud.aws().s3().headObject(b -> b.bucket(raw).key("other/x.x12")));
+        assertThat(absent.statusCode()).as("the denied put never reached S3").isEqualTo(404);
+
+        invoke("S3Function", "{\"op\":\"put\",\"key\":\"incoming/keep.x12\",\"body\":\"ISA~\"}");
+        JsonNode delete = invoke("S3Function", "{\"op\":\"delete\",\"key\":\"incoming/keep.x12\"}");
+        assertThat(delete.path("status").asInt()).isEqualTo(403);
+        assertThat(delete.path("code").asText()).isEqualTo("AccessDenied");
+        assertThat(cloud.aws().s3().headObject(b -> b.bucket(raw).key("incoming/keep.x12")).contentLength()).isEqualTo(4);
+    }
+
+    static HttpResponse<String> postJson(String path, String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(cloud.apiUrl().resolve(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static void connectClearinghouse() throws Exception {
+        HttpResponse<String> connected = postJson("/_local/clearinghouse/integrations",
+                "{\"practiceId\":\"practice-ch\",\"integrationId\":\"int-ch\",\"secret\":\"" + WEBHOOK_SECRET + "\"}");
+        assertThat(connected.statusCode()).as(connected.body()).isEqualTo(201);
+        assertThat(connected.body()).doesNotContain(WEBHOOK_SECRET);
+    }
+
+    /** WebhookFunction's lines for a webhook id prefix: id, integration, content type, base64 flag, verdict, status, body. */
+    static List<String[]> webhooks(String idPrefix) {
+        return observed("webhooks.log").stream().map(l -> l.split("\t")).filter(f -> f[0].startsWith(idPrefix)).toList();
+    }
+
+    @Test
+    void theSimulatedClearinghouseAnswersABatchWithSignedWebhooksThroughTheHttpApi() throws Exception {
+        connectClearinghouse();
+        String claims = cloud.physicalId("ClaimsTable");
+        cloud.aws().dynamoDb().transactWriteItems(b -> b.transactItems(software.amazon.awssdk.services.dynamodb.model.TransactWriteItem
+                .builder().put(p -> p.tableName(claims).item(Map.of("pk", AttributeValue.fromS("practice-ch"),
+                        "sk", AttributeValue.fromS("BATCH#lc-1"), "type", AttributeValue.fromS("BATCH"),
+                        "x12", AttributeValue.fromS("ISA*00*lc-1~GS*HC~")))).build()));
+        await(() -> webhooks("sim-lc-1-").size() == 4, Duration.ofSeconds(30));
+        List<String[]> got = webhooks("sim-lc-1-");
+        assertThat(got).extracting(f -> f[0] + " " + f[5])
+                .containsExactly("sim-lc-1-999 202", "sim-lc-1-277CA 500", "sim-lc-1-277CA 202", "sim-lc-1-835 202");
+        assertThat(got).extracting(f -> f[4]).as("every signature checks out at the receiver").containsOnly("ok");
+        assertThat(got).extracting(f -> f[1]).containsOnly("int-ch");
+        assertThat(got).extracting(f -> f[2]).containsOnly("application/edi-x12");
+        assertThat(got).extracting(f -> f[3]).as("API Gateway base64-encodes a body that is not text").containsOnly("true");
+        assertThat(new String(java.util.Base64.getDecoder().decode(got.get(0)[6]), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("999 for ISA*00*lc-1");
+
+        JsonNode status = Json.MAPPER.readTree(get("/_local/status", Map.of()).body()).path("clearinghouse");
+        assertThat(status.path("table").asText()).isEqualTo(claims);
+        assertThat(status.path("batches").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(status.path("answered2xx").asLong()).isGreaterThanOrEqualTo(3);
+        assertThat(status.path("failed").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(status.path("integrations").toString()).contains("int-ch").doesNotContain(WEBHOOK_SECRET.substring(6));
+    }
+
+    @Test
+    void anyFileCanBePushedThroughTheClearinghouseSignedForgedOrStale() throws Exception {
+        connectClearinghouse();
+        JsonNode ok = Json.MAPPER.readTree(postJson("/_local/clearinghouse/deliver",
+                "{\"integrationId\":\"int-ch\",\"body\":\"ISA*manual~\",\"webhookId\":\"manual-lc-1\"}").body());
+        assertThat(ok.path("status").asInt()).isEqualTo(202);
+        assertThat(ok.path("body").asText()).isEqualTo("{\"received\":\"manual-lc-1\"}");
+        JsonNode forged = Json.MAPPER.readTree(postJson("/_local/clearinghouse/deliver",
+                "{\"integrationId\":\"int-ch\",\"body\":\"ISA*manual~\",\"forge\":true}").body());
+        assertThat(forged.path("status").asInt()).isEqualTo(401);
+        assertThat(forged.path("body").asText()).contains("bad signature");
+        long hourAgo = Instant.now().getEpochSecond() - 3600;
+        JsonNode stale = Json.MAPPER.readTree(postJson("/_local/clearinghouse/deliver",
+                "{\"integrationId\":\"int-ch\",\"body\":\"ISA*manual~\",\"timestamp\":" + hourAgo + "}").body());
+        assertThat(stale.path("status").asInt()).isEqualTo(401);
+        assertThat(stale.path("body").asText()).contains("stale");
+        ClearinghouseSimulator.Answer json = cloud.clearinghouse().deliver(ClearinghouseSimulator.Delivery.of("int-ch", "{\"n\":1}")
+                .withContentType("application/json").withWebhookId("manual-lc-2"));
+        assertThat(json.status()).isEqualTo(202);
+        assertThat(webhooks("manual-lc-2")).singleElement().satisfies(f -> {
+            assertThat(f[2]).isEqualTo("application/json");
+            assertThat(f[3]).as("a JSON body is passed as text").isEqualTo("false");
+        });
+        assertThat(postJson("/_local/clearinghouse/deliver", "{\"integrationId\":\"nobody\",\"body\":\"x\"}").statusCode())
+                .isEqualTo(404);
     }
 
     static Status.ScheduleStatus schedule(String event) {
