@@ -7,12 +7,9 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.therapyops.billing.claims.ClaimScrubService;
+import org.therapyops.lambda.SqsBatch;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,7 +20,7 @@ import java.util.Map;
  */
 public class ClaimScrubberHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ClaimScrubberHandler.class);
+    private static final Argument<Map<String, Object>> MESSAGE = Argument.mapOf(String.class, Object.class);
 
     @Inject
     ClaimScrubService service;
@@ -41,28 +38,7 @@ public class ClaimScrubberHandler extends MicronautRequestHandler<SQSEvent, SQSB
 
     @Override
     public SQSBatchResponse execute(SQSEvent event) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        List<SQSEvent.SQSMessage> messages = event == null || event.getRecords() == null ? List.of() : event.getRecords();
-        for (SQSEvent.SQSMessage message : messages) {
-            try {
-                scrub(message);
-            } catch (Exception e) {
-                // The exception's class and the message id only: bodies and messages stay out of the log.
-                LOG.error("message {} failed: {}", message.getMessageId(), e.getClass().getSimpleName());
-                failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
-            }
-        }
-        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
-    }
-
-    private void scrub(SQSEvent.SQSMessage message) throws Exception {
-        Map<String, Object> body = json.readValue(message.getBody(), Argument.mapOf(String.class, Object.class));
-        Object practiceId = body == null ? null : body.get("practiceId");
-        Object claimId = body == null ? null : body.get("claimId");
-        if (!(practiceId instanceof String) || !(claimId instanceof String)
-                || ((String) practiceId).isBlank() || ((String) claimId).isBlank()) {
-            throw new IllegalArgumentException("message names no practiceId and claimId");
-        }
-        service.scrub((String) practiceId, (String) claimId);
+        return SqsBatch.process(event, body -> SqsBatch.PracticeMessage.of(json.readValue(body, MESSAGE), "claimId"),
+                message -> service.scrub(message.practiceId(), message.id()));
     }
 }

@@ -6,12 +6,9 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.therapyops.alerting.AlertNotifier;
+import org.therapyops.lambda.SqsBatch;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,7 +18,7 @@ import java.util.Map;
  */
 public class NotifierHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(NotifierHandler.class);
+    private static final Argument<Map<String, Object>> MESSAGE = Argument.mapOf(String.class, Object.class);
 
     @Inject
     AlertNotifier notifier;
@@ -31,22 +28,7 @@ public class NotifierHandler extends MicronautRequestHandler<SQSEvent, SQSBatchR
 
     @Override
     public SQSBatchResponse execute(SQSEvent event) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        List<SQSEvent.SQSMessage> messages = event == null || event.getRecords() == null ? List.of() : event.getRecords();
-        for (SQSEvent.SQSMessage message : messages) {
-            try {
-                Map<String, Object> body = json.readValue(message.getBody(), Argument.mapOf(String.class, Object.class));
-                Object practiceId = body == null ? null : body.get("practiceId");
-                Object alertId = body == null ? null : body.get("alertId");
-                if (!(practiceId instanceof String) || !(alertId instanceof String)) {
-                    throw new IllegalArgumentException("message names no practiceId and alertId");
-                }
-                notifier.notify((String) practiceId, (String) alertId);
-            } catch (Exception e) {
-                LOG.error("message {} failed: {}", message.getMessageId(), e.getClass().getSimpleName());
-                failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
-            }
-        }
-        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+        return SqsBatch.process(event, body -> SqsBatch.PracticeMessage.of(json.readValue(body, MESSAGE), "alertId"),
+                message -> notifier.notify(message.practiceId(), message.id()));
     }
 }

@@ -1,0 +1,66 @@
+package org.therapyops.inbound.function;
+
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import org.therapyops.alerting.AlertRaiser;
+import org.therapyops.billing.acknowledgement.AcknowledgementService;
+import org.therapyops.billing.remittance.RemittanceService;
+import org.therapyops.inbound.AuthorizationUpdateService;
+import org.therapyops.inbound.InboundDeliveryService;
+import org.therapyops.messaging.S3DeliveryBodies;
+import org.therapyops.messaging.SqsAlertNotifications;
+import org.therapyops.ports.AlertRepository;
+import org.therapyops.ports.AppointmentRepository;
+import org.therapyops.ports.BatchRepository;
+import org.therapyops.ports.ClaimRepository;
+import org.therapyops.ports.InboundDeliveryRepository;
+import org.therapyops.ports.PracticeRepository;
+import org.therapyops.ports.RemittanceRepository;
+import org.therapyops.scheduling.AuthorizationCheckService;
+import org.therapyops.wiring.SharedFactory;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.time.Clock;
+
+/**
+ * Applies kept deliveries: bodies from INBOUND_BUCKET (inbound.bucket), acknowledgements and remittances to the Claims
+ * table, authorization updates to the Practice table with alerts on NOTIFY_QUEUE_URL (notify.queue.url); interchanges
+ * must carry this deployment's usage indicator X12_USAGE_INDICATOR (x12.usage-indicator, T or P).
+ */
+@Factory
+public class InboundFactory {
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    S3Client s3Client(@Value("${aws.endpoint.url:}") String endpoint) {
+        // An endpoint override (the local cloud, LocalStack) serves buckets by path, not by host name.
+        return SharedFactory.withEndpoint(S3Client.builder().httpClient(UrlConnectionHttpClient.create())
+                .forcePathStyle(!endpoint.isBlank()), endpoint).build();
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    SqsClient sqsClient(@Value("${aws.endpoint.url:}") String endpoint) {
+        return SharedFactory.withEndpoint(SqsClient.builder().httpClient(UrlConnectionHttpClient.create()), endpoint).build();
+    }
+
+    @Singleton
+    InboundDeliveryService inboundDeliveryService(InboundDeliveryRepository deliveries, S3Client s3,
+                                                  @Value("${inbound.bucket}") String bucket, JsonMapper json,
+                                                  @Value("${x12.usage-indicator:T}") String usageIndicator,
+                                                  BatchRepository batches, ClaimRepository claims,
+                                                  RemittanceRepository remittances, PracticeRepository practice,
+                                                  AppointmentRepository appointments, AuthorizationCheckService check,
+                                                  AlertRepository alerts, SqsClient sqs,
+                                                  @Value("${notify.queue.url}") String notifyQueue, Clock clock) {
+        AlertRaiser raiser = new AlertRaiser(practice, alerts, new SqsAlertNotifications(sqs, notifyQueue), clock);
+        return new InboundDeliveryService(deliveries, new S3DeliveryBodies(s3, bucket), new InboundBodyDecoder(json, usageIndicator),
+                new AcknowledgementService(batches, claims, clock), new RemittanceService(claims, remittances, clock),
+                new AuthorizationUpdateService(practice, appointments, check, raiser, clock), clock);
+    }
+}

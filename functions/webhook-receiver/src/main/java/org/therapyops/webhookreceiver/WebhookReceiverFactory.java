@@ -1,0 +1,48 @@
+package org.therapyops.webhookreceiver;
+
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import org.therapyops.inbound.WebhookReception;
+import org.therapyops.messaging.S3DeliveryBodies;
+import org.therapyops.messaging.SqsInboundQueue;
+import org.therapyops.ports.InboundDeliveryRepository;
+import org.therapyops.ports.IntegrationRepository;
+import org.therapyops.wiring.SharedFactory;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.time.Clock;
+
+/**
+ * The webhook door: deliveries kept in the bucket INBOUND_BUCKET (inbound.bucket) and the Inbound table, queued on
+ * INBOUND_QUEUE_URL (inbound.queue.url); bodies above WEBHOOK_MAX_BYTES (webhook.max.bytes, 5 MiB) are refused.
+ */
+@Factory
+public class WebhookReceiverFactory {
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    S3Client s3Client(@Value("${aws.endpoint.url:}") String endpoint) {
+        // An endpoint override (the local cloud, LocalStack) serves buckets by path, not by host name.
+        return SharedFactory.withEndpoint(S3Client.builder().httpClient(UrlConnectionHttpClient.create())
+                .forcePathStyle(!endpoint.isBlank()), endpoint).build();
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    SqsClient sqsClient(@Value("${aws.endpoint.url:}") String endpoint) {
+        return SharedFactory.withEndpoint(SqsClient.builder().httpClient(UrlConnectionHttpClient.create()), endpoint).build();
+    }
+
+    @Singleton
+    WebhookReception webhookReception(IntegrationRepository integrations, InboundDeliveryRepository deliveries, S3Client s3,
+                                      SqsClient sqs, @Value("${inbound.bucket}") String bucket,
+                                      @Value("${inbound.queue.url}") String queueUrl,
+                                      @Value("${webhook.max.bytes:5242880}") int maxBytes, Clock clock) {
+        return new WebhookReception(integrations, deliveries, new S3DeliveryBodies(s3, bucket), new SqsInboundQueue(sqs, queueUrl),
+                clock, maxBytes);
+    }
+}
