@@ -213,6 +213,8 @@ public class ClaimBatchController {
         return new ClaimBatchView(batch.id(), String.format("%09d", batch.interchangeControlNumber()),
                 batch.interchangeControlNumber(), batch.groupControlNumber(), batch.transactionSetControlNumber(),
                 batch.claimIds(), batch.claimIds().stream().collect(Collectors.toMap(id -> id,
-                        X12_837P::patientControlNumber, (a, b) -> a, LinkedHashMap::new)), batch.createdAt());
+                        X12_837P::patientControlNumber, (a, b) -> a, LinkedHashMap::new)), batch.createdAt(),
+                batch.acknowledgement() == null ? null : new ClaimBatchView.Acknowledgement(batch.acknowledgement().status(),
+                        batch.acknowledgement().errors(), batch.acknowledgement().deliveryId(), batch.acknowledgement().at()));
     }
 }

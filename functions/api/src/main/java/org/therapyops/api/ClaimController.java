@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.therapyops.api.model.ClaimView;
+import org.therapyops.api.model.LedgerView;
 import org.therapyops.api.model.PageView;
 import org.therapyops.api.problem.ApiProblemException;
 import org.therapyops.api.security.Caller;
@@ -18,7 +19,7 @@ import org.therapyops.billing.ClaimStatus;
 import org.therapyops.billing.StoredClaim;
 import org.therapyops.ports.ClaimRepository;
 
-/** Claims as charge capture made them and the scrubber moves them, for billers and admins (read only here). */
+/** Claims as charge capture made them and the scrubber and payers move them, with their ledgers, for billers and admins (read only here). */
 @Controller("/claims")
 @Tag(name = "Claims")
 public class ClaimController {
@@ -40,6 +41,16 @@ public class ClaimController {
         String patient = Listing.blankToNull(patientId);
         return Listing.page(() -> patient == null ? claims.list(caller.practiceId(), status, size, Listing.blankToNull(cursor))
                 : claims.listOfPatient(caller.practiceId(), patient, status, size, Listing.blankToNull(cursor)), ClaimView::of);
+    }
+
+    @Get("/{claimId}/ledger")
+    @Operation(summary = "A claim's ledger: every remittance posting (payments, adjustments by group and CARC, patient "
+            + "responsibility), with what was paid, owed and is still open")
+    public LedgerView ledger(@Parameter(hidden = true) Caller caller, @PathVariable String claimId) {
+        caller.require(Role.BILLER, Role.ADMIN);
+        StoredClaim claim = claims.get(caller.practiceId(), claimId)
+                .orElseThrow(() -> ApiProblemException.notFound("Claim", claimId));
+        return LedgerView.of(claim, claims.ledger(caller.practiceId(), claimId));
     }
 
     @Get("/{claimId}")

@@ -30,6 +30,7 @@ import org.therapyops.billing.Party;
 import org.therapyops.billing.StoredClaim;
 import org.therapyops.billing.charges.FeeSchedule;
 import org.therapyops.billing.claims.ClaimParties;
+import org.therapyops.billing.claims.ClaimSuccessors;
 import org.therapyops.domain.Coverage;
 import org.therapyops.domain.Patient;
 import org.therapyops.ports.ClaimRepository;
@@ -47,7 +48,8 @@ import java.util.Set;
 
 /**
  * The scrubber's side of claims: its findings on a claim, a biller's correction that sends the claim back to the
- * scrubber, and the scrub requests that ended in the dead-letter queue.
+ * scrubber (in place before submission or after a rejection; as a replacement or void claim once the payer knows it),
+ * and the scrub requests that ended in the dead-letter queue.
  */
 @Controller("/claims")
 @Tag(name = "Claims")
@@ -62,14 +64,16 @@ public class ClaimScrubController {
     private final ScrubQueue scrubQueue;
     private final ScrubDeadLetters deadLetters;
     private final JsonMapper json;
+    private final ClaimSuccessors successors;
 
     public ClaimScrubController(ClaimRepository claims, PracticeRepository practice, ScrubQueue scrubQueue, ScrubDeadLetters deadLetters,
-                                JsonMapper json) {
+                                JsonMapper json, ClaimSuccessors successors) {
         this.claims = claims;
         this.practice = practice;
         this.scrubQueue = scrubQueue;
         this.deadLetters = deadLetters;
         this.json = json;
+        this.successors = successors;
     }
 
     @Get("/{claimId}/scrub")
@@ -164,14 +168,51 @@ public class ClaimScrubController {
     }
 
     private static void requireCorrectable(String claimId, ClaimStatus status) {
-        if (status == ClaimStatus.SUBMITTED) {
-            throw new ApiProblemException(ProblemType.CLAIM_SUBMITTED, "Claim " + claimId
-                    + " was submitted: correct it with a replacement (frequency 7) or void claim. Nothing was written.");
-        }
         if (status == ClaimStatus.SCRUB_PENDING) {
             throw new ApiProblemException(ProblemType.CONFLICT, "Claim " + claimId
                     + " is waiting for the scrubber; correct it once it is READY or NEEDS_REVIEW. Nothing was written.");
         }
+        if (!status.correctableInPlace()) {
+            throw new ApiProblemException(ProblemType.CLAIM_SUBMITTED, "Claim " + claimId + " was submitted (" + status
+                    + "): correct it with a replacement (frequency 7, POST /claims/" + claimId + "/replacement) or a void "
+                    + "(POST /claims/" + claimId + "/void) once the payer has acknowledged or adjudicated it. Nothing was written.");
+        }
+    }
+
+    @Post("/{claimId}/replacement")
+    @Operation(summary = "Replace a claim the payer accepted or adjudicated (frequency 7, REF*F8 its control number) with the "
+            + "correction given (If-Match on the original); the replacement is scrubbed and sent in the next batch")
+    public HttpResponse<ClaimView> replace(@Parameter(hidden = true) Caller caller, @PathVariable String claimId,
+                                           @Nullable @Header("If-Match") String ifMatch, @Body ClaimCorrectionInput input) {
+        caller.require(Role.BILLER);
+        StoredClaim original = find(caller, claimId);
+        Preconditions.requireVersion("The claim", original.version(), Preconditions.expectedVersion(ifMatch));
+        Claim content = corrected(input.refresh() ? refreshed(caller.practiceId(), original.claim()) : original.claim(), input,
+                practice.fees(caller.practiceId()));
+        StoredClaim replacement = successor(() -> successors.replace(caller.practiceId(), original, content));
+        return Responses.created("/claims/" + replacement.claim().id(), ClaimView.of(replacement), replacement.version());
+    }
+
+    @Post("/{claimId}/void")
+    @Operation(summary = "Void a claim the payer accepted or adjudicated (frequency 8, If-Match on the original): the void "
+            + "claim is scrubbed and sent in the next batch")
+    public HttpResponse<ClaimView> voidClaim(@Parameter(hidden = true) Caller caller, @PathVariable String claimId,
+                                             @Nullable @Header("If-Match") String ifMatch) {
+        caller.require(Role.BILLER);
+        StoredClaim original = find(caller, claimId);
+        Preconditions.requireVersion("The claim", original.version(), Preconditions.expectedVersion(ifMatch));
+        StoredClaim voided = successor(() -> successors.voidClaim(caller.practiceId(), original));
+        return Responses.created("/claims/" + voided.claim().id(), ClaimView.of(voided), voided.version());
+    }
+
+    private static StoredClaim successor(java.util.function.Supplier<StoredClaim> create) {
+        return Preconditions.write("The claim", () -> {
+            try {
+                return create.get();
+            } catch (ClaimSuccessors.SuccessorRefusedException e) {
+                throw new ApiProblemException(ProblemType.CONFLICT, e.getMessage() + ". Nothing was written.");
+            }
+        });
     }
 
     /** The claim with its parties taken from the practice's data as it is now (nothing is written). */
@@ -185,10 +226,8 @@ public class ClaimScrubController {
         Party rendering = practice.provider(practiceId, renderingId).map(ClaimParties::rendering)
                 .orElse(claim.renderingProvider());
         Party billing = ClaimParties.billing(practice.billingProfile(practiceId).orElse(null));
-        return new Claim(claim.id(), claim.patientId(), claim.coverageId(), claim.payerId(), claim.payerName(), claim.payerEdiId(),
-                billing, rendering, claim.referringProvider(), ClaimParties.subscriber(coverage, patient), claim.dateOfService(),
-                claim.placeOfService(), claim.frequency(), claim.originalClaimId(), claim.priorAuthorizationNumber(),
-                claim.diagnoses(), claim.lines());
+        return claim.withContent(billing, rendering, ClaimParties.subscriber(coverage, patient), claim.placeOfService(),
+                claim.priorAuthorizationNumber(), claim.diagnoses(), claim.lines());
     }
 
     /** Validates the correction and applies it to the claim (nothing is written). */
@@ -246,9 +285,8 @@ public class ClaimScrubController {
             }
             lines = kept;
         }
-        return new Claim(claim.id(), claim.patientId(), claim.coverageId(), claim.payerId(), claim.payerName(), claim.payerEdiId(),
-                claim.billingProvider(), claim.renderingProvider(), claim.referringProvider(), claim.subscriber(),
-                claim.dateOfService(), placeOfService, claim.frequency(), claim.originalClaimId(), authorization, diagnoses, lines);
+        return claim.withContent(claim.billingProvider(), claim.renderingProvider(), claim.subscriber(), placeOfService,
+                authorization, diagnoses, lines);
     }
 
     private static Charge line(Charge line, ClaimCorrectionInput.Line input, String field, int diagnoses, String placeOfService,

@@ -32,9 +32,14 @@ final class Listing {
 
     /** Reads one page and maps it to the envelope; a cursor the listing did not issue is a 400 naming it. */
     static <T, V> PageView<V> page(Supplier<Page<T>> read, Function<T, V> view) {
+        Page<T> page = read(read);
+        return new PageView<>(page.items().stream().map(view).toList(), page.nextCursor());
+    }
+
+    /** Reads one page; a cursor the listing did not issue is a 400 naming it. */
+    static <T> Page<T> read(Supplier<Page<T>> read) {
         try {
-            Page<T> page = read.get();
-            return new PageView<>(page.items().stream().map(view).toList(), page.nextCursor());
+            return read.get();
         } catch (InvalidCursorException e) {
             throw badQuery("cursor", "was not issued by this listing for this practice");
         }

@@ -31,11 +31,19 @@ final class ApiEvents {
      */
     static ApplicationContext context(Moto moto, Tables tables, Moto.BillingTables billing, String scrubQueue,
                                       String deadLetters) {
+        return context(moto, tables, billing, scrubQueue, deadLetters, moto.createInboundTable(), "http://unused");
+    }
+
+    /** As above, with the Inbound table and the inbound queue (re-applied deliveries). */
+    static ApplicationContext context(Moto moto, Tables tables, Moto.BillingTables billing, String scrubQueue,
+                                      String deadLetters, String inboundTable, String inboundQueue) {
         return ApplicationContext.builder().properties(Map.of(
                 "practice.table", tables.practice(),
                 "appointments.table", tables.appointments(),
                 "notes.table", billing.notes(),
                 "claims.table", billing.claims(),
+                "inbound.table", inboundTable,
+                "inbound.queue.url", inboundQueue,
                 "scrub.queue.url", scrubQueue,
                 "scrub.dead.letter.queue.url", deadLetters,
                 "aws.endpoint.url", moto.endpoint().toString())).start();

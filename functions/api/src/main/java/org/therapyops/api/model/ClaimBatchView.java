@@ -1,17 +1,25 @@
 package org.therapyops.api.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
- * An 837P batch: its control numbers (ISA13 as written, GS06, ST02), the claims it submitted and when, and each claim's
- * patient control number (CLM01, which the payer's 277CA and 835 quote) by claim id.
+ * An 837P batch: its control numbers (ISA13 as written, GS06, ST02), the claims it submitted and when, each claim's
+ * patient control number (CLM01, which the payer's 277CA and 835 quote) by claim id, and the 999's verdict once it came.
  */
 @Serdeable
 public record ClaimBatchView(String batchId, String isa13, long interchangeControlNumber, long groupControlNumber,
                              long transactionSetControlNumber, List<String> claimIds, Map<String, String> patientControlNumbers,
-                             Instant createdAt) {
+                             Instant createdAt, @Schema(nullable = true) Acknowledgement acknowledgement) {
+
+    /** The 999: AK901 (A accepted, E accepted with errors, P partially, R rejected) and its errors in our words. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Acknowledgement(String status, List<String> errors, String deliveryId, Instant at) {
+    }
 }

@@ -1,0 +1,96 @@
+package org.therapyops.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.therapyops.api.model.InboundDeliveryView;
+import org.therapyops.api.model.PageView;
+import org.therapyops.api.model.RemittanceView;
+import org.therapyops.api.problem.ApiProblemException;
+import org.therapyops.api.security.Caller;
+import org.therapyops.api.security.Role;
+import org.therapyops.billing.remittance.EraRecord;
+import org.therapyops.inbound.InboundDelivery;
+import org.therapyops.ports.InboundDeliveryRepository;
+import org.therapyops.ports.InboundQueue;
+import org.therapyops.ports.RemittanceRepository;
+
+/**
+ * What integrators sent, for admins and billers: every webhook delivery with its status and what it changed (and the
+ * way to apply one again after a fix), and the ERAs posted or held.
+ */
+@Controller
+@Tag(name = "Integrations")
+public class InboundController {
+
+    private final InboundDeliveryRepository deliveries;
+    private final RemittanceRepository remittances;
+    private final InboundQueue queue;
+
+    public InboundController(InboundDeliveryRepository deliveries, RemittanceRepository remittances, InboundQueue queue) {
+        this.deliveries = deliveries;
+        this.remittances = remittances;
+        this.queue = queue;
+    }
+
+    @Get("/inbound-deliveries")
+    @Operation(summary = "List webhook deliveries, newest first, optionally of one status (RECEIVED, APPLIED, NEEDS_ATTENTION, FAILED)")
+    public PageView<InboundDeliveryView> deliveries(@Parameter(hidden = true) Caller caller,
+                                                    @Nullable @QueryValue InboundDelivery.Status status,
+                                                    @Nullable @QueryValue Integer limit, @Nullable @QueryValue String cursor) {
+        caller.require(Role.ADMIN, Role.BILLER);
+        int size = Listing.limit(limit);
+        return Listing.page(() -> deliveries.list(caller.practiceId(), status, size, Listing.blankToNull(cursor)),
+                InboundDeliveryView::of);
+    }
+
+    @Get("/inbound-deliveries/{deliveryId}")
+    @Operation(summary = "Read a webhook delivery: what it was, what applying it changed, or why it failed")
+    public HttpResponse<InboundDeliveryView> delivery(@Parameter(hidden = true) Caller caller, @PathVariable String deliveryId) {
+        caller.require(Role.ADMIN, Role.BILLER);
+        InboundDelivery d = find(caller, deliveryId);
+        return Responses.ok(InboundDeliveryView.of(d), d.version());
+    }
+
+    @Post("/inbound-deliveries/{deliveryId}/reapply")
+    @Operation(summary = "Apply a delivery again (e.g. after the claim it names was found, or a fix): what was applied stays "
+            + "applied once, what was held is tried again")
+    public HttpResponse<InboundDeliveryView> reapply(@Parameter(hidden = true) Caller caller, @PathVariable String deliveryId) {
+        caller.require(Role.ADMIN, Role.BILLER);
+        find(caller, deliveryId);
+        InboundDelivery reopened = deliveries.reopen(caller.practiceId(), deliveryId);
+        queue.enqueue(caller.practiceId(), deliveryId);
+        deliveries.markQueued(caller.practiceId(), deliveryId);
+        return HttpResponse.accepted().body(InboundDeliveryView.of(reopened));
+    }
+
+    @Get("/remittances")
+    @Operation(summary = "List ERAs (835), newest first, optionally of one status (POSTED, POSTED_WITH_UNAPPLIED, HELD)")
+    public PageView<RemittanceView> remittances(@Parameter(hidden = true) Caller caller, @Nullable @QueryValue EraRecord.Status status,
+                                                @Nullable @QueryValue Integer limit, @Nullable @QueryValue String cursor) {
+        caller.require(Role.ADMIN, Role.BILLER);
+        int size = Listing.limit(limit);
+        return Listing.page(() -> remittances.list(caller.practiceId(), status, size, Listing.blankToNull(cursor)),
+                RemittanceView::of);
+    }
+
+    @Get("/remittances/{eraId}")
+    @Operation(summary = "Read an ERA: the payment, what was posted, the unapplied claim payments held for a biller")
+    public RemittanceView remittance(@Parameter(hidden = true) Caller caller, @PathVariable String eraId) {
+        caller.require(Role.ADMIN, Role.BILLER);
+        return RemittanceView.of(remittances.get(caller.practiceId(), eraId)
+                .orElseThrow(() -> ApiProblemException.notFound("Remittance", eraId)));
+    }
+
+    private InboundDelivery find(Caller caller, String deliveryId) {
+        return deliveries.get(caller.practiceId(), deliveryId)
+                .orElseThrow(() -> ApiProblemException.notFound("Inbound delivery", deliveryId));
+    }
+}
