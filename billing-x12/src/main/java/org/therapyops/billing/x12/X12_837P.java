@@ -244,6 +244,8 @@ public final class X12_837P {
                     String.valueOf(line.units()), pos, null, pointers);
             LocalDate date = line.dateOfService() == null ? claim.dateOfService() : line.dateOfService();
             s.write("DTP", "472", "D8", date.format(D8));
+            // Echoed by the payer in the 835's SVC loop (REF*6R), so each payment finds its line.
+            s.write("REF", "6R", lineItemControlNumber(claim.id(), lx));
         }
     }
 
@@ -287,6 +289,20 @@ public final class X12_837P {
             b.append(alphabet.charAt(value));
         }
         return b.toString();
+    }
+
+    /**
+     * REF*6R of a service line (loop 2400): the claim's {@link #patientControlNumber(String) CLM01}, a hyphen and the
+     * line's LX number, e.g. {@code CLM0042-2}; at most 23 characters. Payers return it in the 835 (loop 2110 REF*6R) and
+     * the 277CA (2220D REF*FJ), which is how a service payment is matched to its line. Deterministic, so not stored.
+     *
+     * @param lineNumber the line's position in the claim, 1-based
+     */
+    public static String lineItemControlNumber(String claimId, int lineNumber) {
+        if (lineNumber < 1 || lineNumber > Claim.MAX_LINES) {
+            throw new IllegalArgumentException("line number must be 1 to " + Claim.MAX_LINES + ", was " + lineNumber);
+        }
+        return patientControlNumber(claimId) + "-" + lineNumber;
     }
 
     // ---- grouping and checks --------------------------------------------------------------------------------
