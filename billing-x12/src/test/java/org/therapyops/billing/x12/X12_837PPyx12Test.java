@@ -60,6 +60,7 @@ class X12_837PPyx12Test {
         assertThat(verdict.errors()).as(verdict.output()).isEmpty();
         assertThat(verdict.statusOk()).as(verdict.output()).isTrue();
         assertThat(verdict.ack999()).contains("AK2*837*0001*005010X222A1", "IK5*A", "AK9*A*1*1*1");
+        assertThat(verdict.maps()).containsExactly("837.5010.X222.A1.xml");
         assertThat(verdict.accepted()).isTrue();
     }
 
@@ -109,10 +110,15 @@ class X12_837PPyx12Test {
     void theCheckFailsOnAnyOfPyx12sSignals() {
         Path f = Path.of("x");
         String ok999 = "IK5*A~AK9*A*1*1*1~";
-        assertThat(new Pyx12.Verdict(f, true, List.of(), ok999, "").accepted()).isTrue();
-        assertThat(new Pyx12.Verdict(f, false, List.of(), ok999, "").accepted()).isFalse();
-        assertThat(new Pyx12.Verdict(f, true, List.of("x ERROR y"), ok999, "").accepted()).isFalse();
-        assertThat(new Pyx12.Verdict(f, true, List.of(), "IK5*R~AK9*R*1*1*0~", "").accepted()).isFalse();
-        assertThat(new Pyx12.Verdict(f, true, List.of(), "", "").accepted()).isFalse();
+        List<String> maps = List.of("837.5010.X222.A1.xml");
+        assertThat(new Pyx12.Verdict(f, true, List.of(), ok999, maps, true, "").accepted()).isTrue();
+        assertThat(new Pyx12.Verdict(f, false, List.of(), ok999, maps, true, "").accepted()).isFalse();
+        assertThat(new Pyx12.Verdict(f, true, List.of("x ERROR y"), ok999, maps, true, "").accepted()).isFalse();
+        assertThat(new Pyx12.Verdict(f, true, List.of(), "IK5*R~AK9*R*1*1*0~", maps, true, "").accepted()).isFalse();
+        assertThat(new Pyx12.Verdict(f, true, List.of(), "", maps, true, "").accepted()).isFalse();
+        // no 999 beside a 999 or an 835: the status line and the log decide, and a rejecting 999 still fails
+        assertThat(new Pyx12.Verdict(f, true, List.of(), "", maps, false, "").accepted()).isTrue();
+        assertThat(new Pyx12.Verdict(f, true, List.of(), "IK5*R~AK9*R*1*1*0~", maps, false, "").accepted()).isFalse();
+        assertThat(new Pyx12.Verdict(f, false, List.of(), "", maps, false, "").accepted()).isFalse();
     }
 }
