@@ -201,8 +201,8 @@ public final class X12Segments {
             return date(n);
         }
 
-        /** A CCYYMMDD date held in {@code value}, read from element {@code n} (e.g. one half of an RD8 range). */
-        LocalDate date(String value, String id) {
+        /** A CCYYMMDD date held in {@code value}, part of the element {@code id} (e.g. one half of an RD8 range). */
+        public LocalDate date(String value, String id) {
             if (value == null) {
                 return null;
             }
