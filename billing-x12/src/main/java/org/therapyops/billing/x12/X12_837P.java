@@ -1,12 +1,6 @@
 package org.therapyops.billing.x12;
 
-import io.xlate.edi.schema.EDISchemaException;
-import io.xlate.edi.schema.SchemaFactory;
-import io.xlate.edi.stream.EDIOutputFactory;
-import io.xlate.edi.stream.EDIStreamConstants.Delimiters;
-import io.xlate.edi.stream.EDIStreamConstants.Standards;
 import io.xlate.edi.stream.EDIStreamException;
-import io.xlate.edi.stream.EDIStreamWriter;
 import org.therapyops.billing.Charge;
 import org.therapyops.billing.Claim;
 import org.therapyops.billing.ClaimFrequency;
@@ -15,7 +9,6 @@ import org.therapyops.billing.Subscriber;
 import org.therapyops.domain.PostalAddress;
 
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -33,7 +26,7 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * Writes claims as one X12 005010X222A1 (837P) interchange with StAEDI's {@link EDIStreamWriter}: one ISA/GS/ST
+ * Writes claims as one X12 005010X222A1 (837P) interchange with StAEDI (through {@link SegmentWriter}): one ISA/GS/ST
  * envelope; 1000A submitter, 1000B receiver; per billing provider a 2000A/2010AA; per subscriber and payer a
  * 2000B with 2010BA and 2010BB; per claim a 2300 (with 2310A referring and 2310B rendering when they apply) and
  * its 2400 service lines. The patient is always the subscriber (SBR02 18), so no 2000C loop is written.
@@ -50,10 +43,10 @@ public final class X12_837P {
     /** SBR09 claim filing indicator written when no other is given: CI, commercial insurance. */
     public static final Function<Claim, String> COMMERCIAL = claim -> "CI";
 
-    static final char SEGMENT = '~';
-    static final char ELEMENT = '*';
-    static final char COMPONENT = ':';
-    static final char REPETITION = '^';
+    static final char SEGMENT = SegmentWriter.SEGMENT;
+    static final char ELEMENT = SegmentWriter.ELEMENT;
+    static final char COMPONENT = SegmentWriter.COMPONENT;
+    static final char REPETITION = SegmentWriter.REPETITION;
 
     private static final DateTimeFormatter D8 = DateTimeFormatter.ofPattern("yyyyMMdd");
     private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
@@ -107,17 +100,9 @@ public final class X12_837P {
         long st02 = numbers.next(submitter.practiceId(), ControlNumbers.Kind.TRANSACTION_SET);
         ZonedDateTime now = ZonedDateTime.now(clock);
 
-        EDIOutputFactory factory = EDIOutputFactory.newFactory();
-        factory.setProperty(Delimiters.SEGMENT, SEGMENT);
-        factory.setProperty(Delimiters.DATA_ELEMENT, ELEMENT);
-        factory.setProperty(Delimiters.COMPONENT_ELEMENT, COMPONENT);
-        factory.setProperty(Delimiters.REPETITION, REPETITION);
-        factory.setProperty(EDIOutputFactory.TRUNCATE_EMPTY_ELEMENTS, true);
-        EDIStreamWriter writer = factory.createEDIStreamWriter(out);
+        SegmentWriter s = new SegmentWriter(out);
         try {
-            writer.setControlSchema(SchemaFactory.newFactory().getControlSchema(Standards.X12, new String[] {"00501"}));
-            Segments s = new Segments(writer);
-            writer.startInterchange();
+            s.startInterchange();
             s.write("ISA", "00", " ".repeat(10), "00", " ".repeat(10),
                     "ZZ", fixed(submitter.id(), 15), "ZZ", fixed(receiver.id(), 15),
                     now.format(YYMMDD), now.format(HHMM), String.valueOf(REPETITION), "00501",
@@ -150,23 +135,18 @@ public final class X12_837P {
             s.write("SE", String.valueOf(count), st02Text);
             s.write("GE", "1", String.valueOf(gs06));
             s.write("IEA", "1", String.format("%09d", isa13));
-            writer.endInterchange();
-            writer.flush();
+            s.endInterchange();
             return new Interchange(isa13, gs06, st02, count, claims.size());
-        } catch (EDIStreamException | EDISchemaException e) {
+        } catch (EDIStreamException e) {
             throw new IllegalStateException("could not write the 837P interchange: " + e.getMessage(), e);
         } finally {
-            try {
-                writer.flush();
-            } catch (EDIStreamException e) {
-                // already failing or done
-            }
+            s.flushQuietly();
         }
     }
 
     // ---- loops ---------------------------------------------------------------------------------------------
 
-    private static void writeSubmitter(Segments s, Submitter submitter) throws EDIStreamException {
+    private static void writeSubmitter(SegmentWriter s, Submitter submitter) throws EDIStreamException {
         s.write("NM1", "41", "2", text(submitter.name(), 60), null, null, null, null, "46", text(submitter.id(), 80));
         List<String> per = new ArrayList<>(List.of("IC", text(submitter.contactName(), 60)));
         if (!blank(submitter.phone())) {
@@ -180,7 +160,7 @@ public final class X12_837P {
         s.write("PER", per.toArray());
     }
 
-    private static void writeBillingProvider(Segments s, int hl, Party billing) throws EDIStreamException {
+    private static void writeBillingProvider(SegmentWriter s, int hl, Party billing) throws EDIStreamException {
         s.write("HL", String.valueOf(hl), null, "20", "1");
         if (!blank(billing.taxonomy())) {
             s.write("PRV", "BI", "PXC", text(billing.taxonomy(), 50));
@@ -190,7 +170,7 @@ public final class X12_837P {
         s.write("REF", "EI", digits(billing.taxId()));
     }
 
-    private static void writeSubscriber(Segments s, int hl, int parent, Claim claim, String filingIndicator)
+    private static void writeSubscriber(SegmentWriter s, int hl, int parent, Claim claim, String filingIndicator)
             throws EDIStreamException {
         Subscriber subscriber = claim.subscriber();
         s.write("HL", String.valueOf(hl), String.valueOf(parent), "22", "0");
@@ -203,7 +183,7 @@ public final class X12_837P {
                 text(claim.payerEdiId(), 80));
     }
 
-    private static void writeClaim(Segments s, Claim claim, Party billing) throws EDIStreamException {
+    private static void writeClaim(SegmentWriter s, Claim claim, Party billing) throws EDIStreamException {
         String frequency = (claim.frequency() == null ? ClaimFrequency.ORIGINAL : claim.frequency()).code();
         s.write("CLM", patientControlNumber(claim.id()), amount(claim.totalCharge()), null, null,
                 new String[] {text(claim.placeOfService(), 2), "B", frequency}, "Y", "A", "Y", "Y");
@@ -244,16 +224,18 @@ public final class X12_837P {
                     String.valueOf(line.units()), pos, null, pointers);
             LocalDate date = line.dateOfService() == null ? claim.dateOfService() : line.dateOfService();
             s.write("DTP", "472", "D8", date.format(D8));
+            // Echoed by the payer in the 835's SVC loop (REF*6R), so each payment finds its line.
+            s.write("REF", "6R", lineItemControlNumber(claim.id(), lx));
         }
     }
 
-    private static void name(Segments s, String entity, Party party) throws EDIStreamException {
+    private static void name(SegmentWriter s, String entity, Party party) throws EDIStreamException {
         boolean person = !blank(party.firstName());
         s.write("NM1", entity, person ? "1" : "2", text(party.lastNameOrOrganization(), 60),
                 person ? text(party.firstName(), 35) : null, null, null, null, "XX", digits(party.npi()));
     }
 
-    private static void address(Segments s, PostalAddress address) throws EDIStreamException {
+    private static void address(SegmentWriter s, PostalAddress address) throws EDIStreamException {
         if (blank(address.line2())) {
             s.write("N3", text(address.line1(), 55));
         } else {
@@ -287,6 +269,20 @@ public final class X12_837P {
             b.append(alphabet.charAt(value));
         }
         return b.toString();
+    }
+
+    /**
+     * REF*6R of a service line (loop 2400): the claim's {@link #patientControlNumber(String) CLM01}, a hyphen and the
+     * line's LX number, e.g. {@code CLM0042-2}; at most 23 characters. Payers return it in the 835 (loop 2110 REF*6R) and
+     * the 277CA (2220D REF*FJ), which is how a service payment is matched to its line. Deterministic, so not stored.
+     *
+     * @param lineNumber the line's position in the claim, 1-based
+     */
+    public static String lineItemControlNumber(String claimId, int lineNumber) {
+        if (lineNumber < 1 || lineNumber > Claim.MAX_LINES) {
+            throw new IllegalArgumentException("line number must be 1 to " + Claim.MAX_LINES + ", was " + lineNumber);
+        }
+        return patientControlNumber(claimId) + "-" + lineNumber;
     }
 
     // ---- grouping and checks --------------------------------------------------------------------------------
@@ -358,23 +354,12 @@ public final class X12_837P {
         return s == null || s.isBlank();
     }
 
-    /** Upper case, delimiters and characters outside the printable ASCII range replaced, trimmed, cut to max. */
     static String text(String value, int max) {
-        if (value == null) {
-            return null;
-        }
-        StringBuilder b = new StringBuilder(value.length());
-        for (char c : value.toUpperCase(Locale.ROOT).toCharArray()) {
-            boolean delimiter = c == SEGMENT || c == ELEMENT || c == COMPONENT || c == REPETITION;
-            b.append(c < 0x20 || c > 0x7e || delimiter ? ' ' : c);
-        }
-        String t = b.toString().trim().replaceAll(" {2,}", " ");
-        return t.length() > max ? t.substring(0, max).trim() : t;
+        return SegmentWriter.text(value, max);
     }
 
     private static String fixed(String value, int width) {
-        String t = text(value, width);
-        return t + " ".repeat(width - t.length());
+        return SegmentWriter.fixed(value, width);
     }
 
     private static String digits(String value) {
@@ -401,63 +386,7 @@ public final class X12_837P {
         return c == 'F' || c == 'M' ? String.valueOf(c) : "U";
     }
 
-    /** An X12 R value: no exponent, no trailing zeros after the point. */
     static String amount(BigDecimal value) {
-        BigDecimal v = value.stripTrailingZeros();
-        return (v.scale() < 0 ? v.setScale(0) : v).toPlainString();
-    }
-
-    /** Writes segments through StAEDI and counts those of the transaction set (ST through SE). */
-    private static final class Segments {
-        private final EDIStreamWriter writer;
-        private boolean inTransaction;
-        private int transactionCount;
-
-        Segments(EDIStreamWriter writer) {
-            this.writer = writer;
-        }
-
-        void startTransaction() {
-            inTransaction = true;
-            transactionCount = 0;
-        }
-
-        int transactionCount() {
-            return transactionCount;
-        }
-
-        /** Elements: a String, null (empty), or a String[] composite (null components empty). */
-        void write(String tag, Object... elements) throws EDIStreamException {
-            int last = elements.length;
-            while (last > 0 && (elements[last - 1] == null || "".equals(elements[last - 1]))) {
-                last--;
-            }
-            writer.writeStartSegment(tag);
-            for (int i = 0; i < last; i++) {
-                Object e = elements[i];
-                if (e == null || "".equals(e)) {
-                    writer.writeEmptyElement();
-                } else if (e instanceof String[] components) {
-                    writer.writeStartElement();
-                    for (String c : components) {
-                        if (c == null || c.isEmpty()) {
-                            writer.writeEmptyComponent();
-                        } else {
-                            writer.writeComponent(c);
-                        }
-                    }
-                    writer.endElement();
-                } else {
-                    writer.writeElement((String) e);
-                }
-            }
-            writer.writeEndSegment();
-            if (inTransaction) {
-                transactionCount++;
-                if ("SE".equals(tag)) {
-                    inTransaction = false;
-                }
-            }
-        }
+        return SegmentWriter.amount(value);
     }
 }

@@ -134,6 +134,16 @@ final class Claims {
         return List.of(oneLine(), twelveDiagnoses(), renderingDiffers(), speech, telehealth(), priorAuthorization());
     }
 
+    /** {@code claim} with its own id and a subscriber whose member id is {@code memberId} (the simulator's outcome). */
+    static Claim withMember(Claim claim, String id, String memberId) {
+        Subscriber s = claim.subscriber();
+        Subscriber subscriber = new Subscriber(memberId, s.lastName(), s.firstName(), s.birthDate(), s.sex(), s.address());
+        return new Claim(id, claim.patientId(), claim.coverageId(), claim.payerId(), claim.payerName(),
+                claim.payerEdiId(), claim.billingProvider(), claim.renderingProvider(), claim.referringProvider(),
+                subscriber, claim.dateOfService(), claim.placeOfService(), claim.frequency(), claim.originalClaimId(),
+                claim.priorAuthorizationNumber(), claim.diagnoses(), claim.lines());
+    }
+
     /** Every shape, by file name. */
     static Map<String, List<Claim>> shapes() {
         Map<String, List<Claim>> shapes = new java.util.LinkedHashMap<>();

@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.therapyops.billing.Claim;
 
-/** Writes 837P files under target/x12 for the validators to read. */
+/** Writes X12 files under target/x12 for the validators to read. */
 final class Files {
 
     static final Path DIR = Path.of("target", "x12");
@@ -24,8 +24,8 @@ final class Files {
     }
 
     static Path save(String name, String x12) throws IOException {
-        java.nio.file.Files.createDirectories(DIR);
         Path file = DIR.resolve(name + ".x12");
+        java.nio.file.Files.createDirectories(file.getParent());
         java.nio.file.Files.writeString(file, x12, StandardCharsets.US_ASCII);
         return file;
     }

@@ -59,10 +59,12 @@ class X12_837PContentTest {
                 "LX*1",
                 "SV1*HC:97110:GP:KX*120*UN*2***1:2:3",
                 "DTP*472*D8*20261120",
+                "REF*6R*CLM0042-1",
                 "LX*2",
                 "SV1*HC:97535:GP:95*55.5*UN*1*10**2",
                 "DTP*472*D8*20261121",
-                "SE*32*0001",
+                "REF*6R*CLM0042-2",
+                "SE*34*0001",
                 "GE*1*1",
                 "IEA*1*000000001");
     }
@@ -103,6 +105,32 @@ class X12_837PContentTest {
     }
 
     @Test
+    void everyLineCarriesItsLineItemControlNumberAfterItsDates() {
+        Claim claim = Claims.fiftyLines();
+        String x12 = Files.write(List.of(claim));
+
+        List<String> segments = segments(x12);
+        for (int n = 1; n <= claim.lines().size(); n++) {
+            int lx = segments.indexOf("LX*" + n);
+            assertThat(segments.get(lx + 1)).startsWith("SV1*");
+            assertThat(segments.get(lx + 2)).startsWith("DTP*472*");
+            assertThat(segments.get(lx + 3)).isEqualTo("REF*6R*" + X12_837P.lineItemControlNumber(claim.id(), n))
+                    .isEqualTo("REF*6R*CLM0050-" + n);
+        }
+        assertThat(x12.split("~REF\\*6R\\*", -1)).hasSize(claim.lines().size() + 1);
+    }
+
+    @Test
+    void aLineItemControlNumberIsThePatientControlNumberAndTheLineNumber() {
+        String longId = "6cc43ccc-39ed-3d45-81c6-85b5185244de-C01";
+        assertThat(X12_837P.lineItemControlNumber("clm0042", 1)).isEqualTo("CLM0042-1");
+        assertThat(X12_837P.lineItemControlNumber(longId, 50)).isEqualTo(X12_837P.patientControlNumber(longId) + "-50")
+                .hasSize(23);
+        assertThatThrownBy(() -> X12_837P.lineItemControlNumber("CLM1", 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> X12_837P.lineItemControlNumber("CLM1", 51)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void delimitersInDataAreNeverWritten() {
         assertThat(X12_837P.text("O'Brien*Smith~ Jr:^ Ñ", 60)).isEqualTo("O'BRIEN SMITH JR");
         assertThat(X12_837P.text("A".repeat(70), 60)).hasSize(60);
@@ -128,8 +156,8 @@ class X12_837PContentTest {
         assertThat(written).extracting(X12_837P.Interchange::groupControlNumber).containsExactly(1L, 2L, 3L);
         assertThat(written.get(2).isa13()).isEqualTo("000000003");
         assertThat(first.interchangeControlNumber()).isEqualTo(1L);
-        assertThat(out.toString()).contains("*00501*000000001*0*T*:~", "~ST*837*0001*", "~SE*24*0001~");
-        assertThat(first.transactionSegmentCount()).isEqualTo(24);
+        assertThat(out.toString()).contains("*00501*000000001*0*T*:~", "~ST*837*0001*", "~SE*25*0001~");
+        assertThat(first.transactionSegmentCount()).isEqualTo(25);
         assertThat(first.claimCount()).isEqualTo(1);
     }
 

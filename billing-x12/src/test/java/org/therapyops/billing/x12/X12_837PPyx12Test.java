@@ -21,8 +21,8 @@ class X12_837PPyx12Test {
 
     /** What each file must contain, so that a shape really is the shape it is named after. */
     private static final Map<String, List<String>> MARKERS = Map.ofEntries(
-            Map.entry("one-line", List.of("~LX*1~", "SV1*HC:97110:GP*120*UN*2***1~")),
-            Map.entry("fifty-lines", List.of("~LX*50~", "~DTP*472*D8*20261101~")),
+            Map.entry("one-line", List.of("~LX*1~", "SV1*HC:97110:GP*120*UN*2***1~", "~DTP*472*D8*20261120~REF*6R*CLM0001-1~")),
+            Map.entry("fifty-lines", List.of("~LX*50~", "~DTP*472*D8*20261101~", "~REF*6R*CLM0050-50~")),
             Map.entry("twelve-diagnoses", List.of("HI*ABK:M5450*ABF:M25561*ABF:M25562*ABF:M6281*ABF:R262*ABF:R2689"
                     + "*ABF:M79604*ABF:M79605*ABF:G8929*ABF:Z96651*ABF:M1711*ABF:M1712~", "***9:10:11:12~", "***12:1~")),
             Map.entry("referring", List.of("~NM1*DN*1*OKAFOR*JAMES****XX*1890123452~")),
@@ -60,6 +60,7 @@ class X12_837PPyx12Test {
         assertThat(verdict.errors()).as(verdict.output()).isEmpty();
         assertThat(verdict.statusOk()).as(verdict.output()).isTrue();
         assertThat(verdict.ack999()).contains("AK2*837*0001*005010X222A1", "IK5*A", "AK9*A*1*1*1");
+        assertThat(verdict.maps()).containsExactly("837.5010.X222.A1.xml");
         assertThat(verdict.accepted()).isTrue();
     }
 
@@ -71,14 +72,14 @@ class X12_837PPyx12Test {
     @Test
     void aWrongSegmentCountIsReported() throws Exception {
         String good = Files.write(List.of(Claims.oneLine()));
-        String broken = good.replace("~SE*24*0001~", "~SE*23*0001~");
+        String broken = good.replace("~SE*25*0001~", "~SE*24*0001~");
         assertThat(broken).isNotEqualTo(good);
 
         Pyx12.Verdict verdict = Pyx12.validate(Files.save("broken-se-count", broken));
 
         assertThat(verdict.accepted()).isFalse();
         assertThat(verdict.statusOk()).isFalse();
-        assertThat(verdict.errors()).anySatisfy(e -> assertThat(e).contains("SE count of 23"));
+        assertThat(verdict.errors()).anySatisfy(e -> assertThat(e).contains("SE count of 24"));
         assertThat(verdict.ack999()).contains("IK5*R");
     }
 
@@ -86,7 +87,7 @@ class X12_837PPyx12Test {
     void aMissingBillingProviderNameIsReported() throws Exception {
         String good = Files.write(List.of(Claims.oneLine()));
         String broken = good.replace("NM1*85*2*RIVERSIDE THERAPY GROUP*****XX*1234567893~", "")
-                .replace("~SE*24*0001~", "~SE*23*0001~");
+                .replace("~SE*25*0001~", "~SE*24*0001~");
         assertThat(broken).doesNotContain("NM1*85");
 
         Pyx12.Verdict verdict = Pyx12.validate(Files.save("broken-no-nm1-85", broken));
@@ -109,10 +110,15 @@ class X12_837PPyx12Test {
     void theCheckFailsOnAnyOfPyx12sSignals() {
         Path f = Path.of("x");
         String ok999 = "IK5*A~AK9*A*1*1*1~";
-        assertThat(new Pyx12.Verdict(f, true, List.of(), ok999, "").accepted()).isTrue();
-        assertThat(new Pyx12.Verdict(f, false, List.of(), ok999, "").accepted()).isFalse();
-        assertThat(new Pyx12.Verdict(f, true, List.of("x ERROR y"), ok999, "").accepted()).isFalse();
-        assertThat(new Pyx12.Verdict(f, true, List.of(), "IK5*R~AK9*R*1*1*0~", "").accepted()).isFalse();
-        assertThat(new Pyx12.Verdict(f, true, List.of(), "", "").accepted()).isFalse();
+        List<String> maps = List.of("837.5010.X222.A1.xml");
+        assertThat(new Pyx12.Verdict(f, true, List.of(), ok999, maps, true, "").accepted()).isTrue();
+        assertThat(new Pyx12.Verdict(f, false, List.of(), ok999, maps, true, "").accepted()).isFalse();
+        assertThat(new Pyx12.Verdict(f, true, List.of("x ERROR y"), ok999, maps, true, "").accepted()).isFalse();
+        assertThat(new Pyx12.Verdict(f, true, List.of(), "IK5*R~AK9*R*1*1*0~", maps, true, "").accepted()).isFalse();
+        assertThat(new Pyx12.Verdict(f, true, List.of(), "", maps, true, "").accepted()).isFalse();
+        // no 999 beside a 999 or an 835: the status line and the log decide, and a rejecting 999 still fails
+        assertThat(new Pyx12.Verdict(f, true, List.of(), "", maps, false, "").accepted()).isTrue();
+        assertThat(new Pyx12.Verdict(f, true, List.of(), "IK5*R~AK9*R*1*1*0~", maps, false, "").accepted()).isFalse();
+        assertThat(new Pyx12.Verdict(f, false, List.of(), "", maps, false, "").accepted()).isFalse();
     }
 }

@@ -96,7 +96,7 @@ class X12_837PReadBackTest {
 
     @Test
     void staediReportsAWrongSegmentCount() throws Exception {
-        String broken = Files.write(List.of(Claims.oneLine())).replace("~SE*24*0001~", "~SE*25*0001~");
+        String broken = Files.write(List.of(Claims.oneLine())).replace("~SE*25*0001~", "~SE*26*0001~");
 
         Read read = read(broken);
 

@@ -87,11 +87,19 @@ public record FunctionalAcknowledgement(String groupControlNumber, String functi
      *
      * @param position IK302, the segment's position in the set (ST = 1)
      * @param loopId   IK303, may be null
-     * @param code     IK304, implementation segment syntax error code
+     * @param code     IK304, implementation segment syntax error code; may be null
+     * @param contexts the CTX segments after IK3: the business unit in error (e.g. CLM01 and the claim's patient control
+     *                 number) and situational triggers
      */
-    public record SegmentError(String segmentId, int position, String loopId, String code, List<ElementError> elements) {
+    public record SegmentError(String segmentId, int position, String loopId, String code, List<ElementError> elements,
+                               List<Context> contexts) {
         public SegmentError {
             elements = List.copyOf(elements);
+            contexts = List.copyOf(contexts);
+        }
+
+        public SegmentError(String segmentId, int position, String loopId, String code, List<ElementError> elements) {
+            this(segmentId, position, loopId, code, elements, List.of());
         }
     }
 
@@ -100,7 +108,32 @@ public record FunctionalAcknowledgement(String groupControlNumber, String functi
      *
      * @param position IK401 (element position, or "position:component")
      * @param code     IK403, implementation data element syntax error code
+     * @param contexts the CTX segments after IK4 (situational triggers)
      */
-    public record ElementError(String position, String referenceNumber, String code, String badValue) {
+    public record ElementError(String position, String referenceNumber, String code, String badValue,
+                               List<Context> contexts) {
+        public ElementError {
+            contexts = List.copyOf(contexts);
+        }
+
+        public ElementError(String position, String referenceNumber, String code, String badValue) {
+            this(position, referenceNumber, code, badValue, List.of());
+        }
+    }
+
+    /**
+     * CTX: where an error belongs. A business unit identifier names the unit in error ({@code name} CLM01, NM109, TRN02…,
+     * {@code reference} its value, e.g. the claim's patient control number; may be PHI, such as a member id). A situational
+     * trigger ({@code name} SITUATIONAL TRIGGER) names the segment whose presence made the element or segment required.
+     *
+     * @param name             CTX01-1
+     * @param reference        CTX01-2; may be null
+     * @param segmentId        CTX02, the trigger segment; may be null
+     * @param segmentPosition  CTX03, its position in the set; may be null
+     * @param loopId           CTX04; may be null
+     * @param elementPosition  CTX05 (element position, or "position:component"); may be null
+     */
+    public record Context(String name, String reference, String segmentId, Integer segmentPosition, String loopId,
+                          String elementPosition) {
     }
 }

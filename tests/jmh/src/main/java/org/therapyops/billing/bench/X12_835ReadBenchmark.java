@@ -1,0 +1,88 @@
+package org.therapyops.billing.bench;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.therapyops.billing.Claim;
+import org.therapyops.billing.Subscriber;
+import org.therapyops.billing.remittance.Remittance;
+import org.therapyops.billing.x12.InMemoryControlNumbers;
+import org.therapyops.billing.x12.InboundInterchange;
+import org.therapyops.billing.x12.Receiver;
+import org.therapyops.billing.x12.Submitter;
+import org.therapyops.billing.x12.X12Reader;
+import org.therapyops.billing.x12.X12_837P;
+import org.therapyops.billing.x12.sim.SimulatedClearinghouse;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Claims read per second from an 835: one ERA of {@value #CLAIMS} four-line Medicare claims (a quarter of the
+ * patients paid in part, a quarter denied, the rest paid in full), written once in {@code @Setup} by the simulated
+ * clearinghouse, read by {@link X12Reader} per invocation, counted as {@value #CLAIMS} operations.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class X12_835ReadBenchmark {
+
+    static final int CLAIMS = 1_000;
+
+    private String era;
+
+    @Setup
+    public void setUp() {
+        List<Claim> claims = new ArrayList<>();
+        for (Claim claim : Inputs.batch(CLAIMS)) {
+            claims.add(withOutcome(claim));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
+        Clock clock = Clock.fixed(Instant.parse("2026-06-22T14:05:00Z"), ZoneOffset.UTC);
+        X12_837P.write(claims, new Submitter("practice-1", "Riverside Therapy Group", "RTG0001", "Billing Office",
+                "(555) 010-2000", "billing@riverside.example"), new Receiver("Example Clearinghouse", "CLEARHOUSE01",
+                false), new InMemoryControlNumbers(), out, clock, claim -> "MB");
+        era = SimulatedClearinghouse.respond(out.toString(StandardCharsets.US_ASCII), clock).era835();
+
+        InboundInterchange read = read();
+        int paid = read.remittances().stream().mapToInt(r -> r.claims().size()).sum();
+        long denied = read.remittances().stream().flatMap(r -> r.claims().stream())
+                .filter(c -> c.statusCode().equals("4")).count();
+        ChargeCaptureBenchmark.check(paid == CLAIMS && denied > 0 && denied < CLAIMS,
+                CLAIMS + " CLP loops, some denied", paid + " CLP, " + denied + " denied");
+    }
+
+    /** Patients 1, 5, 9… are paid in part, 2, 6, 10… denied: the simulator reads the member id's prefix. */
+    private static Claim withOutcome(Claim claim) {
+        Subscriber s = claim.subscriber();
+        int patient = Integer.parseInt(claim.patientId().substring("patient-".length()));
+        String prefix = patient % 4 == 1 ? "PARTIAL_" : patient % 4 == 2 ? "DENIED_" : "";
+        Subscriber subscriber = new Subscriber(prefix + s.memberId(), s.lastName(), s.firstName(), s.birthDate(),
+                s.sex(), s.address());
+        return new Claim(claim.id(), claim.patientId(), claim.coverageId(), claim.payerId(), claim.payerName(),
+                claim.payerEdiId(), claim.billingProvider(), claim.renderingProvider(), claim.referringProvider(),
+                subscriber, claim.dateOfService(), claim.placeOfService(), claim.frequency(), claim.originalClaimId(),
+                claim.priorAuthorizationNumber(), claim.diagnoses(), claim.lines());
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(CLAIMS)
+    public List<Remittance> read835() {
+        return read().remittances();
+    }
+
+    private InboundInterchange read() {
+        return X12Reader.read(era);
+    }
+}
