@@ -41,7 +41,8 @@ public final class Main {
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
-        LocalCloud.Options options = LocalCloud.Options.defaults(projectDir).apiPort(apiPort).stackName(stackName);
+        LocalCloud.Options options = LocalCloud.Options.defaults(projectDir).apiPort(apiPort).stackName(stackName)
+                .clearinghouseResponder(new SimulatedClearinghouseResponder());
         params.forEach(options::parameter);
         LocalCloud cloud;
         try {
@@ -58,8 +59,17 @@ public final class Main {
         }, "local-cloud-main-shutdown"));
         if (demo != null) {
             try {
-                new DemoLoader(cloud.apiUrl(), cloud::issueToken, System.out).load(Path.of(demo));
-            } catch (RuntimeException e) {
+                java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> named =
+                        new DemoLoader(cloud.apiUrl(), cloud::issueToken, System.out).load(Path.of(demo));
+                com.fasterxml.jackson.databind.JsonNode clearinghouse = named.get("clearinghouse");
+                String practice = Json.MAPPER.readTree(Path.of(demo).toFile()).path("practiceId").asText();
+                if (clearinghouse != null) {
+                    // The demo practice's clearinghouse integration: the simulator answers its batches, signed with its secret.
+                    cloud.clearinghouse().connect(practice, clearinghouse.get("id").asText(), clearinghouse.get("secret").asText());
+                    System.out.println("[local-cloud] demo clearinghouse: integration " + clearinghouse.get("id").asText()
+                            + " answers each batch of " + practice + " with a 999, a 277CA and an 835");
+                }
+            } catch (RuntimeException | java.io.IOException e) {
                 System.err.println("[local-cloud] demo failed: " + e.getMessage());
             }
         }

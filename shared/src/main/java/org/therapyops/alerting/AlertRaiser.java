@@ -46,6 +46,13 @@ public final class AlertRaiser {
         this.clock = clock;
     }
 
+    /** A raiser for functions that raise alerts but never scan expiries (no index of authorizations by end date). */
+    public AlertRaiser(PracticeRepository practice, AlertRepository alerts, AlertNotifications notifications, Clock clock) {
+        this(practice, alerts, notifications, day -> {
+            throw new IllegalStateException("this function does not scan expiries");
+        }, clock);
+    }
+
     /** An authorization's counters changed (stream images; {@code before} null when it was created). */
     public int authorizationChanged(String practiceId, AuthorizationImage before, AuthorizationImage after) {
         PracticeSettings settings = practice.settings(practiceId);

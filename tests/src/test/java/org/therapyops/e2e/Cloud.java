@@ -1,6 +1,7 @@
 package org.therapyops.e2e;
 
 import org.therapyops.localcloud.LocalCloud;
+import org.therapyops.localcloud.SimulatedClearinghouseResponder;
 
 import java.nio.file.Path;
 
@@ -19,7 +20,8 @@ final class Cloud {
     static synchronized LocalCloud get() {
         if (cloud == null) {
             Path projectDir = Path.of("..").toAbsolutePath().normalize();
-            cloud = LocalCloud.start(LocalCloud.Options.defaults(projectDir).apiPort(0).stackName("therapy-ops-e2e"));
+            cloud = LocalCloud.start(LocalCloud.Options.defaults(projectDir).apiPort(0).stackName("therapy-ops-e2e")
+                    .clearinghouseResponder(new SimulatedClearinghouseResponder()));
             Runtime.getRuntime().addShutdownHook(new Thread(cloud::close));
         }
         return cloud;

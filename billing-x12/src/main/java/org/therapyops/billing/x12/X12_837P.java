@@ -3,6 +3,7 @@ package org.therapyops.billing.x12;
 import io.xlate.edi.stream.EDIStreamException;
 import org.therapyops.billing.Charge;
 import org.therapyops.billing.Claim;
+import org.therapyops.billing.ClaimControlNumbers;
 import org.therapyops.billing.ClaimFrequency;
 import org.therapyops.billing.Party;
 import org.therapyops.billing.Subscriber;
@@ -191,7 +192,7 @@ public final class X12_837P {
             s.write("REF", "G1", text(claim.priorAuthorizationNumber(), 50));
         }
         if (claim.frequency() == ClaimFrequency.REPLACEMENT || claim.frequency() == ClaimFrequency.VOID) {
-            s.write("REF", "F8", text(claim.originalClaimId(), 50));
+            s.write("REF", "F8", text(claim.originalReference(), 50));
         }
         List<Object> hi = new ArrayList<>();
         for (int i = 0; i < claim.diagnoses().size(); i++) {
@@ -251,24 +252,7 @@ public final class X12_837P {
      * Deterministic: the id alone gives it, so it is not stored.
      */
     public static String patientControlNumber(String claimId) {
-        String plain = text(claimId, Integer.MAX_VALUE);
-        if (plain.length() <= 20 && plain.matches("[A-Z0-9-]+")) {
-            return plain;
-        }
-        byte[] hash;
-        try {
-            hash = MessageDigest.getInstance("SHA-256").digest(claimId.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        StringBuilder b = new StringBuilder("T");
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        for (int i = 0; i < 19; i++) {
-            int bit = i * 5;
-            int value = (((hash[bit / 8] & 0xff) << 8) | (hash[bit / 8 + 1] & 0xff)) >> (11 - bit % 8) & 0x1f;
-            b.append(alphabet.charAt(value));
-        }
-        return b.toString();
+        return ClaimControlNumbers.patientControlNumber(claimId);
     }
 
     /**
@@ -282,7 +266,7 @@ public final class X12_837P {
         if (lineNumber < 1 || lineNumber > Claim.MAX_LINES) {
             throw new IllegalArgumentException("line number must be 1 to " + Claim.MAX_LINES + ", was " + lineNumber);
         }
-        return patientControlNumber(claimId) + "-" + lineNumber;
+        return ClaimControlNumbers.lineItemControlNumber(claimId, lineNumber);
     }
 
     // ---- grouping and checks --------------------------------------------------------------------------------
@@ -332,7 +316,8 @@ public final class X12_837P {
                     "line " + n + " has no date of service");
         }
         if (claim.frequency() == ClaimFrequency.REPLACEMENT || claim.frequency() == ClaimFrequency.VOID) {
-            require(!blank(claim.originalClaimId()), id, "a replacement or void needs the original claim id");
+            require(!blank(claim.originalClaimId()) && !blank(claim.originalReference()), id,
+                    "a replacement or void needs the original claim and the payer's control number of it");
         }
     }
 

@@ -53,8 +53,10 @@ final class Claims {
     static Claim claim(String id, Subscriber subscriber, Party billing, Party rendering, Party referring,
                        ClaimFrequency frequency, String originalId, String auth, String pos, List<String> dx,
                        List<Charge> lines) {
+        // A replacement or void names the original (here "original-claim") and the payer's number of it (originalId).
         return new Claim(id, "patient-" + subscriber.memberId(), "coverage-1", "payer-1", "Example Health Plan",
-                "87726", billing, rendering, referring, subscriber, DOS, pos, frequency, originalId, auth, dx, lines);
+                "87726", billing, rendering, referring, subscriber, DOS, pos, frequency,
+                originalId == null ? null : "original-claim", auth, dx, lines, originalId);
     }
 
     static Claim oneLine() {
@@ -141,7 +143,7 @@ final class Claims {
         return new Claim(id, claim.patientId(), claim.coverageId(), claim.payerId(), claim.payerName(),
                 claim.payerEdiId(), claim.billingProvider(), claim.renderingProvider(), claim.referringProvider(),
                 subscriber, claim.dateOfService(), claim.placeOfService(), claim.frequency(), claim.originalClaimId(),
-                claim.priorAuthorizationNumber(), claim.diagnoses(), claim.lines());
+                claim.priorAuthorizationNumber(), claim.diagnoses(), claim.lines(), claim.originalReference());
     }
 
     /** Every shape, by file name. */

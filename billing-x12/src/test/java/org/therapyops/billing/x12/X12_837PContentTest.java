@@ -101,7 +101,7 @@ class X12_837PContentTest {
     private static Claim withId(Claim c, String id) {
         return new Claim(id, c.patientId(), c.coverageId(), c.payerId(), c.payerName(), c.payerEdiId(), c.billingProvider(),
                 c.renderingProvider(), c.referringProvider(), c.subscriber(), c.dateOfService(), c.placeOfService(), c.frequency(),
-                c.originalClaimId(), c.priorAuthorizationNumber(), c.diagnoses(), c.lines());
+                c.originalClaimId(), c.priorAuthorizationNumber(), c.diagnoses(), c.lines(), c.originalReference());
     }
 
     @Test
@@ -184,7 +184,7 @@ class X12_837PContentTest {
                 "points to diagnosis 2 of 1");
         assertRefused(with(ok, ok.diagnoses(), List.of(fivePointers), ClaimFrequency.ORIGINAL, null),
                 "1 to 4 diagnosis pointers");
-        assertRefused(with(ok, ok.diagnoses(), ok.lines(), ClaimFrequency.VOID, null), "original claim id");
+        assertRefused(with(ok, ok.diagnoses(), ok.lines(), ClaimFrequency.VOID, null), "payer's control number of it");
         assertThatThrownBy(() -> X12_837P.write(List.of(), Claims.SUBMITTER, Claims.RECEIVER,
                 new InMemoryControlNumbers(), new ByteArrayOutputStream())).isInstanceOf(IllegalArgumentException.class);
     }

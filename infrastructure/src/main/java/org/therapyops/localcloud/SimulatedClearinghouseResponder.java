@@ -1,0 +1,30 @@
+package org.therapyops.localcloud;
+
+import org.therapyops.billing.x12.sim.SimulatedClearinghouse;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The local cloud's clearinghouse answers: billing-x12's simulated clearinghouse (999, then 277CA, then 835, each
+ * claim's outcome chosen by its member id's prefix: REJECTED, DENIED, PARTIAL, else paid in full at the charge).
+ */
+public final class SimulatedClearinghouseResponder implements ClearinghouseResponder {
+
+    @Override
+    public List<Document> respond(String submitted837P, Instant now) {
+        SimulatedClearinghouse.Responses r = SimulatedClearinghouse.respond(submitted837P, Clock.fixed(now, ZoneOffset.UTC));
+        List<Document> documents = new ArrayList<>();
+        documents.add(new Document("999", null, r.ack999()));
+        if (r.ack277ca() != null) {
+            documents.add(new Document("277ca", null, r.ack277ca()));
+        }
+        if (r.era835() != null) {
+            documents.add(new Document("835", null, r.era835()));
+        }
+        return documents;
+    }
+}
