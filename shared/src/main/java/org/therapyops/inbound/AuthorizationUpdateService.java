@@ -94,6 +94,7 @@ public final class AuthorizationUpdateService {
 
         Authorization written = null;
         boolean created = false;
+        boolean changed = true;
         for (int attempt = 1; attempt <= ATTEMPTS && written == null; attempt++) {
             Optional<Authorization> existing = practice.benefits(practiceId, patientId).authorizations().stream()
                     .filter(a -> coverage.id().equals(a.coverageId()) && update.number().strip().equalsIgnoreCase(a.number()))
@@ -106,9 +107,11 @@ public final class AuthorizationUpdateService {
                         throw new InvalidUpdateException("authorization " + update.number() + " is counted in " + a.unitType()
                                 + "; an update in " + update.unitType() + " cannot replace it (staff record it anew)");
                     }
-                    written = practice.update(practiceId, new Authorization(a.id(), patientId, coverage.id(), update.number().strip(),
+                    Authorization next = new Authorization(a.id(), patientId, coverage.id(), update.number().strip(),
                             update.serviceCodes(), update.unitType(), authorized, a.scheduled(), a.rendered(), update.startDate(),
-                            update.endDate(), a.discipline(), a.createdAt(), a.version()));
+                            update.endDate(), a.discipline(), a.createdAt(), a.version());
+                    changed = !sameTerms(a, next);
+                    written = changed ? practice.update(practiceId, next) : a;
                 } else {
                     Authorization fresh = new Authorization(idOf(practiceId, coverage.id(), update.number()), patientId,
                             coverage.id(), update.number().strip(), update.serviceCodes(), update.unitType(), authorized, 0, 0,
@@ -148,12 +151,19 @@ public final class AuthorizationUpdateService {
                 scheduled++;
             }
         }
+        if (!changed && rechecked == 0) {
+            LOG.info("authorization {} of practice {}: update from integration {} changes nothing", written.id(), practiceId,
+                    integrationId);
+            return new Outcome(written.id(), false, 0, 0, List.of("authorization " + written.id() + " (" + written.number()
+                    + ") already as sent; nothing changed"), List.of());
+        }
         String initials = practice.patient(practiceId, patientId).map(p -> Alert.initials(p.firstName(), p.lastName())).orElse(null);
         String message = "Authorization " + written.number() + " was " + (created ? "added" : "updated") + " by the payer ("
                 + written.quantity().stripTrailingZeros().toPlainString() + " " + written.unitType().name().toLowerCase(Locale.ROOT)
                 + ", " + written.startDate() + " to " + written.endDate() + "): " + scheduled + " of " + rechecked
                 + " blocked session(s) now scheduled.";
-        alerts.raise(new Alert(Alert.idOf("authorization-updated|" + practiceId + "|" + deliveryId + "|" + written.id()), practiceId,
+        // One alert per state the authorization was brought to: the same update sent twice raises it once.
+        alerts.raise(new Alert(Alert.idOf("authorization-updated|" + practiceId + "|" + written.id() + "|" + terms(written)), practiceId,
                 AlertType.AUTHORIZATION_UPDATED, scheduled, written.id(), null, patientId, initials, written.number(),
                 written.endDate(), null, message, now, AlertStatus.OPEN, null, null));
         LOG.info("authorization {} of practice {} {} by integration {}: {} rechecked, {} scheduled", written.id(), practiceId,
@@ -161,6 +171,16 @@ public final class AuthorizationUpdateService {
         return new Outcome(written.id(), created, rechecked, scheduled, List.of("authorization " + written.id() + " ("
                 + written.number() + ") " + (created ? "created" : "updated") + "; " + rechecked + " blocked appointment(s) checked "
                 + "again, " + scheduled + " now SCHEDULED"), List.of());
+    }
+
+    private static boolean sameTerms(Authorization a, Authorization b) {
+        return terms(a).equals(terms(b));
+    }
+
+    /** What an update can change: number, codes, unit type, quantity, window. */
+    private static String terms(Authorization a) {
+        return a.number() + "|" + new java.util.TreeSet<>(a.serviceCodes()) + "|" + a.unitType() + "|" + a.authorized() + "|"
+                + a.startDate() + "|" + a.endDate();
     }
 
     /** The patient's NEEDS_AUTH appointments in the authorization's window for a code it covers. */
