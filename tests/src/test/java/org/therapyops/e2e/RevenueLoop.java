@@ -17,25 +17,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its clearinghouse integration connected to the local cloud's simulator; claims made the way staff make them (book,
  * document, sign) and submitted in batches, which the simulator answers by member id prefix.
  */
-final class RevenueLoop {
+public final class RevenueLoop {
 
     static final Duration WAIT = Duration.ofSeconds(60);
 
-    final LocalCloud cloud;
-    final Practice practice;
-    final ApiClient biller;
-    final ApiClient clinician;
-    final String payer;
-    final String provider;
-    final String integrationId;
-    final String secret;
+    public final LocalCloud cloud;
+    public final Practice practice;
+    public final ApiClient biller;
+    public final ApiClient clinician;
+    public final String payer;
+    public final String provider;
+    public final String integrationId;
+    public final String secret;
 
-    RevenueLoop(LocalCloud cloud) {
+    public RevenueLoop(LocalCloud cloud) {
         this(cloud, true);
     }
 
     /** {@code simulated}: whether the local cloud's clearinghouse answers this practice's batches. */
-    RevenueLoop(LocalCloud cloud, boolean simulated) {
+    public RevenueLoop(LocalCloud cloud, boolean simulated) {
         this.cloud = cloud;
         this.practice = new Practice(cloud);
         ApiClient.Response profile = practice.api.put("/billing-profile", """
@@ -114,7 +114,7 @@ final class RevenueLoop {
     }
 
     /** The practice's deliveries once none is RECEIVED any more (all applied, held or failed). */
-    JsonNode settledDeliveries(int atLeast) {
+    public JsonNode settledDeliveries(int atLeast) {
         return biller.await("/inbound-deliveries?limit=100", page -> page.path("items").size() >= atLeast
                 && stream(page.path("items")).noneMatch(d -> "RECEIVED".equals(d.path("status").asText())), WAIT);
     }
@@ -124,7 +124,7 @@ final class RevenueLoop {
     }
 
     /** Posts a delivery to the webhook door signed with the integration's secret, as an integrator does; status and body. */
-    ApiClient.Response post(String webhookId, long timestamp, String contentType, String body) {
+    public ApiClient.Response post(String webhookId, long timestamp, String contentType, String body) {
         byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         return new ApiClient(cloud.apiUrl(), null).send(java.net.http.HttpRequest.newBuilder(cloud.apiUrl().resolve(
                         "/webhooks/" + integrationId)).header("Content-Type", contentType).header("webhook-id", webhookId)

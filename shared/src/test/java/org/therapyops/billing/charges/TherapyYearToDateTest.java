@@ -5,6 +5,7 @@ import org.therapyops.billing.Charge;
 import org.therapyops.billing.Claim;
 import org.therapyops.billing.ClaimFrequency;
 import org.therapyops.billing.ClaimStatus;
+import org.therapyops.billing.PayerResponse;
 import org.therapyops.billing.StoredClaim;
 
 import java.math.BigDecimal;
@@ -54,6 +55,25 @@ class TherapyYearToDateTest {
         assertThat(ytd.year()).isEqualTo(2026);
         assertThat(ytd.physicalAndSpeech()).isEqualByComparingTo("140.00");
         assertThat(ytd.occupational()).isEqualByComparingTo("70.00");
+    }
+
+    @Test
+    void aRemittedLineCountsWhatThePayerAllowedAndAnUnremittedOneItsBilledAmount() {
+        StoredClaim billed = claim("c-1", "note-1", DOS.minusDays(14), SIGNED.minusSeconds(14 * 86400),
+                line("100.00", "GP"), line("60.00", "GP"));
+        StoredClaim remitted = new StoredClaim(billed.claim(), billed.noteId(), billed.noteSignedAt(), ClaimStatus.PAID, true,
+                billed.createdAt(), 5, PayerResponse.NONE.withRemittance(new PayerResponse.RemittanceTotals(new BigDecimal("57.60"),
+                        new BigDecimal("14.40"), new BigDecimal("60.00"), java.util.Arrays.asList(new BigDecimal("72.00"), null),
+                        "era-1", SIGNED, 1), "ICN1", List.of()));
+        StoredClaim denied = new StoredClaim(claim("c-2", "note-2", DOS.minusDays(7), SIGNED.minusSeconds(7 * 86400),
+                line("90.00", "GO")).claim(), "note-2", SIGNED.minusSeconds(7 * 86400), ClaimStatus.DENIED, true,
+                billed.createdAt(), 5, PayerResponse.NONE.withRemittance(new PayerResponse.RemittanceTotals(BigDecimal.ZERO,
+                        BigDecimal.ZERO, new BigDecimal("90.00"), List.of(BigDecimal.ZERO), "era-2", SIGNED, 1), "ICN2", List.of()));
+
+        assertThat(before(billed).physicalAndSpeech()).isEqualByComparingTo("160.00");
+        // CMS counts allowed amounts: 72.00 allowed for the first line; the second, not yet remitted, at its charge.
+        assertThat(before(remitted).physicalAndSpeech()).isEqualByComparingTo("132.00");
+        assertThat(before(remitted, denied).occupational()).isEqualByComparingTo("0");
     }
 
     @Test

@@ -9,8 +9,12 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.therapyops.billing.Claim;
+import org.therapyops.billing.ClaimControlNumbers;
+import org.therapyops.billing.ClaimStatus;
+import org.therapyops.billing.StoredClaim;
 import org.therapyops.billing.Subscriber;
 import org.therapyops.billing.remittance.Remittance;
+import org.therapyops.billing.remittance.RemittancePosting;
 import org.therapyops.billing.x12.InMemoryControlNumbers;
 import org.therapyops.billing.x12.InboundInterchange;
 import org.therapyops.billing.x12.Receiver;
@@ -25,11 +29,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Claims read per second from an 835: one ERA of {@value #CLAIMS} four-line Medicare claims (a quarter of the
+ * Claims read (and read, balanced and matched) per second from an 835: one ERA of {@value #CLAIMS} four-line Medicare claims (a quarter of the
  * patients paid in part, a quarter denied, the rest paid in full), written once in {@code @Setup} by the simulated
  * clearinghouse, read by {@link X12Reader} per invocation, counted as {@value #CLAIMS} operations.
  */
@@ -41,12 +47,19 @@ public class X12_835ReadBenchmark {
     static final int CLAIMS = 1_000;
 
     private String era;
+    /** The submitted claims the ERA pays, by patient control number, as the Claims table's index would find them. */
+    private Map<String, StoredClaim> submitted;
 
     @Setup
     public void setUp() {
         List<Claim> claims = new ArrayList<>();
         for (Claim claim : Inputs.batch(CLAIMS)) {
             claims.add(withOutcome(claim));
+        }
+        submitted = new HashMap<>();
+        for (Claim claim : claims) {
+            submitted.put(ClaimControlNumbers.patientControlNumber(claim.id()), new StoredClaim(claim, "note-" + claim.id(), null,
+                    ClaimStatus.SUBMITTED, true, Instant.parse("2026-06-22T14:00:00Z"), 3));
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
         Clock clock = Clock.fixed(Instant.parse("2026-06-22T14:05:00Z"), ZoneOffset.UTC);
@@ -61,6 +74,8 @@ public class X12_835ReadBenchmark {
                 .filter(c -> c.statusCode().equals("4")).count();
         ChargeCaptureBenchmark.check(paid == CLAIMS && denied > 0 && denied < CLAIMS,
                 CLAIMS + " CLP loops, some denied", paid + " CLP, " + denied + " denied");
+        long posted = readAndMatch835().stream().filter(d -> d instanceof RemittancePosting.Decision.Post).count();
+        ChargeCaptureBenchmark.check(posted == CLAIMS, "every claim payment balanced and matched", posted + " posted");
     }
 
     /** Patients 1, 5, 9… are paid in part, 2, 6, 10… denied: the simulator reads the member id's prefix. */
@@ -80,6 +95,28 @@ public class X12_835ReadBenchmark {
     @OperationsPerInvocation(CLAIMS)
     public List<Remittance> read835() {
         return read().remittances();
+    }
+
+    /**
+     * What the inbound function decides per claim payment, without storage: the ERA read, each balanced, matched to its
+     * claim by patient control number and its lines by REF*6R, and its posting, status and totals computed.
+     */
+    @Benchmark
+    @OperationsPerInvocation(CLAIMS)
+    public List<RemittancePosting.Decision> readAndMatch835() {
+        List<RemittancePosting.Decision> decisions = new ArrayList<>(CLAIMS);
+        Instant now = Instant.parse("2026-06-30T12:00:00Z");
+        for (Remittance remittance : read().remittances()) {
+            String eraId = RemittancePosting.eraId(remittance.payment());
+            if (!RemittancePosting.eraProblems(remittance).isEmpty()) {
+                throw new IllegalStateException("the ERA does not balance");
+            }
+            for (int i = 0; i < remittance.claims().size(); i++) {
+                StoredClaim claim = submitted.get(remittance.claims().get(i).patientControlNumber());
+                decisions.add(RemittancePosting.decide(claim, remittance, i, eraId, "dlv-bench", now));
+            }
+        }
+        return decisions;
     }
 
     private InboundInterchange read() {
