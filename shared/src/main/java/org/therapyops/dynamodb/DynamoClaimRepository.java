@@ -311,7 +311,9 @@ public final class DynamoClaimRepository implements ClaimRepository {
             }
             throw e;
         }
-        return get(practiceId, read.claim().id());
+        // The transaction set exactly these: no need to read the claim back.
+        return Optional.of(new StoredClaim(read.claim(), read.noteId(), read.noteSignedAt(), to, read.queued(), read.createdAt(),
+                read.version() + 1, response));
     }
 
     @Override

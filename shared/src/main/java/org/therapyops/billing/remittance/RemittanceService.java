@@ -116,8 +116,9 @@ public final class RemittanceService {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             StoredClaim claim = claimId == null ? null
                     : current.containsKey(claimId) ? current.get(claimId) : claims.get(practiceId, claimId).orElse(null);
-            if (claim != null && postingIds.computeIfAbsent(claimId, id -> ledgerIds(practiceId, id))
-                    .contains(Posting.idOf(eraId, index))) {
+            // A claim's postings are written with its remittance totals: a claim without totals has none to look up.
+            if (claim != null && claim.response().remittance() != null && postingIds.computeIfAbsent(claimId,
+                    id -> ledgerIds(practiceId, id)).contains(Posting.idOf(eraId, index))) {
                 current.put(claimId, claim);
                 return new PostResult(null, false); // posted by an earlier application
             }

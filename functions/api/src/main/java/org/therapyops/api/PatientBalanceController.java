@@ -1,0 +1,67 @@
+package org.therapyops.api;
+
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.therapyops.api.model.PatientBalanceView;
+import org.therapyops.api.problem.ApiProblemException;
+import org.therapyops.api.security.Caller;
+import org.therapyops.api.security.Role;
+import org.therapyops.billing.PayerResponse;
+import org.therapyops.billing.StoredClaim;
+import org.therapyops.ports.ClaimRepository;
+import org.therapyops.ports.PracticeRepository;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A patient's balance as the remittances posted to their claims leave it (read from the claims, never stored apart). */
+@Controller("/patients/{patientId}/balance")
+@Tag(name = "Claims")
+public class PatientBalanceController {
+
+    private final ClaimRepository claims;
+    private final PracticeRepository practice;
+
+    public PatientBalanceController(ClaimRepository claims, PracticeRepository practice) {
+        this.claims = claims;
+        this.practice = practice;
+    }
+
+    @Get
+    @Operation(summary = "What the patient owes (patient responsibility from 835s) and what payers still owe, claim by claim")
+    public PatientBalanceView balance(@Parameter(hidden = true) Caller caller, @PathVariable String patientId) {
+        caller.require(Role.BILLER, Role.ADMIN, Role.FRONT_DESK);
+        practice.patient(caller.practiceId(), patientId).orElseThrow(() -> ApiProblemException.notFound("Patient", patientId));
+        List<PatientBalanceView.ClaimBalance> lines = new ArrayList<>();
+        BigDecimal patientTotal = BigDecimal.ZERO;
+        BigDecimal insuranceTotal = BigDecimal.ZERO;
+        String cursor = null;
+        do {
+            PracticeRepository.Page<StoredClaim> page = claims.listOfPatient(caller.practiceId(), patientId, null, 100, cursor);
+            for (StoredClaim claim : page.items()) {
+                if (!claim.status().sent()) {
+                    continue;
+                }
+                PayerResponse.RemittanceTotals t = claim.response().remittance();
+                BigDecimal charge = claim.claim().totalCharge();
+                BigDecimal patient = t == null ? BigDecimal.ZERO : t.patientResponsibility();
+                BigDecimal insurance = t == null ? charge : charge.subtract(t.paid()).subtract(patient).subtract(t.adjusted());
+                // A replaced or voided claim is settled through its successor; only what was posted to it still counts.
+                if (claim.response().successorId() != null && t == null) {
+                    insurance = BigDecimal.ZERO;
+                }
+                lines.add(new PatientBalanceView.ClaimBalance(claim.claim().id(), claim.claim().dateOfService(), claim.status().name(),
+                        charge, patient, insurance));
+                patientTotal = patientTotal.add(patient);
+                insuranceTotal = insuranceTotal.add(insurance);
+            }
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return new PatientBalanceView(patientId, patientTotal, insuranceTotal, lines);
+    }
+}

@@ -1,0 +1,26 @@
+package org.therapyops.api.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What a patient owes and what payers still owe for them, from the remittances posted to their claims: patient
+ * responsibility (PR adjustments: deductible, coinsurance, copay) and the insurance balance (charge less payments,
+ * patient responsibility and adjustments) of every claim that was sent.
+ */
+@Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record PatientBalanceView(String patientId, BigDecimal patientResponsibility, BigDecimal insuranceBalance,
+                                 List<ClaimBalance> claims) {
+
+    /** One sent claim's part. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ClaimBalance(String claimId, LocalDate dateOfService, String status, BigDecimal charge,
+                               BigDecimal patientResponsibility, BigDecimal insuranceBalance) {
+    }
+}
