@@ -127,7 +127,7 @@ public final class EraPostingBenchmark {
                     .line("")
                     .line("The rate is the emulator's: moto answers a query on a global secondary index by walking the table's items "
                             + "in Python, so each claim's lookup grows with the table (" + Report.ms(indexMs) + " ms here against "
-                            + Report.ms(getMs) + " ms for a GetItem), and the local cloud serializes DynamoDB requests. On DynamoDB "
+                            + Report.ms(getMs) + " ms for a GetItem), and bin/moto-server serializes DynamoDB requests. On DynamoDB "
                             + "both are single-digit-millisecond key lookups; this run shows correctness at size (every ledger "
                             + "balanced, nothing posted twice), not AWS's speed.")
                     .write();
