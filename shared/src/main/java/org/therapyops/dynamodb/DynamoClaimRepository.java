@@ -295,13 +295,7 @@ public final class DynamoClaimRepository implements ClaimRepository {
     public Optional<StoredClaim> post(String practiceId, StoredClaim read, Posting posting, ClaimStatus to, PayerResponse response) {
         UpdateItemRequest update = responseUpdate(practiceId, read, to, response);
         try {
-            dynamo.transactWriteItems(b -> b.transactItems(
-                    TransactWriteItem.builder().put(p -> p.tableName(table).item(BillingItems.posting(practiceId, posting))
-                            .conditionExpression("attribute_not_exists(pk)")).build(),
-                    TransactWriteItem.builder().update(u -> u.tableName(table).key(update.key())
-                            .updateExpression(update.updateExpression()).conditionExpression(update.conditionExpression())
-                            .expressionAttributeNames(update.expressionAttributeNames())
-                            .expressionAttributeValues(update.expressionAttributeValues())).build()));
+            putNewAndUpdate(BillingItems.posting(practiceId, posting), update);
         } catch (TransactionCanceledException e) {
             if (failed(e, 0)) {
                 return Optional.empty(); // posted before
@@ -337,13 +331,7 @@ public final class DynamoClaimRepository implements ClaimRepository {
         PayerResponse closed = original.response().withSuccessor(successor.claim().id());
         UpdateItemRequest update = responseUpdate(practiceId, original, original.status(), closed);
         try {
-            dynamo.transactWriteItems(b -> b.transactItems(
-                    TransactWriteItem.builder().put(p -> p.tableName(table).item(BillingItems.claim(practiceId, successor))
-                            .conditionExpression("attribute_not_exists(pk)")).build(),
-                    TransactWriteItem.builder().update(u -> u.tableName(table).key(update.key())
-                            .updateExpression(update.updateExpression()).conditionExpression(update.conditionExpression())
-                            .expressionAttributeNames(update.expressionAttributeNames())
-                            .expressionAttributeValues(update.expressionAttributeValues())).build()));
+            putNewAndUpdate(BillingItems.claim(practiceId, successor), update);
         } catch (TransactionCanceledException e) {
             throw new StaleVersionException("The claim");
         }
@@ -407,6 +395,17 @@ public final class DynamoClaimRepository implements ClaimRepository {
                 .updateExpression(set + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove)))
                 .conditionExpression("attribute_exists(pk) AND version = :version")
                 .expressionAttributeNames(names).expressionAttributeValues(values).build();
+    }
+
+    /** One transaction: a new item (conditional on its key being new) and a conditional update. */
+    private void putNewAndUpdate(Map<String, AttributeValue> item, UpdateItemRequest update) {
+        dynamo.transactWriteItems(b -> b.transactItems(
+                TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
+                        .conditionExpression("attribute_not_exists(pk)")).build(),
+                TransactWriteItem.builder().update(u -> u.tableName(table).key(update.key())
+                        .updateExpression(update.updateExpression()).conditionExpression(update.conditionExpression())
+                        .expressionAttributeNames(update.expressionAttributeNames())
+                        .expressionAttributeValues(update.expressionAttributeValues())).build()));
     }
 
     private static boolean failed(TransactionCanceledException e, int index) {

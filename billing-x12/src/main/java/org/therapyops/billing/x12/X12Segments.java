@@ -29,6 +29,21 @@ public final class X12Segments {
     /** More than any X12 5010 segment or composite has; a limit, so that junk cannot make us build huge arrays. */
     private static final int MAX_POSITION = 99;
 
+    /**
+     * StAEDI reports the schema types its control schema leaves unused at INFO through java.util.logging, on every first
+     * read: noise in a function's log. Held here so the setting is not collected with the logger.
+     */
+    private static final java.util.logging.Logger STAEDI = java.util.logging.Logger.getLogger("io.xlate.edi");
+
+    static {
+        STAEDI.setLevel(java.util.logging.Level.WARNING);
+    }
+
+    /** Quiets StAEDI's schema notes for a class that reads or writes X12 without this one (loading it is enough). */
+    static void quietStaedi() {
+        // the static initializer did it
+    }
+
     private X12Segments() {
     }
 

@@ -53,6 +53,10 @@ public final class X12_837P {
     private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
     private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HHmm");
 
+    static {
+        X12Segments.quietStaedi();
+    }
+
     private X12_837P() {
     }
 

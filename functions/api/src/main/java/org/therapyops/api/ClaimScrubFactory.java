@@ -1,6 +1,5 @@
 package org.therapyops.api;
 
-import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -8,8 +7,6 @@ import org.therapyops.messaging.SqsScrubDeadLetters;
 import org.therapyops.messaging.SqsScrubQueue;
 import org.therapyops.ports.ScrubDeadLetters;
 import org.therapyops.ports.ScrubQueue;
-import org.therapyops.wiring.SharedFactory;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -18,12 +15,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 @Factory
 public class ClaimScrubFactory {
-
-    @Singleton
-    @Bean(preDestroy = "close")
-    SqsClient sqsClient(@Value("${aws.endpoint.url:}") String endpoint) {
-        return SharedFactory.withEndpoint(SqsClient.builder().httpClient(UrlConnectionHttpClient.create()), endpoint).build();
-    }
 
     @Singleton
     ScrubQueue scrubQueue(SqsClient sqs, @Value("${scrub.queue.url}") String queueUrl) {

@@ -1,10 +1,8 @@
 package org.therapyops.authorizationalerts;
 
-import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import org.therapyops.wiring.SharedFactory;
 import org.therapyops.alerting.AlertRaiser;
 import org.therapyops.alerting.ReviewDigestScan;
 import org.therapyops.billing.claims.ScrubSweep;
@@ -16,7 +14,6 @@ import org.therapyops.messaging.SqsAlertNotifications;
 import org.therapyops.messaging.SqsScrubQueue;
 import org.therapyops.ports.AlertRepository;
 import org.therapyops.ports.PracticeRepository;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -28,12 +25,6 @@ import java.time.Clock;
  */
 @Factory
 public class AlertsFactory {
-
-    @Singleton
-    @Bean(preDestroy = "close")
-    SqsClient sqsClient(@Value("${aws.endpoint.url:}") String endpoint) {
-        return SharedFactory.withEndpoint(SqsClient.builder().httpClient(UrlConnectionHttpClient.create()), endpoint).build();
-    }
 
     @Singleton
     AlertRaiser alertRaiser(PracticeRepository practice, AlertRepository alerts, SqsClient sqs,

@@ -1,6 +1,5 @@
 package org.therapyops.chargecapture;
 
-import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -12,8 +11,6 @@ import org.therapyops.ports.AppointmentRepository;
 import org.therapyops.ports.ClaimRepository;
 import org.therapyops.ports.PracticeRepository;
 import org.therapyops.ports.ScrubQueue;
-import org.therapyops.wiring.SharedFactory;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.time.Clock;
@@ -21,12 +18,6 @@ import java.time.Clock;
 /** The scrub queue (SCRUB_QUEUE_URL, scrub.queue.url) and the charge-capture service with the shipped billing data. */
 @Factory
 public class ChargeCaptureFactory {
-
-    @Singleton
-    @Bean(preDestroy = "close")
-    SqsClient sqsClient(@Value("${aws.endpoint.url:}") String endpoint) {
-        return SharedFactory.withEndpoint(SqsClient.builder().httpClient(UrlConnectionHttpClient.create()), endpoint).build();
-    }
 
     @Singleton
     ScrubQueue scrubQueue(SqsClient sqs, @Value("${scrub.queue.url}") String queueUrl) {

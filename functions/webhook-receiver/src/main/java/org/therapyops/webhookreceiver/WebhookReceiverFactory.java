@@ -1,6 +1,5 @@
 package org.therapyops.webhookreceiver;
 
-import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -9,8 +8,6 @@ import org.therapyops.messaging.S3DeliveryBodies;
 import org.therapyops.messaging.SqsInboundQueue;
 import org.therapyops.ports.InboundDeliveryRepository;
 import org.therapyops.ports.IntegrationRepository;
-import org.therapyops.wiring.SharedFactory;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -23,19 +20,6 @@ import java.time.Clock;
 @Factory
 public class WebhookReceiverFactory {
 
-    @Singleton
-    @Bean(preDestroy = "close")
-    S3Client s3Client(@Value("${aws.endpoint.url:}") String endpoint) {
-        // An endpoint override (the local cloud, LocalStack) serves buckets by path, not by host name.
-        return SharedFactory.withEndpoint(S3Client.builder().httpClient(UrlConnectionHttpClient.create())
-                .forcePathStyle(!endpoint.isBlank()), endpoint).build();
-    }
-
-    @Singleton
-    @Bean(preDestroy = "close")
-    SqsClient sqsClient(@Value("${aws.endpoint.url:}") String endpoint) {
-        return SharedFactory.withEndpoint(SqsClient.builder().httpClient(UrlConnectionHttpClient.create()), endpoint).build();
-    }
 
     @Singleton
     WebhookReception webhookReception(IntegrationRepository integrations, InboundDeliveryRepository deliveries, S3Client s3,

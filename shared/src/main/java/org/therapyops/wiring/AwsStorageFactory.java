@@ -1,0 +1,23 @@
+package org.therapyops.wiring;
+
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** The S3 client, built once, for the functions that carry the S3 module (it is optional in shared). */
+@Factory
+@Requires(classes = S3Client.class)
+public class AwsStorageFactory {
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    S3Client s3Client(@Value("${aws.endpoint.url:}") String endpoint) {
+        // An endpoint override (the local cloud, another emulator) serves buckets by path, not by host name.
+        return SharedFactory.withEndpoint(S3Client.builder().httpClient(UrlConnectionHttpClient.create())
+                .forcePathStyle(!endpoint.isBlank()), endpoint).build();
+    }
+}
