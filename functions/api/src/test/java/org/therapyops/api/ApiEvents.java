@@ -39,7 +39,7 @@ final class ApiEvents {
                                       String deadLetters, String inboundTable, String inboundQueue) {
         return ApplicationContext.builder().properties(Map.of(
                 "practice.table", tables.practice(),
-                "appointments.table", tables.appointments(),
+                "appointments.table", tables.appointments(), "appointment.history.table", tables.appointmentHistory(),
                 "notes.table", billing.notes(),
                 "claims.table", billing.claims(),
                 "inbound.table", inboundTable,
