@@ -976,6 +976,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A report for a practice-local date range: summary, claims, denials, ar, collections, lags, leakage, leakage-items, attendance or productivity; JSON, or CSV with Accept: text/csv
+         * @description from and to are practice-local dates, both included, at most 24 months apart (default: the 30 days ending today). groupBy depends on the report: claims (none, payer, provider), denials (carc, payer, none), ar and collections (none, payer), lags (none, payer, provider), attendance (none, provider), productivity (provider, discipline, none), leakage and leakage-items (kind). A/R, aging and leakage are as of today.
+         */
+        get: operations["report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/settings": {
         parameters: {
             query?: never;
@@ -1017,7 +1037,7 @@ export interface components {
         /** @enum {string} */
         AlertStatus: "OPEN" | "ACKNOWLEDGED";
         /** @enum {string} */
-        AlertType: "EXPIRING" | "LOW_REMAINING" | "VISITS_LEFT" | "EXHAUSTED" | "OVER_SCHEDULED" | "APPOINTMENT_BLOCKED" | "AUTHORIZATION_UPDATED" | "CLAIMS_NEED_REVIEW";
+        AlertType: "EXPIRING" | "LOW_REMAINING" | "VISITS_LEFT" | "EXHAUSTED" | "OVER_SCHEDULED" | "APPOINTMENT_BLOCKED" | "AUTHORIZATION_UPDATED" | "CLAIMS_NEED_REVIEW" | "WEEKLY_REPORT";
         /** @description An alert for staff: what crossed which threshold, about which authorization or appointment, with the patient's initials only; acknowledged by whom and when. A CLAIMS_NEED_REVIEW digest carries the claims it listed in `reviewDigest`, shown only to the roles that may read claims. */
         AlertView: {
             id: string;
@@ -1041,6 +1061,7 @@ export interface components {
             /** Format: date-time */
             acknowledgedAt: string;
             reviewDigest?: components["schemas"]["AlertView.ReviewDigestView"] | null;
+            weeklyReport?: components["schemas"]["AlertView.WeeklyReportView"] | null;
         };
         /** @description A listed claim: its id, date of service, payer, billed amount and the scrubber's errors. */
         "AlertView.ClaimLineView": {
@@ -1052,6 +1073,14 @@ export interface components {
             errors: components["schemas"]["AlertView.RuleErrorView"][];
             /** Format: int32 */
             moreErrors: number;
+        };
+        /** @description One figure: its name in the summary report, label, kind (RATIO, AMOUNT, COUNT, DAYS), value and the week before's. */
+        "AlertView.FigureView": {
+            name: string;
+            label: string;
+            kind: string;
+            value?: number | null;
+            previous?: number | null;
         };
         /** @description The claims in NEEDS_REVIEW on the practice's date `asOf`: how many, the first listed, and fix hints by rule. */
         "AlertView.ReviewDigestView": {
@@ -1070,6 +1099,14 @@ export interface components {
         "AlertView.RuleErrorView": {
             ruleId: string;
             field: string;
+        };
+        /** @description A WEEKLY_REPORT's week (Monday to Sunday) and its headline figures against the week before. */
+        "AlertView.WeeklyReportView": {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            figures: components["schemas"]["AlertView.FigureView"][];
         };
         /** @description A session to book: patient, provider, service code, practice-local start and planned length. */
         AppointmentInput: {
@@ -1861,6 +1898,35 @@ export interface components {
             charge: number;
             paid: number;
         };
+        /** @description A report: which, the practice-local range (both ends included) and grouping, the practice's date it was computed on (A/R, aging and leakage are as of that day), its columns (with the formula each figure is computed by, named in docs/reports.md), a row per group and the total. `text/csv` carries the same rows and values. */
+        ReportView: {
+            report: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            groupBy: string;
+            /** Format: date */
+            asOf: string;
+            columns: components["schemas"]["ReportView.ColumnView"][];
+            rows: components["schemas"]["ReportView.RowView"][];
+            total?: components["schemas"]["ReportView.RowView"] | null;
+        };
+        /** @description A column: its name (the key of each row's values), what it holds, and the formula of a figure. */
+        "ReportView.ColumnView": {
+            name: string;
+            /** @enum {string} */
+            type: "COUNT" | "AMOUNT" | "RATIO" | "DAYS" | "UNITS" | "DATE" | "TEXT";
+            formula?: string | null;
+        };
+        /** @description A row: the group's key (a payer or provider id, a CARC, a discipline, a leakage kind; null for the total), its label, and a value per column: a number, a date or text, or null (a rate with nothing to divide by). */
+        "ReportView.RowView": {
+            group?: string | null;
+            label?: string | null;
+            values?: {
+                [key: string]: Record<string, never>;
+            };
+        };
         /** @description A new time for an appointment; the length and the provider stay unless given. */
         RescheduleInput: {
             /** Format: date-time */
@@ -1948,6 +2014,7 @@ export interface components {
             recipientsByRole: {
                 [key: string]: string[];
             };
+            reporting?: components["schemas"]["SettingsInput.Reporting"] | null;
         };
         /** @description When alerts fire: days before expiry (1--365, distinct), remaining at or below a percentage, at or below a number of visits left, and on exhaustion, over-scheduling and blocked appointments. */
         "SettingsInput.Alerts": {
@@ -1960,6 +2027,25 @@ export interface components {
             overScheduled: boolean;
             appointmentBlocked: boolean;
         };
+        /** @description When the reports list work as leaking: days since a session was completed without a signed note, since a note was signed without a claim, since a claim became READY (not submitted), NEEDS_REVIEW, REJECTED or DENIED without being worked; hours of notice under which a cancellation is late (1--168); days ahead to list authorizations that will end with units unused. Absent: the defaults (3, 2, 3, 7, 7, 14 days, 24 hours, 30 days). */
+        "SettingsInput.Reporting": {
+            /** Format: int32 */
+            noteMissingDays: number;
+            /** Format: int32 */
+            claimMissingDays: number;
+            /** Format: int32 */
+            unsubmittedDays: number;
+            /** Format: int32 */
+            reviewDays: number;
+            /** Format: int32 */
+            rejectedDays: number;
+            /** Format: int32 */
+            deniedDays: number;
+            /** Format: int32 */
+            lateCancelHours: number;
+            /** Format: int32 */
+            expiringWithinDays: number;
+        };
         /** @description The practice's settings as the API shows them; version 0 means the defaults, never saved. */
         SettingsView: {
             schedulingPolicy: components["schemas"]["SchedulingPolicy"];
@@ -1969,6 +2055,7 @@ export interface components {
             recipientsByRole: {
                 [key: string]: string[];
             };
+            reporting: components["schemas"]["SettingsInput.Reporting"];
             /** Format: int64 */
             version: number;
         };
@@ -4346,6 +4433,47 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["UtilizationView"];
                 };
+            };
+        };
+    };
+    report: {
+        parameters: {
+            query?: {
+                from?: string | null;
+                to?: string | null;
+                groupBy?: string | null;
+            };
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report; the same rows and values in JSON and CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportView"];
+                    "text/csv": string;
+                };
+            };
+            /** @description malformed-request: an unknown report or groupBy, to before from, a range over 24 months, or a date that is not one; errors[].field names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

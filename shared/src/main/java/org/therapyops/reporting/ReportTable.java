@@ -35,6 +35,11 @@ public record ReportTable(ReportQuery query, LocalDate asOf, List<Column> column
         rows = List.copyOf(rows);
     }
 
+    /** The same table with only the rows that pass (the total, if any, is kept). */
+    public ReportTable filterRows(java.util.function.Predicate<Row> keep) {
+        return new ReportTable(query, asOf, columns, rows.stream().filter(keep).toList(), total);
+    }
+
     /**
      * The table as CSV (RFC 4180): a header {@code group,label,<columns>}, a line per row, then the total row (group
      * {@code TOTAL}) when there is one. Numbers are written as in JSON (plain), nulls as empty fields.

@@ -139,6 +139,20 @@ public final class Moto {
         return name;
     }
 
+    /** Creates an Alerts table with the keys and index of template.yaml, under a fresh name. */
+    public String createAlertsTable() {
+        String name = "alerts-" + UUID.randomUUID().toString().substring(0, 8);
+        try (DynamoDbClient dynamo = dynamo()) {
+            dynamo.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(attribute("pk"), attribute("sk"), attribute("statusCreatedAt"))
+                    .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
+                    .localSecondaryIndexes(software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex.builder()
+                            .indexName("byStatus").keySchema(key("pk", KeyType.HASH), key("statusCreatedAt", KeyType.RANGE))
+                            .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build()));
+        }
+        return name;
+    }
+
     /** Creates an Inbound table with the keys and index of template.yaml, under a fresh name. */
     public String createInboundTable() {
         String name = "inbound-" + UUID.randomUUID().toString().substring(0, 8);
