@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -112,6 +113,7 @@ public final class Reports {
                         m.get(Metric.DENIED_AMOUNT), m.get(Metric.ADJUDICATED), m.get(Metric.ADJUDICATED_CHARGE), allDenied)));
             }
         }
+        rows.removeIf(r -> !meaningful(r));
         rows.sort(ROW_ORDER);
         ReportTable.Row all = new ReportTable.Row(null, "All", denialValues(total.get(Metric.DENIED), allDenied,
                 total.get(Metric.ADJUDICATED), total.get(Metric.ADJUDICATED_CHARGE), allDenied));
@@ -145,6 +147,7 @@ public final class Reports {
                 BigDecimal charges = chargesByPayer.getOrDefault(payer, Metrics.EMPTY).get(Metric.CHARGES);
                 rows.add(new ReportTable.Row(payer, label(data.payerNames(), payer), arValues(ar, charges, q.days())));
             }
+            rows.removeIf(r -> !meaningful(r));
             rows.sort(ROW_ORDER);
         }
         OpenAr all = new OpenAr(buckets());
@@ -593,8 +596,18 @@ public final class Reports {
                     rows.add(new ReportTable.Row(discipline, discipline, values.apply(m))));
             default -> { }
         }
+        rows.removeIf(r -> !meaningful(r));
         rows.sort(ROW_ORDER);
         return new ReportTable(q, data.today(), columns, rows, new ReportTable.Row(null, "All", values.apply(sums.totals())));
+    }
+
+    /** Columns that hold the same value in every row (the range's length, a threshold), ignored when judging a row. */
+    static final Set<String> CONSTANT_COLUMNS = Set.of("daysInPeriod", "thresholdDays");
+
+    /** A group's row is shown when one of its values is a number other than zero (a group with nothing to say is not). */
+    static boolean meaningful(ReportTable.Row row) {
+        return row.values().entrySet().stream().anyMatch(e -> !CONSTANT_COLUMNS.contains(e.getKey())
+                && e.getValue() instanceof BigDecimal d && d.signum() != 0);
     }
 
     static final Comparator<ReportTable.Row> ROW_ORDER = Comparator.comparing((ReportTable.Row r) -> r.label() == null ? "" : r.label())

@@ -99,6 +99,22 @@ class ReportsTest {
     }
 
     @Test
+    void aGroupLeftWithNothingButZeroesIsNotShown() {
+        // a claim first billed to payer-1, then corrected to payer-2: payer-1's counters are back to zero
+        StoredClaim first = Claims.claim("c1", ClaimStatus.PAID, Claims.paid(), Claims.remitted("100.00", "0", "0", List.of()));
+        add(contributions.ofClaim(new ClaimSnapshot(first, Claims.SCRUBBED), ZONE), "c1");
+        var c = first.claim();
+        var moved = new org.therapyops.billing.Claim(c.id(), c.patientId(), c.coverageId(), "payer-2", "Other Health", c.payerEdiId(),
+                c.billingProvider(), null, null, c.subscriber(), c.dateOfService(), "11", c.frequency(), null, null, c.diagnoses(), c.lines());
+        add(contributions.ofClaim(new ClaimSnapshot(new StoredClaim(moved, null, null, ClaimStatus.PAID, true, Claims.CREATED, 6,
+                first.response(), first.milestones()), Claims.SCRUBBED), ZONE), "c1");
+
+        assertThat(report("claims", "payer").rows()).extracting(ReportTable.Row::group).containsExactly("payer-2");
+        assertThat(report("collections", "payer").rows()).extracting(ReportTable.Row::group).containsExactly("payer-2");
+        assertThat(report("denials", "payer").rows()).isEmpty();
+    }
+
+    @Test
     void lagsAreNearestRankPercentilesOfTheHistograms() {
         Map<Long, BigDecimal> h = Map.of(1L, new BigDecimal("3"), 4L, new BigDecimal("1"), 9L, new BigDecimal("1"));
         assertThat(Reports.percentile(h, 50)).isEqualTo(BigDecimal.valueOf(1));
