@@ -29,9 +29,12 @@ import java.util.function.UnaryOperator;
 /**
  * {@link ReportingStore} on the Reporting table. Every key starts with the practice: {@code <practice>#FACT} holds a
  * fact per source item ({@code sk} CLAIM#…, POSTING#…, SESSION#…, NOTE#…, AUTH#…: its parts, the cells and work items
- * it contributes, a revision), {@code <practice>#AGG} the aggregates ({@code sk} T#, P#, V#, C# and a date, AR#D# and a
- * date, AR#TOTAL; one number attribute per counter), {@code <practice>#WORK} the open work items ({@code sk}
- * kind#since#id), and {@code <practice>#META} the practice's registration (in the sparse {@value #BY_REGISTRY} index).
+ * it contributes, a revision); the aggregates (one number attribute per counter) have a partition per kind, so that a
+ * report's query of one kind never passes the others' items: {@code <practice>#AGG#T} ({@code sk} T# and a date),
+ * {@code #AGG#P}, {@code #AGG#V}, {@code #AGG#C} likewise, {@code #AGG#AR} (AR#D# and a date, AR#TOTAL) and
+ * {@code #AGG#W} (W#TOTAL, the open work items counted by kind and day); {@code <practice>#WORK} holds the open work
+ * items ({@code sk} kind#since#id), and {@code <practice>#META} the practice's registration (in the sparse
+ * {@value #BY_REGISTRY} index).
  *
  * <p>A fact's change is one transaction: the fact (conditional on the revision read), an ADD of each changed counter
  * to its aggregate, a delete or put of each work item that left or joined. A transaction touches at most the fact, the
@@ -59,8 +62,21 @@ public final class DynamoReportingStore implements ReportingStore {
         return practiceId + "#FACT";
     }
 
-    static String aggregates(String practiceId) {
-        return practiceId + "#AGG";
+    /** The partition of a practice's aggregates of one kind (A/R by day and in total share one). */
+    static String aggregates(String practiceId, Aggregate.Kind kind) {
+        String part = switch (kind) {
+            case DAY_TOTAL -> "T";
+            case DAY_PAYER -> "P";
+            case DAY_PROVIDER -> "V";
+            case DAY_CARC -> "C";
+            case AR_DAY, AR_TOTAL -> "AR";
+            case WORK_TOTAL -> "W";
+        };
+        return practiceId + "#AGG#" + part;
+    }
+
+    static String aggregates(String practiceId, Aggregate aggregate) {
+        return aggregates(practiceId, aggregate.kind());
     }
 
     static String work(String practiceId) {
@@ -138,7 +154,7 @@ public final class DynamoReportingStore implements ReportingStore {
             expression.append("#c").append(i).append(" :c").append(i);
             i++;
         }
-        return TransactWriteItem.builder().update(u -> u.tableName(table).key(key(aggregates(practiceId), aggregate.key()))
+        return TransactWriteItem.builder().update(u -> u.tableName(table).key(key(aggregates(practiceId, aggregate), aggregate.key()))
                 .updateExpression(expression.toString()).expressionAttributeNames(names).expressionAttributeValues(values)).build();
     }
 
@@ -190,6 +206,19 @@ public final class DynamoReportingStore implements ReportingStore {
                 a.optionalString("patientId"));
     }
 
+    /** Writes the requests in batches of 25, resending what DynamoDB leaves unprocessed. */
+    void write(List<WriteRequest> requests) {
+        for (int from = 0; from < requests.size(); from += 25) {
+            Map<String, List<WriteRequest>> pending = Map.of(table, requests.subList(from, Math.min(from + 25, requests.size())));
+            while (!pending.isEmpty()) {
+                Map<String, List<WriteRequest>> request = pending;
+                var response = dynamo.batchWriteItem(b -> b.requestItems(request));
+                pending = response.hasUnprocessedItems() && response.unprocessedItems().values().stream().anyMatch(l -> !l.isEmpty())
+                        ? response.unprocessedItems() : Map.of();
+            }
+        }
+    }
+
     @Override
     public void register(String practiceId) {
         dynamo.putItem(b -> b.tableName(table).item(Map.of(Keys.PK, s(meta(practiceId)), Keys.SK, s("META"),
@@ -210,21 +239,18 @@ public final class DynamoReportingStore implements ReportingStore {
 
     @Override
     public void clear(String practiceId) {
-        for (String pk : List.of(facts(practiceId), aggregates(practiceId), work(practiceId))) {
+        java.util.Set<String> partitions = new java.util.LinkedHashSet<>();
+        partitions.add(facts(practiceId));
+        for (Aggregate.Kind kind : Aggregate.Kind.values()) {
+            partitions.add(aggregates(practiceId, kind));
+        }
+        partitions.add(work(practiceId));
+        for (String pk : partitions) {
             List<WriteRequest> deletes = new ArrayList<>();
             query(QueryRequest.builder().tableName(table).keyConditionExpression("pk = :pk")
                     .expressionAttributeValues(Map.of(":pk", s(pk))).projectionExpression("pk, sk").build(),
                     item -> deletes.add(WriteRequest.builder().deleteRequest(d -> d.key(key(pk, item.get(Keys.SK).s()))).build()));
-            for (int from = 0; from < deletes.size(); from += 25) {
-                List<WriteRequest> chunk = deletes.subList(from, Math.min(from + 25, deletes.size()));
-                Map<String, List<WriteRequest>> pending = Map.of(table, chunk);
-                while (!pending.isEmpty()) {
-                    Map<String, List<WriteRequest>> request = pending;
-                    var response = dynamo.batchWriteItem(b -> b.requestItems(request));
-                    pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
-                    pending = pending.values().stream().allMatch(List::isEmpty) ? Map.of() : pending;
-                }
-            }
+            write(deletes);
         }
     }
 
@@ -234,15 +260,24 @@ public final class DynamoReportingStore implements ReportingStore {
     public Snapshot read(String practiceId, Set<Aggregate.Kind> dayKinds, LocalDate from, LocalDate to, LocalDate arFrom,
                          boolean withWork) {
         Map<Aggregate, Map<String, BigDecimal>> aggregates = new HashMap<>();
-        String pk = aggregates(practiceId);
         for (Aggregate.Kind kind : dayKinds) {
             if (kind == Aggregate.Kind.AR_DAY || kind == Aggregate.Kind.AR_TOTAL) {
                 continue;
             }
-            between(pk, kind.prefix() + from, kind.prefix() + to, item -> aggregates.put(Aggregate.ofKey(item.get(Keys.SK).s()), counters(item)));
+            if (!kind.dated()) {
+                Aggregate one = Aggregate.ofKey(kind.prefix());
+                Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(aggregates(practiceId, kind),
+                        one.key()))).item();
+                if (item != null && !item.isEmpty()) {
+                    aggregates.put(one, counters(item));
+                }
+                continue;
+            }
+            between(aggregates(practiceId, kind), kind.prefix() + from, kind.prefix() + to,
+                    item -> aggregates.put(Aggregate.ofKey(item.get(Keys.SK).s()), counters(item)));
         }
         if (arFrom != null) {
-            between(pk, Aggregate.Kind.AR_DAY.prefix() + arFrom, Aggregate.Kind.AR_TOTAL.prefix(),
+            between(aggregates(practiceId, Aggregate.Kind.AR_DAY), Aggregate.Kind.AR_DAY.prefix() + arFrom, Aggregate.Kind.AR_TOTAL.prefix(),
                     item -> aggregates.put(Aggregate.ofKey(item.get(Keys.SK).s()), counters(item)));
         }
         List<WorkItem> items = new ArrayList<>();
@@ -279,7 +314,7 @@ public final class DynamoReportingStore implements ReportingStore {
 
     // ------------------------------------------------------------------ helpers
 
-    private static Map<String, AttributeValue> key(String pk, String sk) {
+    static Map<String, AttributeValue> key(String pk, String sk) {
         return Map.of(Keys.PK, s(pk), Keys.SK, s(sk));
     }
 

@@ -45,8 +45,9 @@ public interface ReportingStore {
     }
 
     /**
-     * Reads the day aggregates of these kinds from {@code from} to {@code to}, the open A/R (by date of service from
-     * {@code arFrom} on, and in total) when {@code arFrom} is given, and the work items when {@code work}.
+     * Reads the aggregates of these kinds (of a dated kind, the days from {@code from} to {@code to}; of an undated one,
+     * its one aggregate), the open A/R (by date of service from {@code arFrom} on, and in total) when {@code arFrom} is
+     * given, and the work items when {@code work}.
      */
     Snapshot read(String practiceId, Set<Aggregate.Kind> dayKinds, LocalDate from, LocalDate to, LocalDate arFrom, boolean work);
 

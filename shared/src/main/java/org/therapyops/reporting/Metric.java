@@ -46,6 +46,10 @@ public final class Metric {
     public static final String AR_INSURANCE = "ins";
     public static final String AR_PATIENT = "pat";
 
+    // open work items, by kind and since (value KIND@since)
+    public static final String WORK_COUNT = "workCount";
+    public static final String WORK_AMOUNT = "workAmount";
+
     private Metric() {
     }
 
@@ -59,6 +63,11 @@ public final class Metric {
 
     /** A counter's parts: metric, histogram bucket (or null), dimension value (or null). */
     public record Parsed(String metric, Long bucket, String value) {
+    }
+
+    /** The value of a work counter: the kind and the day the items are due since. */
+    public static String workValue(WorkItem.Kind kind, java.time.LocalDate since) {
+        return kind.name() + "@" + since;
     }
 
     public static Parsed parse(String counter) {

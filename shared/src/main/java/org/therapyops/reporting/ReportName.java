@@ -15,10 +15,10 @@ import static org.therapyops.reporting.Dimension.PROVIDER;
 
 /**
  * The reports ({@code GET /reports/<slug>}), each with the groupings it accepts (the first is its default) and what it
- * reads: day aggregates of the range, the open A/R, the worklists.
+ * reads: day aggregates of the range, the open A/R, the work totals, the worklists.
  */
 public enum ReportName {
-    SUMMARY("summary", List.of(NONE), true, true),
+    SUMMARY("summary", List.of(NONE), true, false),
     CLAIMS("claims", List.of(NONE, PAYER, PROVIDER), false, false),
     DENIALS("denials", List.of(CARC, PAYER, NONE), false, false),
     AR("ar", List.of(NONE, PAYER), true, false),
@@ -61,12 +61,15 @@ public enum ReportName {
         return readsWork;
     }
 
-    /** The kinds of day aggregates it reads for a grouping (none for the worklist reports). */
+    /** The kinds of aggregates it reads for a grouping, besides the A/R (none for the worklist reports). */
     public Set<Aggregate.Kind> dayKinds(Dimension groupBy) {
         if (this == LEAKAGE || this == LEAKAGE_ITEMS) {
             return Set.of();
         }
         Set<Aggregate.Kind> kinds = EnumSet.of(Aggregate.Kind.DAY_TOTAL);
+        if (this == SUMMARY) {
+            kinds.add(Aggregate.Kind.WORK_TOTAL); // the leakage counts, without reading the work items
+        }
         switch (groupBy) {
             case PAYER -> kinds.add(Aggregate.Kind.DAY_PAYER);
             case PROVIDER, DISCIPLINE -> kinds.add(Aggregate.Kind.DAY_PROVIDER);

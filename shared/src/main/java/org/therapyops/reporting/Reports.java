@@ -435,10 +435,15 @@ public final class Reports {
 
     /** Whether a work item is due as of today: older than its kind's threshold, or (EXPIRING) ending within the look-ahead. */
     public static boolean due(WorkItem item, LocalDate today, PracticeSettings.ReportingThresholds t) {
-        if (item.kind() == WorkItem.Kind.EXPIRING) {
-            return !item.since().isBefore(today) && !item.since().isAfter(today.plusDays(t.expiringWithinDays()));
+        return due(item.kind(), item.since(), today, t);
+    }
+
+    /** Whether work items of this kind, open since that day, are due as of today. */
+    public static boolean due(WorkItem.Kind kind, LocalDate since, LocalDate today, PracticeSettings.ReportingThresholds t) {
+        if (kind == WorkItem.Kind.EXPIRING) {
+            return !since.isBefore(today) && !since.isAfter(today.plusDays(t.expiringWithinDays()));
         }
-        return !item.since().isAfter(today.minusDays(threshold(item.kind(), t)));
+        return !since.isAfter(today.minusDays(threshold(kind, t)));
     }
 
     public static int threshold(WorkItem.Kind kind, PracticeSettings.ReportingThresholds t) {
@@ -543,7 +548,7 @@ public final class Reports {
         OpenAr ar = new OpenAr(buckets());
         openAr(data).values().forEach(ar::add);
         BigDecimal arTotal = ar.insuranceTotal().add(ar.patientTotal());
-        Map<WorkItem.Kind, List<WorkItem>> due = dueWork(data);
+        Map<WorkItem.Kind, DueTotal> due = dueTotals(data);
 
         Map<String, Object> v = new LinkedHashMap<>();
         for (String name : List.of("cleanClaimRate", "firstPassAcceptanceRate", "firstPassResolutionRate", "denialRateByCount",
@@ -565,20 +570,51 @@ public final class Reports {
         v.put("sessions", attendance.get("completed"));
         v.put("noShowRate", attendance.get("noShowRate"));
         v.put("lateCancelRate", attendance.get("lateCancelRate"));
-        v.put("noteMissing", BigDecimal.valueOf(due.get(WorkItem.Kind.NOTE_MISSING).size()));
-        v.put("claimMissing", BigDecimal.valueOf(due.get(WorkItem.Kind.CLAIM_MISSING).size()));
-        v.put("unsubmitted", BigDecimal.valueOf(due.get(WorkItem.Kind.UNSUBMITTED).size()));
-        v.put("review", BigDecimal.valueOf(due.get(WorkItem.Kind.REVIEW).size()));
-        v.put("rejected", BigDecimal.valueOf(due.get(WorkItem.Kind.REJECTED).size()));
-        v.put("denied", BigDecimal.valueOf(due.get(WorkItem.Kind.DENIED).size()));
-        v.put("expiring", BigDecimal.valueOf(due.get(WorkItem.Kind.EXPIRING).size()));
-        List<WorkItem> claimWork = new ArrayList<>();
+        v.put("noteMissing", due.get(WorkItem.Kind.NOTE_MISSING).count());
+        v.put("claimMissing", due.get(WorkItem.Kind.CLAIM_MISSING).count());
+        v.put("unsubmitted", due.get(WorkItem.Kind.UNSUBMITTED).count());
+        v.put("review", due.get(WorkItem.Kind.REVIEW).count());
+        v.put("rejected", due.get(WorkItem.Kind.REJECTED).count());
+        v.put("denied", due.get(WorkItem.Kind.DENIED).count());
+        v.put("expiring", due.get(WorkItem.Kind.EXPIRING).count());
+        BigDecimal leakage = BigDecimal.ZERO;
         for (WorkItem.Kind k : List.of(WorkItem.Kind.UNSUBMITTED, WorkItem.Kind.REVIEW, WorkItem.Kind.REJECTED, WorkItem.Kind.DENIED)) {
-            claimWork.addAll(due.get(k));
+            leakage = leakage.add(due.get(k).amount());
         }
-        BigDecimal leakage = sumOrNull(claimWork, WorkItem::amount, AMOUNT_SCALE);
-        v.put("leakageAmount", leakage == null ? amount(BigDecimal.ZERO) : leakage);
+        v.put("leakageAmount", amount(leakage));
         return new ReportTable(q, data.today(), SUMMARY_COLUMNS, List.of(), new ReportTable.Row(null, "All", v));
+    }
+
+    /** The due work items of one kind, counted and summed from the work totals (not read one by one). */
+    record DueTotal(BigDecimal count, BigDecimal amount) {
+    }
+
+    /** Per kind, the open work items due as of today, from {@link Aggregate#work()}: the same items {@link #dueWork} lists. */
+    static Map<WorkItem.Kind, DueTotal> dueTotals(ReportData data) {
+        Map<WorkItem.Kind, BigDecimal[]> sums = new EnumMap<>(WorkItem.Kind.class);
+        for (WorkItem.Kind kind : WorkItem.Kind.values()) {
+            sums.put(kind, new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+        }
+        data.aggregates().getOrDefault(Aggregate.work(), Map.of()).forEach((counter, value) -> {
+            Metric.Parsed p = Metric.parse(counter);
+            int at = p.value() == null ? -1 : p.value().indexOf('@');
+            if (at < 0) {
+                return;
+            }
+            WorkItem.Kind kind = WorkItem.Kind.valueOf(p.value().substring(0, at));
+            if (!due(kind, LocalDate.parse(p.value().substring(at + 1)), data.today(), data.thresholds())) {
+                return;
+            }
+            BigDecimal[] s = sums.get(kind);
+            if (Metric.WORK_COUNT.equals(p.metric())) {
+                s[0] = s[0].add(value);
+            } else if (Metric.WORK_AMOUNT.equals(p.metric())) {
+                s[1] = s[1].add(value);
+            }
+        });
+        Map<WorkItem.Kind, DueTotal> due = new EnumMap<>(WorkItem.Kind.class);
+        sums.forEach((kind, s) -> due.put(kind, new DueTotal(count(s[0]), s[1])));
+        return due;
     }
 
     // ------------------------------------------------------------------ grouping

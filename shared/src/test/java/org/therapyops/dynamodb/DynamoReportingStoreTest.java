@@ -93,7 +93,7 @@ class DynamoReportingStoreTest {
 
     private Map<Aggregate, Map<String, BigDecimal>> everything(ReportingStore s, String practice) {
         ReportingStore.Snapshot snapshot = s.read(practice, EnumSet.of(Aggregate.Kind.DAY_TOTAL, Aggregate.Kind.DAY_PAYER,
-                Aggregate.Kind.DAY_PROVIDER, Aggregate.Kind.DAY_CARC), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31),
+                Aggregate.Kind.DAY_PROVIDER, Aggregate.Kind.DAY_CARC, Aggregate.Kind.WORK_TOTAL), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31),
                 LocalDate.of(2026, 1, 1), false);
         Map<Aggregate, Map<String, BigDecimal>> result = new TreeMap<>(java.util.Comparator.comparing(Aggregate::key));
         snapshot.aggregates().forEach((a, counters) -> {

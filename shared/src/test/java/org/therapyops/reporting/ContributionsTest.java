@@ -169,7 +169,12 @@ class ContributionsTest {
         Contribution.Delta delta = after.minus(before);
         assertThat(delta.cells()).containsOnly(
                 Map.entry(new Cell(new Aggregate(Aggregate.Kind.DAY_TOTAL, LocalDate.of(2026, 12, 1)), "a"), BigDecimal.ONE.negate()),
-                Map.entry(new Cell(new Aggregate(Aggregate.Kind.DAY_TOTAL, LocalDate.of(2026, 12, 2)), "a"), BigDecimal.ONE));
+                Map.entry(new Cell(new Aggregate(Aggregate.Kind.DAY_TOTAL, LocalDate.of(2026, 12, 2)), "a"), BigDecimal.ONE),
+                // the work totals follow the work item from one list to the other
+                Map.entry(new Cell(Aggregate.work(), "workCount|REVIEW@2026-12-01"), BigDecimal.ONE.negate()),
+                Map.entry(new Cell(Aggregate.work(), "workAmount|REVIEW@2026-12-01"), BigDecimal.TEN.negate()),
+                Map.entry(new Cell(Aggregate.work(), "workCount|UNSUBMITTED@2026-12-02"), BigDecimal.ONE),
+                Map.entry(new Cell(Aggregate.work(), "workAmount|UNSUBMITTED@2026-12-02"), BigDecimal.TEN));
         assertThat(delta.removedWork()).containsExactly("REVIEW#2026-12-01#c1");
         assertThat(delta.putWork()).containsOnlyKeys("UNSUBMITTED#2026-12-02#c1");
         assertThat(after.minus(after).isEmpty()).isTrue();

@@ -47,7 +47,7 @@ public final class InMemoryReportingStore implements ReportingStore {
                                       LocalDate arFrom, boolean withWork) {
         Map<Aggregate, Map<String, BigDecimal>> result = new HashMap<>();
         aggregates.getOrDefault(practiceId, Map.of()).forEach((a, counters) -> {
-            boolean day = dayKinds.contains(a.kind()) && !a.day().isBefore(from) && !a.day().isAfter(to);
+            boolean day = dayKinds.contains(a.kind()) && (!a.kind().dated() || !a.day().isBefore(from) && !a.day().isAfter(to));
             boolean ar = arFrom != null && (a.kind() == Aggregate.Kind.AR_TOTAL
                     || a.kind() == Aggregate.Kind.AR_DAY && !a.day().isBefore(arFrom));
             if (day || ar) {

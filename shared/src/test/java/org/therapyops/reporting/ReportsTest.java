@@ -62,6 +62,12 @@ class ReportsTest {
             assertThat(r.values()).isEqualTo(total);
         });
 
+        // c2's denials are not worked, but were posted on 2026-12-01: 5 days, not yet past the 14-day threshold
+        Map<String, Object> summary = report("summary", null).total().values();
+        assertThat(summary.get("denied")).isEqualTo(new BigDecimal("0"));
+        assertThat(summary.get("leakageAmount")).isEqualTo(new BigDecimal("0.00"));
+        assertThat(report("leakage-items", null).rows()).isEmpty();
+
         ReportTable carcs = report("denials", null);
         assertThat(carcs.rows()).singleElement().satisfies(r -> {
             assertThat(r.group()).isEqualTo("197");
@@ -149,6 +155,11 @@ class ReportsTest {
             assertThat(r.label()).isEqualTo("a4");
             assertThat(r.values().get("ageDays")).isEqualTo(new BigDecimal("4"));
         });
+        // the summary counts the same due items from the work totals, without reading them
+        Map<String, Object> summary = report("summary", null).total().values();
+        assertThat(summary.get("noteMissing")).isEqualTo(new BigDecimal("1"));
+        assertThat(summary.get("claimMissing")).isEqualTo(new BigDecimal("0"));
+        assertThat(summary.get("leakageAmount")).isEqualTo(new BigDecimal("0.00"));
     }
 
     static SessionFact session(String id, AppointmentStatus status, LocalDateTime start, Instant cancelledAt) {
