@@ -976,6 +976,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports/cost": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the deployment cost the practice in a month: metered usage at AWS list prices, by item and step
+         * @description month is YYYY-MM (UTC, as AWS bills), from 2020-01 to the current month; default the current month. Lambda requests and GB-seconds, DynamoDB read and write request units as DynamoDB reports them, SQS requests, SES emails, HTTP API requests, S3 requests and storage, each priced from the shipped price table (us-east-1, USD, no free tiers); the cost per session divides by the sessions completed in the month. Usage no practice caused (cold starts, scans over every practice) is not in it.
+         */
+        get: operations["cost"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reports/{name}": {
         parameters: {
             query?: never;
@@ -1398,6 +1418,35 @@ export interface components {
             lastPostedAt: string;
             /** Format: int32 */
             postings: number;
+        };
+        /** @description What the deployment cost the practice in one month (UTC, as AWS bills): its metered usage priced at AWS list prices of the region (USD, no free tiers), by item and by workflow step; the item that costs most; and the cost per session completed in the month. Usage shared by every practice (cold starts, scans over all practices) is not in it. The formulas and the price table's sources are in docs/reports.md. */
+        CostView: {
+            month: string;
+            region: string;
+            currency: string;
+            /** Format: date */
+            pricesChecked: string;
+            priceSources: string[];
+            total: number;
+            dominantItem?: string | null;
+            sessions: number;
+            costPerSession?: number | null;
+            items: components["schemas"]["CostView.ItemView"][];
+            steps: components["schemas"]["CostView.StepView"][];
+        };
+        /** @description One usage item: its id and unit, how much was used, its list price per unit and cost (null: counted, not priced). */
+        "CostView.ItemView": {
+            item: string;
+            unit: string;
+            quantity: number;
+            unitPrice?: number | null;
+            cost?: number | null;
+        };
+        /** @description One workflow step (a function, or one resource of the API: "api /appointments"), its usage and cost. */
+        "CostView.StepView": {
+            step: string;
+            cost: number;
+            items: components["schemas"]["CostView.ItemView"][];
         };
         /** @description A new coverage of the patient with one payer; `effectiveTo` empty means open-ended. */
         CoverageInput: {
@@ -4433,6 +4482,42 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["UtilizationView"];
                 };
+            };
+        };
+    };
+    cost: {
+        parameters: {
+            query?: {
+                month?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The month's cost */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CostView"];
+                };
+            };
+            /** @description malformed-request: month is not YYYY-MM, or before 2020-01, or after the current month; errors[].field names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -16,6 +16,25 @@ public abstract class EventSourceMapping implements AutoCloseable {
     protected final AtomicLong failures = new AtomicLong();
     protected final AtomicLong sentToDestination = new AtomicLong();
     protected volatile boolean running = true;
+    /** Where the mapping counts the requests it makes on the function's behalf (null: not counted). */
+    protected volatile CloudUsage usage;
+
+    /** Counts this mapping's requests as {@code <function> mapping} in {@code usage}. */
+    public void meter(CloudUsage usage) {
+        this.usage = usage;
+    }
+
+    /** The owner this mapping's requests are counted for. */
+    protected String meterOwner() {
+        return function.config().logicalId() + " mapping";
+    }
+
+    protected void count(String item, long amount) {
+        CloudUsage u = usage;
+        if (u != null) {
+            u.add(meterOwner(), item, amount);
+        }
+    }
     private Thread thread;
 
     protected EventSourceMapping(LambdaFunction function, String eventName, String sourceArn, PrintStream console) {

@@ -236,14 +236,29 @@ public final class HttpApiGateway implements AutoCloseable {
                     return;
                 }
             }
-            byte[] event = Json.MAPPER.writeValueAsBytes(event(ex, method, route, params, decision));
+            ObjectNode built = event(ex, method, route, params, decision);
+            byte[] event = Json.MAPPER.writeValueAsBytes(built);
             InvocationResult result = route.function().invoke(event);
             int code = respond(ex, result, headers);
+            CloudUsage u = usage;
+            if (u != null) {
+                // One request per started 512 KB of the request or its answer, the larger (HTTP APIs are metered so).
+                long bytes = Math.max(built.path("body").asText("").length(), result.payload().length);
+                u.add(route.function().config().logicalId(), "httpApiRequests", Math.max(1, (bytes + HTTP_API_CHUNK - 1) / HTTP_API_CHUNK));
+            }
             log(method, route.routeKey(), code, started);
         } catch (RuntimeException e) {
             console.println("[local-cloud] HTTP API error: " + e.getClass().getSimpleName());
             send(ex, 500, Map.of(), "{\"message\":\"Internal Server Error\"}");
         }
+    }
+
+    static final long HTTP_API_CHUNK = 512 * 1024;
+    private volatile CloudUsage usage;
+
+    /** Counts each request routed to a function (after its authorizer let it through) in {@code usage}. */
+    public void meter(CloudUsage usage) {
+        this.usage = usage;
     }
 
     private void log(String method, String routeKey, int code, long started) {

@@ -39,6 +39,9 @@ import java.util.stream.Collectors;
  * {@code arn:aws:s3:::<bucket>/<key>}). Any other call is forwarded unchecked. Only Allow statements with Action and
  * Resource are read (no conditions, no NotAction). A denial answers in the service's own error shape, so the SDK
  * raises the exception it raises on AWS.
+ *
+ * <p>Started with a {@link CapacityMeter} and {@link CloudUsage}, the gate also counts what each allowed call is billed
+ * as, for the function: where the local cloud's cost figures come from.
  */
 final class IamGate implements AutoCloseable {
 
@@ -94,16 +97,21 @@ final class IamGate implements AutoCloseable {
     private final Arns arns;
     private final URI target;
     private final PrintStream console;
+    private final CapacityMeter capacity;
+    private final CloudUsage usage;
     private final HttpServer server;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
-    private IamGate(String function, List<Statement> statements, Arns arns, URI target, PrintStream console) throws IOException {
+    private IamGate(String function, List<Statement> statements, Arns arns, URI target, PrintStream console,
+                    CapacityMeter capacity, CloudUsage usage) throws IOException {
         this.function = function;
         this.statements = statements;
         this.arns = arns;
         this.target = target;
         this.console = console;
+        this.capacity = capacity;
+        this.usage = usage;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.setExecutor(Executors.newCachedThreadPool(r -> {
@@ -115,8 +123,17 @@ final class IamGate implements AutoCloseable {
     }
 
     static IamGate start(String function, Object policies, Arns arns, URI target, PrintStream console) {
+        return start(function, policies, arns, target, console, null, null);
+    }
+
+    /**
+     * A gate that also meters what it forwards: DynamoDB through {@code capacity} (units by AWS's rules, reported to the
+     * function when it asks), SQS, SES and S3 requests counted for the function in {@code usage} ({@link RequestMeter}).
+     */
+    static IamGate start(String function, Object policies, Arns arns, URI target, PrintStream console, CapacityMeter capacity,
+                         CloudUsage usage) {
         try {
-            return new IamGate(function, statements(policies), arns, target, console);
+            return new IamGate(function, statements(policies), arns, target, console, capacity, usage);
         } catch (IOException e) {
             throw new IllegalStateException("IAM gate of " + function + ": " + e.getMessage(), e);
         }
@@ -234,7 +251,18 @@ final class IamGate implements AutoCloseable {
                     return;
                 }
             }
-            forward(exchange, body);
+            String amzTarget = call.header("X-Amz-Target");
+            String operation = amzTarget == null ? "" : amzTarget.substring(amzTarget.indexOf('.') + 1);
+            CapacityMeter.Answer answer;
+            if (capacity != null && amzTarget != null && amzTarget.startsWith("DynamoDB_20120810.") && CapacityMeter.meters(operation)) {
+                answer = capacity.forward(function, operation, body, call.header("Authorization"), () -> send(exchange, body));
+            } else {
+                answer = send(exchange, body);
+                if (usage != null) {
+                    RequestMeter.count(function, call, answer.status(), answer.body(), usage);
+                }
+            }
+            reply(exchange, answer);
         }
     }
 
@@ -298,7 +326,8 @@ final class IamGate implements AutoCloseable {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    private void forward(HttpExchange exchange, byte[] body) throws IOException {
+    /** The emulator's answer to the request as it came. */
+    private CapacityMeter.Answer send(HttpExchange exchange, byte[] body) throws IOException {
         URI uri = target.resolve(exchange.getRequestURI().getRawPath()
                 + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()));
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120))
@@ -316,16 +345,20 @@ final class IamGate implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         }
+        return new CapacityMeter.Answer(response.statusCode(), response.headers().map(), response.body());
+    }
+
+    private static void reply(HttpExchange exchange, CapacityMeter.Answer answer) throws IOException {
         boolean head = exchange.getRequestMethod().equalsIgnoreCase("HEAD");
-        response.headers().map().forEach((name, values) -> {
+        answer.headers().forEach((name, values) -> {
             String lower = name.toLowerCase(Locale.ROOT);
             // A HEAD answer's Content-Length is the object's size (S3 HeadObject), not the length of a body.
             if ((!HOP_HEADERS.contains(lower) || head && lower.equals("content-length")) && !name.startsWith(":")) {
                 exchange.getResponseHeaders().put(name, values);
             }
         });
-        byte[] out = response.body();
-        exchange.sendResponseHeaders(response.statusCode(), out.length == 0 ? -1 : out.length);
+        byte[] out = answer.body();
+        exchange.sendResponseHeaders(answer.status(), out.length == 0 ? -1 : out.length);
         if (out.length > 0) {
             try (OutputStream o = exchange.getResponseBody()) {
                 o.write(out);

@@ -38,6 +38,7 @@ public final class LambdaFunction implements AutoCloseable {
     private final AtomicLong errors = new AtomicLong();
     private final AtomicLong restarts = new AtomicLong();
     private volatile boolean closing;
+    private volatile CloudUsage usage;
 
     public LambdaFunction(Config config, PrintStream console) {
         this.config = config;
@@ -50,6 +51,14 @@ public final class LambdaFunction implements AutoCloseable {
 
     public String arn() {
         return ResourceProvisioner.functionArn(config.functionName());
+    }
+
+    /**
+     * Counts this function's invocations, their billed durations (rounded up to the millisecond) × memory, and each
+     * process's init × memory in {@code usage}, as Lambda bills them.
+     */
+    public void meter(CloudUsage usage) {
+        this.usage = usage;
     }
 
     /** Spawns every instance (does not wait). */
@@ -129,6 +138,13 @@ public final class LambdaFunction implements AutoCloseable {
         Instance(int index) {
             this.index = index;
             this.api = new RuntimeApiServer(arn());
+            api.onDuration(nanos -> {
+                CloudUsage u = usage;
+                if (u != null) {
+                    u.add(config.logicalId(), "lambdaRequests", 1);
+                    u.add(config.logicalId(), "lambdaGbSeconds", CloudUsage.gbSeconds((nanos + 999_999) / 1_000_000, config.memoryMb()));
+                }
+            });
         }
 
         private String label() {
@@ -147,6 +163,10 @@ public final class LambdaFunction implements AutoCloseable {
                 p.markReady(nanos);
                 long ms = p.initDuration().toMillis();
                 initDurationsMs.add(ms);
+                CloudUsage u = usage;
+                if (u != null) {
+                    u.add(config.logicalId(), "lambdaInitGbSeconds", CloudUsage.gbSeconds(ms, config.memoryMb()));
+                }
                 console.println("[local-cloud] " + label() + " ready: init " + ms + " ms (pid " + p.pid() + ")");
                 readyNow.complete(null);
             });

@@ -141,6 +141,7 @@ public final class LocalCloud implements AutoCloseable {
     private final List<String> queueIds = new ArrayList<>();
     private final Map<String, ScheduledTrigger> schedules = new LinkedHashMap<>();
     private final Map<String, String> generatedQueues = new LinkedHashMap<>();
+    private final CloudUsage usage = new CloudUsage();
     private java.util.concurrent.ScheduledExecutorService scheduleTimers;
     private java.util.concurrent.ExecutorService scheduleWorkers;
     private Thread shutdownHook;
@@ -208,6 +209,9 @@ public final class LocalCloud implements AutoCloseable {
         // Functions: spawn all, then wait for all (their inits overlap).
         Path runtime = runtimeClasspath();
         IamGate.Arns arns = arns(template);
+        CapacityMeter capacity = new CapacityMeter(CapacityRules.tables(template, id -> String.valueOf(resolver.physical(id).ref())),
+                emulator.endpoint(), usage);
+        gateway.meter(usage);
         List<Map<String, Object>> functionProps = new ArrayList<>();
         for (Template.Resource r : template.resourcesOfType("AWS::Serverless::Function")) {
             Map<String, Object> props = FunctionSettings.merge(template.functionGlobals(), r.properties());
@@ -215,13 +219,14 @@ public final class LocalCloud implements AutoCloseable {
             functionProps.add(resolved);
             URI awsEndpoint = emulator.endpoint();
             if (options.enforceIam) {
-                IamGate gate = IamGate.start(r.logicalId(), resolved.get("Policies"), arns, emulator.endpoint(), console);
+                IamGate gate = IamGate.start(r.logicalId(), resolved.get("Policies"), arns, emulator.endpoint(), console, capacity, usage);
                 gates.add(gate);
                 awsEndpoint = gate.endpoint();
             }
             LambdaFunction fn = new LambdaFunction(FunctionSettings.config(r.logicalId(), String.valueOf(resolver.physical(r.logicalId()).ref()),
                     resolved, template.directory(), runtime, logDir, options.maxInstances, awsEndpoint), console);
             functions.put(r.logicalId(), fn);
+            fn.meter(usage);
             fn.start();
         }
         List<CompletableFuture<Void>> waits = new ArrayList<>();
@@ -257,12 +262,14 @@ public final class LocalCloud implements AutoCloseable {
                     case "DynamoDB" -> {
                         String stream = String.valueOf(p.get("Stream"));
                         EventSourceMapping m = new StreamPoller(fn, e.getKey(), stream, FunctionSettings.stream(p, this::queueUrlOfArn), aws, console);
+                        m.meter(usage);
                         m.start();
                         mappings.add(m);
                     }
                     case "SQS" -> {
                         String arn = String.valueOf(p.get("Queue"));
                         EventSourceMapping m = new SqsPoller(fn, e.getKey(), arn, FunctionSettings.sqs(p, queueUrlOfArn(arn)), aws, console);
+                        m.meter(usage);
                         m.start();
                         mappings.add(m);
                     }
@@ -432,6 +439,15 @@ public final class LocalCloud implements AutoCloseable {
 
     public AwsClients aws() {
         return aws;
+    }
+
+    /**
+     * What the deployment used so far, counted from the real requests where AWS would bill them (see {@link CloudUsage}):
+     * owner (function, or its mapping) → item → amount. DynamoDB, SQS, SES and S3 are counted at the IAM gates, so
+     * nothing is counted for them with {@code enforceIam(false)}.
+     */
+    public Map<String, Map<String, java.math.BigDecimal>> usage() {
+        return usage.snapshot();
     }
 
     /** A token valid for one hour, for a practice and role. */

@@ -36,6 +36,9 @@ public final class RuntimeApiServer implements AutoCloseable {
     private final LinkedBlockingDeque<Invocation> queue = new LinkedBlockingDeque<>();
     private final Map<String, Invocation> inFlight = new ConcurrentHashMap<>();
     private final AtomicInteger generation = new AtomicInteger();
+    /** When each in-flight invocation's event was handed to the process (System.nanoTime()). */
+    private final Map<String, Long> handedAt = new ConcurrentHashMap<>();
+    private volatile java.util.function.LongConsumer onDuration = nanos -> { };
     private volatile CompletableFuture<Long> firstNext = new CompletableFuture<>();
     private volatile CompletableFuture<String> initError = new CompletableFuture<>();
     private volatile boolean closed;
@@ -70,6 +73,21 @@ public final class RuntimeApiServer implements AutoCloseable {
         return inv.result();
     }
 
+    /**
+     * Called with each invocation's duration in nanoseconds, as Lambda measures it: from handing the event to the
+     * process until its response or error is posted (or until it is failed: timeout, exit).
+     */
+    public void onDuration(java.util.function.LongConsumer listener) {
+        this.onDuration = listener;
+    }
+
+    private void ended(String requestId) {
+        Long at = handedAt.remove(requestId);
+        if (at != null) {
+            onDuration.accept(System.nanoTime() - at);
+        }
+    }
+
     /** Completes (with System.nanoTime()) when the current process first asks for an event: its init is done. */
     public CompletableFuture<Long> firstNext() {
         return firstNext;
@@ -96,6 +114,7 @@ public final class RuntimeApiServer implements AutoCloseable {
         for (String id : inFlight.keySet()) {
             Invocation inv = inFlight.remove(id);
             if (inv != null) {
+                ended(id);
                 inv.result().complete(InvocationResult.error(id, errorType, message));
             }
         }
@@ -118,6 +137,7 @@ public final class RuntimeApiServer implements AutoCloseable {
                     send(ex, 400, "{\"errorMessage\":\"unknown or finished request id\",\"errorType\":\"InvalidRequestID\"}");
                     return;
                 }
+                ended(inv.requestId());
                 if (parts[2].equals("response")) {
                     inv.result().complete(InvocationResult.ok(inv.requestId(), readAll(ex.getRequestBody())));
                 } else {
@@ -164,11 +184,13 @@ public final class RuntimeApiServer implements AutoCloseable {
         headers.set("Lambda-Runtime-Invoked-Function-Arn", functionArn);
         headers.set("Lambda-Runtime-Trace-Id", "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000)
                 + "-" + inv.requestId().replace("-", "").substring(0, 24) + ";Parent=" + inv.requestId().replace("-", "").substring(0, 16) + ";Sampled=0");
+        handedAt.put(inv.requestId(), System.nanoTime());
         ex.sendResponseHeaders(200, inv.event().length);
         try (OutputStream out = ex.getResponseBody()) {
             out.write(inv.event());
         } catch (IOException gone) {
             inFlight.remove(inv.requestId());
+            handedAt.remove(inv.requestId());
             queue.addFirst(inv);
         }
     }

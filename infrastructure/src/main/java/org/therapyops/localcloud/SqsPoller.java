@@ -79,15 +79,20 @@ public final class SqsPoller extends EventSourceMapping {
         for (int i = 0; i < done.size(); i += 10) {
             List<DeleteMessageBatchRequestEntry> chunk = done.subList(i, Math.min(done.size(), i + 10));
             aws.sqs().deleteMessageBatch(b -> b.queueUrl(settings.queueUrl()).entries(chunk));
+            count("sqsRequests", 1);
         }
     }
 
     private List<Message> receive(int waitSeconds) {
-        return aws.sqs().receiveMessage(b -> b.queueUrl(settings.queueUrl())
+        List<Message> received = aws.sqs().receiveMessage(b -> b.queueUrl(settings.queueUrl())
                 .maxNumberOfMessages(Math.max(1, Math.min(10, settings.batchSize())))
                 .waitTimeSeconds(waitSeconds)
                 .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
                 .messageAttributeNames("All")).messages();
+        // Lambda's pollers make these requests on the account's bill; an empty long poll is a request too, but how often
+        // it happens depends on the poller (this one's, not Lambda's): counted apart.
+        count(received.isEmpty() ? "sqsEmptyReceives" : "sqsRequests", 1);
+        return received;
     }
 
     /** Ids reported in batchItemFailures; an unknown or empty id fails the whole batch, as Lambda does. */

@@ -90,6 +90,7 @@ public final class StreamPoller extends EventSourceMapping {
                 shard.lastPollNanos = now;
                 String it = shard.iterator;
                 GetRecordsResponse resp = aws.streams().getRecords(b -> b.shardIterator(it).limit(1000));
+                count("streamReads", 1); // free for Lambda's own triggers
                 shard.iterator = resp.nextShardIterator();
                 for (Record r : resp.records()) {
                     JsonNode json = lambdaRecord(r);
@@ -269,6 +270,7 @@ public final class StreamPoller extends EventSourceMapping {
         try {
             String body = Json.MAPPER.writeValueAsString(record);
             aws.sqs().sendMessage(b -> b.queueUrl(settings.onFailureQueueUrl()).messageBody(body));
+            count("sqsRequests", 1);
         } catch (Exception e) {
             console.println("[local-cloud] " + label() + " could not send to the on-failure destination: " + e.getClass().getSimpleName());
         }

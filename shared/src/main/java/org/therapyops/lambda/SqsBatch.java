@@ -52,13 +52,19 @@ public final class SqsBatch {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         List<SQSEvent.SQSMessage> messages = event == null || event.getRecords() == null ? List.of() : event.getRecords();
         for (SQSEvent.SQSMessage message : messages) {
+            Metering.noPractice();
             try {
-                processor.process(decoder.decode(message.getBody()));
+                M decoded = decoder.decode(message.getBody());
+                if (decoded instanceof PracticeMessage m) {
+                    Metering.practice(m.practiceId());
+                }
+                processor.process(decoded);
             } catch (Exception e) {
                 LOG.error("message {} failed: {}", message.getMessageId(), e.getClass().getSimpleName());
                 failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
             }
         }
+        Metering.noPractice();
         return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
     }
 }

@@ -45,6 +45,7 @@ public final class StreamBatch {
             if (firstFailed != null && (item == null || heldItems.contains(item))) {
                 continue; // comes back in the retry, after the earlier change of its item
             }
+            Metering.practice(practiceOf(record));
             try {
                 processor.process(record);
             } catch (Exception e) {
@@ -57,11 +58,22 @@ public final class StreamBatch {
                 heldItems.add(item);
             }
         }
+        Metering.noPractice();
         if (firstFailed == null) {
             return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();
         }
         return StreamsEventResponse.builder().withBatchItemFailures(List.of(StreamsEventResponse.BatchItemFailure.builder()
                 .withItemIdentifier(firstFailed).build())).build();
+    }
+
+    /** The practice a record's item belongs to: its partition key up to the first '#' (every key starts with it). */
+    static String practiceOf(DynamodbEvent.DynamodbStreamRecord record) {
+        if (record.getDynamodb() == null || record.getDynamodb().getKeys() == null) {
+            return null;
+        }
+        var pk = record.getDynamodb().getKeys().get("pk");
+        String value = pk == null ? null : pk.getS();
+        return value == null ? null : value.contains("#") ? value.substring(0, value.indexOf('#')) : value;
     }
 
     /** The record's item as its keys name it (names and values, in name order); null when the record has none. */

@@ -10,7 +10,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The SQS client, built once, for the functions that carry the SQS module (it is optional in shared: a function that
- * sends to no queue carries no SQS client). Endpoint as {@link SharedFactory#withEndpoint}.
+ * sends to no queue carries no SQS client). Endpoint as {@link SharedFactory#configure}.
  */
 @Factory
 @Requires(classes = SqsClient.class)
@@ -19,6 +19,6 @@ public class AwsMessagingFactory {
     @Singleton
     @Bean(preDestroy = "close")
     SqsClient sqsClient(@Value("${aws.endpoint.url:}") String endpoint) {
-        return SharedFactory.withEndpoint(SqsClient.builder().httpClient(UrlConnectionHttpClient.create()), endpoint).build();
+        return SharedFactory.configure(SqsClient.builder().httpClient(UrlConnectionHttpClient.create()), endpoint).build();
     }
 }

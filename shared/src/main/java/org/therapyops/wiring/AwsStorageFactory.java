@@ -17,7 +17,7 @@ public class AwsStorageFactory {
     @Bean(preDestroy = "close")
     S3Client s3Client(@Value("${aws.endpoint.url:}") String endpoint) {
         // An endpoint override (the local cloud, another emulator) serves buckets by path, not by host name.
-        return SharedFactory.withEndpoint(S3Client.builder().httpClient(UrlConnectionHttpClient.create())
+        return SharedFactory.configure(S3Client.builder().httpClient(UrlConnectionHttpClient.create())
                 .forcePathStyle(!endpoint.isBlank()), endpoint).build();
     }
 }

@@ -7,10 +7,13 @@ import jakarta.inject.Singleton;
 import org.therapyops.dynamodb.DynamoAlertRepository;
 import org.therapyops.dynamodb.DynamoAppointmentRepository;
 import org.therapyops.dynamodb.DynamoPracticeRepository;
+import org.therapyops.dynamodb.DynamoUsageStore;
 import org.therapyops.dynamodb.Tables;
+import org.therapyops.lambda.Metering;
 import org.therapyops.ports.AlertRepository;
 import org.therapyops.ports.AppointmentRepository;
 import org.therapyops.ports.PracticeRepository;
+import org.therapyops.ports.UsageStore;
 import org.therapyops.scheduling.AuthorizationCheckService;
 import software.amazon.awssdk.core.client.builder.SdkClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -30,12 +33,22 @@ public class SharedFactory {
     @Singleton
     @Bean(preDestroy = "close")
     DynamoDbClient dynamoDbClient(@Value("${aws.endpoint.url:}") String endpoint) {
-        return withEndpoint(DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()), endpoint).build();
+        return configure(DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()), endpoint).build();
     }
 
-    /** An explicit endpoint (aws.endpoint.url) when configured; otherwise the SDK's own resolution. */
-    public static <B extends SdkClientBuilder<B, ?>> B withEndpoint(B builder, String endpoint) {
+    /**
+     * Every AWS client the functions use is built through here: the cost meter on each request ({@link Metering}), and
+     * an explicit endpoint (aws.endpoint.url) when configured, otherwise the SDK's own resolution.
+     */
+    public static <B extends SdkClientBuilder<B, ?>> B configure(B builder, String endpoint) {
+        builder.overrideConfiguration(c -> c.addExecutionInterceptor(Metering.INTERCEPTOR));
         return endpoint.isBlank() ? builder : builder.endpointOverride(URI.create(endpoint));
+    }
+
+    /** The usage table (USAGE_TABLE, usage.table) the cost meter writes; without one, usage is metered but not kept. */
+    @Singleton
+    UsageStore usageStore(DynamoDbClient dynamo, @Value("${usage.table:}") String table) {
+        return table.isBlank() ? UsageStore.NONE : new DynamoUsageStore(dynamo, table);
     }
 
     /** The alerts table, named by ALERTS_TABLE in the environment (alerts.table). */

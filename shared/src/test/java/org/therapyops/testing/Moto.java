@@ -140,6 +140,17 @@ public final class Moto {
     }
 
     /** Creates an Alerts table with the keys and index of template.yaml, under a fresh name. */
+    /** The usage table of template.yaml (pk, sk), under a fresh name. */
+    public String createUsageTable() {
+        String name = "usage-" + UUID.randomUUID().toString().substring(0, 8);
+        try (DynamoDbClient dynamo = dynamo()) {
+            dynamo.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(attribute("pk"), attribute("sk"))
+                    .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE)));
+        }
+        return name;
+    }
+
     public String createAlertsTable() {
         String name = "alerts-" + UUID.randomUUID().toString().substring(0, 8);
         try (DynamoDbClient dynamo = dynamo()) {

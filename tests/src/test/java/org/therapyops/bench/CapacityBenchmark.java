@@ -2,6 +2,7 @@ package org.therapyops.bench;
 
 import org.therapyops.e2e.ApiClient;
 import org.therapyops.e2e.Practice;
+import org.therapyops.localcloud.CapacityRules;
 import org.therapyops.localcloud.LocalCloud;
 import org.therapyops.localcloud.Template;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -186,49 +187,8 @@ public final class CapacityBenchmark {
     }
 
     /** The tables of template.yaml with their physical names and their GSIs and LSIs, as the template declares them. */
-    @SuppressWarnings("unchecked")
     static Map<String, CapacityRules.TableDef> tables(Template template, LocalCloud cloud) {
-        Map<String, CapacityRules.TableDef> tables = new LinkedHashMap<>();
-        for (Template.Resource r : template.resourcesOfType("AWS::DynamoDB::Table")) {
-            Map<String, Object> props = r.properties();
-            List<String> keys = keyNames(props.get("KeySchema"));
-            List<CapacityRules.IndexDef> indexes = new ArrayList<>();
-            for (String kind : List.of("GlobalSecondaryIndexes", "LocalSecondaryIndexes")) {
-                Object declared = props.get(kind);
-                if (!(declared instanceof List<?> list)) {
-                    continue;
-                }
-                for (Object o : list) {
-                    Map<String, Object> index = (Map<String, Object>) o;
-                    Map<String, Object> projection = index.get("Projection") instanceof Map<?, ?> m
-                            ? (Map<String, Object>) m : Map.of();
-                    List<String> indexKeys = keyNames(index.get("KeySchema"));
-                    List<String> nonKey = projection.get("NonKeyAttributes") instanceof List<?> l
-                            ? l.stream().map(String::valueOf).toList() : List.of();
-                    indexes.add(new CapacityRules.IndexDef(String.valueOf(index.get("IndexName")), kind.startsWith("Global"),
-                            indexKeys.get(0), indexKeys.size() > 1 ? indexKeys.get(1) : null,
-                            String.valueOf(projection.getOrDefault("ProjectionType", "KEYS_ONLY")), nonKey));
-                }
-            }
-            String physical = cloud.physicalId(r.logicalId());
-            tables.put(physical, new CapacityRules.TableDef(r.logicalId(), physical, keys, indexes));
-        }
-        return tables;
-    }
-
-    /** Attribute names of a KeySchema, HASH first. */
-    @SuppressWarnings("unchecked")
-    private static List<String> keyNames(Object keySchema) {
-        List<String> hash = new ArrayList<>();
-        List<String> range = new ArrayList<>();
-        if (keySchema instanceof List<?> list) {
-            for (Object o : list) {
-                Map<String, Object> k = (Map<String, Object>) o;
-                ("HASH".equals(String.valueOf(k.get("KeyType"))) ? hash : range).add(String.valueOf(k.get("AttributeName")));
-            }
-        }
-        hash.addAll(range);
-        return hash;
+        return CapacityRules.tables(template, cloud::physicalId);
     }
 
     private static int freePort() throws IOException {

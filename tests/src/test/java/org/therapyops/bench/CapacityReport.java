@@ -1,5 +1,7 @@
 package org.therapyops.bench;
 
+import org.therapyops.localcloud.CapacityRules;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

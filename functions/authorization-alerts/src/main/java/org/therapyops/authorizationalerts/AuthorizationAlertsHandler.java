@@ -12,8 +12,10 @@ import org.therapyops.alerting.ReviewDigestScan;
 import org.therapyops.billing.claims.ScrubSweep;
 import org.therapyops.dynamodb.AlertImages;
 import org.therapyops.dynamodb.ItemMapper;
+import org.therapyops.lambda.Metering;
 import org.therapyops.lambda.StreamBatch;
 import org.therapyops.lambda.StreamImages;
+import org.therapyops.ports.UsageStore;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.io.IOException;
@@ -51,8 +53,18 @@ public class AuthorizationAlertsHandler extends MicronautRequestHandler<Map<Stri
     @Value("${expiry.lookahead.days:60}")
     int lookaheadDays;
 
+    /** The workflow step this function's usage is metered as. */
+    static final String STEP = "authorization-alerts";
+
+    @Inject
+    UsageStore usage;
+
     @Override
     public StreamsEventResponse execute(Map<String, Object> event) {
+        return Metering.invoke(STEP, null, usage, () -> handle(event));
+    }
+
+    private StreamsEventResponse handle(Map<String, Object> event) {
         if (event != null && event.get("Records") instanceof List) {
             return StreamBatch.process(streamEvent(event), this::changed);
         }

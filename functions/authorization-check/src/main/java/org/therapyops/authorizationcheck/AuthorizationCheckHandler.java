@@ -5,8 +5,10 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import org.therapyops.dynamodb.ItemMapper;
+import org.therapyops.lambda.Metering;
 import org.therapyops.lambda.StreamBatch;
 import org.therapyops.lambda.StreamImages;
+import org.therapyops.ports.UsageStore;
 import org.therapyops.scheduling.AuthorizationCheckService;
 
 import java.util.Map;
@@ -20,8 +22,18 @@ public class AuthorizationCheckHandler extends MicronautRequestHandler<DynamodbE
     @Inject
     AuthorizationCheckService service;
 
+    /** The workflow step this function's usage is metered as. */
+    static final String STEP = "authorization-check";
+
+    @Inject
+    UsageStore usage;
+
     @Override
     public StreamsEventResponse execute(DynamodbEvent event) {
+        return Metering.invoke(STEP, null, usage, () -> handle(event));
+    }
+
+    private StreamsEventResponse handle(DynamodbEvent event) {
         return StreamBatch.process(event, this::check);
     }
 

@@ -8,8 +8,10 @@ import jakarta.inject.Inject;
 import org.therapyops.billing.claims.ChargeCaptureService;
 import org.therapyops.dynamodb.BillingItems;
 import org.therapyops.dynamodb.ItemMapper;
+import org.therapyops.lambda.Metering;
 import org.therapyops.lambda.StreamBatch;
 import org.therapyops.lambda.StreamImages;
+import org.therapyops.ports.UsageStore;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.Map;
@@ -31,8 +33,18 @@ public class ChargeCaptureHandler extends MicronautRequestHandler<DynamodbEvent,
         super(builder);
     }
 
+    /** The workflow step this function's usage is metered as. */
+    static final String STEP = "charge-capture";
+
+    @Inject
+    UsageStore usage;
+
     @Override
     public StreamsEventResponse execute(DynamodbEvent event) {
+        return Metering.invoke(STEP, null, usage, () -> handle(event));
+    }
+
+    private StreamsEventResponse handle(DynamodbEvent event) {
         return StreamBatch.process(event, this::capture);
     }
 

@@ -8,7 +8,9 @@ import io.micronaut.function.aws.MicronautRequestHandler;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
 import org.therapyops.billing.claims.ClaimScrubService;
+import org.therapyops.lambda.Metering;
 import org.therapyops.lambda.SqsBatch;
+import org.therapyops.ports.UsageStore;
 
 import java.util.Map;
 
@@ -36,8 +38,18 @@ public class ClaimScrubberHandler extends MicronautRequestHandler<SQSEvent, SQSB
         super(builder);
     }
 
+    /** The workflow step this function's usage is metered as. */
+    static final String STEP = "claim-scrubber";
+
+    @Inject
+    UsageStore usage;
+
     @Override
     public SQSBatchResponse execute(SQSEvent event) {
+        return Metering.invoke(STEP, null, usage, () -> handle(event));
+    }
+
+    private SQSBatchResponse handle(SQSEvent event) {
         return SqsBatch.process(event, body -> SqsBatch.PracticeMessage.of(json.readValue(body, MESSAGE), "claimId"),
                 message -> service.scrub(message.practiceId(), message.id()));
     }

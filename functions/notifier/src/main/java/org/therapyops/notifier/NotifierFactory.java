@@ -24,7 +24,7 @@ public class NotifierFactory {
     @Singleton
     @Bean(preDestroy = "close")
     SesV2Client sesV2Client(@Value("${aws.endpoint.url:}") String endpoint) {
-        return SharedFactory.withEndpoint(SesV2Client.builder().httpClient(UrlConnectionHttpClient.create()), endpoint).build();
+        return SharedFactory.configure(SesV2Client.builder().httpClient(UrlConnectionHttpClient.create()), endpoint).build();
     }
 
     @Singleton

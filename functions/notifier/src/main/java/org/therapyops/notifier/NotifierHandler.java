@@ -7,7 +7,9 @@ import io.micronaut.function.aws.MicronautRequestHandler;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
 import org.therapyops.alerting.AlertNotifier;
+import org.therapyops.lambda.Metering;
 import org.therapyops.lambda.SqsBatch;
+import org.therapyops.ports.UsageStore;
 
 import java.util.Map;
 
@@ -26,8 +28,18 @@ public class NotifierHandler extends MicronautRequestHandler<SQSEvent, SQSBatchR
     @Inject
     JsonMapper json;
 
+    /** The workflow step this function's usage is metered as. */
+    static final String STEP = "notifier";
+
+    @Inject
+    UsageStore usage;
+
     @Override
     public SQSBatchResponse execute(SQSEvent event) {
+        return Metering.invoke(STEP, null, usage, () -> handle(event));
+    }
+
+    private SQSBatchResponse handle(SQSEvent event) {
         return SqsBatch.process(event, body -> SqsBatch.PracticeMessage.of(json.readValue(body, MESSAGE), "alertId"),
                 message -> notifier.notify(message.practiceId(), message.id()));
     }

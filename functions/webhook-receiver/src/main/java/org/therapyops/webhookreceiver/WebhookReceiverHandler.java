@@ -9,6 +9,8 @@ import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.therapyops.inbound.WebhookReception;
+import org.therapyops.lambda.Metering;
+import org.therapyops.ports.UsageStore;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -44,8 +46,25 @@ public class WebhookReceiverHandler extends MicronautRequestHandler<APIGatewayV2
         super(builder);
     }
 
+    /** The workflow step this function's usage is metered as. */
+    static final String STEP = "webhook-receiver";
+
+    @Inject
+    UsageStore usage;
+
     @Override
     public APIGatewayV2HTTPResponse execute(APIGatewayV2HTTPEvent event) {
+        return Metering.invoke(STEP, null, usage, () -> {
+            APIGatewayV2HTTPResponse response = handle(event);
+            // One HTTP API request per started 512 KB of the delivery or the answer, the larger.
+            long bytes = Math.max(event == null || event.getBody() == null ? 0 : event.getBody().length(),
+                    response.getBody() == null ? 0 : response.getBody().length());
+            Metering.httpApiRequests(Math.max(1, (bytes + 512 * 1024 - 1) / (512 * 1024)));
+            return response;
+        });
+    }
+
+    private APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
         if (event == null || event.getRequestContext() == null || event.getRequestContext().getHttp() == null
                 || !"POST".equalsIgnoreCase(event.getRequestContext().getHttp().getMethod())) {
             return problem(405, "method-not-allowed", "Method not allowed", "Deliveries are POSTed.", Map.of("Allow", "POST"));
@@ -65,9 +84,11 @@ public class WebhookReceiverHandler extends MicronautRequestHandler<APIGatewayV2
         WebhookReception.Outcome outcome = reception.receive(new WebhookReception.Request(integrationId, headers.get("webhook-id"),
                 headers.get("webhook-timestamp"), headers.get("webhook-signature"), headers.get("content-type"), body));
         if (outcome instanceof WebhookReception.Outcome.Accepted accepted) {
+            Metering.practice(accepted.delivery().practiceId());
             return json(202, Map.of("deliveryId", accepted.delivery().id(), "status", "RECEIVED", "duplicate", false));
         }
         if (outcome instanceof WebhookReception.Outcome.Duplicate duplicate) {
+            Metering.practice(duplicate.delivery().practiceId());
             return json(200, Map.of("deliveryId", duplicate.delivery().id(), "status", duplicate.delivery().status().name(),
                     "duplicate", true));
         }

@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public record Caller(String practiceId, String subject, Role role, String requestId) {
 
-    static final String PRACTICE_CLAIM = "practice_id";
+    public static final String PRACTICE_CLAIM = "practice_id";
     static final String ROLE_CLAIM = "role";
 
     static Caller fromClaims(Map<String, String> claims, String requestId) {

@@ -9,8 +9,10 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
 import org.therapyops.alerting.AlertRaiser;
 import org.therapyops.dynamodb.ReportingImages;
+import org.therapyops.lambda.Metering;
 import org.therapyops.lambda.StreamBatch;
 import org.therapyops.lambda.StreamImages;
+import org.therapyops.ports.UsageStore;
 import org.therapyops.reporting.WeeklyReports;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -47,8 +49,18 @@ public class ReportingHandler extends MicronautRequestHandler<Map<String, Object
         super(builder);
     }
 
+    /** The workflow step this function's usage is metered as. */
+    static final String STEP = "reporting";
+
+    @Inject
+    UsageStore usage;
+
     @Override
     public StreamsEventResponse execute(Map<String, Object> event) {
+        return Metering.invoke(STEP, null, usage, () -> handle(event));
+    }
+
+    private StreamsEventResponse handle(Map<String, Object> event) {
         if (event != null && event.get("Records") instanceof List) {
             return StreamBatch.process(streamEvent(event), this::changed);
         }

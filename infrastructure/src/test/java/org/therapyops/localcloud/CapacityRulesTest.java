@@ -1,4 +1,4 @@
-package org.therapyops.bench;
+package org.therapyops.localcloud;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

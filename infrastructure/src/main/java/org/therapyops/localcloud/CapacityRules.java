@@ -1,4 +1,4 @@
-package org.therapyops.bench;
+package org.therapyops.localcloud;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -20,10 +20,10 @@ import java.util.Set;
  * (Capacity management for transactions), "Using Global Secondary Indexes in DynamoDB" (Provisioned throughput
  * considerations for Global Secondary Indexes), "Working with items" (Capacity units consumed by conditional writes).
  */
-final class CapacityRules {
+public final class CapacityRules {
 
-    static final int READ_UNIT_BYTES = 4096;
-    static final int WRITE_UNIT_BYTES = 1024;
+    public static final int READ_UNIT_BYTES = 4096;
+    public static final int WRITE_UNIT_BYTES = 1024;
 
     private CapacityRules() {
     }
@@ -31,31 +31,31 @@ final class CapacityRules {
     // ------------------------------------------------------------------ the tables
 
     /** A secondary index as template.yaml declares it. */
-    record IndexDef(String name, boolean global, String hashKey, String rangeKey, String projectionType, List<String> nonKeyAttributes) {
-        List<String> keys() {
+    public record IndexDef(String name, boolean global, String hashKey, String rangeKey, String projectionType, List<String> nonKeyAttributes) {
+        public List<String> keys() {
             return rangeKey == null ? List.of(hashKey) : List.of(hashKey, rangeKey);
         }
     }
 
     /** A table: its logical id, physical name, primary key attribute names and secondary indexes. */
-    record TableDef(String logicalId, String physicalName, List<String> keys, List<IndexDef> indexes) {
-        IndexDef index(String name) {
+    public record TableDef(String logicalId, String physicalName, List<String> keys, List<IndexDef> indexes) {
+        public IndexDef index(String name) {
             return indexes.stream().filter(i -> i.name().equals(name)).findFirst().orElse(null);
         }
     }
 
     /** Before and after images (null = no item) of one item a write request touched, in request order. */
-    record Image(String table, String action, JsonNode key, JsonNode before, JsonNode after) {
+    public record Image(String table, String action, JsonNode key, JsonNode before, JsonNode after) {
     }
 
     /** The units of one item (or one read) of a request: read request units, write request units on the table and on its indexes. */
-    record Line(String kind, String table, String sizes, double rru, double wru, double indexWru, String indexDetail, String note) {
+    public record Line(String kind, String table, String sizes, double rru, double wru, double indexWru, String indexDetail, String note) {
     }
 
     // ------------------------------------------------------------------ sizes
 
     /** Item size: the sum over attributes of the name's UTF-8 length plus the value's size. */
-    static long itemSize(JsonNode item) {
+    public static long itemSize(JsonNode item) {
         if (item == null || item.isNull() || item.isMissingNode()) {
             return 0;
         }
@@ -68,7 +68,7 @@ final class CapacityRules {
     }
 
     /** The size of one attribute value in DynamoDB JSON ({"S": ..}, {"N": ..}, {"L": [..]} ...). */
-    static long valueSize(JsonNode value) {
+    public static long valueSize(JsonNode value) {
         Map.Entry<String, JsonNode> typed = value.fields().next();
         JsonNode v = typed.getValue();
         return switch (typed.getKey()) {
@@ -94,7 +94,7 @@ final class CapacityRules {
     }
 
     /** A number: 1 byte per two significant digits (leading and trailing zeroes trimmed), plus 1 byte. */
-    static long numberSize(String number) {
+    public static long numberSize(String number) {
         BigDecimal value = new BigDecimal(number).stripTrailingZeros();
         int digits = value.signum() == 0 ? 1 : value.precision();
         return (digits + 1) / 2 + 1;
@@ -115,13 +115,13 @@ final class CapacityRules {
     // ------------------------------------------------------------------ units
 
     /** Read request units for bytes read in one request: per started 4 KB, at least one; half when eventually consistent. */
-    static double readUnits(long bytes, boolean stronglyConsistent) {
+    public static double readUnits(long bytes, boolean stronglyConsistent) {
         long units = Math.max(1, ceilDiv(bytes, READ_UNIT_BYTES));
         return stronglyConsistent ? units : units / 2.0;
     }
 
     /** Write request units for a standard write of an item of this size: per started 1 KB, at least one. */
-    static long writeUnits(long bytes) {
+    public static long writeUnits(long bytes) {
         return Math.max(1, ceilDiv(bytes, WRITE_UNIT_BYTES));
     }
 
@@ -134,7 +134,7 @@ final class CapacityRules {
      * projection did not change; one write to put or delete the entry; two (delete + put) when an index key changed;
      * one to update projected attributes. Each write is per started 1 KB of the index entry.
      */
-    static long indexWriteUnits(TableDef table, IndexDef index, JsonNode before, JsonNode after) {
+    public static long indexWriteUnits(TableDef table, IndexDef index, JsonNode before, JsonNode after) {
         JsonNode old = project(table, index, before);
         JsonNode now = project(table, index, after);
         if (old == null && now == null) {
@@ -157,7 +157,7 @@ final class CapacityRules {
     }
 
     /** The index entry of an item: null when the item lacks an index key attribute (sparse index). */
-    static JsonNode project(TableDef table, IndexDef index, JsonNode item) {
+    public static JsonNode project(TableDef table, IndexDef index, JsonNode item) {
         if (item == null || item.isNull() || item.isMissingNode()) {
             return null;
         }
@@ -189,7 +189,7 @@ final class CapacityRules {
      * The units of one DynamoDB request, from the operation name, the request and response JSON, whether it failed
      * (and with which error type) and, for writes, the images of the items written (in request order).
      */
-    static List<Line> cost(String operation, JsonNode request, JsonNode response, String errorType, List<Image> images,
+    public static List<Line> cost(String operation, JsonNode request, JsonNode response, String errorType, List<Image> images,
                            Map<String, TableDef> tables) {
         List<Line> lines = new ArrayList<>();
         switch (operation) {
@@ -319,6 +319,50 @@ final class CapacityRules {
         return def == null ? physical : def.logicalId();
     }
 
+    /** The tables of template.yaml by physical name, with their keys and their GSIs and LSIs as the template declares them. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, TableDef> tables(Template template, java.util.function.Function<String, String> physicalId) {
+        Map<String, TableDef> tables = new java.util.LinkedHashMap<>();
+        for (Template.Resource r : template.resourcesOfType("AWS::DynamoDB::Table")) {
+            Map<String, Object> props = r.properties();
+            List<String> keys = keyNames(props.get("KeySchema"));
+            List<IndexDef> indexes = new ArrayList<>();
+            for (String kind : List.of("GlobalSecondaryIndexes", "LocalSecondaryIndexes")) {
+                if (!(props.get(kind) instanceof List<?> list)) {
+                    continue;
+                }
+                for (Object o : list) {
+                    Map<String, Object> index = (Map<String, Object>) o;
+                    Map<String, Object> projection = index.get("Projection") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+                    List<String> indexKeys = keyNames(index.get("KeySchema"));
+                    List<String> nonKey = projection.get("NonKeyAttributes") instanceof List<?> l
+                            ? l.stream().map(String::valueOf).toList() : List.of();
+                    indexes.add(new IndexDef(String.valueOf(index.get("IndexName")), kind.startsWith("Global"), indexKeys.get(0),
+                            indexKeys.size() > 1 ? indexKeys.get(1) : null,
+                            String.valueOf(projection.getOrDefault("ProjectionType", "KEYS_ONLY")), nonKey));
+                }
+            }
+            String physical = physicalId.apply(r.logicalId());
+            tables.put(physical, new TableDef(r.logicalId(), physical, keys, indexes));
+        }
+        return tables;
+    }
+
+    /** Attribute names of a KeySchema, HASH first. */
+    @SuppressWarnings("unchecked")
+    private static List<String> keyNames(Object keySchema) {
+        List<String> hash = new ArrayList<>();
+        List<String> range = new ArrayList<>();
+        if (keySchema instanceof List<?> list) {
+            for (Object o : list) {
+                Map<String, Object> k = (Map<String, Object>) o;
+                ("HASH".equals(String.valueOf(k.get("KeyType"))) ? hash : range).add(String.valueOf(k.get("AttributeName")));
+            }
+        }
+        hash.addAll(range);
+        return hash;
+    }
+
     /** Write operations whose items the proxy images (the rest are reads or control plane). */
-    static final Set<String> WRITES = Set.of("PutItem", "UpdateItem", "DeleteItem", "TransactWriteItems", "BatchWriteItem");
+    public static final Set<String> WRITES = Set.of("PutItem", "UpdateItem", "DeleteItem", "TransactWriteItems", "BatchWriteItem");
 }
