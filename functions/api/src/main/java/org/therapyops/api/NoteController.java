@@ -83,6 +83,7 @@ public class NoteController {
         }
         Appointment appointment = appointments.appointment(caller.practiceId(), input.appointmentId())
                 .orElseThrow(() -> ApiProblemException.unknownReference("appointmentId", "appointment", input.appointmentId()));
+        requireAuthor(caller, appointment.providerId(), "write its note");
         if (appointment.status() == AppointmentStatus.CANCELLED || appointment.status() == AppointmentStatus.NO_SHOW) {
             throw new ApiProblemException(ProblemType.APPOINTMENT_NOT_HELD, "Appointment " + appointment.id() + " is "
                     + appointment.status() + ": a session that did not take place has no note. Nothing was written.");
@@ -131,6 +132,7 @@ public class NoteController {
                                           @Nullable @Header("If-Match") String ifMatch, @Body NoteInput input) {
         caller.require(Role.CLINICIAN);
         Note current = find(caller, noteId);
+        requireAuthor(caller, current.renderingProviderId(), "change its draft");
         requireDraft(current);
         long expected = Preconditions.expectedVersion(ifMatch);
         Preconditions.requireVersion("The note", current.version(), expected);
@@ -155,13 +157,7 @@ public class NoteController {
         caller.require(Role.CLINICIAN);
         Note current = find(caller, noteId);
         requireDraft(current);
-        Provider rendering = practice.provider(caller.practiceId(), current.renderingProviderId()).orElse(null);
-        boolean renderer = caller.subject().equals(current.renderingProviderId());
-        boolean supervisor = rendering != null && caller.subject().equals(rendering.supervisorId());
-        if (!renderer && !supervisor) {
-            throw new ApiProblemException(ProblemType.FORBIDDEN, "Only the note's rendering clinician ("
-                    + current.renderingProviderId() + ") or their supervisor may sign it.");
-        }
+        requireAuthor(caller, current.renderingProviderId(), "sign it");
         if (current.diagnoses().isEmpty()) {
             throw ApiProblemException.invalid("diagnoses", "needs at least one diagnosis before signing");
         }
@@ -195,6 +191,21 @@ public class NoteController {
         Note amended = notes.addAddendum(caller.practiceId(), noteId, new Addendum(input.text(), caller.subject(), clock.instant()),
                 audit(caller, noteId, "ADDENDUM", NoteStatus.SIGNED, NoteStatus.SIGNED, null));
         return Responses.ok(NoteView.of(amended), amended.version());
+    }
+
+    /**
+     * A note is written, changed and signed by its rendering clinician (the token's subject is a provider id) or that
+     * clinician's supervisor, never by another clinician; 403 otherwise.
+     */
+    private void requireAuthor(Caller caller, String renderingProviderId, String what) {
+        if (caller.subject().equals(renderingProviderId)) {
+            return;
+        }
+        Provider rendering = renderingProviderId == null ? null : practice.provider(caller.practiceId(), renderingProviderId).orElse(null);
+        if (rendering == null || !caller.subject().equals(rendering.supervisorId())) {
+            throw new ApiProblemException(ProblemType.FORBIDDEN, "Only the session's rendering clinician (" + renderingProviderId
+                    + ") or their supervisor may " + what + ". Nothing was written.");
+        }
     }
 
     /** One note per appointment: its id follows from the practice and the appointment, so a second draft is a 409. */
