@@ -81,6 +81,13 @@ class CodeSetsTest {
         assertThat(icd.status("S72.001A")).isEqualTo(IcdCodeSet.Status.BILLABLE);
         assertThat(icd.status("F84.0")).isEqualTo(IcdCodeSet.Status.BILLABLE);
         assertThat(icd.status("XYZ")).isEqualTo(IcdCodeSet.Status.UNKNOWN);
+        // Categories that also name a one-category block: kept (five are billable codes, the others headers).
+        assertThat(icd.status("B20")).isEqualTo(IcdCodeSet.Status.BILLABLE);
+        assertThat(icd.status("F99")).isEqualTo(IcdCodeSet.Status.BILLABLE);
+        assertThat(icd.status("Z66")).isEqualTo(IcdCodeSet.Status.BILLABLE);
+        assertThat(icd.status("C50")).isEqualTo(IcdCodeSet.Status.HEADER);
+        assertThat(icd.status("Z68")).isEqualTo(IcdCodeSet.Status.HEADER);
+        assertThat(icd.size()).isEqualTo(98_186);
         assertThat(icd.inForceOn(LocalDate.of(2026, 9, 30))).isTrue();
         assertThat(icd.inForceOn(LocalDate.of(2026, 10, 1))).isFalse();
     }
