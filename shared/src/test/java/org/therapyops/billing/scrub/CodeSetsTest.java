@@ -46,8 +46,8 @@ class CodeSetsTest {
 
     @Test
     void shipsTheTherapyPairsOfDomainMd() {
-        NcciEdits edits = NcciEdits.shipped();
         LocalDate dos = LocalDate.of(2026, 6, 15);
+        NcciEdits edits = CodeSets.shipped().ptpEditsFor(dos);
         for (String eval : new String[] {"97161", "97162", "97163"}) {
             assertThat(edits.edit(eval, "97140", dos).orElseThrow().modifierIndicator()).isEqualTo(1);
             assertThat(edits.edit(eval, "97530", dos)).as("withdrawn January 2020 edit").isEmpty();
@@ -58,7 +58,7 @@ class CodeSetsTest {
 
     @Test
     void shipsTheMueTableWithUnconfirmedValuesMarked() {
-        MueTable mue = MueTable.shipped();
+        MueTable mue = CodeSets.shipped().mueFor(LocalDate.of(2026, 6, 15));
         assertThat(mue.limit("97153").orElseThrow()).satisfies(l -> {
             assertThat(l.units()).isEqualTo(32);
             assertThat(l.indicator()).isEqualTo(3);
@@ -70,7 +70,7 @@ class CodeSetsTest {
 
     @Test
     void shipsIcd10CmFy2026WithBillableFlags() {
-        IcdCodeSet icd = IcdCodeSet.shipped();
+        IcdCodeSet icd = CodeSets.shipped().icd10cmFor(LocalDate.of(2026, 6, 15));
         assertThat(icd.version()).isEqualTo("FY2026-04");
         assertThat(icd.effectiveFrom()).isEqualTo(LocalDate.of(2026, 4, 1));
         assertThat(icd.size()).isGreaterThan(90_000);
