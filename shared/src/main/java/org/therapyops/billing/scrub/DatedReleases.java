@@ -168,23 +168,73 @@ public final class DatedReleases<T> {
         return nearest;
     }
 
+    /** Where indexes and release files are read from: the class path, or a folder on disk. */
+    public interface Source {
+        boolean exists(String name);
+
+        /** The named file's text (a name ending in .gz is unpacked). */
+        BufferedReader reader(String name) throws IOException;
+
+        /** The class path (the shipped data). */
+        static Source classPath() {
+            return new Source() {
+                @Override
+                public boolean exists(String name) {
+                    return Resources.exists(name);
+                }
+
+                @Override
+                public BufferedReader reader(String name) throws IOException {
+                    return Resources.reader(name);
+                }
+            };
+        }
+
+        /** A folder on disk, e.g. the resources folder the loader writes to. */
+        static Source folder(java.nio.file.Path root) {
+            return new Source() {
+                @Override
+                public boolean exists(String name) {
+                    return java.nio.file.Files.isRegularFile(root.resolve(name));
+                }
+
+                @Override
+                public BufferedReader reader(String name) throws IOException {
+                    java.io.InputStream in = java.nio.file.Files.newInputStream(root.resolve(name));
+                    return new BufferedReader(new java.io.InputStreamReader(name.endsWith(".gz")
+                            ? new java.util.zip.GZIPInputStream(in, 1 << 16) : in, java.nio.charset.StandardCharsets.UTF_8));
+                }
+            };
+        }
+    }
+
     /**
      * The releases listed in {@code folder/releases.tsv} on the class path and, when present, in
      * {@code folder/loaded/releases.tsv} (tables an operator loaded from licensed files, kept out of version control).
      */
     public static <T> DatedReleases<T> shipped(String folder, FileReader<T> reader) {
-        List<Release<T>> all = new ArrayList<>(readIndex(folder, reader, true));
-        all.addAll(readIndex(folder + "/loaded", reader, false));
+        return read(Source.classPath(), folder, reader);
+    }
+
+    /** As {@link #shipped}, from another source. */
+    public static <T> DatedReleases<T> read(Source source, String folder, FileReader<T> reader) {
+        List<Release<T>> all = new ArrayList<>(readIndex(source, folder, reader, true));
+        all.addAll(readIndex(source, folder + "/loaded", reader, false));
         return new DatedReleases<>(all);
     }
 
-    private static <T> List<Release<T>> readIndex(String folder, FileReader<T> reader, boolean required) {
+    private static <T> List<Release<T>> readIndex(Source source, String folder, FileReader<T> reader, boolean required) {
         String index = folder + "/" + INDEX;
-        if (!required && !Resources.exists(index)) {
+        if (!required && !source.exists(index)) {
             return List.of();
         }
+        List<String> lines;
+        try (BufferedReader r = source.reader(index)) {
+            lines = r.lines().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(index, e);
+        }
         List<Release<T>> out = new ArrayList<>();
-        List<String> lines = Resources.lines(index);
         for (int n = 0; n < lines.size(); n++) {
             String line = lines.get(n);
             if (line.isBlank() || line.startsWith("#") || line.startsWith("file\t")) {
@@ -193,7 +243,7 @@ public final class DatedReleases<T> {
             IndexEntry e = IndexEntry.parse(line, index + " line " + (n + 1));
             String resource = folder + "/" + e.file();
             out.add(new Release<>(e.version(), e.effectiveFrom(), e.effectiveTo(), e.source(), () -> {
-                try (BufferedReader r = Resources.reader(resource)) {
+                try (BufferedReader r = source.reader(resource)) {
                     return reader.read(r, e);
                 } catch (IOException ex) {
                     throw new UncheckedIOException(resource, ex);

@@ -122,6 +122,12 @@ public final class IcdCodeSet {
         return effectiveTo;
     }
 
+    /** The billable codes, without dots. */
+    public java.util.Set<String> billableCodes() {
+        return billable.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     public int size() {
         return billable.size();
     }
