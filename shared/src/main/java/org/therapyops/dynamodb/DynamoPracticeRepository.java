@@ -2,6 +2,7 @@ package org.therapyops.dynamodb;
 
 import org.therapyops.domain.Authorization;
 import org.therapyops.billing.charges.FeeSchedule;
+import org.therapyops.billing.charges.KxThresholds;
 import org.therapyops.domain.BillingProfile;
 import org.therapyops.domain.Coverage;
 import org.therapyops.domain.Discipline;
@@ -243,6 +244,16 @@ public final class DynamoPracticeRepository implements PracticeRepository {
     }
 
     @Override
+    public Optional<Versioned<KxThresholds>> kxThresholds(String practiceId) {
+        return get(practiceId, Keys.KX_THRESHOLDS, ItemMapper::kxThresholds);
+    }
+
+    @Override
+    public void saveKxThresholds(String practiceId, KxThresholds thresholds, long expectedVersion) {
+        putVersioned(ItemMapper.kxThresholds(practiceId, thresholds, expectedVersion + 1), expectedVersion, "The practice's KX thresholds");
+    }
+
+    @Override
     public Optional<BillingProfile> billingProfile(String practiceId) {
         return get(practiceId, Keys.BILLING_PROFILE, ItemMapper::billingProfile);
     }
@@ -254,7 +265,7 @@ public final class DynamoPracticeRepository implements PracticeRepository {
         putVersioned(ItemMapper.billingProfile(practiceId, next), expectedVersion, "The practice's billing profile");
     }
 
-    /** Puts a practice-wide record (settings, billing profile, fee schedule) over the version read; 0: none yet. */
+    /** Puts a practice-wide record (settings, billing profile, fee schedule, KX thresholds) over the version read; 0: none yet. */
     private void putVersioned(Map<String, AttributeValue> item, long expectedVersion, String what) {
         try {
             dynamo.putItem(PutItemRequest.builder().tableName(table).item(item)
