@@ -78,7 +78,7 @@ class KxThresholdsApiTest {
         assertThat(read.at("/thresholds/3/confirmed").asBoolean()).isTrue();
 
         // The years listed replace the practice's earlier ones: 2026 over its default, 2027 back to none.
-        JsonNode replaced = ok(call("PUT", "{\"thresholds\":[{\"year\":2026,\"amount\":\"2481.50\"}]}", "admin", "\"1\""));
+        JsonNode replaced = ok(call("PUT", "{\"thresholds\":[{\"year\":2026,\"amount\":2481.50}]}", "admin", "\"1\""));
         assertThat(replaced.get("version").asLong()).isEqualTo(2);
         assertThat(replaced.get("thresholds").findValuesAsText("year")).containsExactly("2024", "2025", "2026");
         assertThat(replaced.at("/thresholds/2/origin").asText()).isEqualTo("PRACTICE");
