@@ -605,6 +605,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/kx-thresholds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read the KX thresholds in force for the practice: the shipped defaults and the years its admin set */
+        get: operations["thresholds"];
+        /** Set the practice's KX thresholds (If-Match: "0" the first time): the years listed go over the shipped defaults */
+        put: operations["replace_3"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/notes": {
         parameters: {
             query?: never;
@@ -632,7 +650,7 @@ export interface paths {
         /** Read a note */
         get: operations["note"];
         /** Replace a draft note (If-Match); a signed note changes only by addendum */
-        put: operations["replace_3"];
+        put: operations["replace_4"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1076,7 +1094,10 @@ export interface components {
             patientId: string;
             providerId: string;
             serviceCode: string;
-            /** Format: date-time */
+            /**
+             * @description Practice-local date and time (2026-12-07T09:00), or an instant with a UTC offset (2026-12-07T14:00:00Z, 2026-12-07T09:00:00-05:00), converted to the practice's time zone
+             * @example 2026-12-07T09:00
+             */
             start: string;
             /** Format: int32 */
             durationMinutes: number;
@@ -1552,6 +1573,34 @@ export interface components {
             /** Format: date-time */
             retiredAt?: string | null;
         };
+        /** @enum {string} */
+        "KxThresholds.Origin": "SHIPPED" | "PRACTICE";
+        /** @description The Medicare therapy (KX) thresholds a practice's admin sets, one per calendar year, over the shipped defaults: e.g. the new year's once CMS publishes it in the physician fee schedule final rule. The years listed replace the practice's earlier ones; a year not listed takes the shipped default, if there is one. */
+        KxThresholdsInput: {
+            thresholds: components["schemas"]["KxThresholdsInput.Year"][];
+        };
+        /** @description One year's threshold in US dollars (PT and speech combined; OT the same amount, separately), and where it is from. */
+        "KxThresholdsInput.Year": {
+            /** Format: int32 */
+            year?: number | null;
+            amount?: number | null;
+            reference?: string | null;
+        };
+        /** @description The thresholds charge capture and the scrubber decide KX by for the practice: every year's, the earliest first, with where it comes from (`SHIPPED` defaults or `PRACTICE`, set by its admin), and the version of the practice's own (0 when it set none). */
+        KxThresholdsView: {
+            thresholds: components["schemas"]["KxThresholdsView.Year"][];
+            /** Format: int64 */
+            version: number;
+        };
+        /** @description One year's threshold. */
+        "KxThresholdsView.Year": {
+            /** Format: int32 */
+            year: number;
+            amount: number;
+            origin: components["schemas"]["KxThresholds.Origin"];
+            confirmed: boolean;
+            reference: string;
+        };
         /** @description A claim's ledger: every posting of every ERA (append-only; a reversal is a posting of its own), and what follows from them: paid by the payer, owed by the patient, adjusted off, and the balance still open with the payer. */
         LedgerView: {
             claimId: string;
@@ -1863,7 +1912,10 @@ export interface components {
         };
         /** @description A new time for an appointment; the length and the provider stay unless given. */
         RescheduleInput: {
-            /** Format: date-time */
+            /**
+             * @description Practice-local date and time (2026-12-07T09:00), or an instant with a UTC offset (2026-12-07T14:00:00Z, 2026-12-07T09:00:00-05:00), converted to the practice's time zone
+             * @example 2026-12-07T09:00
+             */
             start: string;
             /** Format: int32 */
             durationMinutes: number;
@@ -1897,7 +1949,10 @@ export interface components {
             patientId: string;
             providerId: string;
             serviceCode: string;
-            /** Format: date-time */
+            /**
+             * @description Practice-local date and time (2026-12-07T09:00), or an instant with a UTC offset (2026-12-07T14:00:00Z, 2026-12-07T09:00:00-05:00), converted to the practice's time zone
+             * @example 2026-12-07T09:00
+             */
             firstStart: string;
             /** Format: int32 */
             durationMinutes: number;
@@ -3101,6 +3156,89 @@ export interface operations {
             };
         };
     };
+    thresholds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every year's threshold and where it comes from; ETag is the version of the practice's own years ("0": none) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KxThresholdsView"];
+                };
+            };
+        };
+    };
+    replace_3: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version read, e.g. "3"; the update applies only to that version */
+                "If-Match": Record<string, never>;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KxThresholdsInput"];
+            };
+        };
+        responses: {
+            /** @description The thresholds in force at the new version; ETag is that version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KxThresholdsView"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description precondition-failed: the record changed since the If-Match version; nothing was written */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field breaks a rule (validation) or names a record that does not exist (unknown-reference); errors[].field names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description precondition-required: If-Match is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     create_2: {
         parameters: {
             query?: never;
@@ -3147,7 +3285,7 @@ export interface operations {
             };
         };
     };
-    replace_3: {
+    replace_4: {
         parameters: {
             query?: never;
             header?: {
@@ -3164,7 +3302,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description replace_3 200 response */
+            /** @description replace_4 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
