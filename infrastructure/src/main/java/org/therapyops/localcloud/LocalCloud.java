@@ -37,6 +37,7 @@ public final class LocalCloud implements AutoCloseable {
         private ClearinghouseResponder clearinghouseResponder;
         private String clearinghouseTable = "ClaimsTable";
         private ClearinghouseSimulator.Retry clearinghouseRetry = ClearinghouseSimulator.Retry.DEFAULT;
+        private Path consoleDir;
 
         private Options(Path projectDir) {
             this.projectDir = projectDir.toAbsolutePath().normalize();
@@ -104,6 +105,15 @@ public final class LocalCloud implements AutoCloseable {
         /** How the clearinghouse retries a webhook POST not answered 2xx (default 4 attempts, from 0.5 s, doubling). */
         public Options clearinghouseRetry(int attempts, Duration firstDelay) {
             this.clearinghouseRetry = new ClearinghouseSimulator.Retry(attempts, firstDelay);
+            return this;
+        }
+
+        /**
+         * Serves the operations console's build (console/dist) on the HTTP API's port: {@code /}, its files and a
+         * {@code /config.json} naming this API and the development sign-in ({@code POST /_local/tokens}).
+         */
+        public Options consoleDir(Path dir) {
+            this.consoleDir = dir;
             return this;
         }
 
@@ -288,6 +298,13 @@ public final class LocalCloud implements AutoCloseable {
                     Boolean.parseBoolean(String.valueOf(c.get("AllowCredentials"))));
         }
         gateway.setLocalActions(this::runScheduleIfPresent, this::sentEmails);
+        if (options.consoleDir != null) {
+            if (!Files.isRegularFile(options.consoleDir.resolve("index.html"))) {
+                throw new IllegalStateException("no console build in " + options.consoleDir + " (cd console && npm ci && npm run build)");
+            }
+            String consoleConfig = consoleConfig();
+            gateway.serveConsole(options.consoleDir, () -> consoleConfig);
+        }
         gateway.configure(routes, cors, tokens, this::status);
         if (options.clearinghouseResponder != null) {
             startClearinghouse(template);
@@ -295,6 +312,21 @@ public final class LocalCloud implements AutoCloseable {
         gateway.addLocalRoute("clearinghouse", clearinghouse != null ? clearinghouse::handle : ClearinghouseSimulator::off);
         console.println("[local-cloud] up in " + (System.nanoTime() - t0) / 1_000_000 + " ms: " + functions.size()
                 + " function(s), " + mappings.size() + " mapping(s), " + schedules.size() + " schedule(s), " + routes.size() + " route(s)");
+    }
+
+    /** The console's runtime configuration: this API, and sign-in by the local cloud's development tokens. */
+    private String consoleConfig() {
+        Map<String, Object> signIn = new LinkedHashMap<>();
+        signIn.put("kind", "local");
+        signIn.put("tokenUrl", "/_local/tokens");
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("apiBaseUrl", gateway.url().toString());
+        config.put("signIn", signIn);
+        try {
+            return Json.MAPPER.writeValueAsString(config);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The clearinghouse reads the claims table's stream itself, beside the template's mappings of it. */

@@ -15,6 +15,7 @@ public final class Main {
         int apiPort = 3000;
         String stackName = "therapy-ops";
         String demo = null;
+        Path consoleDir = null;
         java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -24,6 +25,7 @@ public final class Main {
                 case "--api-port" -> { apiPort = Integer.parseInt(require(a, next)); i++; }
                 case "--stack-name" -> { stackName = require(a, next); i++; }
                 case "--demo" -> { demo = require(a, next); i++; }
+                case "--console" -> { consoleDir = Path.of(require(a, next)); i++; }
                 case "--parameter" -> {
                     String kv = require(a, next);
                     i++;
@@ -35,7 +37,7 @@ public final class Main {
                 }
                 case "-h", "--help" -> {
                     System.out.println("usage: java -jar local-cloud.jar [--project-dir DIR] [--api-port 3000] [--stack-name NAME]"
-                            + " [--parameter K=V]... [--demo FILE]");
+                            + " [--parameter K=V]... [--demo FILE] [--console DIR]");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown option " + a);
@@ -44,6 +46,9 @@ public final class Main {
         LocalCloud.Options options = LocalCloud.Options.defaults(projectDir).apiPort(apiPort).stackName(stackName)
                 .clearinghouseResponder(new SimulatedClearinghouseResponder());
         params.forEach(options::parameter);
+        if (consoleDir != null) {
+            options.consoleDir(consoleDir);
+        }
         LocalCloud cloud;
         try {
             cloud = LocalCloud.start(options);
@@ -76,6 +81,9 @@ public final class Main {
         URI api = cloud.apiUrl();
         System.out.println();
         System.out.println("[local-cloud] HTTP API:          " + api);
+        if (consoleDir != null) {
+            System.out.println("[local-cloud] console:           " + api + "/  (sign in with a demo role)");
+        }
         System.out.println("[local-cloud] AWS endpoint:      " + cloud.awsEndpoint());
         System.out.println("[local-cloud] status:            curl -s " + api + "/_local/status");
         System.out.println("[local-cloud] token:             TOKEN=$(curl -s -X POST " + api + "/_local/tokens -H 'content-type: application/json'"
