@@ -381,10 +381,8 @@ public final class HttpApiGateway implements AutoCloseable {
         int code = out.get("statusCode").asInt(200);
         Map<String, List<String>> h = new LinkedHashMap<>();
         out.path("headers").fields().forEachRemaining(f -> h.put(f.getKey().toLowerCase(Locale.ROOT), new ArrayList<>(List.of(f.getValue().asText()))));
-        out.path("multiValueHeaders").fields().forEachRemaining(f -> {
-            List<String> values = h.computeIfAbsent(f.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>());
-            f.getValue().forEach(v -> values.add(v.asText()));
-        });
+        // Format 2.0 has no multiValueHeaders: API Gateway ignores them (Micronaut repeats every header there, so taking
+        // them would send each header twice, e.g. an ETag of "3", "3").
         if (out.path("cookies").isArray()) {
             List<String> setCookie = h.computeIfAbsent("set-cookie", k -> new ArrayList<>());
             out.get("cookies").forEach(c -> setCookie.add(c.asText()));
