@@ -37,7 +37,8 @@ function Appointment({ a, audit, reload }: { a: S["AppointmentView"]; audit: S["
     setError(null);
     setDone(null);
     const params = { path: { appointmentId: a.id }, header: { "If-Match": ifMatch(a.version) } };
-    const body = reason ? { reason } : undefined;
+    // The API wants a JSON body on every action; the generated type marks `reason` required (only override needs it).
+    const body = (reason ? { reason } : {}) as S["ActionInput"];
     try {
       switch (action) {
         case "check-in": await call(api.POST("/appointments/{appointmentId}/check-in", { params, body })); break;

@@ -25,7 +25,7 @@ const draftOf = (n: S["NoteView"] | null, a: S["AppointmentView"]): Draft => n ?
   placeOfService: n.placeOfService || "11", telehealth: n.telehealth || "IN_PERSON", patientAtHome: !!n.patientAtHome,
 } : { diagnoses: [""], lines: [{ code: a.serviceCode, minutes: String(a.durationMinutes), assistant: "NONE" }], placeOfService: "11", telehealth: "IN_PERSON", patientAtHome: false };
 
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
 export function NoteScreen({ appointmentId }: { appointmentId: string }) {
   const { api, session } = useApp();
@@ -45,9 +45,10 @@ export function NoteScreen({ appointmentId }: { appointmentId: string }) {
   );
 }
 
-function NoteEditor({ appointment: a, note, reload }: { appointment: S["AppointmentView"]; note: S["NoteView"] | null; reload: () => void }) {
+function NoteEditor({ appointment: a, note: initial, reload }: { appointment: S["AppointmentView"]; note: S["NoteView"] | null; reload: () => void }) {
   const { api, session, people, may } = useApp();
-  const [draft, setDraft] = useState<Draft>(() => draftOf(note, a));
+  const [note, setNote] = useState(initial);
+  const [draft, setDraft] = useState<Draft>(() => draftOf(initial, a));
   const [error, setError] = useState<Error | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const signed = note?.status === "SIGNED";
@@ -71,7 +72,8 @@ function NoteEditor({ appointment: a, note, reload }: { appointment: S["Appointm
         try {
           result = (await call(api.POST("/notes", { body: body() }))).data;
         } catch (e) {
-          const id = e instanceof ApiError && e.kind === "conflict" ? UUID.exec(e.problem.detail ?? "")?.[0] : undefined;
+          // The conflict names the appointment, then its note: the last id is the note's.
+          const id = e instanceof ApiError && e.kind === "conflict" ? (e.problem.detail ?? "").match(UUID)?.pop() : undefined;
           if (!id) throw e;
           // Written before (elsewhere): open that note instead of overwriting it.
           const existing = (await call(api.GET("/notes/{noteId}", { params: { path: { noteId: id } } }))).data;
@@ -86,6 +88,7 @@ function NoteEditor({ appointment: a, note, reload }: { appointment: S["Appointm
         }))).data;
       }
       remember(session.practiceId, result);
+      setNote(result);
       setSaved("Draft saved.");
       return result;
     } catch (e) {
@@ -103,7 +106,8 @@ function NoteEditor({ appointment: a, note, reload }: { appointment: S["Appointm
         params: { path: { noteId: current.id }, header: { "If-Match": ifMatch(current.version) } },
       }));
       remember(session.practiceId, data);
-      reload();
+      setNote(data);
+      setSaved("Signed.");
     } catch (e) {
       setError(e as Error);
       if (e instanceof ApiError && (e.status === 412 || e.status === 409)) reload();
