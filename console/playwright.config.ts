@@ -6,7 +6,10 @@ export default defineConfig({
   testDir: "tests",
   timeout: 120_000,
   expect: { timeout: 30_000 },
-  workers: 1,
+  // Each test makes its own practice (the demo practice is only read), so tests run side by side: most of a test's
+  // time is the functions' streams and queues at work, not the browser.
+  fullyParallel: true,
+  workers: Number(process.env.CONSOLE_TEST_WORKERS ?? 2),
   retries: 0,
   reporter: [["list"]],
   outputDir: "test-results",

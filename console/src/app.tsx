@@ -5,7 +5,7 @@ import { all, call, createApi, type Api, type S } from "./api";
 import type { RuntimeConfig } from "./config";
 import { can, screensOf, type Abilities } from "./roles";
 import type { Session } from "./session";
-import { Loading } from "./ui";
+import { Loading, ProblemBanner } from "./ui";
 import { DayScreen } from "./screens/day";
 import { AppointmentScreen } from "./screens/appointment";
 import { AuthorizationsScreen } from "./screens/authorizations";
@@ -181,6 +181,8 @@ function Screen({ route }: { route: Route }) {
       return second ? <AppointmentScreen id={second} /> : <DayScreen date={null} />;
     case "authorizations":
       return <AuthorizationsScreen />;
+    case "patients": // alert emails link to <AppBaseUrl>/patients/{patientId}/authorizations/{authorizationId}
+      return <AuthorizationsScreen focus={route.parts[2] === "authorizations" ? route.parts[3] : undefined} />;
     case "sessions":
       return <SessionsScreen date={route.query.get("date")} />;
     case "notes":
@@ -196,6 +198,8 @@ function Screen({ route }: { route: Route }) {
     case "reports":
       return <ReportsScreen />;
     default:
-      return <p>Loading…</p>;
+      // "/" and "/signin" go to the role's first screen (above); anything else is no screen of the console.
+      return !first || first === "signin" ? <Loading what="your screen" />
+        : <ProblemBanner error={new Error(`No screen is at ${route.path}; pick one above.`)} />;
   }
 }

@@ -3,7 +3,6 @@
 import { expect, test } from "@playwright/test";
 import { addPatient, API, axe, book, Client, day, fitsWidth, practice, screens, shot, signInAs, TABLET, token } from "./support";
 
-test.describe.configure({ mode: "serial" });
 
 test("sign-in picks a demo role and the demo day loads, by provider and hour, with the blocked booking's reason", async ({ page }) => {
   await page.goto("/");
@@ -257,8 +256,12 @@ test("a denial is worked: batch, 837P download, the clearinghouse's denial group
   await axe(page, "reports (tablet)");
 });
 
-test("authorizations: bars, forecast exhaustion, the low and expiring first; alerts acknowledged", async ({ page }) => {
+test("authorizations: bars, forecast exhaustion, the low and expiring first; alerts acknowledged; an alert email's link opens its authorization", async ({ page }) => {
   const p = await practice({ units: 6 });
+  const desk = `desk-${p.id}@console.example`;
+  const settings = await p.admin.get("/settings");
+  await p.admin.put("/settings", { schedulingPolicy: settings.schedulingPolicy, overrideRole: settings.overrideRole, timeZone: settings.timeZone,
+    alerts: settings.alerts, recipientsByRole: { front_desk: [desk] } }, `"${settings.version}"`);
   const big = await addPatient(p, "Robin", "Roomy", "ACM900", 40);
   await book(p, p.patients[0]!.id, `${day(3)}T09:00`); // 3 of 6 units
   await book(p, p.patients[0]!.id, `${day(10)}T09:00`); // 6 of 6: exhausted on that day
@@ -269,6 +272,7 @@ test("authorizations: bars, forecast exhaustion, the low and expiring first; ale
   await expect(first).toContainText("Alex Demo");
   await expect(first).toContainText("0% left");
   await expect(first).toContainText(/exhausts it on/);
+  await expect(first.getByRole("img")).toHaveAccessibleName("6 units authorized: 0 rendered, 6 scheduled, 0 remaining");
   await expect(page.getByTestId("authorization").nth(1)).toContainText("Robin Roomy");
   await expect(page.getByTestId("alert").first()).toBeVisible({ timeout: 30_000 });
   await axe(page, "authorizations");
@@ -282,6 +286,21 @@ test("authorizations: bars, forecast exhaustion, the low and expiring first; ale
   await expect(first).toContainText("0% left");
   await fitsWidth(page, "authorizations (tablet)");
   await axe(page, "authorizations (tablet)");
+
+  // The front desk's email (AppBaseUrl is this console, as in AWS) links into the console, at that authorization.
+  let link: string | undefined;
+  for (let i = 0; i < 100 && !link; i++) {
+    const emails = (await (await fetch(`${API}/_local/emails`)).json()) as { destinations: string[]; body: string }[];
+    link = emails.filter((e) => e.destinations.includes(desk)).map((e) => e.body.match(/href="([^"]*\/authorizations\/[^"]*)"/)?.[1])
+      .find((l) => l?.includes(p.patients[0]!.authorization));
+    if (!link) await page.waitForTimeout(300);
+  }
+  expect(link, "an alert email with a link to the authorization").toBeTruthy();
+  await page.goto(link!);
+  const linked = page.getByTestId("authorization").first();
+  await expect(linked).toHaveAttribute("aria-current", "true");
+  await expect(linked).toContainText("The authorization the link names");
+  await expect(linked).toContainText(`Alex Demo · ACME-6-Demo`);
 });
 
 test("roles: each role sees its screens and only the actions it may take", async ({ context }) => {

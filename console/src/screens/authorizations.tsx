@@ -9,7 +9,8 @@ type Row = S["UtilizationView.Row"] & { exhaustedOn?: string | null };
 
 const attention = (r: Row) => r.band !== "GREEN" || r.daysToExpiry <= 30 || r.overbookedSessions > 0;
 
-export function AuthorizationsScreen() {
+/** `focus`: an authorization id to show first, as an alert email's link asks (#/patients/{id}/authorizations/{id}). */
+export function AuthorizationsScreen({ focus }: { focus?: string }) {
   const { api } = useApp();
   const [filters, setFilters] = useState({ expiringWithinDays: "", maxRemainingPercent: "", overScheduled: false, includeExpired: false });
   const load = useLoad(async () => {
@@ -26,9 +27,10 @@ export function AuthorizationsScreen() {
       const f = forecasts[i];
       return { ...r, exhaustedOn: f?.status === "fulfilled" ? f.value.data.exhaustedOn : undefined };
     });
-    rows.sort((a, b) => Number(attention(b)) - Number(attention(a)) || a.daysToExpiry - b.daysToExpiry || a.remainingPercent - b.remainingPercent);
+    rows.sort((a, b) => Number(b.authorizationId === focus) - Number(a.authorizationId === focus) ||
+      Number(attention(b)) - Number(attention(a)) || a.daysToExpiry - b.daysToExpiry || a.remainingPercent - b.remainingPercent);
     return { asOf: data.asOf, rows };
-  }, [api, JSON.stringify(filters)]);
+  }, [api, focus, JSON.stringify(filters)]);
   const problem = load.state === "error" && load.error instanceof ApiError ? load.error : undefined;
 
   return (
@@ -49,7 +51,7 @@ export function AuthorizationsScreen() {
           <Loaded load={load} what="authorizations">
             {({ asOf, rows }) => rows.length === 0
               ? <Empty title="No authorizations match">Authorizations are recorded on a patient's coverage.</Empty>
-              : <AuthorizationList asOf={asOf} rows={rows} />}
+              : <AuthorizationList asOf={asOf} rows={rows} focus={focus} />}
           </Loaded>
         </div>
         <Alerts />
@@ -58,14 +60,18 @@ export function AuthorizationsScreen() {
   );
 }
 
-function AuthorizationList({ asOf, rows }: { asOf: string; rows: Row[] }) {
+function AuthorizationList({ asOf, rows, focus }: { asOf: string; rows: Row[]; focus?: string }) {
   const { people } = useApp();
+  const linked = focus ? rows.find((r) => r.authorizationId === focus) : undefined;
   return (
     <>
       <p class="summary">As of {formatShortDay(asOf)}: {rows.length} authorization{rows.length === 1 ? "" : "s"}, {rows.filter(attention).length} needing attention (listed first).</p>
+      {focus && !linked && <Notice tone="warn">The authorization the link names is not among these (expired ones show with "Include expired").</Notice>}
       <ul class="plain auth-list">
         {rows.map((r) => (
-          <li key={r.authorizationId} class={`card auth ${r.band.toLowerCase()}`} data-testid="authorization">
+          <li key={r.authorizationId} class={`card auth ${r.band.toLowerCase()}${r === linked ? " linked" : ""}`} data-testid="authorization"
+            aria-current={r === linked ? "true" : undefined}>
+            {r === linked && <p class="linked-note">The authorization the link names</p>}
             <div class="auth-head">
               <h2 class="h3">{people.patientName(r.patientId)} · {r.number}</h2>
               <span class="badges">
