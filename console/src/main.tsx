@@ -12,12 +12,18 @@ function Root() {
   const [session, setSession] = useState<Session | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const [ended, setEnded] = useState(false);
+  const [signInError, setSignInError] = useState<string | null>(null);
 
   useEffect(() => {
     loadConfig()
       .then(async (c) => {
         setConfig(c);
-        setSession(await resumeSession(c));
+        try {
+          setSession(await resumeSession(c));
+        } catch (e) {
+          setSignInError((e as Error).message);
+          setSession(null);
+        }
       })
       .catch((e: Error) => setError(e.message));
     whenUnauthorized(() => {
@@ -37,7 +43,7 @@ function Root() {
   }
   if (!config || session === undefined) return <main id="main" class="center"><p role="status">Starting…</p></main>;
   if (!session) {
-    return <SignIn config={config} ended={ended} onSignedIn={(s) => { setEnded(false); setSession(s); }} />;
+    return <SignIn config={config} ended={ended} failed={signInError} onSignedIn={(s) => { setEnded(false); setSignInError(null); setSession(s); }} />;
   }
   return (
     <App session={session} config={config}

@@ -102,9 +102,18 @@ export async function resumeSession(config: RuntimeConfig): Promise<Session | nu
   const oidc = config.signIn;
   const um = oidcManager(oidc);
   const params = new URLSearchParams(window.location.search);
-  if (params.has("code") && params.has("state")) {
-    const user = await um.signinRedirectCallback();
-    window.history.replaceState(null, "", window.location.pathname + window.location.hash);
+  if (params.has("code") || params.has("error")) {
+    let user;
+    try {
+      user = await um.signinRedirectCallback();
+    } catch (e) {
+      // A refused or stale answer (used code, unknown state, error=access_denied): clean the address, sign in again.
+      window.history.replaceState(null, "", window.location.pathname);
+      throw new Error(`The sign-in did not complete (${(e as Error).message}). Sign in again.`);
+    }
+    // Drop ?code=&state= from the address; go back to the screen the sign-in started from (kept in the state).
+    const back = typeof user.state === "string" && user.state.startsWith("#") ? user.state : window.location.hash;
+    window.history.replaceState(null, "", window.location.pathname + back);
     const token = oidc.token === "id_token" ? user.id_token : user.access_token;
     if (!token) throw new Error("The issuer returned no token.");
     const session = sessionOf(token);

@@ -13,12 +13,14 @@ const SEES: Record<Role, string> = {
   admin: "everything but writing notes and correcting claims; overrides blocked bookings",
 };
 
-export function SignIn({ config, ended, onSignedIn }: { config: RuntimeConfig; ended: boolean; onSignedIn: (s: Session) => void }) {
+export function SignIn({ config, ended, failed, onSignedIn }: {
+  config: RuntimeConfig; ended: boolean; failed?: string | null; onSignedIn: (s: Session) => void;
+}) {
   const [practiceId, setPracticeId] = useState(config.signIn.kind === "local" ? config.signIn.practiceId ?? "demo-practice" : "");
   const [role, setRole] = useState<Role>("front_desk");
   const [providers, setProviders] = useState<{ id: string; name: string }[] | null>(null);
   const [subject, setSubject] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(failed ?? null);
   const local = config.signIn.kind === "local" ? config.signIn : null;
 
   // A clinician signs in as one of the practice's providers (the token's subject), so their own sessions show.
