@@ -15,6 +15,7 @@ import org.therapyops.domain.Discipline;
 import org.therapyops.domain.Patient;
 import org.therapyops.domain.PostalAddress;
 import org.therapyops.domain.Payer;
+import org.therapyops.domain.PayerType;
 import org.therapyops.domain.Provider;
 import org.therapyops.domain.UnitType;
 import org.therapyops.domain.authorization.Reason;
@@ -78,7 +79,7 @@ class ItemMapperTest {
 
         @Test
         void aPayerRoundTrips() {
-            Payer payer = new Payer("payer-1", "Blue Cross Blue Shield of Texas", "84980", CREATED, 2);
+            Payer payer = new Payer("payer-1", "Blue Cross Blue Shield of Texas", "84980", PayerType.COMMERCIAL, CREATED, 2);
 
             assertThat(ItemMapper.payer(ItemMapper.payer(PRACTICE, payer))).isEqualTo(payer);
         }

@@ -6,6 +6,7 @@ import org.therapyops.billing.charges.KxThresholds;
 import org.therapyops.billing.charges.TherapyYearToDate;
 import org.therapyops.domain.Authorization;
 import org.therapyops.domain.Coverage;
+import org.therapyops.payer.PayerRules;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.Set;
 /**
  * What the rules need beyond the claim.
  *
- * @param profile          the payer profile version in force on the date of service
+ * @param rules            the payer's rules in force on the date of service (its type's profile, its own settings over it)
  * @param kxThresholds     Medicare's therapy threshold per calendar year (charge capture's)
  * @param coverage         the coverage the claim bills (null when none was found)
  * @param authorizations   the patient's authorizations with this payer; their rendered counts do not yet include
@@ -28,7 +29,7 @@ import java.util.Set;
  *                         or null when unknown
  * @param telehealth       how the session was delivered, or null when unknown
  */
-public record ScrubContext(PayerProfile profile, CodeSets codeSets, KxThresholds kxThresholds, Coverage coverage,
+public record ScrubContext(PayerRules rules, CodeSets codeSets, KxThresholds kxThresholds, Coverage coverage,
                            List<Authorization> authorizations, List<Claim> otherClaims, LocalDate today, Set<String> feeScheduleCodes,
                            TherapyYearToDate yearToDate, TelehealthMode telehealth) {
 

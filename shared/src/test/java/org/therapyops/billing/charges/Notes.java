@@ -5,9 +5,10 @@ import org.therapyops.billing.ServiceLine;
 import org.therapyops.billing.SignedNote;
 import org.therapyops.billing.TelehealthMode;
 import org.therapyops.domain.Discipline;
+import org.therapyops.domain.PayerRuleSettings;
 import org.therapyops.domain.PayerType;
-import org.therapyops.domain.Telehealth;
-import org.therapyops.domain.UnitRounding;
+import org.therapyops.payer.PayerRules;
+import org.therapyops.testing.Payers;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -22,10 +23,11 @@ final class Notes {
     static final KxThresholds KX = KxThresholds.load();
     static final FeeSchedule FEES = FeeSchedule.loadSample();
 
-    static final PayerRules MEDICARE = new PayerRules("medicare", PayerType.MEDICARE, UnitRounding.CMS_8_MINUTE,
-            Telehealth.defaults(), true, true, KX);
-    static final PayerRules COMMERCIAL = new PayerRules("acme", PayerType.COMMERCIAL, UnitRounding.PER_CODE,
-            Telehealth.defaults(), false, false, null);
+    /** Medicare's profile alone: 8-minute rule, CQ/CO, KX, no telehealth modifier. */
+    static final PayerRules MEDICARE = Payers.rules("medicare", PayerType.MEDICARE, DOS);
+    /** A commercial plan (per-code rounding, no CQ/CO or KX) that wants no telehealth modifier. */
+    static final PayerRules COMMERCIAL = Payers.rules("acme", PayerType.COMMERCIAL,
+            PayerRuleSettings.NONE.withTelehealthModifierRequired(false), DOS);
 
     private Notes() {
     }
@@ -91,8 +93,12 @@ final class Notes {
             return capture(payer, FEES, TherapyYearToDate.none(dateOfService.getYear()));
         }
 
+        CaptureResult capture(PayerRules payer, KxThresholds kx, FeeSchedule fees, TherapyYearToDate ytd) {
+            return ChargeCapture.capture(build(), payer, kx, fees, CATALOG, ytd);
+        }
+
         CaptureResult capture(PayerRules payer, FeeSchedule fees, TherapyYearToDate ytd) {
-            return ChargeCapture.capture(build(), payer, fees, CATALOG, ytd);
+            return ChargeCapture.capture(build(), payer, KX, fees, CATALOG, ytd);
         }
     }
 }
