@@ -8,6 +8,7 @@ import org.therapyops.domain.PriorAuthorization;
 import org.therapyops.domain.UnitRounding;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -63,7 +64,7 @@ public record PayerRules(String payerId, String payerName, PayerType payerType, 
 
     /** Both telehealth places of service. */
     public Set<String> telehealthPlacesOfService() {
-        return new TreeSet<>(Set.of(telehealthPlaceOfServiceHome.value(), telehealthPlaceOfServiceOther.value()));
+        return new TreeSet<>(List.of(telehealthPlaceOfServiceHome.value(), telehealthPlaceOfServiceOther.value()));
     }
 
     public boolean kxModifier() {

@@ -2,6 +2,8 @@ package org.therapyops.billing.claims;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.therapyops.billing.AssistantInvolvement;
+import org.therapyops.billing.Charge;
 import org.therapyops.billing.Claim;
 import org.therapyops.billing.ClaimStatus;
 import org.therapyops.billing.Note;
@@ -125,8 +127,11 @@ public final class ClaimScrubService {
                 ? TherapyYearToDate.beforeClaim(stored, patientClaims, TherapyHistory.medicarePayers(practice, practiceId)) : null;
         TelehealthMode telehealth = stored.noteId() == null ? null
                 : notes.note(practiceId, stored.noteId()).map(Note::telehealth).orElse(null);
+        Set<String> assistants = claim.lines().stream().map(Charge::renderingProviderId).filter(java.util.Objects::nonNull).distinct()
+                .filter(id -> practice.provider(practiceId, id).map(AssistantInvolvement::isAssistant).orElse(false))
+                .collect(Collectors.toSet());
         return new ScrubContext(rules, codeSets, kxThresholds, coverage, authorizations, others, LocalDate.now(clock),
-                practice.fees(practiceId).codes(), yearToDate, telehealth);
+                practice.fees(practiceId).codes(), yearToDate, telehealth, assistants);
     }
 
     /** The claim cannot be scrubbed as it stands (missing claim, payer or profile); the message names ids only. */

@@ -28,14 +28,24 @@ import java.util.Set;
  *                         ({@link TherapyYearToDate#beforeClaim}: earlier notes' claims and the other claims of its note),
  *                         or null when unknown
  * @param telehealth       how the session was delivered, or null when unknown
+ * @param assistantIds     the ids of the claim's lines' rendering providers that are assistants (PTA, COTA)
  */
 public record ScrubContext(PayerRules rules, CodeSets codeSets, KxThresholds kxThresholds, Coverage coverage,
                            List<Authorization> authorizations, List<Claim> otherClaims, LocalDate today, Set<String> feeScheduleCodes,
-                           TherapyYearToDate yearToDate, TelehealthMode telehealth) {
+                           TherapyYearToDate yearToDate, TelehealthMode telehealth, Set<String> assistantIds) {
 
     public ScrubContext {
         authorizations = List.copyOf(authorizations);
         otherClaims = List.copyOf(otherClaims);
         feeScheduleCodes = Set.copyOf(feeScheduleCodes);
+        assistantIds = assistantIds == null ? Set.of() : Set.copyOf(assistantIds);
+    }
+
+    /** A context whose lines' rendering providers are not assistants. */
+    public ScrubContext(PayerRules rules, CodeSets codeSets, KxThresholds kxThresholds, Coverage coverage,
+                        List<Authorization> authorizations, List<Claim> otherClaims, LocalDate today, Set<String> feeScheduleCodes,
+                        TherapyYearToDate yearToDate, TelehealthMode telehealth) {
+        this(rules, codeSets, kxThresholds, coverage, authorizations, otherClaims, today, feeScheduleCodes, yearToDate, telehealth,
+                Set.of());
     }
 }

@@ -62,6 +62,7 @@ final class Notes {
         private TelehealthMode telehealth = TelehealthMode.IN_PERSON;
         private boolean atHome;
         private LocalDate dateOfService = DOS;
+        private final java.util.Map<String, org.therapyops.domain.Provider> providers = new java.util.HashMap<>();
 
         Builder(Discipline discipline, List<ServiceLine> lines) {
             this.discipline = discipline;
@@ -79,6 +80,14 @@ final class Notes {
             return this;
         }
 
+        /** Providers the lines name (and supervisors), as charge capture reads them. */
+        Builder providers(org.therapyops.domain.Provider... known) {
+            for (org.therapyops.domain.Provider p : known) {
+                providers.put(p.id(), p);
+            }
+            return this;
+        }
+
         Builder on(LocalDate date) {
             dateOfService = date;
             return this;
@@ -86,7 +95,7 @@ final class Notes {
 
         SignedNote build() {
             return new SignedNote("note-1", "appt-1", "pat-1", "cov-1", "payer-1", dateOfService, "11", telehealth,
-                    atHome, discipline, diagnoses, lines);
+                    atHome, discipline, diagnoses, lines, providers);
         }
 
         CaptureResult capture(PayerRules payer) {

@@ -98,6 +98,8 @@ final class Fixture {
     Set<String> feeScheduleCodes = Set.of("97110", "97112", "97140", "97150", "97161", "97164", "97530", "97153", "92507", "97035");
     TherapyYearToDate yearToDate = new TherapyYearToDate(2026, new BigDecimal("500.00"), BigDecimal.ZERO);
     TelehealthMode telehealth = TelehealthMode.IN_PERSON;
+    /** The lines' rendering providers that are assistants (PTA, COTA). */
+    Set<String> assistantIds = new java.util.HashSet<>();
 
     Line line(int i) {
         return lines.get(i);
@@ -144,6 +146,6 @@ final class Fixture {
 
     ScrubContext context() {
         return new ScrubContext(rules(), codeSets, kxThresholds, coverage, authorizations, otherClaims, today, feeScheduleCodes,
-                yearToDate, telehealth);
+                yearToDate, telehealth, assistantIds);
     }
 }
