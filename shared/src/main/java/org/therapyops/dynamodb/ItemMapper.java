@@ -78,12 +78,15 @@ public final class ItemMapper {
     private static PayerRuleVersion ruleVersion(AttributeValue value) {
         Map<String, AttributeValue> m = value.m();
         Attributes a = Attributes.of(m);
-        return new PayerRuleVersion((int) a.number("number"), a.optionalDate("effectiveFrom"), payerSettings(m),
+        return new PayerRuleVersion((int) a.number("number"), a.optionalDate("effectiveFrom"), payerSettings(m, false),
                 a.instant("recordedAt"), a.optionalString("recordedBy"));
     }
 
-    /** The settings of a rule version, or of a payer item written before versions (its top-level attributes). */
-    private static PayerRuleSettings payerSettings(Map<String, AttributeValue> m) {
+    /**
+     * The settings of a rule version, or ({@code legacy}) of a payer item written before versions, from its top-level
+     * attributes.
+     */
+    private static PayerRuleSettings payerSettings(Map<String, AttributeValue> m, boolean legacy) {
         Attributes a = Attributes.of(m);
         AuthorizationRequirement required = a.optionalEnum("authorizationRequired", AuthorizationRequirement.class);
         return new PayerRuleSettings(
@@ -92,15 +95,15 @@ public final class ItemMapper {
                 a.optionalEnum("unitRounding", UnitRounding.class),
                 m.containsKey("timelyFilingDays") ? (int) a.number("timelyFilingDays") : null,
                 a.optionalString("posHome"), a.optionalString("posOther"),
-                modifierRequired(m));
+                modifierRequired(m, legacy));
     }
 
-    private static Boolean modifierRequired(Map<String, AttributeValue> m) {
+    private static Boolean modifierRequired(Map<String, AttributeValue> m, boolean legacy) {
         if (m.containsKey("telehealthModifierRequired")) {
             return Attributes.of(m).bool("telehealthModifierRequired");
         }
         // Written before versions: a payer with telehealth rules and no modifier wanted none.
-        return m.containsKey("posHome") ? Boolean.valueOf(m.containsKey("telehealthModifier")) : null;
+        return legacy && m.containsKey("posHome") ? Boolean.valueOf(m.containsKey("telehealthModifier")) : null;
     }
 
     static Payer payer(Map<String, AttributeValue> item) {
@@ -112,7 +115,7 @@ public final class ItemMapper {
             versions = a.list("ruleVersions").stream().map(ItemMapper::ruleVersion).toList();
         } else if (item.containsKey("authorizationRequired")) {
             // Written before rule versions: the payer's values, each a setting of its own, in force from the start.
-            versions = List.of(new PayerRuleVersion(1, null, payerSettings(item), createdAt, null));
+            versions = List.of(new PayerRuleVersion(1, null, payerSettings(item, true), createdAt, null));
         } else {
             versions = List.of(); // written before payers carried rules: the profile decides everything
         }

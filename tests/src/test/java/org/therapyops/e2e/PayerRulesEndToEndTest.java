@@ -84,6 +84,16 @@ class PayerRulesEndToEndTest {
         JsonNode claim = loop.claim(scrub.get("claimId").asText());
         assertThat(claim.at("/lines/0/modifiers").toString()).isEqualTo("[\"GP\"]");
         assertThat(claim.at("/lines/0/placeOfService").asText()).isEqualTo("10");
+
+        // Telehealth places given, no modifier named: the modifier is not set, so the commercial profile's (95) holds in
+        // capture and scrubbing alike (before, capture left it off and the scrubber flagged its absence).
+        String unset = payer(loop, "{\"name\":\"Acme Places\",\"payerId\":\"ACME8\",\"payerType\":\"COMMERCIAL\","
+                + "\"telehealth\":{\"placeOfServiceHome\":\"10\",\"placeOfServiceOther\":\"02\"}}");
+        String second = bookedAndScheduled(loop, patient(loop, unset, "ACM410", true), "97110", start(4));
+        JsonNode profile = signAndScrub(loop, loop.clinician, second, "[{\"code\":\"97110\",\"minutes\":30}]",
+                ",\"telehealth\":\"AUDIO_VIDEO\",\"patientAtHome\":true");
+        assertThat(profile.get("status").asText()).as(profile.toString()).isEqualTo("READY");
+        assertThat(loop.claim(profile.get("claimId").asText()).at("/lines/0/modifiers").toString()).isEqualTo("[\"GP\",\"95\"]");
     }
 
     @Test

@@ -112,6 +112,23 @@ class PayerRulesApiTest {
     }
 
     @Test
+    void telehealthPlacesWithoutAModifierLeaveTheModifierToTheProfileAndTheOlderModifierFieldStillSetsIt() throws Exception {
+        JsonNode places = created(call("POST", "/payers", "{\"name\":\"Acme\",\"payerId\":\"ACME1\",\"payerType\":\"COMMERCIAL\","
+                + "\"telehealth\":{\"placeOfServiceHome\":\"12\",\"placeOfServiceOther\":\"02\"}}", "biller"));
+        assertThat(places.at("/telehealth").has("modifierRequired")).as(places.toString()).isFalse();
+        assertThat(places.at("/rules/telehealth/modifierRequired").asBoolean()).isTrue();
+        assertThat(places.at("/rules/sources/telehealth.modifierRequired/source").asText()).isEqualTo("PROFILE");
+        assertThat(places.at("/rules/telehealth/placeOfServiceHome").asText()).isEqualTo("12");
+        assertThat(places.at("/rules/sources/telehealth.placeOfServiceHome/source").asText()).isEqualTo("PAYER");
+        assertThat(ok(call("GET", "/payers/" + places.get("id").asText(), null, "biller"))).as("read back as stored").isEqualTo(places);
+
+        JsonNode older = created(call("POST", "/payers", "{\"name\":\"Medicare\",\"payerId\":\"MCRB1\",\"payerType\":\"MEDICARE\","
+                + "\"telehealth\":{\"placeOfServiceHome\":\"10\",\"placeOfServiceOther\":\"02\",\"modifier\":\"93\"}}", "biller"));
+        assertThat(older.at("/telehealth/modifierRequired").asBoolean()).isTrue();
+        assertThat(older.at("/rules/telehealth/modifierRequired").asBoolean()).isTrue();
+    }
+
+    @Test
     void aReplacementIsAVersionFromTodayOrTheDateItNamesAndAsOfShowsEachDay() throws Exception {
         String id = created(call("POST", "/payers", "{\"name\":\"Medicare Part B\",\"payerId\":\"MCRB1\",\"payerType\":\"MEDICARE\"}",
                 "admin")).get("id").asText();
