@@ -33,6 +33,7 @@ import org.therapyops.billing.claims.ClaimParties;
 import org.therapyops.billing.claims.ClaimSuccessors;
 import org.therapyops.domain.Coverage;
 import org.therapyops.domain.Patient;
+import org.therapyops.domain.Provider;
 import org.therapyops.ports.ClaimRepository;
 import org.therapyops.ports.PracticeRepository;
 import org.therapyops.ports.ScrubDeadLetters;
@@ -43,6 +44,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 
@@ -224,12 +226,20 @@ public class ClaimScrubController {
         Coverage coverage = practice.coverage(practiceId, claim.patientId(), claim.coverageId()).orElseThrow(() ->
                 new ApiProblemException(ProblemType.CONFLICT, "The claim's coverage no longer exists: void the claim and "
                         + "bill the coverage in force. Nothing was written."));
-        String renderingId = claim.lines().get(0).renderingProviderId();
-        Party rendering = practice.provider(practiceId, renderingId).map(ClaimParties::rendering)
+        // An assistant's lines go under its supervisor once one is on file (as charge capture bills them).
+        java.util.Map<String, Optional<Provider>> billedUnder = new java.util.HashMap<>();
+        List<Charge> lines = claim.lines().stream().map(line -> {
+            Optional<Provider> under = billedUnder.computeIfAbsent(line.renderingProviderId(), id -> practice.provider(practiceId, id)
+                    .map(p -> ClaimParties.billedUnder(p, supervisor -> practice.provider(practiceId, supervisor))));
+            return under.isEmpty() || under.get().id().equals(line.renderingProviderId()) ? line
+                    : new Charge(line.code(), line.modifiers(), line.units(), line.minutes(), line.diagnosisPointers(), line.amount(),
+                    under.get().id(), line.dateOfService(), line.placeOfService());
+        }).toList();
+        Party rendering = billedUnder.get(claim.lines().get(0).renderingProviderId()).map(ClaimParties::rendering)
                 .orElse(claim.renderingProvider());
         Party billing = ClaimParties.billing(practice.billingProfile(practiceId).orElse(null));
         return claim.withContent(billing, rendering, ClaimParties.subscriber(coverage, patient), claim.placeOfService(),
-                claim.priorAuthorizationNumber(), claim.diagnoses(), claim.lines());
+                claim.priorAuthorizationNumber(), claim.diagnoses(), lines);
     }
 
     /** Validates the correction and applies it to the claim (nothing is written). */

@@ -29,7 +29,6 @@ import org.therapyops.api.problem.Problem;
 import org.therapyops.api.problem.ProblemBodyProvider;
 import org.therapyops.api.security.Caller;
 import org.therapyops.api.security.Role;
-import org.therapyops.domain.AuthorizationRequirement;
 import org.therapyops.domain.Discipline;
 import org.therapyops.domain.Npi;
 import org.therapyops.domain.Patient;
@@ -38,11 +37,14 @@ import org.therapyops.domain.PayerType;
 import org.therapyops.domain.PostalAddress;
 import org.therapyops.domain.Provider;
 import org.therapyops.domain.Taxonomy;
-import org.therapyops.domain.Telehealth;
+import org.therapyops.payer.Actor;
+import org.therapyops.payer.PayerRulesResolver;
+import org.therapyops.payer.PayerService;
 import org.therapyops.ports.PracticeRepository;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import static org.therapyops.api.OpenApiResponses.BAD_QUERY;
@@ -59,10 +61,14 @@ import static org.therapyops.api.OpenApiResponses.VALIDATION;
 public class PracticeDataController {
 
     private final PracticeRepository practice;
+    private final PayerService payers;
+    private final PayerRulesResolver payerRules;
     private final Clock clock;
 
-    public PracticeDataController(PracticeRepository practice, Clock clock) {
+    public PracticeDataController(PracticeRepository practice, PayerService payers, PayerRulesResolver payerRules, Clock clock) {
         this.practice = practice;
+        this.payers = payers;
+        this.payerRules = payerRules;
         this.clock = clock;
     }
 
@@ -124,29 +130,31 @@ public class PracticeDataController {
     // ---- payers
 
     @Post("/payers")
-    @Operation(summary = "Register a payer and its rules")
+    @Operation(summary = "Register a payer and its own rules (each optional: the profile of its type decides the rest)")
     @ApiResponse(responseCode = "201", description = "Created; Location and ETag name it",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PayerView.class)))
     @ApiResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "422", description = VALIDATION, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<PayerView> createPayer(@Parameter(hidden = true) Caller caller, @Valid @Body PayerInput input) {
         caller.require(Role.ADMIN, Role.BILLER);
-        Payer payer = payer(Ids.newId(), input, clock.instant(), 1);
-        practice.create(caller.practiceId(), payer);
-        return Responses.created("/payers/" + payer.id(), PayerView.of(payer), payer.version());
+        Payer payer = payers.register(caller.practiceId(), Ids.newId(), PayerInputs.change(input), actor(caller));
+        return Responses.created("/payers/" + payer.id(), view(caller, payer, null), payer.version());
     }
 
     @Get("/payers/{payerId}")
-    @Operation(summary = "Read a payer")
+    @Operation(summary = "Read a payer, with the rules in force today (or on asOf) and where each came from")
     @ApiResponse(responseCode = "200", description = "The payer; ETag is its version")
     @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    public HttpResponse<PayerView> payer(@Parameter(hidden = true) Caller caller, @PathVariable String payerId) {
+    public HttpResponse<PayerView> payer(@Parameter(hidden = true) Caller caller, @PathVariable String payerId,
+                                         @Parameter(description = "A date of service (default: the practice's today)")
+                                         @QueryValue @Nullable LocalDate asOf) {
         Payer payer = existingPayer(caller, payerId);
-        return Responses.ok(PayerView.of(payer), payer.version());
+        return Responses.ok(view(caller, payer, asOf), payer.version());
     }
 
     @Put("/payers/{payerId}")
-    @Operation(summary = "Replace a payer's name, payer id and rules")
+    @Operation(summary = "Replace a payer's name, payer id, type and own rules (effective from rulesEffectiveFrom, "
+            + "default today); NEEDS_AUTH bookings its rules no longer block are checked again")
     @ApiResponse(responseCode = "200", description = "The payer at its new version; ETag is that version")
     @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @ReplacedUnderIfMatch
@@ -158,21 +166,35 @@ public class PracticeDataController {
         long expected = Preconditions.expectedVersion(ifMatch);
         Payer current = existingPayer(caller, payerId);
         Preconditions.requireVersion("The payer", current.version(), expected);
-        Payer next = payer(payerId, input, current.createdAt(), expected);
-        Payer updated = Preconditions.write("The payer", () -> practice.update(caller.practiceId(), next));
-        return Responses.ok(PayerView.of(updated), updated.version());
+        PayerService.PayerChange change = PayerInputs.change(input);
+        Payer updated = Preconditions.write("The payer",
+                () -> payers.replace(caller.practiceId(), current, change, actor(caller))).payer();
+        return Responses.ok(view(caller, updated, null), updated.version());
     }
 
     @Get("/payers")
-    @Operation(summary = "List payers, optionally of one payer type")
+    @Operation(summary = "List payers, optionally of one payer type, each with the rules in force today (or on asOf)")
     @ApiResponse(responseCode = "200", description = "One page of payers and the cursor of the next")
     @ApiResponse(responseCode = "400", description = BAD_QUERY, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public PageView<PayerView> payers(@Parameter(hidden = true) Caller caller,
                                       @QueryValue @Nullable PayerType payerType,
+                                      @Parameter(description = "A date of service (default: the practice's today)")
+                                      @QueryValue @Nullable LocalDate asOf,
                                       @Parameter(description = "1–100, default 25") @QueryValue @Nullable Integer limit,
                                       @Parameter(description = "nextCursor of the previous page") @QueryValue @Nullable String cursor) {
         int size = Listing.limit(limit);
-        return Listing.page(() -> practice.payers(caller.practiceId(), payerType, size, Listing.blankToNull(cursor)), PayerView::of);
+        LocalDate date = asOf != null ? asOf : payers.today(caller.practiceId());
+        return Listing.page(() -> practice.payers(caller.practiceId(), payerType, size, Listing.blankToNull(cursor)),
+                p -> PayerView.of(p, date, payerRules.rulesFor(p, date).orElse(null)));
+    }
+
+    private PayerView view(Caller caller, Payer payer, LocalDate asOf) {
+        LocalDate date = asOf != null ? asOf : payers.today(caller.practiceId());
+        return PayerView.of(payer, date, payerRules.rulesFor(payer, date).orElse(null));
+    }
+
+    private static Actor actor(Caller caller) {
+        return new Actor(caller.subject(), caller.role().claim(), caller.requestId());
     }
 
     // ---- providers
@@ -236,21 +258,6 @@ public class PracticeDataController {
         return new Patient(id, input.firstName(), input.lastName(), input.birthDate(), input.sex(),
                 input.address() == null ? null : Addresses.validated("address", input.address(), PostalAddress.Use.MAILING),
                 createdAt, version);
-    }
-
-    private static Payer payer(String id, PayerInput input, Instant createdAt, long version) {
-        AuthorizationRequirement required = input.authorizationRequiredOrDefault();
-        List<String> codes = input.authorizationCodes() == null ? List.of() : input.authorizationCodes();
-        if (required == AuthorizationRequirement.LISTED && codes.isEmpty()) {
-            throw ApiProblemException.invalid("authorizationCodes", "must list the codes needing authorization when authorizationRequired is LISTED");
-        }
-        if (required != AuthorizationRequirement.LISTED && !codes.isEmpty()) {
-            throw ApiProblemException.invalid("authorizationCodes", "must be empty unless authorizationRequired is LISTED");
-        }
-        ServiceCodes.requireKnown("authorizationCodes", codes);
-        Telehealth telehealth = input.telehealth() == null ? Telehealth.defaults() : input.telehealth().toDomain();
-        return new Payer(id, input.name(), input.payerId(), input.payerTypeOrDefault(), required, new java.util.LinkedHashSet<>(codes),
-                input.unitRoundingOrDefault(), input.timelyFilingDaysOrDefault(), telehealth, createdAt, version);
     }
 
     private Provider provider(Caller caller, String id, ProviderInput input, Instant createdAt, long version) {

@@ -20,6 +20,7 @@ import org.therapyops.domain.Appointment;
 import org.therapyops.domain.AppointmentAction;
 import org.therapyops.domain.AuditEntry;
 import org.therapyops.domain.authorization.AuthorizationDecision;
+import org.therapyops.payer.PayerRulesResolver;
 import org.therapyops.ports.AppointmentRepository;
 import org.therapyops.ports.DoubleBookingException;
 import org.therapyops.ports.PracticeRepository;
@@ -43,13 +44,15 @@ public class SeriesController {
     private final PracticeRepository practice;
     private final AppointmentRepository appointments;
     private final AppointmentController booking;
+    private final PayerRulesResolver payerRules;
     private final Clock clock;
 
     public SeriesController(PracticeRepository practice, AppointmentRepository appointments, AppointmentController booking,
-                            Clock clock) {
+                            PayerRulesResolver payerRules, Clock clock) {
         this.practice = practice;
         this.appointments = appointments;
         this.booking = booking;
+        this.payerRules = payerRules;
         this.clock = clock;
     }
 
@@ -112,7 +115,8 @@ public class SeriesController {
 
     private SeriesView view(String seriesId, Caller caller, List<Appointment> sessions, boolean withConflicts) {
         PracticeRepository.PatientBenefits benefits = practice.benefits(caller.practiceId(), sessions.get(0).patientId());
-        List<SeriesForecast.Session> assessed = SeriesForecast.assess(sessions, benefits.coverages(), benefits.authorizations());
+        List<SeriesForecast.Session> assessed = SeriesForecast.assess(sessions, benefits.coverages(), benefits.authorizations(),
+                payerRules.lookup(practice, caller.practiceId()));
         List<SeriesView.SessionView> items = new ArrayList<>();
         LocalDateTime firstOver = null;
         int within = 0;

@@ -1,5 +1,6 @@
 package org.therapyops.api.model;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import org.therapyops.billing.ClaimStatus;
 import org.therapyops.billing.scrub.Finding;
@@ -8,10 +9,13 @@ import org.therapyops.billing.scrub.ScrubRecord;
 import java.time.Instant;
 import java.util.List;
 
-/** The scrubber's last word on a claim: the claim's status, the profile version applied and the findings to fix. */
+/**
+ * The scrubber's last word on a claim: the claim's status, the payer profile version and the payer's own rule version
+ * (absent: the payer set none for the date of service) it was scrubbed under, and the findings to fix.
+ */
 @Serdeable
-public record ScrubView(String claimId, ClaimStatus status, String profileId, String profileVersion, Instant scrubbedAt,
-                        List<FindingView> findings, long version) {
+public record ScrubView(String claimId, ClaimStatus status, String profileId, String profileVersion,
+                        @Nullable Integer payerRulesVersion, Instant scrubbedAt, List<FindingView> findings, long version) {
 
     /** One finding: rule id, ERROR (blocks submission) or WARNING, the field, what is wrong and how to fix it. */
     @Serdeable
@@ -22,8 +26,9 @@ public record ScrubView(String claimId, ClaimStatus status, String profileId, St
     }
 
     public static ScrubView of(String claimId, ClaimStatus status, long version, ScrubRecord record) {
-        return record == null ? new ScrubView(claimId, status, null, null, null, List.of(), version)
-                : new ScrubView(claimId, status, record.profileId(), record.profileVersion(), record.scrubbedAt(),
+        return record == null ? new ScrubView(claimId, status, null, null, null, null, List.of(), version)
+                : new ScrubView(claimId, status, record.profileId(), record.profileVersion(), record.payerRulesVersion(),
+                record.scrubbedAt(),
                 record.findings().stream().map(FindingView::of).toList(), version);
     }
 }
