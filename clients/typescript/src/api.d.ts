@@ -878,10 +878,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List payers, optionally of one payer type */
+        /** List payers, optionally of one payer type, each with the rules in force today (or on asOf) */
         get: operations["payers"];
         put?: never;
-        /** Register a payer and its rules */
+        /** Register a payer and its own rules (each optional: the profile of its type decides the rest) */
         post: operations["createPayer"];
         delete?: never;
         options?: never;
@@ -896,9 +896,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read a payer */
+        /** Read a payer, with the rules in force today (or on asOf) and where each came from */
         get: operations["payer"];
-        /** Replace a payer's name, payer id and rules */
+        /** Replace a payer's name, payer id, type and own rules (effective from rulesEffectiveFrom, default today); NEEDS_AUTH bookings its rules no longer block are checked again */
         put: operations["updatePayer"];
         post?: never;
         delete?: never;
@@ -1796,36 +1796,112 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
-        /** @description A payer: its name, the payer id claims are sent to, and its rules. Omitted rules take defaults: type OTHER, authorization required for ALL services, CMS 8-minute rounding and 365 filing days for Medicare (per-code rounding and 90 days otherwise), telehealth POS 10 at home / 02 elsewhere, no modifier. `authorizationCodes` lists the CPT/HCPCS codes needing authorization when `authorizationRequired` is LISTED. */
+        /** @description A payer: its name, the payer id claims are sent to, its type (default OTHER, treated as commercial) and its own rules. Every rule is optional: one left out is not set, and the profile of the payer's type decides it. `authorizationCodes` lists the CPT/HCPCS codes needing authorization when `authorizationRequired` is LISTED. The rules apply to dates of service from `rulesEffectiveFrom`: by default every date when the payer is registered, and the practice's today when it is replaced. */
         PayerInput: {
             name: string;
             payerId: string;
-            payerType: components["schemas"]["PayerType"];
+            payerType?: components["schemas"]["PayerType"] | null;
+            authorizationRequired?: components["schemas"]["AuthorizationRequirement"] | null;
+            authorizationCodes?: string[] | null;
+            unitRounding?: components["schemas"]["UnitRounding"] | null;
+            /** Format: int32 */
+            timelyFilingDays?: number | null;
+            telehealth?: components["schemas"]["TelehealthInput"] | null;
+            /** Format: date */
+            rulesEffectiveFrom?: string | null;
+        };
+        /** @enum {string} */
+        "PayerProfile.MemberIdFormat": "ANY" | "MBI";
+        /** @description The rules in force for a payer on one date of service, as booking, charge capture and the scrubber apply them: its type's profile version in force then, the payer's own rule version in force then (null: none), each rule's value, and in `sources`, by rule name, where each value came from. */
+        PayerRulesView: {
+            /** Format: date */
+            asOf: string;
+            profile: components["schemas"]["PayerRulesView.ProfileView"];
+            /** Format: int32 */
+            payerRulesVersion?: number | null;
             authorizationRequired: components["schemas"]["AuthorizationRequirement"];
             authorizationCodes: string[];
             unitRounding: components["schemas"]["UnitRounding"];
             /** Format: int32 */
             timelyFilingDays: number;
-            telehealth: components["schemas"]["TelehealthInput"];
+            telehealth: components["schemas"]["PayerRulesView.TelehealthRulesView"];
+            kxModifier: boolean;
+            assistantModifiers: boolean;
+            memberIdFormat: components["schemas"]["PayerProfile.MemberIdFormat"];
+            sources: {
+                [key: string]: components["schemas"]["PayerRulesView.SourceView"];
+            };
+        };
+        /** @description A payer profile version: id, name, version and first date of service. */
+        "PayerRulesView.ProfileView": {
+            id: string;
+            name: string;
+            version: string;
+            /** Format: date */
+            effectiveFrom: string;
+        };
+        /** @description Where a value came from: `PROFILE` (with the profile's id, version and effectiveFrom) or `PAYER` (with the payer's rule version and its effectiveFrom, null when in force from the start). */
+        "PayerRulesView.SourceView": {
+            source: components["schemas"]["RuleSource"];
+            profileId?: string | null;
+            profileVersion?: string | null;
+            /** Format: int32 */
+            payerRulesVersion?: number | null;
+            /** Format: date */
+            effectiveFrom?: string | null;
+        };
+        /** @description The telehealth rules in force. */
+        "PayerRulesView.TelehealthRulesView": {
+            placeOfServiceHome: string;
+            placeOfServiceOther: string;
+            modifierRequired: boolean;
         };
         /** @enum {string} */
         PayerType: "MEDICARE" | "MEDICAID" | "COMMERCIAL" | "OTHER";
-        /** @description A payer and its rules as the API shows them. */
+        /** @description A payer as the API shows it: identity; its own settings in force on `rules.asOf` as it set them (null: not set, the profile decides), so that the body can be sent back in a PUT; every version of its own settings; and `rules`, the rules in force that day as booking, charge capture and the scrubber apply them, with the source of each. */
         PayerView: {
             id: string;
             name: string;
             payerId: string;
             payerType: components["schemas"]["PayerType"];
-            authorizationRequired: components["schemas"]["AuthorizationRequirement"];
+            authorizationRequired?: components["schemas"]["AuthorizationRequirement"] | null;
             authorizationCodes: string[];
-            unitRounding: components["schemas"]["UnitRounding"];
+            unitRounding?: components["schemas"]["UnitRounding"] | null;
             /** Format: int32 */
-            timelyFilingDays: number;
-            telehealth: components["schemas"]["TelehealthInput"];
+            timelyFilingDays?: number | null;
+            telehealth: components["schemas"]["PayerView.TelehealthView"];
+            /** Format: int32 */
+            rulesVersion?: number | null;
+            /** Format: date */
+            rulesEffectiveFrom?: string | null;
+            ruleVersions: components["schemas"]["PayerView.RuleVersionView"][];
+            rules?: components["schemas"]["PayerRulesView"] | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: int64 */
             version: number;
+        };
+        /** @description One version of the payer's own settings: number, first date of service (null: from the start), who recorded it when. */
+        "PayerView.RuleVersionView": {
+            /** Format: int32 */
+            number: number;
+            /** Format: date */
+            effectiveFrom?: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+            recordedBy?: string | null;
+            authorizationRequired?: components["schemas"]["AuthorizationRequirement"] | null;
+            authorizationCodes: string[];
+            unitRounding?: components["schemas"]["UnitRounding"] | null;
+            /** Format: int32 */
+            timelyFilingDays?: number | null;
+            telehealth: components["schemas"]["PayerView.TelehealthView"];
+        };
+        /** @description A payer's telehealth settings as it set them (each null when not set). */
+        "PayerView.TelehealthView": {
+            placeOfServiceHome?: string | null;
+            placeOfServiceOther?: string | null;
+            modifierRequired?: boolean | null;
         };
         /** @description An RFC 9457 problem detail; `type` is stable, so clients can branch on it. */
         Problem: {
@@ -1923,13 +1999,17 @@ export interface components {
             reason: string;
         };
         /** @enum {string} */
+        RuleSource: "PROFILE" | "PAYER";
+        /** @enum {string} */
         SchedulingPolicy: "BLOCK" | "WARN";
-        /** @description The scrubber's last word on a claim: the claim's status, the profile version applied and the findings to fix. */
+        /** @description The scrubber's last word on a claim: the claim's status, the payer profile version and the payer's own rule version (absent: the payer set none for the date of service) it was scrubbed under, and the findings to fix. */
         ScrubView: {
             claimId: string;
             status: components["schemas"]["ClaimStatus"];
             profileId: string;
             profileVersion: string;
+            /** Format: int32 */
+            payerRulesVersion?: number | null;
             /** Format: date-time */
             scrubbedAt: string;
             findings: components["schemas"]["ScrubView.FindingView"][];
@@ -2027,11 +2107,12 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
-        /** @description A payer's telehealth coding: place of service at home (10) and elsewhere (02), and the modifier it wants (95, 93 or none). */
+        /** @description A payer's telehealth coding, each field optional (absent: the profile's): the place of service for a patient at home (CMS: 10) and elsewhere (02), and whether telehealth lines need 95 (audio-video) or 93 (audio-only). `modifier` ("95" or "93") is the older way of saying `modifierRequired: true`. */
         TelehealthInput: {
-            placeOfServiceHome: string;
-            placeOfServiceOther: string;
-            modifier: string;
+            placeOfServiceHome?: string | null;
+            placeOfServiceOther?: string | null;
+            modifierRequired?: boolean | null;
+            modifier?: string | null;
         };
         /** @enum {string} */
         TelehealthMode: "IN_PERSON" | "AUDIO_VIDEO" | "AUDIO_ONLY";
@@ -4055,6 +4136,8 @@ export interface operations {
         parameters: {
             query?: {
                 payerType?: components["schemas"]["PayerType"] | null;
+                /** @description A date of service (default: the practice's today) */
+                asOf?: string | null;
                 /** @description 1–100, default 25 */
                 limit?: number | null;
                 /** @description nextCursor of the previous page */
@@ -4130,7 +4213,10 @@ export interface operations {
     };
     payer: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A date of service (default: the practice's today) */
+                asOf?: string | null;
+            };
             header?: never;
             path: {
                 payerId: string;
