@@ -15,6 +15,6 @@ public record AppointmentInput(@NotBlank String patientId,
                                @NotBlank String providerId,
                                @NotNull @Pattern(regexp = "[0-9A-Z][0-9]{3}[0-9A-Z]",
                                        message = "must be a 5-character CPT or HCPCS code") String serviceCode,
-                               @NotNull LocalDateTime start,
+                               @NotNull @SessionTime LocalDateTime start,
                                @NotNull @Positive @Max(720) Integer durationMinutes) {
 }

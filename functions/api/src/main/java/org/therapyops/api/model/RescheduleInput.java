@@ -9,6 +9,6 @@ import java.time.LocalDateTime;
 
 /** A new time for an appointment; the length and the provider stay unless given. */
 @Serdeable
-public record RescheduleInput(@NotNull LocalDateTime start, @Positive @Max(720) Integer durationMinutes, String providerId,
+public record RescheduleInput(@NotNull @SessionTime LocalDateTime start, @Positive @Max(720) Integer durationMinutes, String providerId,
                               String reason) {
 }

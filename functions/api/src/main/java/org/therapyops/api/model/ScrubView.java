@@ -10,12 +10,14 @@ import java.util.List;
 
 /** The scrubber's last word on a claim: the claim's status, the profile version applied and the findings to fix. */
 @Serdeable
-public record ScrubView(String claimId, ClaimStatus status, String profileId, String profileVersion, Instant scrubbedAt,
+public record ScrubView(String claimId, ClaimStatus status, @OrNull String profileId, @OrNull String profileVersion,
+                        @OrNull Instant scrubbedAt,
                         List<FindingView> findings, long version) {
 
     /** One finding: rule id, ERROR (blocks submission) or WARNING, the field, what is wrong and how to fix it. */
     @Serdeable
-    public record FindingView(String ruleId, String severity, String field, String message, String fixHint) {
+    public record FindingView(String ruleId, String severity, @OrNull String field, @OrNull String message,
+                              @OrNull String fixHint) {
         static FindingView of(Finding f) {
             return new FindingView(f.ruleId(), f.severity().name(), f.field(), f.message(), f.fixHint());
         }

@@ -18,7 +18,7 @@ public record SeriesInput(@NotBlank String patientId,
                           @NotBlank String providerId,
                           @NotNull @Pattern(regexp = "[0-9A-Z][0-9]{3}[0-9A-Z]", message = "must be a 5-character CPT or HCPCS code")
                           String serviceCode,
-                          @NotNull LocalDateTime firstStart,
+                          @NotNull @SessionTime LocalDateTime firstStart,
                           @NotNull @Positive @Max(720) Integer durationMinutes,
                           @NotNull SeriesPlan.Frequency frequency,
                           @Min(1) @Max(52) Integer interval,

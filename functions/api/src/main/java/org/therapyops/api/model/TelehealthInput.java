@@ -1,5 +1,6 @@
 package org.therapyops.api.model;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -9,7 +10,7 @@ import org.therapyops.domain.Telehealth;
 @Serdeable
 public record TelehealthInput(@NotNull @Pattern(regexp = "[0-9]{2}", message = "must be a 2-digit place of service code") String placeOfServiceHome,
                               @NotNull @Pattern(regexp = "[0-9]{2}", message = "must be a 2-digit place of service code") String placeOfServiceOther,
-                              @Pattern(regexp = "9[35]", message = "must be 95, 93 or absent") String modifier) {
+                              @Nullable @Pattern(regexp = "9[35]", message = "must be 95, 93 or absent") String modifier) {
 
     public Telehealth toDomain() {
         return new Telehealth(placeOfServiceHome, placeOfServiceOther, modifier);
