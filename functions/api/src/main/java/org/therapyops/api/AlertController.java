@@ -50,8 +50,10 @@ public class AlertController {
     @Operation(operationId = "alerts", summary = "List alerts by status (OPEN by default), newest first, with cursor pagination; "
             + "a review digest's claims only for billers and admins")
     @OpenApiResponses.BadQuery
-    public PageView<AlertView> list(@Parameter(hidden = true) Caller caller, @QueryValue @Nullable AlertStatus status,
-                                    @QueryValue @Nullable Integer limit, @QueryValue @Nullable String cursor) {
+    public PageView<AlertView> list(@Parameter(hidden = true) Caller caller,
+                                    @Parameter(allowEmptyValue = true) @QueryValue @Nullable AlertStatus status,
+                                    @Parameter(allowEmptyValue = true) @QueryValue @Nullable Integer limit,
+                                    @Parameter(allowEmptyValue = true) @QueryValue @Nullable String cursor) {
         int size = Listing.limit(limit);
         try {
             AlertRepository.Page page = alerts.list(caller.practiceId(), status == null ? AlertStatus.OPEN : status, size,

@@ -109,10 +109,14 @@ public class AppointmentController {
     @OpenApiResponses.BadQuery
     @ApiResponse(responseCode = "422", description = "validation: to is not after from, or more than 366 days later",
             content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    public PageView<AppointmentView> list(@Parameter(hidden = true) Caller caller, @QueryValue LocalDate from,
-                                          @QueryValue LocalDate to, @Nullable @QueryValue String providerId,
-                                          @Nullable @QueryValue String patientId, @Nullable @QueryValue AppointmentStatus status,
-                                          @Nullable @QueryValue Integer limit, @Nullable @QueryValue String cursor) {
+    public PageView<AppointmentView> list(@Parameter(hidden = true) Caller caller,
+                                          @QueryValue LocalDate from,
+                                          @QueryValue LocalDate to,
+                                          @Parameter(allowEmptyValue = true) @Nullable @QueryValue String providerId,
+                                          @Parameter(allowEmptyValue = true) @Nullable @QueryValue String patientId,
+                                          @Parameter(allowEmptyValue = true) @Nullable @QueryValue AppointmentStatus status,
+                                          @Parameter(allowEmptyValue = true) @Nullable @QueryValue Integer limit,
+                                          @Parameter(allowEmptyValue = true) @Nullable @QueryValue String cursor) {
         if (!to.isAfter(from) || from.plusDays(366).isBefore(to)) {
             throw ApiProblemException.invalid("to", "must be after from, at most 366 days later");
         }
@@ -149,7 +153,7 @@ public class AppointmentController {
             content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<AppointmentView> checkIn(@Parameter(hidden = true) Caller caller, @PathVariable String appointmentId,
                                                  @Parameter(description = OpenApiResponses.OPTIONAL_IF_MATCH_DESCRIPTION, example = "\"1\"")
-                                                 @Nullable @Header(Preconditions.IF_MATCH) String ifMatch, @Nullable @Body ActionInput input) {
+                                                 @Nullable @Header(Preconditions.IF_MATCH) String ifMatch, @Nullable @Valid @Body ActionInput input) {
         caller.require(Role.ADMIN, Role.FRONT_DESK);
         return act(caller, appointmentId, AppointmentAction.CHECK_IN, ifMatch, reason(input), null);
     }
@@ -164,7 +168,7 @@ public class AppointmentController {
             content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<AppointmentView> complete(@Parameter(hidden = true) Caller caller, @PathVariable String appointmentId,
                                                   @Parameter(description = OpenApiResponses.OPTIONAL_IF_MATCH_DESCRIPTION, example = "\"1\"")
-                                                  @Nullable @Header(Preconditions.IF_MATCH) String ifMatch, @Nullable @Body ActionInput input) {
+                                                  @Nullable @Header(Preconditions.IF_MATCH) String ifMatch, @Nullable @Valid @Body ActionInput input) {
         caller.require(Role.ADMIN, Role.FRONT_DESK, Role.CLINICIAN);
         return act(caller, appointmentId, AppointmentAction.COMPLETE, ifMatch, reason(input), null);
     }
@@ -179,7 +183,7 @@ public class AppointmentController {
             content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<AppointmentView> cancel(@Parameter(hidden = true) Caller caller, @PathVariable String appointmentId,
                                                 @Parameter(description = OpenApiResponses.OPTIONAL_IF_MATCH_DESCRIPTION, example = "\"1\"")
-                                                @Nullable @Header(Preconditions.IF_MATCH) String ifMatch, @Nullable @Body ActionInput input) {
+                                                @Nullable @Header(Preconditions.IF_MATCH) String ifMatch, @Nullable @Valid @Body ActionInput input) {
         caller.require(Role.ADMIN, Role.FRONT_DESK, Role.CLINICIAN);
         return act(caller, appointmentId, AppointmentAction.CANCEL, ifMatch, reason(input), null);
     }
@@ -194,7 +198,7 @@ public class AppointmentController {
             content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<AppointmentView> noShow(@Parameter(hidden = true) Caller caller, @PathVariable String appointmentId,
                                                 @Parameter(description = OpenApiResponses.OPTIONAL_IF_MATCH_DESCRIPTION, example = "\"1\"")
-                                                @Nullable @Header(Preconditions.IF_MATCH) String ifMatch, @Nullable @Body ActionInput input) {
+                                                @Nullable @Header(Preconditions.IF_MATCH) String ifMatch, @Nullable @Valid @Body ActionInput input) {
         caller.require(Role.ADMIN, Role.FRONT_DESK);
         return act(caller, appointmentId, AppointmentAction.NO_SHOW, ifMatch, reason(input), null);
     }

@@ -67,11 +67,12 @@ public class AuthorizationTrackingController {
     @OpenApiResponses.BadQuery
     @ApiResponse(responseCode = "422", description = "validation: expiringWithinDays is not 0 to 3650, or maxRemainingPercent not 0 to 100",
             content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    public UtilizationView utilization(@Parameter(hidden = true) Caller caller, @Nullable @QueryValue LocalDate asOf,
-                                       @Nullable @QueryValue Integer expiringWithinDays,
-                                       @Nullable @QueryValue Integer maxRemainingPercent,
-                                       @Nullable @QueryValue Boolean overScheduled,
-                                       @Nullable @QueryValue Boolean includeExpired) {
+    public UtilizationView utilization(@Parameter(hidden = true) Caller caller,
+                                       @Parameter(allowEmptyValue = true) @Nullable @QueryValue LocalDate asOf,
+                                       @Parameter(allowEmptyValue = true) @Nullable @QueryValue Integer expiringWithinDays,
+                                       @Parameter(allowEmptyValue = true) @Nullable @QueryValue Integer maxRemainingPercent,
+                                       @Parameter(allowEmptyValue = true) @Nullable @QueryValue Boolean overScheduled,
+                                       @Parameter(allowEmptyValue = true) @Nullable @QueryValue Boolean includeExpired) {
         if (expiringWithinDays != null && (expiringWithinDays < 0 || expiringWithinDays > 3650)) {
             throw ApiProblemException.invalid("expiringWithinDays", "must be 0 to 3650");
         }

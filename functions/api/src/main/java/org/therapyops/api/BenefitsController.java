@@ -119,10 +119,11 @@ public class BenefitsController {
     @Operation(summary = "List the patient's coverages, optionally those in force on a date")
     @OpenApiResponses.BadQuery
     @OpenApiResponses.NotFound
-    public PageView<CoverageView> coverages(@Parameter(hidden = true) Caller caller, @PathVariable String patientId,
-                                            @Parameter(description = "Only coverages in force on this date") @QueryValue @Nullable LocalDate activeOn,
-                                            @Parameter(description = "1–100, default 25") @QueryValue @Nullable Integer limit,
-                                            @Parameter(description = "nextCursor of the previous page") @QueryValue @Nullable String cursor) {
+    public PageView<CoverageView> coverages(@Parameter(hidden = true) Caller caller,
+                                            @PathVariable String patientId,
+                                            @Parameter(description = "Only coverages in force on this date", allowEmptyValue = true) @QueryValue @Nullable LocalDate activeOn,
+                                            @Parameter(description = "1–100, default 25", allowEmptyValue = true) @QueryValue @Nullable Integer limit,
+                                            @Parameter(description = "nextCursor of the previous page", allowEmptyValue = true) @QueryValue @Nullable String cursor) {
         int size = Listing.limit(limit);
         requirePatient(caller, patientId);
         return Listing.page(() -> practice.coverages(caller.practiceId(), patientId, activeOn, size, Listing.blankToNull(cursor)),
@@ -202,11 +203,12 @@ public class BenefitsController {
     @Operation(summary = "List the patient's authorizations, optionally those whose window holds a date or that cover a code")
     @OpenApiResponses.BadQuery
     @OpenApiResponses.NotFound
-    public PageView<AuthorizationView> authorizations(@Parameter(hidden = true) Caller caller, @PathVariable String patientId,
-                                                      @Parameter(description = "Only authorizations whose window holds this date") @QueryValue @Nullable LocalDate activeOn,
-                                                      @Parameter(description = "Only authorizations covering this CPT/HCPCS code") @QueryValue @Nullable String serviceCode,
-                                                      @Parameter(description = "1–100, default 25") @QueryValue @Nullable Integer limit,
-                                                      @Parameter(description = "nextCursor of the previous page") @QueryValue @Nullable String cursor) {
+    public PageView<AuthorizationView> authorizations(@Parameter(hidden = true) Caller caller,
+                                                      @PathVariable String patientId,
+                                                      @Parameter(description = "Only authorizations whose window holds this date", allowEmptyValue = true) @QueryValue @Nullable LocalDate activeOn,
+                                                      @Parameter(description = "Only authorizations covering this CPT/HCPCS code", allowEmptyValue = true) @QueryValue @Nullable String serviceCode,
+                                                      @Parameter(description = "1–100, default 25", allowEmptyValue = true) @QueryValue @Nullable Integer limit,
+                                                      @Parameter(description = "nextCursor of the previous page", allowEmptyValue = true) @QueryValue @Nullable String cursor) {
         int size = Listing.limit(limit);
         requirePatient(caller, patientId);
         String code = Listing.blankToNull(serviceCode);

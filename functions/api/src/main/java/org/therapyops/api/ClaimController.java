@@ -41,9 +41,11 @@ public class ClaimController {
             summary = "List the practice's claims, optionally of one status: in id order, or one patient's, newest date "
             + "of service first")
     @OpenApiResponses.BadQuery
-    public PageView<ClaimView> list(@Parameter(hidden = true) Caller caller, @Nullable @QueryValue ClaimStatus status,
-                                    @Parameter(description = "only this patient's claims") @Nullable @QueryValue String patientId,
-                                    @Nullable @QueryValue Integer limit, @Nullable @QueryValue String cursor) {
+    public PageView<ClaimView> list(@Parameter(hidden = true) Caller caller,
+                                    @Parameter(allowEmptyValue = true) @Nullable @QueryValue ClaimStatus status,
+                                    @Parameter(description = "only this patient's claims", allowEmptyValue = true) @Nullable @QueryValue String patientId,
+                                    @Parameter(allowEmptyValue = true) @Nullable @QueryValue Integer limit,
+                                    @Parameter(allowEmptyValue = true) @Nullable @QueryValue String cursor) {
         caller.require(Role.BILLER, Role.ADMIN);
         int size = Listing.limit(limit);
         String patient = Listing.blankToNull(patientId);

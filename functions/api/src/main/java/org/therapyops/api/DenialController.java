@@ -53,8 +53,8 @@ public class DenialController {
     @Get("/denials")
     @Operation(summary = "Denied lines still to work, grouped by CARC and payer, each group with its next action and hint")
     @OpenApiResponses.BadQuery
-    public DenialQueueView denials(@Parameter(hidden = true) Caller caller, @Nullable @QueryValue Integer limit,
-                                   @Nullable @QueryValue String cursor) {
+    public DenialQueueView denials(@Parameter(hidden = true) Caller caller, @Parameter(allowEmptyValue = true) @Nullable @QueryValue Integer limit,
+                                   @Parameter(allowEmptyValue = true) @Nullable @QueryValue String cursor) {
         caller.require(Role.BILLER, Role.ADMIN);
         int size = Listing.limit(limit);
         PracticeRepository.Page<StoredClaim> page = Listing.read(() -> claims.withOpenDenials(caller.practiceId(), size,

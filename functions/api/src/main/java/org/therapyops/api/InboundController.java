@@ -52,8 +52,9 @@ public class InboundController {
     @Operation(summary = "List webhook deliveries, newest first, optionally of one status (RECEIVED, APPLIED, NEEDS_ATTENTION, FAILED)")
     @OpenApiResponses.BadQuery
     public PageView<InboundDeliveryView> deliveries(@Parameter(hidden = true) Caller caller,
-                                                    @Nullable @QueryValue InboundDelivery.Status status,
-                                                    @Nullable @QueryValue Integer limit, @Nullable @QueryValue String cursor) {
+                                                    @Parameter(allowEmptyValue = true) @Nullable @QueryValue InboundDelivery.Status status,
+                                                    @Parameter(allowEmptyValue = true) @Nullable @QueryValue Integer limit,
+                                                    @Parameter(allowEmptyValue = true) @Nullable @QueryValue String cursor) {
         caller.require(Role.ADMIN, Role.BILLER);
         int size = Listing.limit(limit);
         return Listing.page(() -> deliveries.list(caller.practiceId(), status, size, Listing.blankToNull(cursor)),
@@ -88,8 +89,10 @@ public class InboundController {
     @Get("/remittances")
     @Operation(summary = "List ERAs (835), newest first, optionally of one status (POSTED, POSTED_WITH_UNAPPLIED, HELD)")
     @OpenApiResponses.BadQuery
-    public PageView<RemittanceView> remittances(@Parameter(hidden = true) Caller caller, @Nullable @QueryValue EraRecord.Status status,
-                                                @Nullable @QueryValue Integer limit, @Nullable @QueryValue String cursor) {
+    public PageView<RemittanceView> remittances(@Parameter(hidden = true) Caller caller,
+                                                @Parameter(allowEmptyValue = true) @Nullable @QueryValue EraRecord.Status status,
+                                                @Parameter(allowEmptyValue = true) @Nullable @QueryValue Integer limit,
+                                                @Parameter(allowEmptyValue = true) @Nullable @QueryValue String cursor) {
         caller.require(Role.ADMIN, Role.BILLER);
         int size = Listing.limit(limit);
         return Listing.page(() -> remittances.list(caller.practiceId(), status, size, Listing.blankToNull(cursor)),

@@ -69,8 +69,9 @@ public class IntegrationController {
     @Get
     @Operation(operationId = "integrations", summary = "List the practice's integrations, newest first (no secrets)")
     @OpenApiResponses.BadQuery
-    public PageView<IntegrationView> list(@Parameter(hidden = true) Caller caller, @Nullable @QueryValue Integer limit,
-                                          @Nullable @QueryValue String cursor) {
+    public PageView<IntegrationView> list(@Parameter(hidden = true) Caller caller,
+                                          @Parameter(allowEmptyValue = true) @Nullable @QueryValue Integer limit,
+                                          @Parameter(allowEmptyValue = true) @Nullable @QueryValue String cursor) {
         caller.require(Role.ADMIN, Role.BILLER);
         int size = Listing.limit(limit);
         return Listing.page(() -> integrations.list(caller.practiceId(), size, Listing.blankToNull(cursor)),

@@ -116,9 +116,9 @@ public class PracticeDataController {
     @Operation(summary = "List patients, optionally by a case-insensitive prefix of the last name")
     @OpenApiResponses.BadQuery
     public PageView<PatientView> patients(@Parameter(hidden = true) Caller caller,
-                                          @Parameter(description = "Case-insensitive prefix of the last name") @QueryValue @Nullable String name,
-                                          @Parameter(description = "1–100, default 25") @QueryValue @Nullable Integer limit,
-                                          @Parameter(description = "nextCursor of the previous page") @QueryValue @Nullable String cursor) {
+                                          @Parameter(description = "Case-insensitive prefix of the last name", allowEmptyValue = true) @QueryValue @Nullable String name,
+                                          @Parameter(description = "1–100, default 25", allowEmptyValue = true) @QueryValue @Nullable Integer limit,
+                                          @Parameter(description = "nextCursor of the previous page", allowEmptyValue = true) @QueryValue @Nullable String cursor) {
         int size = Listing.limit(limit);
         String prefix = Listing.blankToNull(name);
         return Listing.page(() -> practice.patients(caller.practiceId(), prefix, size, Listing.blankToNull(cursor)), PatientView::of);
@@ -170,9 +170,9 @@ public class PracticeDataController {
     @Operation(summary = "List payers, optionally of one payer type")
     @OpenApiResponses.BadQuery
     public PageView<PayerView> payers(@Parameter(hidden = true) Caller caller,
-                                      @QueryValue @Nullable PayerType payerType,
-                                      @Parameter(description = "1–100, default 25") @QueryValue @Nullable Integer limit,
-                                      @Parameter(description = "nextCursor of the previous page") @QueryValue @Nullable String cursor) {
+                                      @Parameter(allowEmptyValue = true) @QueryValue @Nullable PayerType payerType,
+                                      @Parameter(description = "1–100, default 25", allowEmptyValue = true) @QueryValue @Nullable Integer limit,
+                                      @Parameter(description = "nextCursor of the previous page", allowEmptyValue = true) @QueryValue @Nullable String cursor) {
         int size = Listing.limit(limit);
         return Listing.page(() -> practice.payers(caller.practiceId(), payerType, size, Listing.blankToNull(cursor)), PayerView::of);
     }
@@ -224,9 +224,9 @@ public class PracticeDataController {
     @Operation(summary = "List providers, optionally of one discipline")
     @OpenApiResponses.BadQuery
     public PageView<ProviderView> providers(@Parameter(hidden = true) Caller caller,
-                                            @QueryValue @Nullable Discipline discipline,
-                                            @Parameter(description = "1–100, default 25") @QueryValue @Nullable Integer limit,
-                                            @Parameter(description = "nextCursor of the previous page") @QueryValue @Nullable String cursor) {
+                                            @Parameter(allowEmptyValue = true) @QueryValue @Nullable Discipline discipline,
+                                            @Parameter(description = "1–100, default 25", allowEmptyValue = true) @QueryValue @Nullable Integer limit,
+                                            @Parameter(description = "nextCursor of the previous page", allowEmptyValue = true) @QueryValue @Nullable String cursor) {
         int size = Listing.limit(limit);
         return Listing.page(() -> practice.providers(caller.practiceId(), discipline, size, Listing.blankToNull(cursor)),
                 ProviderView::of);

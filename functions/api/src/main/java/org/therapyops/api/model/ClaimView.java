@@ -25,16 +25,22 @@ public record ClaimView(String id, @OrNull String noteId, ClaimStatus status, St
                         @OrNull String renderingProviderNpi, LocalDate dateOfService, @OrNull String placeOfService,
                         String frequency, @OrNull String priorAuthorizationNumber, List<String> diagnoses, List<Line> lines,
                         BigDecimal totalCharge, Instant createdAt, long version,
-                        @OrNull @Schema(description = "the claim this one replaces or voids") String originalClaimId,
-                        @OrNull @Schema(description = "the payer's control number of that claim (REF*F8)")
+                        @OrNull @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                                description = "the claim this one replaces or voids")
+                        String originalClaimId,
+                        @OrNull @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                                description = "the payer's control number of that claim (REF*F8)")
                         String originalReference,
                         @OrNull String batchId, @OrNull Instant submittedAt,
-                        @OrNull @Schema(description = "the payer's id of this claim (277CA REF*1K or 835 CLP07)")
+                        @OrNull @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                                description = "the payer's id of this claim (277CA REF*1K or 835 CLP07)")
                         String payerClaimControlNumber,
                         @OrNull Acknowledgement acknowledgement,
                         @OrNull Remittance remittance,
                         @JsonInclude(JsonInclude.Include.ALWAYS) List<Denial> denials,
-                        @OrNull @Schema(description = "the replacement or void made of this claim") String successorId) {
+                        @OrNull @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                                description = "the replacement or void made of this claim")
+                        String successorId) {
 
     /** One claim line. */
     @Serdeable
@@ -52,7 +58,8 @@ public record ClaimView(String id, @OrNull String noteId, ClaimStatus status, St
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Acknowledgement(String source, boolean accepted,
-                                  @Schema(description = "277CA: category:status:entity per STC; 999: AK9/IK5 codes")
+                                  @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                                          description = "277CA: category:status:entity per STC; 999: AK9/IK5 codes")
                                   List<String> statuses, @OrNull String message, @OrNull String deliveryId, @OrNull Instant at) {
     }
 

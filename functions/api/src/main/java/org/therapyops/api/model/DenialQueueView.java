@@ -29,7 +29,9 @@ public record DenialQueueView(List<Group> groups, int claimCount, int lineCount,
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Item(String claimId, String patientId, @OrNull LocalDate dateOfService, String claimStatus,
-                       @Schema(description = "claim line (1-based); 0 when the whole claim was denied") int line,
+                       @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                               description = "claim line (1-based); 0 when the whole claim was denied")
+                       int line,
                        @OrNull String procedureCode, BigDecimal amount, List<String> reasons,
                        List<String> remarks) {
     }

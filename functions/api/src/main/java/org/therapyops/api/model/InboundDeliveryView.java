@@ -13,7 +13,8 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record InboundDeliveryView(String id, String integrationId, String webhookId, Instant receivedAt,
                                   @OrNull String contentType, long size, String status,
-                                  @OrNull @Schema(description = "999, 277CA, 835 or authorization.updated; "
+                                  @OrNull @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                                          description = "999, 277CA, 835 or authorization.updated; "
                                           + "several joined by +") String kind,
                                   List<String> changes, @OrNull String error, int attempts,
                                   @OrNull Instant appliedAt, long version) {

@@ -15,7 +15,8 @@ import java.util.List;
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record IntegrationView(String id, String name, String kind, String status, String webhookPath, List<Secret> secrets,
-                              @OrNull @Schema(description = "Shown once: the new signing secret (whsec_…); store it now")
+                              @OrNull @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                                      description = "Shown once: the new signing secret (whsec_…); store it now")
                               String secret, Instant createdAt, @OrNull String createdBy,
                               @OrNull Instant revokedAt, long version) {
 

@@ -20,7 +20,9 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record LedgerView(String claimId, String status, BigDecimal charge, BigDecimal paid, BigDecimal patientResponsibility,
                          BigDecimal adjusted,
-                         @Schema(description = "charge − paid − patient responsibility − adjustments") BigDecimal insuranceBalance,
+                         @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                                 description = "charge − paid − patient responsibility − adjustments")
+                         BigDecimal insuranceBalance,
                          List<PostingView> postings) {
 
     /** One claim payment posted from one ERA. */

@@ -1,5 +1,6 @@
 package org.therapyops.api.model;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -23,13 +24,13 @@ import java.util.List;
 @Serdeable
 public record PayerInput(@NotBlank @Size(max = 120) String name,
                          @NotBlank @Pattern(regexp = "[A-Za-z0-9]{2,80}", message = "must be 2 to 80 letters or digits") String payerId,
-                         PayerType payerType,
-                         AuthorizationRequirement authorizationRequired,
-                         @Size(max = 500) List<@NotNull @Pattern(regexp = "[0-9A-Z][0-9]{3}[0-9A-Z]",
+                         @Nullable PayerType payerType,
+                         @Nullable AuthorizationRequirement authorizationRequired,
+                         @Nullable @Size(max = 500) List<@NotNull @Pattern(regexp = "[0-9A-Z][0-9]{3}[0-9A-Z]",
                                  message = "must be a 5-character CPT or HCPCS code") String> authorizationCodes,
-                         UnitRounding unitRounding,
-                         @Min(1) @Max(730) Integer timelyFilingDays,
-                         @Valid TelehealthInput telehealth) {
+                         @Nullable UnitRounding unitRounding,
+                         @Nullable @Min(1) @Max(730) Integer timelyFilingDays,
+                         @Nullable @Valid TelehealthInput telehealth) {
 
     public PayerType payerTypeOrDefault() {
         return payerType == null ? PayerType.OTHER : payerType;

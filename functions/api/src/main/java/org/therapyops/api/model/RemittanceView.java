@@ -17,7 +17,9 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record RemittanceView(String id, String status, @OrNull String payerName,
                              @OrNull String payerId, @OrNull BigDecimal amount,
-                             @OrNull @Schema(description = "ACH, CHK, BOP, FWT or NON") String method,
+                             @OrNull @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                                     description = "ACH, CHK, BOP, FWT or NON")
+                             String method,
                              @OrNull LocalDate paymentDate, @OrNull String traceNumber, int claimCount,
                              int postedCount, BigDecimal postedPaid, List<UnappliedPayment> unapplied,
                              List<ProviderAdjustment> providerAdjustments, List<String> problems, List<String> deliveryIds,

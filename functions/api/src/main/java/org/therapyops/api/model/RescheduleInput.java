@@ -1,5 +1,6 @@
 package org.therapyops.api.model;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
@@ -9,6 +10,7 @@ import java.time.LocalDateTime;
 
 /** A new time for an appointment; the length and the provider stay unless given. */
 @Serdeable
-public record RescheduleInput(@NotNull @SessionTime LocalDateTime start, @Positive @Max(720) Integer durationMinutes, String providerId,
-                              String reason) {
+public record RescheduleInput(@NotNull @SessionTime LocalDateTime start, @Nullable @Positive @Max(720) Integer durationMinutes,
+                              @Nullable String providerId,
+                              @Nullable String reason) {
 }

@@ -16,7 +16,8 @@ public record SeriesView(@OrNull String seriesId, int sessions, int withinAuthor
     /** One session of the series. */
     @Serdeable
     public record SessionView(@SessionTime LocalDateTime start, @OrNull String appointmentId, boolean withinAuthorization,
-                              @OrNull String authorizationId, @OrNull Long remainingAfter, List<AppointmentView.ReasonView> flags, List<ConflictView> conflicts) {
+                              @OrNull String authorizationId, @OrNull Long remainingAfter, List<AppointmentView.ReasonView> flags,
+                              List<ConflictView> conflicts) {
     }
 
     /** An existing appointment of the provider or the patient at the same time. */

@@ -10,12 +10,13 @@ import java.lang.annotation.Target;
 
 /**
  * A session time as the API reads and writes it: a local date and time in the practice's time zone, without an offset
- * (so not an RFC 3339 date-time, which the OpenAPI format date-time would promise).
+ * (so not an RFC 3339 date-time, which the OpenAPI format date-time would promise; local-date-time is not a registered
+ * format, so validators check the pattern).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.METHOD})
-@Schema(type = "string", pattern = SessionTime.PATTERN,
+@Schema(type = "string", format = "local-date-time", pattern = SessionTime.PATTERN, requiredMode = Schema.RequiredMode.REQUIRED,
         description = "Local date and time in the practice's time zone, without an offset, e.g. 2026-12-03T10:00")
 public @interface SessionTime {
 
