@@ -605,6 +605,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/kx-thresholds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read the KX thresholds in force for the practice: the shipped defaults and the years its admin set */
+        get: operations["thresholds"];
+        /** Set the practice's KX thresholds (If-Match: "0" the first time): the years listed go over the shipped defaults */
+        put: operations["replaceKxThresholds"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/notes": {
         parameters: {
             query?: never;
@@ -1064,8 +1082,8 @@ export interface components {
             providerId: string;
             serviceCode: string;
             /**
-             * Format: local-date-time
-             * @description Local date and time in the practice's time zone, without an offset, e.g. 2026-12-03T10:00
+             * @description Practice-local date and time (2026-12-07T09:00), or an instant with a UTC offset (2026-12-07T14:00:00Z, 2026-12-07T09:00:00-05:00), converted to the practice's time zone
+             * @example 2026-12-07T09:00
              */
             start: string;
             /** Format: int32 */
@@ -1507,6 +1525,34 @@ export interface components {
             /** Format: date-time */
             retiredAt: string | null;
         };
+        /** @enum {string} */
+        "KxThresholds.Origin": "SHIPPED" | "PRACTICE";
+        /** @description The Medicare therapy (KX) thresholds a practice's admin sets, one per calendar year, over the shipped defaults: e.g. the new year's once CMS publishes it in the physician fee schedule final rule. The years listed replace the practice's earlier ones; a year not listed takes the shipped default, if there is one. */
+        KxThresholdsInput: {
+            thresholds: components["schemas"]["KxThresholdsInput.Year"][];
+        };
+        /** @description One year's threshold in US dollars (PT and speech combined; OT the same amount, separately), and where it is from. */
+        "KxThresholdsInput.Year": {
+            /** Format: int32 */
+            year?: number | null;
+            amount?: number | null;
+            reference?: string | null;
+        };
+        /** @description The thresholds charge capture and the scrubber decide KX by for the practice: every year's, the earliest first, with where it comes from (`SHIPPED` defaults or `PRACTICE`, set by its admin), and the version of the practice's own (0 when it set none). */
+        KxThresholdsView: {
+            thresholds: components["schemas"]["KxThresholdsView.Year"][];
+            /** Format: int64 */
+            version: number;
+        };
+        /** @description One year's threshold. */
+        "KxThresholdsView.Year": {
+            /** Format: int32 */
+            year: number;
+            amount: number;
+            origin: components["schemas"]["KxThresholds.Origin"];
+            confirmed: boolean;
+            reference: string;
+        };
         /** @description A claim's ledger: every posting of every ERA (append-only; a reversal is a posting of its own), and what follows from them: paid by the payer, owed by the patient, adjusted off, and the balance still open with the payer. */
         LedgerView: {
             claimId: string;
@@ -1903,8 +1949,8 @@ export interface components {
         /** @description A new time for an appointment; the length and the provider stay unless given. */
         RescheduleInput: {
             /**
-             * Format: local-date-time
-             * @description Local date and time in the practice's time zone, without an offset, e.g. 2026-12-03T10:00
+             * @description Practice-local date and time (2026-12-07T09:00), or an instant with a UTC offset (2026-12-07T14:00:00Z, 2026-12-07T09:00:00-05:00), converted to the practice's time zone
+             * @example 2026-12-07T09:00
              */
             start: string;
             /** Format: int32 */
@@ -1940,8 +1986,8 @@ export interface components {
             providerId: string;
             serviceCode: string;
             /**
-             * Format: local-date-time
-             * @description Local date and time in the practice's time zone, without an offset, e.g. 2026-12-03T10:00
+             * @description Practice-local date and time (2026-12-07T09:00), or an instant with a UTC offset (2026-12-07T14:00:00Z, 2026-12-07T09:00:00-05:00), converted to the practice's time zone
+             * @example 2026-12-07T09:00
              */
             firstStart: string;
             /** Format: int32 */
@@ -5246,6 +5292,154 @@ export interface operations {
             };
             /** @description precondition-failed: the integration changed meanwhile; nothing was written */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    thresholds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record; ETag is its version */
+            200: {
+                headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KxThresholdsView"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replaceKxThresholds: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag of the version read, e.g. "3"; the update applies only to that version
+                 * @example "1"
+                 */
+                "If-Match": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KxThresholdsInput"];
+            };
+        };
+        responses: {
+            /** @description The record; ETag is its version */
+            200: {
+                headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KxThresholdsView"];
+                };
+            };
+            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description precondition-failed: the record changed since the If-Match version, or If-Match names no version of it; nothing was written */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description payload-too-large: the body is over 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported-media-type: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field breaks a rule (validation) or names a record that does not exist (unknown-reference); errors[].field names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description precondition-required: If-Match is missing or empty */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
@@ -130,17 +131,22 @@ public final class DynamoClaimRepository implements ClaimRepository {
 
     @Override
     public StoredClaim updateStatus(String practiceId, String claimId, long expectedVersion, ClaimStatus to) {
+        Map<String, AttributeValue> token = AppliedWrites.tokened(Map.of());
         try {
             var response = dynamo.updateItem(UpdateItemRequest.builder().tableName(table)
                     .key(Keys.key(practiceId, BillingItems.CLAIM + claimId))
-                    .updateExpression("SET #status = :to, version = version + :one" + reviewQueue(to))
+                    .updateExpression("SET #status = :to, version = version + :one, " + AppliedWrites.TOKEN + " = :token" + reviewQueue(to))
                     .conditionExpression("attribute_exists(pk) AND version = :version")
                     .expressionAttributeNames(Map.of("#status", "status"))
                     .expressionAttributeValues(withReviewQueue(to, Map.of(":to", s(to.name()), ":one", n(1),
-                            ":version", n(expectedVersion))))
-                    .returnValues(ReturnValue.ALL_NEW).build());
+                            ":version", n(expectedVersion), ":token", token.get(AppliedWrites.TOKEN))))
+                    .returnValues(ReturnValue.ALL_NEW)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
             return BillingItems.claim(response.attributes());
         } catch (ConditionalCheckFailedException e) {
+            if (AppliedWrites.alreadyApplied(e, token)) {
+                return BillingItems.claim(e.item());
+            }
             throw new StaleVersionException("The claim");
         }
     }
@@ -250,16 +256,21 @@ public final class DynamoClaimRepository implements ClaimRepository {
     public StoredClaim correct(String practiceId, StoredClaim read, Claim corrected) {
         StoredClaim next = new StoredClaim(corrected, read.noteId(), read.noteSignedAt(), ClaimStatus.SCRUB_PENDING, false,
                 read.createdAt(), read.version() + 1, read.response());
+        Map<String, AttributeValue> item = AppliedWrites.tokened(BillingItems.claim(practiceId, next));
         try {
-            dynamo.putItem(PutItemRequest.builder().tableName(table).item(BillingItems.claim(practiceId, next))
+            dynamo.putItem(PutItemRequest.builder().tableName(table).item(item)
                     .conditionExpression("attribute_exists(pk) AND version = :version AND #status IN (:ready, :review, :rejected)")
                     .expressionAttributeNames(Map.of("#status", "status"))
                     .expressionAttributeValues(Map.of(":version", n(read.version()),
                             ":ready", s(ClaimStatus.READY.name()), ":review", s(ClaimStatus.NEEDS_REVIEW.name()),
                             ":rejected", s(ClaimStatus.REJECTED.name())))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                     .build());
             return next;
         } catch (ConditionalCheckFailedException e) {
+            if (AppliedWrites.alreadyApplied(e, item)) {
+                return next;
+            }
             StoredClaim now = get(practiceId, corrected.id()).orElseThrow(() -> new StaleVersionException("The claim"));
             if (now.version() == read.version()) {
                 throw new ClaimNotCorrectableException(corrected.id(), now.status());

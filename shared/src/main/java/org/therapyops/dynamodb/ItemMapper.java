@@ -174,6 +174,35 @@ public final class ItemMapper {
         return new PracticeRepository.Versioned<>(FeeSchedule.of(fees), Attributes.of(item).number("version"));
     }
 
+    /** The years a practice's admin set: {@code thresholds} maps each year to its amount and reference. */
+    static Map<String, AttributeValue> kxThresholds(String practiceId, org.therapyops.billing.charges.KxThresholds thresholds, long version) {
+        Map<String, AttributeValue> years = new java.util.HashMap<>();
+        for (org.therapyops.billing.charges.KxThresholds.Threshold t : thresholds.thresholds()) {
+            years.put(Integer.toString(t.year()), AttributeValue.fromM(Map.of("amount", AttributeValue.fromN(t.amount().toPlainString()),
+                    "reference", AttributeValue.fromS(t.reference()))));
+        }
+        return Attributes.builder().put(Keys.PK, practiceId).put(Keys.SK, Keys.KX_THRESHOLDS).put("type", "KX_THRESHOLDS")
+                .putMap("thresholds", years).put("version", version).build();
+    }
+
+    static PracticeRepository.Versioned<org.therapyops.billing.charges.KxThresholds> kxThresholds(Map<String, AttributeValue> item) {
+        AttributeValue map = item.get("thresholds");
+        if (map == null || !map.hasM()) {
+            throw new MalformedItemException("KX thresholds without thresholds");
+        }
+        List<org.therapyops.billing.charges.KxThresholds.Threshold> years = new java.util.ArrayList<>();
+        map.m().forEach((year, value) -> {
+            AttributeValue amount = value.hasM() ? value.m().get("amount") : null;
+            AttributeValue reference = value.hasM() ? value.m().get("reference") : null;
+            if (amount == null || amount.n() == null) {
+                throw new MalformedItemException("KX threshold of " + year + " without amount");
+            }
+            years.add(org.therapyops.billing.charges.KxThresholds.Threshold.practice(Integer.parseInt(year),
+                    new java.math.BigDecimal(amount.n()), reference == null ? "" : reference.s()));
+        });
+        return new PracticeRepository.Versioned<>(org.therapyops.billing.charges.KxThresholds.of(years), Attributes.of(item).number("version"));
+    }
+
     static Map<String, AttributeValue> billingProfile(String practiceId, BillingProfile p) {
         Attributes a = Attributes.builder().put(Keys.PK, practiceId).put(Keys.SK, Keys.BILLING_PROFILE).put("type", "BILLING_PROFILE")
                 .put("organizationName", p.organizationName()).put("npi", p.npi()).put("taxId", p.taxId())

@@ -24,6 +24,7 @@ import org.therapyops.api.model.AppointmentView;
 import org.therapyops.api.model.AuditView;
 import org.therapyops.api.model.PageView;
 import org.therapyops.api.model.RescheduleInput;
+import org.therapyops.api.model.StartTime;
 import org.therapyops.api.problem.ApiProblemException;
 import org.therapyops.api.problem.Problem;
 import org.therapyops.api.problem.ProblemBodyProvider;
@@ -42,6 +43,7 @@ import org.therapyops.ports.PracticeRepository;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Supplier;
@@ -78,7 +80,7 @@ public class AppointmentController {
     public HttpResponse<AppointmentView> book(@Parameter(hidden = true) Caller caller, @Valid @Body AppointmentInput input) {
         caller.require(Role.ADMIN, Role.FRONT_DESK, Role.CLINICIAN);
         Appointment appointment = newAppointment(caller, input.patientId(), input.providerId(), input.serviceCode(),
-                input.start(), input.durationMinutes(), null);
+                practiceTime(caller, input.start()), input.durationMinutes(), null);
         withoutDoubleBooking(() -> {
             appointments.book(caller.practiceId(), appointment, audit(caller, appointment.id(), "BOOK", null,
                     AppointmentStatus.REQUESTED, null));
@@ -222,7 +224,7 @@ public class AppointmentController {
             practice.provider(caller.practiceId(), providerId)
                     .orElseThrow(() -> ApiProblemException.unknownReference("providerId", "provider", providerId));
         }
-        LocalDateTime start = requireSameDay(input.start(), duration);
+        LocalDateTime start = requireSameDay(practiceTime(caller, input.start()), duration);
         return act(caller, appointmentId, AppointmentAction.RESCHEDULE, ifMatch, input.reason(),
                 new AppointmentRepository.Reschedule(start, duration, providerId));
     }
@@ -281,6 +283,11 @@ public class AppointmentController {
     }
 
     /** Sessions are booked to the minute and end before midnight (a day's schedule guards against double booking). */
+    /** A start as the practice's wall-clock time: one sent with a UTC offset is converted to the practice's time zone. */
+    LocalDateTime practiceTime(Caller caller, StartTime start) {
+        return start.hasOffset() ? start.in(ZoneId.of(practice.settings(caller.practiceId()).timeZone())) : start.local();
+    }
+
     static LocalDateTime requireSameDay(LocalDateTime start, int durationMinutes) {
         LocalDateTime minute = start.truncatedTo(ChronoUnit.MINUTES);
         if (!minute.plusMinutes(durationMinutes).toLocalDate().equals(minute.toLocalDate())) {

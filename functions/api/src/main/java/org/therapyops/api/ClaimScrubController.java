@@ -73,15 +73,17 @@ public class ClaimScrubController {
     private final ScrubDeadLetters deadLetters;
     private final JsonMapper json;
     private final ClaimSuccessors successors;
+    private final Diagnoses diagnosisCodes;
 
     public ClaimScrubController(ClaimRepository claims, PracticeRepository practice, ScrubQueue scrubQueue, ScrubDeadLetters deadLetters,
-                                JsonMapper json, ClaimSuccessors successors) {
+                                JsonMapper json, ClaimSuccessors successors, Diagnoses diagnosisCodes) {
         this.claims = claims;
         this.practice = practice;
         this.scrubQueue = scrubQueue;
         this.deadLetters = deadLetters;
         this.json = json;
         this.successors = successors;
+        this.diagnosisCodes = diagnosisCodes;
     }
 
     @Get("/{claimId}/scrub")
@@ -285,7 +287,7 @@ public class ClaimScrubController {
                 if (!seen.add(Note.normalizeDiagnosis(code))) {
                     throw ApiProblemException.invalid("diagnoses[" + i + "]", "repeats an earlier diagnosis");
                 }
-                Diagnoses.requireBillable("diagnoses[" + i + "]", Note.normalizeDiagnosis(code));
+                diagnosisCodes.requireBillable("diagnoses[" + i + "]", Note.normalizeDiagnosis(code), claim.dateOfService());
                 diagnoses.add(Note.normalizeDiagnosis(code));
             }
         }

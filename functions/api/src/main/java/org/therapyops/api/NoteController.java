@@ -72,14 +72,16 @@ public class NoteController {
     private final NoteRepository notes;
     private final ClaimRepository claims;
     private final Clock clock;
+    private final Diagnoses diagnoses;
 
     public NoteController(PracticeRepository practice, AppointmentRepository appointments, NoteRepository notes,
-                          ClaimRepository claims, Clock clock) {
+                          ClaimRepository claims, Clock clock, Diagnoses diagnoses) {
         this.practice = practice;
         this.appointments = appointments;
         this.notes = notes;
         this.claims = claims;
         this.clock = clock;
+        this.diagnoses = diagnoses;
     }
 
     @Post
@@ -253,7 +255,7 @@ public class NoteController {
 
     /** Validates the input and builds the draft (nothing is written). */
     private Note draft(Caller caller, String noteId, Appointment appointment, NoteInput input, long version) {
-        List<String> diagnoses = new ArrayList<>();
+        List<String> codes = new ArrayList<>();
         List<String> given = input.diagnoses() == null ? List.of() : input.diagnoses();
         if (given.size() > Note.MAX_DIAGNOSES) {
             throw ApiProblemException.invalid("diagnoses", "holds at most " + Note.MAX_DIAGNOSES + " codes");
@@ -268,8 +270,8 @@ public class NoteController {
             if (!seen.add(normalized)) {
                 throw ApiProblemException.invalid("diagnoses[" + i + "]", "repeats an earlier diagnosis");
             }
-            Diagnoses.requireBillable("diagnoses[" + i + "]", normalized);
-            diagnoses.add(normalized);
+            diagnoses.requireBillable("diagnoses[" + i + "]", normalized, appointment.dateOfService());
+            codes.add(normalized);
         }
         List<NoteLineInput> lineInputs = input.lines() == null ? List.of() : input.lines();
         if (lineInputs.size() > MAX_LINES) {
@@ -313,7 +315,7 @@ public class NoteController {
         TelehealthMode telehealth = input.telehealth() == null ? TelehealthMode.IN_PERSON : input.telehealth();
         return new Note(noteId, appointment.id(), appointment.patientId(), appointment.providerId(), NoteStatus.DRAFT,
                 appointment.dateOfService(), placeOfService, telehealth, Boolean.TRUE.equals(input.patientAtHome()),
-                diagnoses, lines, List.of(), clock.instant(), caller.subject(), null, null, version);
+                codes, lines, List.of(), clock.instant(), caller.subject(), null, null, version);
     }
 
     private Note find(Caller caller, String noteId) {

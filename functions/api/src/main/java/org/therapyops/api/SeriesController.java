@@ -111,7 +111,7 @@ public class SeriesController {
     private List<Appointment> sessions(Caller caller, SeriesInput input, String seriesId) {
         List<LocalDateTime> starts;
         try {
-            starts = new SeriesPlan(input.firstStart(), input.frequency(), input.interval() == null ? 1 : input.interval(),
+            starts = new SeriesPlan(booking.practiceTime(caller, input.firstStart()), input.frequency(), input.interval() == null ? 1 : input.interval(),
                     input.count(), input.until()).starts();
         } catch (IllegalArgumentException e) {
             throw ApiProblemException.invalid(input.count() == null && input.until() == null ? "count" : "until", e.getMessage());

@@ -115,7 +115,7 @@ class ApiFunctionTest {
             "malformed JSON|{\"firstName\": |400|malformed-request|",
             "ill-typed date|{\"firstName\":\"A\",\"lastName\":\"B\",\"birthDate\":\"yesterday\"}|400|malformed-request|birthDate",
             "missing field|{\"firstName\":\"A\",\"birthDate\":\"1990-01-01\"}|422|validation|lastName",
-            "birth date in the future|{\"firstName\":\"A\",\"lastName\":\"B\",\"birthDate\":\"2999-01-01\"}|422|validation|birthDate",
+            "birth date in the future|{\"firstName\":\"A\",\"lastName\":\"B\",\"birthDate\":\"2099-01-01\"}|422|validation|birthDate",
             "unknown sex code|{\"firstName\":\"A\",\"lastName\":\"B\",\"birthDate\":\"1990-01-01\",\"sex\":\"Q\"}|422|validation|sex",
     })
     void refusesABadPatientWithAProblemNamingTheField(String name, String body, int status, String type, String field) throws Exception {

@@ -206,7 +206,7 @@ class PracticeDataApiTest {
     void anUpdateNeedsIfMatchAndAStaleOneWritesNothing() throws Exception {
         String patientId = createPatient("Lovelace");
         String path = "/patients/" + patientId;
-        String edit = "{\"firstName\":\"Augusta\",\"lastName\":\"King\",\"birthDate\":\"1815-12-10\",\"sex\":\"F\"}";
+        String edit = "{\"firstName\":\"Augusta\",\"lastName\":\"King\",\"birthDate\":\"1915-12-10\",\"sex\":\"F\"}";
 
         APIGatewayV2HTTPResponse missing = call("PUT", path, edit, "front_desk", null);
         assertThat(missing.getStatusCode()).isEqualTo(428);

@@ -20,6 +20,7 @@ import org.therapyops.billing.StoredClaim;
 import org.therapyops.billing.TelehealthMode;
 import org.therapyops.billing.charges.CaptureResult;
 import org.therapyops.billing.charges.FeeSchedule;
+import org.therapyops.billing.charges.KxThresholds;
 import org.therapyops.billing.charges.FindingCode;
 import org.therapyops.billing.claims.ChargeCaptureService;
 import org.therapyops.domain.Appointment;
@@ -225,6 +226,21 @@ class ChargeCaptureHandlerTest {
                 .capture(practiceId, note);
         assertThat(again.chargesCreated()).isZero();
         assertThat(((CaptureResult.Captured) again.result()).chargeLines()).extracting(Charge::modifiers)
+                .containsExactly(List.of("GP", "KX"), List.of("GP", "KX"));
+        drain();
+    }
+
+    @Test
+    void kxIsDecidedAgainstTheThresholdThePracticesAdminSetForTheYear() {
+        Note note = signedNote(List.of(new ServiceLine("97110", 33, "pt-1", AssistantInvolvement.NONE),
+                new ServiceLine("97140", 7, "pt-1", AssistantInvolvement.NONE)));
+        // $2,000 earlier this year: under the shipped $2,480 for 2026, over the $2,050 the admin set.
+        earlierClaim(practiceId, "e-1", "patient-1", "payer-1", LocalDate.of(2026, 1, 20), "2000.00");
+        practice.saveKxThresholds(practiceId, KxThresholds.of(List.of(KxThresholds.Threshold.practice(2026, new BigDecimal("2050.00"),
+                "test"))), 0);
+
+        assertThat(handler.handleRequest(signingEvent(note.id()), null).getBatchItemFailures()).isEmpty();
+        assertThat(claims.get(practiceId, note.id() + "-C01").orElseThrow().claim().lines()).extracting(Charge::modifiers)
                 .containsExactly(List.of("GP", "KX"), List.of("GP", "KX"));
         drain();
     }

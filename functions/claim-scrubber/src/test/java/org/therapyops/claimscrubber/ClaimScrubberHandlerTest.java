@@ -14,6 +14,7 @@ import org.therapyops.billing.Party;
 import org.therapyops.billing.StoredClaim;
 import org.therapyops.billing.Subscriber;
 import org.therapyops.billing.charges.FeeSchedule;
+import org.therapyops.billing.charges.KxThresholds;
 import org.therapyops.billing.scrub.Finding;
 import org.therapyops.billing.scrub.ScrubRecord;
 import org.therapyops.billing.scrub.Severity;
@@ -170,6 +171,21 @@ class ClaimScrubberHandlerTest {
                 .getBatchItemFailures()).isEmpty();
 
         assertThat(claims.get(practiceId, claimId).orElseThrow().status()).isEqualTo(ClaimStatus.NEEDS_REVIEW);
+        assertThat(claims.scrubRecord(practiceId, claimId).orElseThrow().findings()).extracting(Finding::ruleId, Finding::field)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("KX_MODIFIER", "lines[0].modifiers"),
+                        org.assertj.core.groups.Tuple.tuple("KX_MODIFIER", "lines[1].modifiers"));
+    }
+
+    @Test
+    void kxIsCheckedAgainstTheThresholdThePracticesAdminSetForTheYear() {
+        String claimId = pendingClaim(false);
+        // No earlier claim: the claim's $134 is under the shipped $2,480 for 2026, over the $100 the admin set.
+        practice.saveKxThresholds(practiceId, KxThresholds.of(List.of(KxThresholds.Threshold.practice(2026, new BigDecimal("100.00"),
+                "test"))), 0);
+
+        assertThat(handler.handleRequest(event(message("m-1", SqsScrubQueue.body(practiceId, claimId))), null)
+                .getBatchItemFailures()).isEmpty();
+
         assertThat(claims.scrubRecord(practiceId, claimId).orElseThrow().findings()).extracting(Finding::ruleId, Finding::field)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("KX_MODIFIER", "lines[0].modifiers"),
                         org.assertj.core.groups.Tuple.tuple("KX_MODIFIER", "lines[1].modifiers"));

@@ -276,7 +276,7 @@ public final class ChargeCapture {
         Optional<KxThresholds.Threshold> threshold = payer.kxThresholds().forYear(year);
         if (threshold.isEmpty()) {
             findings.add(new CaptureFinding(FindingCode.KX_THRESHOLD_UNKNOWN, 0, "no KX threshold for " + year
-                    + ": KX was not decided; add the year to the KX thresholds and capture again"));
+                    + ": KX was not decided; an admin sets the year's threshold (the practice's KX thresholds) once CMS publishes it"));
             return charges;
         }
         if (!threshold.get().confirmed()) {

@@ -92,6 +92,10 @@ public final class ChargeCaptureService {
                 rendering.discipline(), note.diagnoses(), note.lines());
         FeeSchedule fees = practice.fees(practiceId);
         PayerRules payerRules = PayerRules.of(payer, kxThresholds);
+        if (payerRules.kxModifier()) {
+            // Read only for a payer that wants KX: the years the practice's admin set over the shipped ones.
+            payerRules = PayerRules.of(payer, practice.kxThresholdsOver(practiceId, kxThresholds));
+        }
         CaptureResult result = ChargeCapture.capture(signed, payerRules, fees, catalog, yearToDate(practiceId, note, payerRules));
         if (result instanceof CaptureResult.Refused) {
             // Finding codes only: the messages may quote the note.

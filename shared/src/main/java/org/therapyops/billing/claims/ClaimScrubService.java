@@ -126,7 +126,8 @@ public final class ClaimScrubService {
                 ? TherapyYearToDate.beforeClaim(stored, patientClaims, TherapyHistory.medicarePayers(practice, practiceId)) : null;
         TelehealthMode telehealth = stored.noteId() == null ? null
                 : notes.note(practiceId, stored.noteId()).map(Note::telehealth).orElse(null);
-        return new ScrubContext(profile, codeSets, kxThresholds, coverage, authorizations, others, LocalDate.now(clock),
+        KxThresholds thresholds = profile.kxModifier() ? practice.kxThresholdsOver(practiceId, kxThresholds) : kxThresholds;
+        return new ScrubContext(profile, codeSets, thresholds, coverage, authorizations, others, LocalDate.now(clock),
                 practice.fees(practiceId).codes(), yearToDate, telehealth);
     }
 

@@ -85,10 +85,27 @@ class ScrubRulesTest {
                 fails("ICD10_VALID", "no such code", f -> f.diagnoses.set(1, "M99.999"), "diagnoses[1]"),
                 fails("ICD10_BILLABLE", "M54.5 is a header since October 2021", f -> f.diagnoses.set(0, "M54.5"), "diagnoses[0]"),
                 fails("ICD10_BILLABLE", "category E11", f -> f.diagnoses.set(1, "E11"), "diagnoses[1]"),
-                fails("ICD10_CODE_SET_IN_FORCE", "service after the loaded release", f -> {
+                fails("ICD10_CODE_SET_IN_FORCE", "service after every loaded release", f -> {
+                    f.codeSets = f.codeSets.withIcd10cm(SyntheticIcd.RELEASES);
+                    f.dateOfService = LocalDate.of(2027, 10, 1);
+                    f.today = LocalDate.of(2027, 10, 10);
+                }, "diagnoses"),
+                fails("ICD10_CODE_SET_IN_FORCE", "service after the shipped release", f -> {
                     f.dateOfService = LocalDate.of(2026, 10, 2);
                     f.today = LocalDate.of(2026, 10, 10);
                 }, "diagnoses"),
+                fails("ICD10_VALID", "code deleted by the release in force on the date of service", f -> {
+                    f.codeSets = f.codeSets.withIcd10cm(SyntheticIcd.RELEASES);
+                    f.dateOfService = SyntheticIcd.NEW_DOS;
+                    f.today = SyntheticIcd.NEW_DOS.plusDays(5);
+                    f.diagnoses.set(1, SyntheticIcd.DELETED);
+                }, "diagnoses[1]"),
+                fails("ICD10_BILLABLE", "code the release in force turned into a header", f -> {
+                    f.codeSets = f.codeSets.withIcd10cm(SyntheticIcd.RELEASES);
+                    f.dateOfService = SyntheticIcd.NEW_DOS;
+                    f.today = SyntheticIcd.NEW_DOS.plusDays(5);
+                    f.diagnoses.set(1, SyntheticIcd.TURNED_HEADER);
+                }, "diagnoses[1]"),
                 fails("DIAGNOSIS_POINTERS", "pointer at a missing diagnosis", f -> f.line(1).pointers = new ArrayList<>(List.of(3)), "lines[1].diagnosisPointers"),
                 fails("DIAGNOSIS_POINTERS", "five pointers", f -> f.line(0).pointers = new ArrayList<>(List.of(1, 2, 1, 2, 1)), "lines[0].diagnosisPointers"),
                 fails("DIAGNOSIS_POINTERS", "pointer 13", f -> f.line(0).pointers = new ArrayList<>(List.of(13)), "lines[0].diagnosisPointers"),
@@ -201,6 +218,25 @@ class ScrubRulesTest {
                 passes("ICD10_VALID", "code written with its dot or without", f -> f.diagnoses.set(0, "M5450")),
                 passes("ICD10_BILLABLE", "seventh-character extension", f -> f.diagnoses.set(1, "S83.511A")),
                 passes("ICD10_DATE", "first day of ICD-10", f -> f.dateOfService = LocalDate.of(2015, 10, 1)),
+                passes("ICD10_VALID", "code deleted since, valid in the release of the older date of service", f -> {
+                    f.codeSets = f.codeSets.withIcd10cm(SyntheticIcd.RELEASES);
+                    f.diagnoses.set(1, SyntheticIcd.DELETED);
+                }),
+                passes("ICD10_VALID", "code added by the release in force", f -> {
+                    f.codeSets = f.codeSets.withIcd10cm(SyntheticIcd.RELEASES);
+                    f.dateOfService = SyntheticIcd.NEW_DOS;
+                    f.today = SyntheticIcd.NEW_DOS.plusDays(5);
+                    f.diagnoses.set(1, SyntheticIcd.ADDED);
+                }),
+                passes("ICD10_BILLABLE", "billable on the older date of service, a header since", f -> {
+                    f.codeSets = f.codeSets.withIcd10cm(SyntheticIcd.RELEASES);
+                    f.diagnoses.set(1, SyntheticIcd.TURNED_HEADER);
+                }),
+                passes("ICD10_CODE_SET_IN_FORCE", "a release in force on the date of service is loaded", f -> {
+                    f.codeSets = f.codeSets.withIcd10cm(SyntheticIcd.RELEASES);
+                    f.dateOfService = SyntheticIcd.NEW_DOS;
+                    f.today = SyntheticIcd.NEW_DOS.plusDays(5);
+                }),
                 passes("KX_MODIFIER", "threshold crossed, KX on the PT lines", f -> {
                     f.yearToDate = new TherapyYearToDate(2026, new BigDecimal("2400.00"), BigDecimal.ZERO);
                     f.lines.forEach(l -> l.modifiers.add("KX"));
@@ -286,6 +322,24 @@ class ScrubRulesTest {
                 }));
     }
 
+    /**
+     * Two synthetic releases (not ICD-10-CM data): an "older" one in force to 2026-09-30 and a "newer" one from
+     * 2026-10-01 to 2027-09-30 that deletes one code, adds one and turns one billable code into a header.
+     */
+    static final class SyntheticIcd {
+        static final String DELETED = "R29.990";
+        static final String ADDED = "R29.991";
+        static final String TURNED_HEADER = "R29.992";
+        static final LocalDate NEW_DOS = LocalDate.of(2026, 12, 3);
+        static final DatedReleases<IcdCodeSet> RELEASES = DatedReleases.of(List.of(
+                DatedReleases.Release.of("SYNTHETIC-OLD", LocalDate.of(2025, 10, 1), LocalDate.of(2026, 9, 30), "synthetic",
+                        new IcdCodeSet("SYNTHETIC-OLD", LocalDate.of(2025, 10, 1), LocalDate.of(2026, 9, 30), Map.of(
+                                "M5450", true, "M6281", true, "R29990", true, "R29992", true, "M545", false))),
+                DatedReleases.Release.of("SYNTHETIC-NEW", LocalDate.of(2026, 10, 1), LocalDate.of(2027, 9, 30), "synthetic",
+                        new IcdCodeSet("SYNTHETIC-NEW", LocalDate.of(2026, 10, 1), LocalDate.of(2027, 9, 30), Map.of(
+                                "M5450", true, "M6281", true, "R29991", true, "R29992", false, "R299920", true, "M545", false)))));
+    }
+
     static Party billingAt(PostalAddress address) {
         return new Party("Riverside Therapy", null, "1234567893", "12-3456789", "225100000X", address);
     }
@@ -332,10 +386,10 @@ class ScrubRulesTest {
     }
 
     private static CodeSets withPtp(CodeSets c, PtpEdit edit) {
-        return new CodeSets(c.icd10cm(), new NcciEdits(List.of(edit)), c.mue(), c.therapyCodes(), c.placesOfService());
+        return c.withPtpEdits(new NcciEdits(List.of(edit)));
     }
 
     private static CodeSets withMue(CodeSets c, MueTable.Limit limit) {
-        return new CodeSets(c.icd10cm(), c.ptpEdits(), new MueTable(List.of(limit)), c.therapyCodes(), c.placesOfService());
+        return c.withMue(new MueTable(List.of(limit)));
     }
 }

@@ -11,7 +11,6 @@ import jakarta.validation.constraints.Positive;
 import org.therapyops.scheduling.SeriesPlan;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 
 /** A recurring series to preview or book: the first session, how it repeats, and for how long. */
 @Serdeable
@@ -19,7 +18,7 @@ public record SeriesInput(@NotBlank String patientId,
                           @NotBlank String providerId,
                           @NotNull @Pattern(regexp = "[0-9A-Z][0-9]{3}[0-9A-Z]", message = "must be a 5-character CPT or HCPCS code")
                           String serviceCode,
-                          @NotNull @SessionTime LocalDateTime firstStart,
+                          @NotNull StartTime firstStart,
                           @NotNull @Positive @Max(720) Integer durationMinutes,
                           @NotNull SeriesPlan.Frequency frequency,
                           @Nullable @Min(1) @Max(52) Integer interval,

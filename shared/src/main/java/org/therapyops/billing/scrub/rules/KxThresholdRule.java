@@ -15,8 +15,8 @@ import java.util.List;
 public final class KxThresholdRule extends ScrubRule {
 
     public KxThresholdRule() {
-        super("KX_THRESHOLD", Severity.WARNING, "Add the year's Medicare therapy threshold to billing/charges/kx-thresholds.csv"
-                + " and scrub again; until then check KX by hand");
+        super("KX_THRESHOLD", Severity.WARNING, "Have an admin set the year's Medicare therapy threshold (PUT /kx-thresholds)"
+                + " once CMS publishes it, then correct the claim so it is scrubbed again; until then check KX by hand");
     }
 
     @Override
