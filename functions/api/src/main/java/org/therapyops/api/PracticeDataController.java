@@ -2,6 +2,7 @@ package org.therapyops.api;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -10,6 +11,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -58,6 +60,7 @@ import static org.therapyops.api.OpenApiResponses.VALIDATION;
  */
 @Controller
 @Tag(name = "Practice data")
+@OpenApiResponses.Authenticated
 public class PracticeDataController {
 
     private final PracticeRepository practice;
@@ -76,10 +79,9 @@ public class PracticeDataController {
 
     @Post("/patients")
     @Operation(summary = "Register a patient")
-    @ApiResponse(responseCode = "201", description = "Created; Location and ETag name it",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PatientView.class)))
-    @ApiResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "422", description = VALIDATION, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @Status(HttpStatus.CREATED)
+    @OpenApiResponses.Created
+    @OpenApiResponses.JsonBody
     public HttpResponse<PatientView> createPatient(@Parameter(hidden = true) Caller caller, @Valid @Body PatientInput input) {
         caller.require(Role.ADMIN, Role.FRONT_DESK);
         Patient patient = patient(Ids.newId(), input, clock.instant(), 1);
@@ -89,8 +91,8 @@ public class PracticeDataController {
 
     @Get("/patients/{patientId}")
     @Operation(summary = "Read a patient")
-    @ApiResponse(responseCode = "200", description = "The patient; ETag is its version")
-    @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @OpenApiResponses.Versioned
+    @OpenApiResponses.NotFound
     public HttpResponse<PatientView> patient(@Parameter(hidden = true) Caller caller, @PathVariable String patientId) {
         Patient patient = existingPatient(caller, patientId);
         return Responses.ok(PatientView.of(patient), patient.version());
@@ -98,12 +100,14 @@ public class PracticeDataController {
 
     @Put("/patients/{patientId}")
     @Operation(summary = "Replace a patient's demographics")
-    @ApiResponse(responseCode = "200", description = "The patient at its new version; ETag is that version")
-    @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @ReplacedUnderIfMatch
+    @OpenApiResponses.Versioned
+    @OpenApiResponses.NotFound
+    @OpenApiResponses.JsonBody
     public HttpResponse<PatientView> updatePatient(@Parameter(hidden = true) Caller caller, @PathVariable String patientId,
-                                                   @Parameter(hidden = true)
-                                                   @Header(Preconditions.IF_MATCH) @Nullable String ifMatch,
+                                                   @Parameter(description = OpenApiResponses.IF_MATCH_DESCRIPTION, example = "\"1\"")
+                                                   
+                                                   @Header(value = Preconditions.IF_MATCH, defaultValue = "") String ifMatch,
                                                    @Valid @Body PatientInput input) {
         caller.require(Role.ADMIN, Role.FRONT_DESK);
         long expected = Preconditions.expectedVersion(ifMatch);
@@ -116,12 +120,11 @@ public class PracticeDataController {
 
     @Get("/patients")
     @Operation(summary = "List patients, optionally by a case-insensitive prefix of the last name")
-    @ApiResponse(responseCode = "200", description = "One page of patients and the cursor of the next")
-    @ApiResponse(responseCode = "400", description = BAD_QUERY, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @OpenApiResponses.BadQuery
     public PageView<PatientView> patients(@Parameter(hidden = true) Caller caller,
-                                          @Parameter(description = "Case-insensitive prefix of the last name") @QueryValue @Nullable String name,
-                                          @Parameter(description = "1–100, default 25") @QueryValue @Nullable Integer limit,
-                                          @Parameter(description = "nextCursor of the previous page") @QueryValue @Nullable String cursor) {
+                                          @Parameter(description = "Case-insensitive prefix of the last name", allowEmptyValue = true) @QueryValue @Nullable String name,
+                                          @Parameter(description = "1–100, default 25", allowEmptyValue = true) @QueryValue @Nullable Integer limit,
+                                          @Parameter(description = "nextCursor of the previous page", allowEmptyValue = true) @QueryValue @Nullable String cursor) {
         int size = Listing.limit(limit);
         String prefix = Listing.blankToNull(name);
         return Listing.page(() -> practice.patients(caller.practiceId(), prefix, size, Listing.blankToNull(cursor)), PatientView::of);
@@ -131,10 +134,9 @@ public class PracticeDataController {
 
     @Post("/payers")
     @Operation(summary = "Register a payer and its own rules (each optional: the profile of its type decides the rest)")
-    @ApiResponse(responseCode = "201", description = "Created; Location and ETag name it",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PayerView.class)))
-    @ApiResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "422", description = VALIDATION, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @Status(HttpStatus.CREATED)
+    @OpenApiResponses.Created
+    @OpenApiResponses.JsonBody
     public HttpResponse<PayerView> createPayer(@Parameter(hidden = true) Caller caller, @Valid @Body PayerInput input) {
         caller.require(Role.ADMIN, Role.BILLER);
         Payer payer = payers.register(caller.practiceId(), Ids.newId(), PayerInputs.change(input), actor(caller));
@@ -143,10 +145,11 @@ public class PracticeDataController {
 
     @Get("/payers/{payerId}")
     @Operation(summary = "Read a payer, with the rules in force today (or on asOf) and where each came from")
-    @ApiResponse(responseCode = "200", description = "The payer; ETag is its version")
-    @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @OpenApiResponses.Versioned
+    @OpenApiResponses.NotFound
+    @OpenApiResponses.BadQuery
     public HttpResponse<PayerView> payer(@Parameter(hidden = true) Caller caller, @PathVariable String payerId,
-                                         @Parameter(description = "A date of service (default: the practice's today)")
+                                         @Parameter(description = "A date of service (default: the practice's today)", allowEmptyValue = true)
                                          @QueryValue @Nullable LocalDate asOf) {
         Payer payer = existingPayer(caller, payerId);
         return Responses.ok(view(caller, payer, asOf), payer.version());
@@ -155,12 +158,13 @@ public class PracticeDataController {
     @Put("/payers/{payerId}")
     @Operation(summary = "Replace a payer's name, payer id, type and own rules (effective from rulesEffectiveFrom, "
             + "default today); NEEDS_AUTH bookings its rules no longer block are checked again")
-    @ApiResponse(responseCode = "200", description = "The payer at its new version; ETag is that version")
-    @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @ReplacedUnderIfMatch
+    @OpenApiResponses.Versioned
+    @OpenApiResponses.NotFound
+    @OpenApiResponses.JsonBody
     public HttpResponse<PayerView> updatePayer(@Parameter(hidden = true) Caller caller, @PathVariable String payerId,
-                                               @Parameter(hidden = true)
-                                               @Header(Preconditions.IF_MATCH) @Nullable String ifMatch,
+                                               @Parameter(description = OpenApiResponses.IF_MATCH_DESCRIPTION, example = "\"1\"")
+                                               @Header(value = Preconditions.IF_MATCH, defaultValue = "") String ifMatch,
                                                @Valid @Body PayerInput input) {
         caller.require(Role.ADMIN, Role.BILLER);
         long expected = Preconditions.expectedVersion(ifMatch);
@@ -174,14 +178,13 @@ public class PracticeDataController {
 
     @Get("/payers")
     @Operation(summary = "List payers, optionally of one payer type, each with the rules in force today (or on asOf)")
-    @ApiResponse(responseCode = "200", description = "One page of payers and the cursor of the next")
-    @ApiResponse(responseCode = "400", description = BAD_QUERY, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @OpenApiResponses.BadQuery
     public PageView<PayerView> payers(@Parameter(hidden = true) Caller caller,
-                                      @QueryValue @Nullable PayerType payerType,
-                                      @Parameter(description = "A date of service (default: the practice's today)")
+                                      @Parameter(allowEmptyValue = true) @QueryValue @Nullable PayerType payerType,
+                                      @Parameter(description = "A date of service (default: the practice's today)", allowEmptyValue = true)
                                       @QueryValue @Nullable LocalDate asOf,
-                                      @Parameter(description = "1–100, default 25") @QueryValue @Nullable Integer limit,
-                                      @Parameter(description = "nextCursor of the previous page") @QueryValue @Nullable String cursor) {
+                                      @Parameter(description = "1–100, default 25", allowEmptyValue = true) @QueryValue @Nullable Integer limit,
+                                      @Parameter(description = "nextCursor of the previous page", allowEmptyValue = true) @QueryValue @Nullable String cursor) {
         int size = Listing.limit(limit);
         LocalDate date = asOf != null ? asOf : payers.today(caller.practiceId());
         return Listing.page(() -> practice.payers(caller.practiceId(), payerType, size, Listing.blankToNull(cursor)),
@@ -201,10 +204,9 @@ public class PracticeDataController {
 
     @Post("/providers")
     @Operation(summary = "Register a rendering provider")
-    @ApiResponse(responseCode = "201", description = "Created; Location and ETag name it",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProviderView.class)))
-    @ApiResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "422", description = VALIDATION, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @Status(HttpStatus.CREATED)
+    @OpenApiResponses.Created
+    @OpenApiResponses.JsonBody
     public HttpResponse<ProviderView> createProvider(@Parameter(hidden = true) Caller caller, @Valid @Body ProviderInput input) {
         caller.require(Role.ADMIN);
         Provider provider = provider(caller, Ids.newId(), input, clock.instant(), 1);
@@ -214,8 +216,8 @@ public class PracticeDataController {
 
     @Get("/providers/{providerId}")
     @Operation(summary = "Read a provider")
-    @ApiResponse(responseCode = "200", description = "The provider; ETag is its version")
-    @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @OpenApiResponses.Versioned
+    @OpenApiResponses.NotFound
     public HttpResponse<ProviderView> provider(@Parameter(hidden = true) Caller caller, @PathVariable String providerId) {
         Provider provider = existingProvider(caller, providerId);
         return Responses.ok(ProviderView.of(provider), provider.version());
@@ -223,12 +225,14 @@ public class PracticeDataController {
 
     @Put("/providers/{providerId}")
     @Operation(summary = "Replace a provider's NPI, names, discipline, taxonomy, credential and supervisor")
-    @ApiResponse(responseCode = "200", description = "The provider at its new version; ETag is that version")
-    @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @ReplacedUnderIfMatch
+    @OpenApiResponses.Versioned
+    @OpenApiResponses.NotFound
+    @OpenApiResponses.JsonBody
     public HttpResponse<ProviderView> updateProvider(@Parameter(hidden = true) Caller caller, @PathVariable String providerId,
-                                                     @Parameter(hidden = true)
-                                                     @Header(Preconditions.IF_MATCH) @Nullable String ifMatch,
+                                                     @Parameter(description = OpenApiResponses.IF_MATCH_DESCRIPTION, example = "\"1\"")
+                                                     
+                                                     @Header(value = Preconditions.IF_MATCH, defaultValue = "") String ifMatch,
                                                      @Valid @Body ProviderInput input) {
         caller.require(Role.ADMIN);
         long expected = Preconditions.expectedVersion(ifMatch);
@@ -241,12 +245,11 @@ public class PracticeDataController {
 
     @Get("/providers")
     @Operation(summary = "List providers, optionally of one discipline")
-    @ApiResponse(responseCode = "200", description = "One page of providers and the cursor of the next")
-    @ApiResponse(responseCode = "400", description = BAD_QUERY, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @OpenApiResponses.BadQuery
     public PageView<ProviderView> providers(@Parameter(hidden = true) Caller caller,
-                                            @QueryValue @Nullable Discipline discipline,
-                                            @Parameter(description = "1–100, default 25") @QueryValue @Nullable Integer limit,
-                                            @Parameter(description = "nextCursor of the previous page") @QueryValue @Nullable String cursor) {
+                                            @Parameter(allowEmptyValue = true) @QueryValue @Nullable Discipline discipline,
+                                            @Parameter(description = "1–100, default 25", allowEmptyValue = true) @QueryValue @Nullable Integer limit,
+                                            @Parameter(description = "nextCursor of the previous page", allowEmptyValue = true) @QueryValue @Nullable String cursor) {
         int size = Listing.limit(limit);
         return Listing.page(() -> practice.providers(caller.practiceId(), discipline, size, Listing.blankToNull(cursor)),
                 ProviderView::of);

@@ -1,6 +1,5 @@
 package org.therapyops.api.model;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import org.therapyops.domain.AuthorizationRequirement;
 import org.therapyops.domain.UnitRounding;
@@ -20,7 +19,7 @@ import java.util.Map;
  * in {@code sources}, by rule name, where each value came from.
  */
 @Serdeable
-public record PayerRulesView(LocalDate asOf, ProfileView profile, @Nullable Integer payerRulesVersion,
+public record PayerRulesView(LocalDate asOf, ProfileView profile, @OrNull Integer payerRulesVersion,
                              AuthorizationRequirement authorizationRequired, List<String> authorizationCodes,
                              UnitRounding unitRounding, int timelyFilingDays, TelehealthRulesView telehealth,
                              boolean kxModifier, boolean assistantModifiers, PayerProfile.MemberIdFormat memberIdFormat,
@@ -41,8 +40,8 @@ public record PayerRulesView(LocalDate asOf, ProfileView profile, @Nullable Inte
      * the payer's rule version and its effectiveFrom, null when in force from the start).
      */
     @Serdeable
-    public record SourceView(RuleSource source, @Nullable String profileId, @Nullable String profileVersion,
-                             @Nullable Integer payerRulesVersion, @Nullable LocalDate effectiveFrom) {
+    public record SourceView(RuleSource source, @OrNull String profileId, @OrNull String profileVersion,
+                             @OrNull Integer payerRulesVersion, @OrNull LocalDate effectiveFrom) {
     }
 
     public static PayerRulesView of(PayerRules r) {

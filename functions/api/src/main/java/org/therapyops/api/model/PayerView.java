@@ -1,6 +1,5 @@
 package org.therapyops.api.model;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import org.therapyops.domain.AuthorizationRequirement;
 import org.therapyops.domain.Payer;
@@ -22,23 +21,23 @@ import java.util.List;
  */
 @Serdeable
 public record PayerView(String id, String name, String payerId, PayerType payerType,
-                        @Nullable AuthorizationRequirement authorizationRequired, List<String> authorizationCodes,
-                        @Nullable UnitRounding unitRounding, @Nullable Integer timelyFilingDays, TelehealthView telehealth,
-                        @Nullable Integer rulesVersion, @Nullable LocalDate rulesEffectiveFrom,
-                        List<RuleVersionView> ruleVersions, @Nullable PayerRulesView rules,
+                        @OrNull AuthorizationRequirement authorizationRequired, List<String> authorizationCodes,
+                        @OrNull UnitRounding unitRounding, @OrNull Integer timelyFilingDays, TelehealthView telehealth,
+                        @OrNull Integer rulesVersion, @OrNull LocalDate rulesEffectiveFrom,
+                        List<RuleVersionView> ruleVersions, @OrNull PayerRulesView rules,
                         Instant createdAt, long version) {
 
     /** A payer's telehealth settings as it set them (each null when not set). */
     @Serdeable
-    public record TelehealthView(@Nullable String placeOfServiceHome, @Nullable String placeOfServiceOther,
-                                 @Nullable Boolean modifierRequired) {
+    public record TelehealthView(@OrNull String placeOfServiceHome, @OrNull String placeOfServiceOther,
+                                 @OrNull Boolean modifierRequired) {
     }
 
     /** One version of the payer's own settings: number, first date of service (null: from the start), who recorded it when. */
     @Serdeable
-    public record RuleVersionView(int number, @Nullable LocalDate effectiveFrom, Instant recordedAt, @Nullable String recordedBy,
-                                  @Nullable AuthorizationRequirement authorizationRequired, List<String> authorizationCodes,
-                                  @Nullable UnitRounding unitRounding, @Nullable Integer timelyFilingDays,
+    public record RuleVersionView(int number, @OrNull LocalDate effectiveFrom, Instant recordedAt, @OrNull String recordedBy,
+                                  @OrNull AuthorizationRequirement authorizationRequired, List<String> authorizationCodes,
+                                  @OrNull UnitRounding unitRounding, @OrNull Integer timelyFilingDays,
                                   TelehealthView telehealth) {
 
         static RuleVersionView of(PayerRuleVersion v) {
@@ -53,7 +52,7 @@ public record PayerView(String id, String name, String payerId, PayerType payerT
      * @param asOf     the date of service the view is of (today in the practice's time zone unless asked otherwise)
      * @param rules    the rules in force that day; null when no profile of the payer's type is in force then
      */
-    public static PayerView of(Payer p, LocalDate asOf, @Nullable PayerRules rules) {
+    public static PayerView of(Payer p, LocalDate asOf, @OrNull PayerRules rules) {
         PayerRuleVersion inForce = p.rulesInForce(asOf).orElse(null);
         PayerRuleSettings s = inForce == null ? PayerRuleSettings.NONE : inForce.settings();
         return new PayerView(p.id(), p.name(), p.payerId(), p.payerType(),

@@ -1,6 +1,5 @@
 package org.therapyops.api.model;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import org.therapyops.billing.ClaimStatus;
 import org.therapyops.billing.scrub.Finding;
@@ -14,12 +13,13 @@ import java.util.List;
  * (absent: the payer set none for the date of service) it was scrubbed under, and the findings to fix.
  */
 @Serdeable
-public record ScrubView(String claimId, ClaimStatus status, String profileId, String profileVersion,
-                        @Nullable Integer payerRulesVersion, Instant scrubbedAt, List<FindingView> findings, long version) {
+public record ScrubView(String claimId, ClaimStatus status, @OrNull String profileId, @OrNull String profileVersion,
+                        @OrNull Integer payerRulesVersion, @OrNull Instant scrubbedAt, List<FindingView> findings, long version) {
 
     /** One finding: rule id, ERROR (blocks submission) or WARNING, the field, what is wrong and how to fix it. */
     @Serdeable
-    public record FindingView(String ruleId, String severity, String field, String message, String fixHint) {
+    public record FindingView(String ruleId, String severity, @OrNull String field, @OrNull String message,
+                              @OrNull String fixHint) {
         static FindingView of(Finding f) {
             return new FindingView(f.ruleId(), f.severity().name(), f.field(), f.message(), f.fixHint());
         }
