@@ -22,7 +22,7 @@ test("sign-in picks a demo role and the demo day loads, by provider and hour, wi
   await page.goto("/#/day?date=2026-12-02");
   const blocked = page.getByRole("region", { name: /Needs authorization/ }).or(page.locator(".card.attention"));
   await expect(blocked).toContainText("No authorization for this service");
-  await expect(blocked).toContainText("97165");
+  await expect(blocked).toContainText("97110"); // the commercial profile requires authorization for it; Blake's covers 97530/97535
   await expect(blocked).toContainText("Fix:");
   await expect(page.getByTestId("appointment").filter({ hasText: "Blake Example" })).toContainText("Needs authorization");
   await axe(page, "day");

@@ -37,8 +37,8 @@ function Appointment({ a, audit, reload }: { a: S["AppointmentView"]; audit: S["
     setError(null);
     setDone(null);
     const params = { path: { appointmentId: a.id }, header: { "If-Match": ifMatch(a.version) } };
-    // The API wants a JSON body on every action; the generated type marks `reason` required (only override needs it).
-    const body = (reason ? { reason } : {}) as S["ActionInput"];
+    // Every action takes a JSON body (the API refuses a POST without Content-Type); only the override needs a reason.
+    const body: S["ActionInput"] = reason ? { reason } : {};
     try {
       switch (action) {
         case "check-in": await call(api.POST("/appointments/{appointmentId}/check-in", { params, body })); break;
@@ -181,8 +181,7 @@ function RescheduleDialog({ a, onClose, onDone }: { a: S["AppointmentView"]; onC
         <ActionButton kind="primary" onAction={async () => {
           setError(null);
           try {
-            const body = { start: `${date}T${time}`, durationMinutes: Number(minutes), providerId, reason } as S["RescheduleInput"];
-            if (!reason) delete (body as Partial<S["RescheduleInput"]>).reason;
+            const body: S["RescheduleInput"] = { start: `${date}T${time}`, durationMinutes: Number(minutes), providerId, ...(reason ? { reason } : {}) };
             await call(api.POST("/appointments/{appointmentId}/reschedule", {
               params: { path: { appointmentId: a.id }, header: { "If-Match": ifMatch(a.version) } }, body,
             }));

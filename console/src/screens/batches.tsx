@@ -70,7 +70,7 @@ export function BatchesScreen() {
                         <ActionButton kind="primary" disabled={selected.size === 0} onAction={async () => {
                           setError(null);
                           try {
-                            const { data } = await call(api.POST("/claim-batches", { body: { claimIds: [...selected] } as never }));
+                            const { data } = await call(api.POST("/claim-batches", { body: { claimIds: [...selected] } }));
                             setMade(data);
                             setChosen(null);
                             load.reload();

@@ -49,7 +49,7 @@ export function BookDialog({ date, onClose, onBooked }: { date: string; onClose:
     ({
       patientId: form.patientId, providerId: form.providerId, serviceCode: form.serviceCode.trim(), firstStart: start,
       durationMinutes: duration, frequency: form.repeat === "DAILY" ? "DAILY" : "WEEKLY", interval: 1, count: Number(form.count),
-    }) as S["SeriesInput"]; // `until` is the alternative to `count`: left out
+    }) satisfies S["SeriesInput"]; // `until` is the alternative to `count`: left out
 
   async function run(action: () => Promise<void>) {
     setError(null);

@@ -109,7 +109,7 @@ function Claim({ claim: c, scrub, ledger, reload }: { claim: S["ClaimView"]; scr
   })));
   const correctable = may.correctClaims && (c.status === "READY" || c.status === "NEEDS_REVIEW" || c.status === "REJECTED");
   const findings = c.status === "SCRUB_PENDING" ? [] : scrub?.findings ?? [];
-  const finding = (field: string) => findings.find((f) => f.field === field || f.field.startsWith(field + "["));
+  const finding = (field: string) => findings.find((f) => f.field === field || (f.field ?? "").startsWith(field + "["));
   const problemFor = (field: string) => (error instanceof ApiError && error.status === 422 ? error.field(field) : undefined) ??
     (finding(field) ? `${finding(field)!.ruleId}: ${finding(field)!.message}` : undefined);
   const setLine = (i: number, patch: Partial<LineForm>) => setLines(lines.map((l, j) => (j === i ? { ...l, ...patch } : l)));
@@ -172,7 +172,7 @@ function Claim({ claim: c, scrub, ledger, reload }: { claim: S["ClaimView"]; scr
                 {findings.map((f, i) => (
                   <li key={i} class={f.severity.toLowerCase()}>
                     <Badge tone={f.severity === "ERROR" ? "bad" : "warn"}>{f.severity === "ERROR" ? "Blocks submission" : "Warning"}</Badge>{" "}
-                    <strong>{f.ruleId}</strong> <code>{f.field}</code>
+                    <strong>{f.ruleId}</strong> {f.field && <code>{f.field}</code>}
                     <p>{f.message}</p>
                     <p class="fix">How to fix: {f.fixHint}</p>
                   </li>

@@ -29,7 +29,7 @@ export function DenialsScreen() {
                     <tr key={i.claimId + i.line}>
                       <td><a href={`#/claims/${i.claimId}`}>{i.claimId}</a></td>
                       <td>{people.patientName(i.patientId)}</td>
-                      <td>{formatShortDay(i.dateOfService)}</td>
+                      <td>{i.dateOfService ? formatShortDay(i.dateOfService) : "—"}</td>
                       <td>{i.line ? `${i.line} (${i.procedureCode ?? ""})` : "whole claim"}</td>
                       <td class="num">{usd(i.amount)}</td>
                       <td>{[...i.reasons, ...i.remarks].join(", ")}</td>

@@ -123,7 +123,7 @@ function DenialsByReason() {
               type: "bar",
               data: { labels: q.groups.map((g) => g.reason), datasets: [{ label: "Denied amount (USD)", data: q.groups.map((g) => g.amount), backgroundColor: PALETTE[3] }] },
             }} />
-            <FigureTable caption="Denials by reason" header={["Reason", "Payer", "Lines", "Amount"]} rows={q.groups.map((g) => [g.reason, g.payerName ?? g.payerId, g.count, usd(g.amount)])} />
+            <FigureTable caption="Denials by reason" header={["Reason", "Payer", "Lines", "Amount"]} rows={q.groups.map((g) => [g.reason, g.payerName ?? g.payerId ?? "—", g.count, usd(g.amount)])} />
           </>
         )}
       </Loaded>

@@ -227,13 +227,15 @@ public final class DynamoClaimRepository implements ClaimRepository {
             var response = dynamo.updateItem(UpdateItemRequest.builder().tableName(table)
                     .key(Keys.key(practiceId, BillingItems.CLAIM + claimId))
                     .updateExpression("SET #status = :to, findings = :findings, scrubProfile = :profile, "
-                            + "scrubProfileVersion = :profileVersion, scrubbedAt = :at, version = version + :one"
-                            + reviewQueue(to))
+                            + "scrubProfileVersion = :profileVersion, scrubPayerRules = :payerRules, scrubbedAt = :at, "
+                            + "version = version + :one" + reviewQueue(to))
                     .conditionExpression("attribute_exists(pk) AND version = :version AND #status = :pending")
                     .expressionAttributeNames(Map.of("#status", "status"))
                     .expressionAttributeValues(withReviewQueue(to, Map.of(":to", s(to.name()),
                             ":findings", AttributeValue.fromL(result.findings().stream().map(DynamoClaimRepository::finding).toList()),
                             ":profile", s(result.profileId()), ":profileVersion", s(result.profileVersion()),
+                            // 0: scrubbed under the profile alone (the payer set no rules for the date of service)
+                            ":payerRules", n(result.payerRulesVersion() == null ? 0 : result.payerRulesVersion()),
                             ":at", s(at.toString()), ":one", n(1), ":version", n(expectedVersion),
                             ":pending", s(ClaimStatus.SCRUB_PENDING.name()))))
                     .returnValues(ReturnValue.ALL_NEW).build());
@@ -247,8 +249,9 @@ public final class DynamoClaimRepository implements ClaimRepository {
     public Optional<ScrubRecord> scrubRecord(String practiceId, String claimId) {
         return item(practiceId, BillingItems.CLAIM + claimId).filter(item -> item.containsKey("scrubbedAt")).map(item -> {
             Attributes a = Attributes.of(item);
+            long payerRules = a.optionalNumber("scrubPayerRules", 0);
             return new ScrubRecord(a.optionalString("scrubProfile"), a.optionalString("scrubProfileVersion"),
-                    a.instant("scrubbedAt"), a.list("findings").stream().map(DynamoClaimRepository::finding).toList());
+                    payerRules == 0 ? null : (int) payerRules, a.instant("scrubbedAt"), a.list("findings").stream().map(DynamoClaimRepository::finding).toList());
         });
     }
 

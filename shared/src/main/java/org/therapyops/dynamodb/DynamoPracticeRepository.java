@@ -104,9 +104,10 @@ public final class DynamoPracticeRepository implements PracticeRepository {
 
     @Override
     public Payer update(String practiceId, Payer p) {
-        Payer next = new Payer(p.id(), p.name(), p.payerId(), p.payerType(), p.authorizationRequired(), p.authorizationCodes(),
-                p.unitRounding(), p.timelyFilingDays(), p.telehealth(), p.createdAt(), p.version() + 1);
-        replace(ItemMapper.payer(practiceId, next), p.version(), Set.of("authorizationCodes", "telehealthModifier"), "The payer");
+        Payer next = p.withVersion(p.version() + 1);
+        // The attributes of items written before rule versions go: their values are in ruleVersions now.
+        replace(ItemMapper.payer(practiceId, next), p.version(), Set.of("ruleVersions", "authorizationRequired",
+                "authorizationCodes", "unitRounding", "timelyFilingDays", "posHome", "posOther", "telehealthModifier"), "The payer");
         return next;
     }
 

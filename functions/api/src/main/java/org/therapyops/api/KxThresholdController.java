@@ -1,6 +1,5 @@
 package org.therapyops.api;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -9,7 +8,6 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Put;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.therapyops.api.model.KxThresholdsInput;
@@ -34,6 +32,7 @@ import java.util.Set;
  */
 @Controller("/kx-thresholds")
 @Tag(name = "Practice settings")
+@OpenApiResponses.Authenticated
 public class KxThresholdController {
 
     static final int FIRST_YEAR = 2000;
@@ -50,7 +49,7 @@ public class KxThresholdController {
 
     @Get
     @Operation(summary = "Read the KX thresholds in force for the practice: the shipped defaults and the years its admin set")
-    @ApiResponse(responseCode = "200", description = "Every year's threshold and where it comes from; ETag is the version of the practice's own years (\"0\": none)")
+    @OpenApiResponses.Versioned
     public HttpResponse<KxThresholdsView> thresholds(@Parameter(hidden = true) Caller caller) {
         caller.require(Role.ADMIN, Role.BILLER);
         long version = practice.kxThresholds(caller.practiceId()).map(PracticeRepository.Versioned::version).orElse(0L);
@@ -58,12 +57,13 @@ public class KxThresholdController {
     }
 
     @Put
-    @Operation(summary = "Set the practice's KX thresholds (If-Match: \"0\" the first time): the years listed go over the shipped defaults")
-    @ApiResponse(responseCode = "200", description = "The thresholds in force at the new version; ETag is that version")
+    @Operation(operationId = "replaceKxThresholds", summary = "Set the practice's KX thresholds (If-Match: \"0\" the first time): the years listed go over the shipped defaults")
     @ReplacedUnderIfMatch
+    @OpenApiResponses.Versioned
+    @OpenApiResponses.JsonBody
     public HttpResponse<KxThresholdsView> replace(@Parameter(hidden = true) Caller caller,
-                                                  @Parameter(hidden = true)
-                                                  @Header(Preconditions.IF_MATCH) @Nullable String ifMatch,
+                                                  @Parameter(description = OpenApiResponses.IF_MATCH_DESCRIPTION, example = "\"1\"")
+                                                  @Header(value = Preconditions.IF_MATCH, defaultValue = "") String ifMatch,
                                                   @Valid @Body KxThresholdsInput input) {
         caller.require(Role.ADMIN);
         long expected = Preconditions.expectedVersion(ifMatch);

@@ -2,6 +2,7 @@ package org.therapyops.api;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -9,8 +10,12 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.Status;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.therapyops.api.model.AddendumInput;
 import org.therapyops.api.model.AuditView;
@@ -19,6 +24,8 @@ import org.therapyops.api.model.NoteInput;
 import org.therapyops.api.model.NoteLineInput;
 import org.therapyops.api.model.NoteView;
 import org.therapyops.api.problem.ApiProblemException;
+import org.therapyops.api.problem.Problem;
+import org.therapyops.api.problem.ProblemBodyProvider;
 import org.therapyops.api.problem.ProblemType;
 import org.therapyops.api.security.Caller;
 import org.therapyops.api.security.Role;
@@ -54,6 +61,7 @@ import java.util.UUID;
  */
 @Controller("/notes")
 @Tag(name = "Notes")
+@OpenApiResponses.Authenticated
 public class NoteController {
 
     static final int MAX_LINES = 100;
@@ -77,7 +85,12 @@ public class NoteController {
     }
 
     @Post
-    @Operation(summary = "Write a draft note for an appointment (one note per appointment)")
+    @Operation(operationId = "createNote", summary = "Write a draft note for an appointment (one note per appointment)")
+    @Status(HttpStatus.CREATED)
+    @OpenApiResponses.Created
+    @OpenApiResponses.JsonBody
+    @ApiResponse(responseCode = "409", description = "conflict: the appointment has a note already; appointment-not-held: it was cancelled or missed",
+            content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<NoteView> create(@Parameter(hidden = true) Caller caller, @Body NoteInput input) {
         caller.require(Role.CLINICIAN);
         if (input.appointmentId() == null || input.appointmentId().isBlank()) {
@@ -102,6 +115,8 @@ public class NoteController {
 
     @Get("/{noteId}")
     @Operation(summary = "Read a note")
+    @OpenApiResponses.Versioned
+    @OpenApiResponses.NotFound
     public HttpResponse<NoteView> note(@Parameter(hidden = true) Caller caller, @PathVariable String noteId) {
         caller.require(Role.CLINICIAN, Role.ADMIN, Role.BILLER);
         Note note = find(caller, noteId);
@@ -111,6 +126,9 @@ public class NoteController {
     @Get("/{noteId}/capture")
     @Operation(summary = "What charge capture made of the signed note: PENDING, CHARGED with its claims, NOTHING_BILLED "
             + "or REFUSED, with findings per line")
+    @OpenApiResponses.NotFound
+    @ApiResponse(responseCode = "409", description = "conflict: the note is a draft; charges are captured once it is signed",
+            content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public CaptureView capture(@Parameter(hidden = true) Caller caller, @PathVariable String noteId) {
         caller.require(Role.CLINICIAN, Role.ADMIN, Role.BILLER);
         Note note = find(caller, noteId);
@@ -121,7 +139,8 @@ public class NoteController {
     }
 
     @Get("/{noteId}/audit")
-    @Operation(summary = "The note's audit trail: creation, edits, signing, addenda")
+    @Operation(operationId = "noteAudit", summary = "The note's audit trail: creation, edits, signing, addenda")
+    @OpenApiResponses.NotFound
     public List<AuditView> audit(@Parameter(hidden = true) Caller caller, @PathVariable String noteId) {
         caller.require(Role.CLINICIAN, Role.ADMIN, Role.BILLER);
         find(caller, noteId);
@@ -129,9 +148,16 @@ public class NoteController {
     }
 
     @Put("/{noteId}")
-    @Operation(summary = "Replace a draft note (If-Match); a signed note changes only by addendum")
+    @Operation(operationId = "replaceNote", summary = "Replace a draft note (If-Match); a signed note changes only by addendum")
+    @OpenApiResponses.Versioned
+    @OpenApiResponses.NotFound
+    @OpenApiResponses.JsonBody
+    @ReplacedUnderIfMatch
+    @ApiResponse(responseCode = "409", description = "note-signed: the note is signed; it changes only by addendum",
+            content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<NoteView> replace(@Parameter(hidden = true) Caller caller, @PathVariable String noteId,
-                                          @Nullable @Header("If-Match") String ifMatch, @Body NoteInput input) {
+                                          @Parameter(description = OpenApiResponses.IF_MATCH_DESCRIPTION, example = "\"1\"")
+                                          @Header(value = Preconditions.IF_MATCH, defaultValue = "") String ifMatch, @Body NoteInput input) {
         caller.require(Role.CLINICIAN);
         Note current = find(caller, noteId);
         requireAuthor(caller, current.renderingProviderId(), "change its draft");
@@ -154,8 +180,15 @@ public class NoteController {
 
     @Post("/{noteId}/sign")
     @Operation(summary = "Sign the note (its rendering clinician or their supervisor only); it becomes immutable and is charged")
+    @OpenApiResponses.Versioned
+    @OpenApiResponses.NotFound
+    @OpenApiResponses.Invalid
+    @OpenApiResponses.OptionalIfMatch
+    @ApiResponse(responseCode = "409", description = "note-signed: the note is signed already",
+            content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<NoteView> sign(@Parameter(hidden = true) Caller caller, @PathVariable String noteId,
-                                       @Nullable @Header("If-Match") String ifMatch) {
+                                       @Parameter(description = OpenApiResponses.OPTIONAL_IF_MATCH_DESCRIPTION, example = "\"1\"")
+                                       @Nullable @Header(Preconditions.IF_MATCH) String ifMatch) {
         caller.require(Role.CLINICIAN);
         Note current = find(caller, noteId);
         requireDraft(current);
@@ -176,6 +209,11 @@ public class NoteController {
 
     @Post("/{noteId}/addenda")
     @Operation(summary = "Add an addendum to a signed note (audited; charges are not changed)")
+    @OpenApiResponses.Versioned
+    @OpenApiResponses.NotFound
+    @OpenApiResponses.JsonBody
+    @ApiResponse(responseCode = "409", description = "conflict: the note is a draft; edit it instead",
+            content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<NoteView> addendum(@Parameter(hidden = true) Caller caller, @PathVariable String noteId,
                                            @Body AddendumInput input) {
         caller.require(Role.CLINICIAN);

@@ -239,6 +239,15 @@ class ApiFunctionTest {
         problem(response, "unauthorized");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"cancel", "check-in", "complete", "no-show"})
+    void refusesAnActionReasonOverFiveHundredCharacters(String action) throws Exception {
+        // ActionInput says at most 500 characters; found by the fuzz run: the reason went to the audit trail unchecked.
+        APIGatewayV2HTTPResponse response = call("POST", "/appointments/" + UUID.randomUUID() + "/" + action,
+                "{\"reason\":\"" + "x".repeat(501) + "\"}", "admin");
+        assertThat(problem(response, "validation").get("errors").get(0).get("field").asText()).isEqualTo("reason");
+    }
+
     @Test
     void servesItsOpenApiDocument() {
         APIGatewayV2HTTPResponse response = function.handleRequest(event("GET", "/openapi.yml", null, null, null), null);

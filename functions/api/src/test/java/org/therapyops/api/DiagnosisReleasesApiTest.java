@@ -161,7 +161,7 @@ class DiagnosisReleasesApiTest {
                 List.of(new Charge("97110", List.of("GP"), 2, 33, List.of(1), new BigDecimal("90.00"), "pt-1", dos, "11")));
         Instant now = Instant.parse("2026-12-05T16:00:00Z");
         claimRepository.createIfAbsent(practiceId, new StoredClaim(claim, null, ClaimStatus.SCRUB_PENDING, true, now, 1));
-        claimRepository.recordScrub(practiceId, claimId, 1, new ScrubResult(claimId, ScrubStatus.NEEDS_REVIEW, "medicare", "2026.1",
+        claimRepository.recordScrub(practiceId, claimId, 1, new ScrubResult(claimId, ScrubStatus.NEEDS_REVIEW, "medicare", "2026.1", null,
                 List.of(new Finding("ICD10_VALID", Severity.ERROR, "diagnoses[0]", "test", "test"))), now);
         return claimId;
     }

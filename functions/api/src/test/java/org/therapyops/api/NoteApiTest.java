@@ -75,7 +75,7 @@ class NoteApiTest {
         claims = new DynamoClaimRepository(dynamo, billing.claims());
         DynamoPracticeRepository practice = new DynamoPracticeRepository(dynamo, tables);
         appointments = new DynamoAppointmentRepository(dynamo, tables, Clock.systemUTC());
-        check = new AuthorizationCheckService(practice, appointments);
+        check = new AuthorizationCheckService(practice, appointments, org.therapyops.testing.Payers.RESOLVER);
     }
 
     @AfterAll

@@ -18,15 +18,12 @@ import org.therapyops.billing.charges.KxThresholds;
 import org.therapyops.billing.scrub.Finding;
 import org.therapyops.billing.scrub.ScrubRecord;
 import org.therapyops.billing.scrub.Severity;
-import org.therapyops.domain.AuthorizationRequirement;
 import org.therapyops.domain.Coverage;
 import org.therapyops.domain.CoveragePriority;
 import org.therapyops.domain.Patient;
 import org.therapyops.domain.Payer;
 import org.therapyops.domain.PayerType;
 import org.therapyops.domain.PostalAddress;
-import org.therapyops.domain.Telehealth;
-import org.therapyops.domain.UnitRounding;
 import org.therapyops.dynamodb.DynamoClaimRepository;
 import org.therapyops.dynamodb.DynamoPracticeRepository;
 import org.therapyops.dynamodb.Tables;
@@ -88,8 +85,7 @@ class ClaimScrubberHandlerTest {
         if (practice.feeSchedule(practiceId).isEmpty()) {
             practice.saveFeeSchedule(practiceId, FeeSchedule.loadSample(), 0);
         }
-        practice.create(practiceId, new Payer("payer-1", "Medicare Part B", "MCRB1", PayerType.MEDICARE, AuthorizationRequirement.NONE,
-                Set.of(), UnitRounding.CMS_8_MINUTE, 365, Telehealth.defaults(), NOW, 1));
+        practice.create(practiceId, new Payer("payer-1", "Medicare Part B", "MCRB1", PayerType.MEDICARE, NOW, 1));
         practice.create(practiceId, new Patient("patient-1", "Ada", "Lovelace", LocalDate.of(1950, 12, 10), "F", NOW, 1));
         practice.create(practiceId, new Coverage("coverage-1", "patient-1", "payer-1", "1EG4TE5MK73", CoveragePriority.PRIMARY,
                 LocalDate.of(2026, 1, 1), null, NOW, 1));
@@ -156,8 +152,7 @@ class ClaimScrubberHandlerTest {
     }
 
     private void commercialPayer() {
-        practice.create(practiceId, new Payer("payer-2", "Acme Health", "ACME1", PayerType.COMMERCIAL, AuthorizationRequirement.NONE,
-                Set.of(), UnitRounding.PER_CODE, 90, Telehealth.defaults(), NOW, 1));
+        practice.create(practiceId, new Payer("payer-2", "Acme Health", "ACME1", PayerType.COMMERCIAL, NOW, 1));
     }
 
     @Test

@@ -11,6 +11,9 @@ import org.therapyops.billing.charges.TherapyYearToDate;
 import org.therapyops.domain.Coverage;
 import org.therapyops.domain.CoveragePriority;
 import org.therapyops.domain.PostalAddress;
+import org.therapyops.domain.PayerRuleSettings;
+import org.therapyops.domain.PriorAuthorization;
+import org.therapyops.domain.UnitRounding;
 import org.therapyops.domain.UnitType;
 
 import java.math.BigDecimal;
@@ -147,6 +150,8 @@ class ScrubRulesTest {
                     f.line(2).units = 0;
                 }, "lines[1].units"),
                 fails("UNITS_MINUTES", "per code (commercial): 7 minutes of 97140 bill nothing", f -> f.commercial(), "lines[2].units"),
+                fails("UNITS_MINUTES", "a Medicare payer's own per-code rounding: 7 minutes of 97140 bill nothing", f ->
+                        f.payerSettings = PayerRuleSettings.NONE.withUnitRounding(UnitRounding.PER_CODE), "lines[2].units"),
                 fails("UNITS_MINUTES", "ABA per code whatever the payer", f -> f.lines.add(new Fixture.Line("97153", 4, 50, "80.00", List.of(1))), "lines[3].units"),
                 fails("AUTH_NUMBER", "required and missing", f -> {
                     f.medicaid();
@@ -155,6 +160,12 @@ class ScrubRulesTest {
                 fails("AUTH_NUMBER", "number the patient does not hold", f -> {
                     f.medicaid();
                     f.authorizationNumber = "PA-999";
+                }, "priorAuthorizationNumber"),
+                fails("AUTH_NUMBER", "a commercial payer's own list names the evaluation", f -> {
+                    f.commercial();
+                    f.payerSettings = PayerRuleSettings.NONE.withAuthorization(PriorAuthorization.listed(Set.of("97161")));
+                    f.authorizationNumber = null;
+                    f.lines.subList(1, 3).clear();
                 }, "priorAuthorizationNumber"),
                 fails("AUTH_WINDOW", "date of service after the window", f -> {
                     f.medicaid();
@@ -177,6 +188,11 @@ class ScrubRulesTest {
                     f.commercial();
                     f.today = Fixture.DOS.plusDays(91);
                 }, "dateOfService"),
+                fails("TIMELY_FILING", "a payer's own 30 days: 45 days", f -> {
+                    f.commercial();
+                    f.payerSettings = PayerRuleSettings.NONE.withTimelyFilingDays(30);
+                    f.today = Fixture.DOS.plusDays(45);
+                }, "dateOfService"),
                 fails("DUPLICATE", "97110 already billed on another claim", f -> {
                     Fixture other = new Fixture();
                     other.id = "claim-0";
@@ -197,6 +213,18 @@ class ScrubRulesTest {
                 }, "lines[0].modifiers"),
                 fails("TELEHEALTH", "telehealth session at office place of service", f -> f.telehealth = TelehealthMode.AUDIO_VIDEO, "lines[0].placeOfService"),
                 fails("TELEHEALTH", "95 on an in-person session", f -> f.line(1).modifiers.add("95"), "lines[1].modifiers"),
+                fails("TELEHEALTH", "a Medicare payer's own telehealth modifier: audio-video without 95", f -> {
+                    f.payerSettings = PayerRuleSettings.NONE.withTelehealthModifierRequired(true);
+                    f.telehealth = TelehealthMode.AUDIO_VIDEO;
+                    f.placeOfService = "10";
+                }, "lines[0].modifiers"),
+                fails("TELEHEALTH", "a payer's own place of service at home (12) is the telehealth one", f -> {
+                    f.payerSettings = PayerRuleSettings.NONE.withTelehealthPlaceOfServiceHome("12");
+                    f.telehealth = TelehealthMode.AUDIO_VIDEO;
+                    f.placeOfService = "10";
+                }, "lines[0].placeOfService"),
+                fails("ASSISTANT_RENDERING", "a PTA as rendering provider", f -> f.assistantIds.add("provider-1"),
+                        "lines[0].renderingProviderId"),
                 fails("COVERAGE_ACTIVE", "coverage ended", f -> f.coverage = new Coverage("coverage-1", "patient-1", "payer-medicare", Fixture.MBI,
                         CoveragePriority.PRIMARY, LocalDate.of(2025, 1, 1), LocalDate.of(2026, 5, 31), Instant.EPOCH, 1), "dateOfService"),
                 fails("COVERAGE_ACTIVE", "no coverage", f -> f.coverage = null, "coverageId"),
@@ -291,6 +319,27 @@ class ScrubRulesTest {
                     f.lines.subList(1, 3).clear();
                 }),
                 passes("TIMELY_FILING", "Medicare: 365 days", f -> f.today = Fixture.DOS.plusDays(365)),
+                passes("TIMELY_FILING", "a commercial payer's own 180 days: 100 days", f -> {
+                    f.commercial();
+                    f.payerSettings = PayerRuleSettings.NONE.withTimelyFilingDays(180);
+                    f.today = Fixture.DOS.plusDays(100);
+                }),
+                passes("AUTH_NUMBER", "a commercial payer that lifts authorization", f -> {
+                    f.commercial();
+                    f.payerSettings = PayerRuleSettings.NONE.withAuthorization(PriorAuthorization.none());
+                    f.authorizationNumber = null;
+                }),
+                passes("UNITS_MINUTES", "a Medicare payer's own per-code rounding: 33 + 8 minutes make 2 + 1", f -> {
+                    f.payerSettings = PayerRuleSettings.NONE.withUnitRounding(UnitRounding.PER_CODE);
+                    f.line(2).minutes = 8;
+                }),
+                passes("TELEHEALTH", "a commercial payer that wants no telehealth modifier", f -> {
+                    f.commercial();
+                    f.payerSettings = PayerRuleSettings.NONE.withTelehealthModifierRequired(false);
+                    f.telehealth = TelehealthMode.AUDIO_VIDEO;
+                    f.placeOfService = "10";
+                }),
+                passes("ASSISTANT_RENDERING", "an assistant's line billed under the supervisor", f -> f.assistantIds.add("pta-1")),
                 passes("DUPLICATE", "the original a replacement replaces", f -> {
                     Fixture other = new Fixture();
                     other.id = "claim-0";

@@ -1,5 +1,6 @@
 package org.therapyops.api.model;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import org.therapyops.api.json.FreeText;
 import jakarta.validation.constraints.Max;
@@ -9,6 +10,6 @@ import jakarta.validation.constraints.Positive;
 
 /** A new time for an appointment; the length and the provider stay unless given. */
 @Serdeable
-public record RescheduleInput(@NotNull StartTime start, @Positive @Max(720) Integer durationMinutes, String providerId,
-                              @FreeText String reason) {
+public record RescheduleInput(@NotNull StartTime start, @Nullable @Positive @Max(720) Integer durationMinutes,
+                              @Nullable String providerId, @Nullable @FreeText String reason) {
 }

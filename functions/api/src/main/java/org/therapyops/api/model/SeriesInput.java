@@ -1,5 +1,6 @@
 package org.therapyops.api.model;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -20,7 +21,7 @@ public record SeriesInput(@NotBlank String patientId,
                           @NotNull StartTime firstStart,
                           @NotNull @Positive @Max(720) Integer durationMinutes,
                           @NotNull SeriesPlan.Frequency frequency,
-                          @Min(1) @Max(52) Integer interval,
-                          @Min(1) @Max(SeriesPlan.MAX_SESSIONS) Integer count,
-                          LocalDate until) {
+                          @Nullable @Min(1) @Max(52) Integer interval,
+                          @Nullable @Min(1) @Max(SeriesPlan.MAX_SESSIONS) Integer count,
+                          @Nullable LocalDate until) {
 }

@@ -22,7 +22,7 @@ public final class KxThresholdRule extends ScrubRule {
     @Override
     protected void check(Claim claim, ScrubContext context, List<Violation> out) {
         int year = claim.dateOfService().getYear();
-        if (context.profile().kxModifier() && context.kxThresholds().forYear(year).isEmpty()) {
+        if (context.rules().kxModifier() && context.kxThresholds().forYear(year).isEmpty()) {
             out.add(new Violation("dateOfService", "No KX threshold is known for " + year + ": KX was not checked"));
         }
     }

@@ -1,13 +1,15 @@
-package org.therapyops.billing.scrub;
+package org.therapyops.payer;
 
 import org.junit.jupiter.api.Test;
 import org.therapyops.billing.charges.KxThresholds;
+import org.therapyops.domain.PriorAuthorization;
 import org.therapyops.domain.AuthorizationRequirement;
 import org.therapyops.domain.PayerType;
 import org.therapyops.domain.UnitRounding;
 
 import java.io.StringReader;
 import java.time.LocalDate;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -57,22 +59,41 @@ class PayerProfilesTest {
 
     @Test
     void payerDifferencesAreData() {
-        PayerProfile medicare = profiles.inForce("medicare", Fixture.DOS).orElseThrow();
-        PayerProfile medicaid = profiles.inForce("medicaid", Fixture.DOS).orElseThrow();
-        PayerProfile commercial = profiles.inForce("commercial", Fixture.DOS).orElseThrow();
+        LocalDate dos = LocalDate.of(2026, 6, 15);
+        PayerProfile medicare = profiles.inForce(PayerType.MEDICARE, dos).orElseThrow();
+        PayerProfile medicaid = profiles.inForce(PayerType.MEDICAID, dos).orElseThrow();
+        PayerProfile commercial = profiles.inForce(PayerType.COMMERCIAL, dos).orElseThrow();
         assertThat(medicare.timelyFilingDays()).isEqualTo(365);
         assertThat(medicare.memberIdFormat()).isEqualTo(PayerProfile.MemberIdFormat.MBI);
         assertThat(medicare.unitRounding()).isEqualTo(UnitRounding.CMS_8_MINUTE);
-        assertThat(medicare.requiresAuthorization("97110")).isFalse();
-        assertThat(medicaid.authorizationRequired()).isEqualTo(AuthorizationRequirement.ALL);
+        assertThat(medicare.authorization()).isEqualTo(PriorAuthorization.none());
+        assertThat(medicare.assistantModifiers()).isTrue();
+        assertThat(medicaid.authorization().required()).isEqualTo(AuthorizationRequirement.ALL);
         assertThat(medicaid.telehealthModifierRequired()).isTrue();
-        assertThat(medicaid.severityOf("KX_MODIFIER", Severity.ERROR)).isEmpty();
+        assertThat(medicaid.assistantModifiers()).isFalse();
+        assertThat(medicaid.ruleSeverities()).containsEntry("KX_MODIFIER", "OFF");
         assertThat(commercial.unitRounding()).isEqualTo(UnitRounding.PER_CODE);
         assertThat(commercial.timelyFilingDays()).isEqualTo(90);
-        assertThat(commercial.requiresAuthorization("97110")).isTrue();
-        assertThat(commercial.requiresAuthorization("97161")).isFalse();
-        assertThat(commercial.severityOf("NCCI_PTP", Severity.ERROR)).contains(Severity.WARNING);
-        assertThat(commercial.severityOf("BILLING_NPI", Severity.ERROR)).contains(Severity.ERROR);
+        assertThat(commercial.authorization().requiredFor("97110")).isTrue();
+        assertThat(commercial.authorization().requiredFor("97161")).isFalse();
+        assertThat(commercial.ruleSeverities()).containsEntry("NCCI_PTP", "WARNING").doesNotContainKey("BILLING_NPI");
+        assertThat(List.of(medicare, medicaid, commercial)).allSatisfy(p -> {
+            assertThat(p.telehealthPlaceOfServiceHome()).isEqualTo("10");
+            assertThat(p.telehealthPlaceOfServiceOther()).isEqualTo("02");
+        });
+    }
+
+    @Test
+    void eachPayerTypeHasOneProfileAndOtherPayersAreCommercial() {
+        assertThat(profiles.profileIdOf(PayerType.MEDICARE)).contains("medicare");
+        assertThat(profiles.profileIdOf(PayerType.MEDICAID)).contains("medicaid");
+        assertThat(profiles.profileIdOf(PayerType.COMMERCIAL)).contains("commercial");
+        assertThat(profiles.profileIdOf(PayerType.OTHER)).contains("commercial");
+        PayerProfile medicare = profiles.inForce(PayerType.MEDICARE, LocalDate.of(2026, 6, 15)).orElseThrow();
+        PayerProfile claimsMedicareToo = new PayerProfile("other", "Other", PayerType.OTHER, java.util.Set.of(PayerType.MEDICARE),
+                "1", medicare.effectiveFrom(), java.util.Map.of(), 90, PayerProfile.MemberIdFormat.ANY, UnitRounding.PER_CODE,
+                false, false, PriorAuthorization.all(), "10", "02", false);
+        assertThatThrownBy(() -> new PayerProfiles(List.of(medicare, claimsMedicareToo))).hasMessageContaining("MEDICARE");
     }
 
     @Test
