@@ -215,12 +215,19 @@ public final class DynamoInboundRepositories {
             } else {
                 remove.add("#error");
             }
-            return InboundItems.delivery(dynamo.updateItem(b -> b.tableName(table)
-                    .key(Keys.key(practiceId, InboundItems.DELIVERY + deliveryId))
-                    .updateExpression(set + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove)))
-                    .conditionExpression("attribute_exists(pk)")
-                    .expressionAttributeNames(names(kind != null))
-                    .expressionAttributeValues(values).returnValues(ReturnValue.ALL_NEW)).attributes());
+            values.put(":applied", AttributeValue.fromS(InboundDelivery.Status.APPLIED.name()));
+            values.put(":attention", AttributeValue.fromS(InboundDelivery.Status.NEEDS_ATTENTION.name()));
+            try {
+                return InboundItems.delivery(dynamo.updateItem(b -> b.tableName(table)
+                        .key(Keys.key(practiceId, InboundItems.DELIVERY + deliveryId))
+                        .updateExpression(set + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove)))
+                        // A settled outcome stands: a duplicate of the delivery's message applied alongside records nothing.
+                        .conditionExpression("attribute_exists(pk) AND NOT #status IN (:applied, :attention)")
+                        .expressionAttributeNames(names(kind != null))
+                        .expressionAttributeValues(values).returnValues(ReturnValue.ALL_NEW)).attributes());
+            } catch (ConditionalCheckFailedException settled) {
+                return get(practiceId, deliveryId).orElseThrow(() -> settled);
+            }
         }
 
         private Map<String, String> names(boolean withKind) {

@@ -17,7 +17,10 @@ public interface InboundDeliveryRepository {
     /** Records that the delivery was handed to the inbound queue. */
     void markQueued(String practiceId, String deliveryId);
 
-    /** Records what applying it did (one more attempt), whatever its status was. */
+    /**
+     * Records what applying it did (one more attempt), unless its outcome is settled (APPLIED or NEEDS_ATTENTION: a
+     * duplicate of its message applied alongside records nothing); the delivery as it then stands.
+     */
     InboundDelivery recordOutcome(String practiceId, String deliveryId, InboundDelivery.Status status, String kind,
                                   List<String> changes, String error, Instant at);
 

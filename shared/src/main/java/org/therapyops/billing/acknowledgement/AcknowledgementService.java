@@ -90,7 +90,7 @@ public final class AcknowledgementService {
                 deliveryId, clock.instant());
         int moved = 0;
         for (String claimId : batch.claimIds()) {
-            if (move(practiceId, claimId, ClaimStatus.REJECTED, acknowledgement, true)) {
+            if (move(practiceId, claimId, ClaimStatus.REJECTED, acknowledgement, true) || answeredBy(practiceId, claimId, acknowledgement)) {
                 moved++;
             }
         }
@@ -118,7 +118,8 @@ public final class AcknowledgementService {
             PayerResponse.Acknowledgement ack = new PayerResponse.Acknowledgement("277CA", !rejection, codes,
                     text != null ? text : rejection ? "Rejected by the payer or clearinghouse (" + String.join(", ", codes) + ")."
                             : null, status.payerClaimControlNumber(), deliveryId, clock.instant());
-            if (move(practiceId, claimId.get(), rejection ? ClaimStatus.REJECTED : ClaimStatus.ACCEPTED, ack, false)) {
+            if (move(practiceId, claimId.get(), rejection ? ClaimStatus.REJECTED : ClaimStatus.ACCEPTED, ack, false)
+                    || answeredBy(practiceId, claimId.get(), ack)) {
                 if (rejection) {
                     rejected++;
                 } else {
@@ -130,8 +131,17 @@ public final class AcknowledgementService {
         }
         List<String> changes = new ArrayList<>();
         changes.add("277CA: " + accepted + " claim(s) ACCEPTED, " + rejected + " REJECTED"
-                + (unchanged == 0 ? "" : ", " + unchanged + " unchanged (already further along, or this answer was applied)"));
+                + (unchanged == 0 ? "" : ", " + unchanged + " unchanged (already further along)"));
         return new Outcome(changes, unmatched);
+    }
+
+    /**
+     * Whether the claim carries this very answer (this delivery's, from an earlier attempt or a duplicate message): it
+     * was moved by this delivery, and a retry says so rather than "unchanged".
+     */
+    private boolean answeredBy(String practiceId, String claimId, PayerResponse.Acknowledgement ack) {
+        PayerResponse.Acknowledgement last = claims.get(practiceId, claimId).map(c -> c.response().acknowledgement()).orElse(null);
+        return last != null && ack.deliveryId().equals(last.deliveryId()) && ack.source().equals(last.source());
     }
 
     /** Moves one claim, conditional on its version; false when it is past the point this answer speaks of, or has it already. */
