@@ -24,6 +24,12 @@ public interface InboundDeliveryRepository {
     InboundDelivery recordOutcome(String practiceId, String deliveryId, InboundDelivery.Status status, String kind,
                                   List<String> changes, String error, Instant at);
 
+    /**
+     * Claims the delivery for one receipt of its message until {@code leaseUntil}: true unless its outcome is settled or
+     * another receipt holds a lease that has not run out (a duplicate of the message, delivered alongside).
+     */
+    boolean claim(String practiceId, String deliveryId, Instant now, Instant leaseUntil);
+
     /** Puts it back to RECEIVED, not queued, for applying again. */
     InboundDelivery reopen(String practiceId, String deliveryId);
 

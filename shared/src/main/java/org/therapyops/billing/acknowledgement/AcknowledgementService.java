@@ -11,6 +11,7 @@ import org.therapyops.ports.ClaimRepository;
 import org.therapyops.ports.StaleVersionException;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -148,8 +149,22 @@ public final class AcknowledgementService {
     private boolean move(String practiceId, String claimId, ClaimStatus to, PayerResponse.Acknowledgement ack, boolean batchLevel) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             StoredClaim claim = claims.get(practiceId, claimId).orElse(null);
-            if (claim == null || !movable(claim, to, ack, batchLevel)) {
+            if (claim == null) {
                 return false;
+            }
+            if (!movable(claim, to, ack, batchLevel)) {
+                if (batchLevel || !lateAcceptance(claim, ack)) {
+                    return false;
+                }
+                try {
+                    claims.respond(practiceId, claim, claim.status(), claim.response().withLateAcknowledgement(ack));
+                    LOG.info("claim {} of practice {}: {} acceptance kept after its adjudication ({})", claimId, practiceId,
+                            ack.source(), claim.status());
+                    return true;
+                } catch (StaleVersionException e) {
+                    LOG.info("claim {} changed while acknowledging it; reading it again (attempt {})", claimId, attempt);
+                    continue;
+                }
             }
             try {
                 claims.respond(practiceId, claim, to, claim.response().withAcknowledgement(ack));
@@ -160,6 +175,17 @@ public final class AcknowledgementService {
             }
         }
         throw new StaleVersionException("The claim");
+    }
+
+    /**
+     * An acceptance of a claim its 835 adjudicated first (reordered deliveries), whose current submission has no
+     * acknowledgement yet: kept, the status left as the 835 made it.
+     */
+    private static boolean lateAcceptance(StoredClaim claim, PayerResponse.Acknowledgement ack) {
+        PayerResponse.Acknowledgement last = claim.response().acknowledgement();
+        Instant submitted = claim.response().submittedAt();
+        return ack.accepted() && claim.status().adjudicated()
+                && (last == null || submitted != null && last.at().isBefore(submitted));
     }
 
     private static boolean movable(StoredClaim claim, ClaimStatus to, PayerResponse.Acknowledgement ack, boolean batchLevel) {

@@ -178,6 +178,24 @@ class RemittanceServiceTest {
     }
 
     @Test
+    void a277caAcceptanceThatComesAfterThe835IsKeptOnThePaidClaim() {
+        // The queue does not keep the clearinghouse's order: the 835 may be applied before the 277CA that preceded it.
+        String practice = "practice-" + UUID.randomUUID();
+        submit(practice, Remittances.submitted("g1", "97110", "90.00"));
+        new RemittanceService(claims, inbound.remittances(), CLOCK).post(practice, "dlv-835g",
+                era("T-G", clp("g1", "1", "90.00", "90.00", List.of(), svc("g1", 1, "97110", "90.00", "90.00"))));
+        String pccn = claim(practice, "g1").response().payerClaimControlNumber();
+        AcknowledgementService.Outcome outcome = new AcknowledgementService(batches, claims, CLOCK).apply277(practice, "dlv-277g",
+                new ClaimAcknowledgementReport("R3", null, List.of(status("g1", "A1", "20", null))));
+        StoredClaim g1 = claim(practice, "g1");
+        assertThat(g1.status()).isEqualTo(ClaimStatus.PAID);
+        assertThat(g1.response().acknowledgement().source()).isEqualTo("277CA");
+        assertThat(g1.response().acknowledgement().accepted()).isTrue();
+        assertThat(g1.response().payerClaimControlNumber()).as("the 835's number stands").isEqualTo(pccn);
+        assertThat(outcome.changes()).singleElement().asString().isEqualTo("277CA: 1 claim(s) ACCEPTED, 0 REJECTED");
+    }
+
+    @Test
     void a277caAppliedAgainByTheSameDeliverySaysWhatItMovedNotUnchanged() {
         String practice = "practice-" + UUID.randomUUID();
         submit(practice, Remittances.submitted("f1", "97110", "90.00"), Remittances.submitted("f2", "97110", "90.00"));
