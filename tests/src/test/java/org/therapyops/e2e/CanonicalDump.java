@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  *       clearinghouse's claim and trace numbers) is labelled in order of first appearance in the sorted dump;</li>
  *   <li>instants (ISO timestamps, epoch seconds, X12 envelope dates and times) are {@code <t>};</li>
  *   <li>what is legitimately different per run is dropped: request ids, secrets and hashes of bodies holding random
- *       ids, SES message ids, and how many attempts a delivery took (a fault run retries).</li>
+ *       ids, SES message ids, how many attempts a delivery took (a fault run retries) and the token a conditional
+ *       write carries so that its SDK retry can tell it already applied ({@code writeToken}, random per write).</li>
  * </ul>
  *
  * Everything else must be equal: statuses, counters, versions, amounts, postings, audit trails, alerts, emails.
@@ -37,7 +38,7 @@ import java.util.regex.Pattern;
 public final class CanonicalDump {
 
     /** Attributes whose values differ between runs by nature, not by outcome. */
-    static final Set<String> DROPPED = Set.of("requestId", "secrets", "bodySha256", "emailMessageId", "attempts");
+    static final Set<String> DROPPED = Set.of("requestId", "secrets", "bodySha256", "emailMessageId", "attempts", "writeToken");
 
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -95,8 +96,24 @@ public final class CanonicalDump {
             }
         }
         lines.forEach(l -> l.item = (ObjectNode) maskRaceSlots(l.item, raceSlots, run.result().races()));
+        // Each line by the UUIDs in it, and each appointment's note: what a race member's key is made of.
+        Map<String, List<Line>> byToken = new HashMap<>();
+        Map<String, String> noteOf = new HashMap<>();
+        for (Line l : lines) {
+            Matcher m = UUID.matcher(l.item.toString());
+            Set<String> seen = new java.util.HashSet<>();
+            while (m.find()) {
+                String token = m.group().toLowerCase(Locale.ROOT);
+                if (seen.add(token)) {
+                    byToken.computeIfAbsent(token, k -> new ArrayList<>()).add(l);
+                }
+            }
+            if (l.item.path("type").asText().equals("NOTE")) {
+                noteOf.put(l.item.path("appointmentId").asText().toLowerCase(Locale.ROOT), l.item.path("id").asText().toLowerCase(Locale.ROOT));
+            }
+        }
         for (ChaosWorkload.Race race : run.result().races()) {
-            relabelRace(race, lines, known);
+            relabelRace(race, byToken, noteOf, known);
         }
         // Every other run-random token: labelled in order of first appearance in the dump sorted with them masked.
         List<Line> order = new ArrayList<>(lines);
@@ -141,34 +158,41 @@ public final class CanonicalDump {
      * those of its note and claims, itself and its note named SELF, its race-mates masked), and the keys' order names
      * them race#1, race#2, ...
      */
-    private static void relabelRace(ChaosWorkload.Race race, List<Line> lines, Map<String, String> known) {
+    private static void relabelRace(ChaosWorkload.Race race, Map<String, List<Line>> byToken, Map<String, String> noteOf,
+                                    Map<String, String> known) {
         List<String> members = race.appointmentIds().stream().map(a -> a.toLowerCase(Locale.ROOT)).toList();
-        Map<String, String> noteOf = new HashMap<>();
-        for (Line l : lines) {
-            if (l.item.path("type").asText().equals("NOTE") && members.contains(l.item.path("appointmentId").asText().toLowerCase(Locale.ROOT))) {
-                noteOf.put(l.item.path("appointmentId").asText().toLowerCase(Locale.ROOT), l.item.path("id").asText().toLowerCase(Locale.ROOT));
-            }
-        }
         Map<String, String> keys = new TreeMap<>();
         for (String m : members) {
-            Map<String, String> view = new HashMap<>(known);
+            Map<String, String> overlay = new HashMap<>();
+            Map<String, String> view = new java.util.AbstractMap<>() {
+                @Override
+                public String get(Object key) {
+                    return overlay.containsKey(key) ? overlay.get(key) : known.get(key);
+                }
+
+                @Override
+                public Set<Entry<String, String>> entrySet() {
+                    throw new UnsupportedOperationException();
+                }
+            };
             for (String other : members) {
-                view.put(other, race.group());
+                overlay.put(other, race.group());
                 if (noteOf.containsKey(other)) {
-                    view.put(noteOf.get(other), "note(" + race.group() + ")");
+                    overlay.put(noteOf.get(other), "note(" + race.group() + ")");
                 }
             }
-            view.put(m, "SELF");
+            overlay.put(m, "SELF");
             String note = noteOf.get(m);
             if (note != null) {
-                view.put(note, "note(SELF)");
+                overlay.put(note, "note(SELF)");
+            }
+            java.util.LinkedHashSet<Line> mentions = new java.util.LinkedHashSet<>(byToken.getOrDefault(m, List.of()));
+            if (note != null) {
+                mentions.addAll(byToken.getOrDefault(note, List.of()));
             }
             List<String> about = new ArrayList<>();
-            for (Line l : lines) {
-                String text = l.item.toString().toLowerCase(Locale.ROOT);
-                if (text.contains(m) || note != null && text.contains(note)) {
-                    about.add(l.table + " " + render(substitute(l.item, view, t -> "?")));
-                }
+            for (Line l : mentions) {
+                about.add(l.table + " " + render(substitute(l.item, view, t -> "?")));
             }
             about.sort(null);
             keys.put(String.join("\n", about) + "\n" + m, m);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.therapyops.localcloud.Faults;
 import org.therapyops.localcloud.LocalCloud;
-import org.therapyops.localcloud.SimulatedClearinghouseResponder;
 import org.therapyops.localcloud.Status;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -28,27 +27,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * equal, ids and timestamps aside ({@link CanonicalDump}): no reservation made twice, no claim, charge, alert, email or
  * posting lost or doubled, nothing left pending, every poison input in its dead-letter queue and nothing else there.
  */
-class ChaosEndToEndTest {
+public class ChaosEndToEndTest {
 
     static final long SEED = Long.getLong("chaos.seed", 20261206L);
     static final double TIME_SCALE = 1.0 / 120;
 
     /** Every fault at once; two instances of each function, three of the API; time compressed with the leases that go with it. */
     static LocalCloud.Options chaos(String stack, long seed) {
-        Path projectDir = Path.of("..").toAbsolutePath().normalize();
-        return LocalCloud.Options.defaults(projectDir).apiPort(0).stackName(stack)
-                .clearinghouseResponder(new SimulatedClearinghouseResponder())
-                .faults(Faults.chaos(seed)).maxInstances(2).maxInstances("ApiFunction", 3)
-                .timeScale(TIME_SCALE)
-                // Each lease must stay below its queue's visibility timeout: here 2 s (NotifyQueue) and 15 s (InboundQueue).
-                .environment("NotifierFunction", "ALERT_EMAIL_LEASE", "5s")
-                .environment("InboundFunction", "DELIVERY_LEASE", "10s");
+        return ChaosWorkload.cloud(stack, TIME_SCALE, Faults.chaos(seed));
     }
 
-    record Outcome(List<String> canonical, ChaosWorkload.Result result) {
+    /** A run's canonical dump and what it did. */
+    public record Outcome(List<String> canonical, ChaosWorkload.Result result, List<String> reservationProblems) {
     }
 
-    static Outcome run(LocalCloud cloud, ChaosWorkload.Spec spec, String name) throws Exception {
+    /** Runs the workload on the cloud and dumps what the run left behind: its items and emails, canonical. */
+    public static Outcome run(LocalCloud cloud, ChaosWorkload.Spec spec, String name) throws Exception {
         ChaosWorkload.Result result = ChaosWorkload.run(cloud, spec, System.out);
         List<TableDump.Row> rows = TableDump.scan(cloud).stream().filter(result::owns).toList();
         List<JsonNode> emails = new ArrayList<>();
@@ -56,14 +50,15 @@ class ChaosEndToEndTest {
                 .filter(e -> e.destinations().stream().anyMatch(d -> result.practiceIds().stream().anyMatch(d::contains)))
                 .forEach(e -> emails.add(TableDump.JSON.valueToTree(e)));
         List<String> canonical = CanonicalDump.of(new CanonicalDump.Run(rows, emails, result));
+        Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target/chaos-" + name + ".txt"), canonical);
         System.out.println("[chaos] " + name + ": workload " + result.elapsedMs() + " ms, " + result.counts() + ", " + rows.size()
                 + " items, " + emails.size() + " emails");
-        return new Outcome(canonical, result);
+        return new Outcome(canonical, result, TableDump.reservationProblems(rows));
     }
 
     /** The bodies a queue holds, read without taking them (visibility 0). */
-    static List<String> peek(LocalCloud cloud, String queue) {
+    public static List<String> peek(LocalCloud cloud, String queue) {
         String url = cloud.physicalId(queue);
         Map<String, String> seen = new java.util.TreeMap<>();
         for (int i = 0; i < 5; i++) {
@@ -99,6 +94,8 @@ class ChaosEndToEndTest {
             assertThat(faultCounts.remove("poison")).as("poison for the stream and two queues").isEqualTo(3);
             assertThat(cleanCounts.remove("poison")).as("poison for the stream (the shared cloud's queues retry in minutes)").isEqualTo(1);
             assertThat(faultCounts).isEqualTo(cleanCounts);
+            assertThat(clean.reservationProblems()).as("clean run: counters match reservations").isEmpty();
+            assertThat(faulty.reservationProblems()).as("fault run: no visit reserved twice, none lost").isEmpty();
             String difference = CanonicalDump.difference(clean.canonical(), faulty.canonical(), 30);
             assertThat(difference).as("what the fault run left behind differs from the clean run (target/chaos-clean.txt, "
                     + "target/chaos-faults.txt):\n" + difference).isEmpty();

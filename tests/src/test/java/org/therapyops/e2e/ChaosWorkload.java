@@ -3,6 +3,7 @@ package org.therapyops.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.therapyops.billing.x12.sim.SimulatedClearinghouse;
 import org.therapyops.localcloud.ClearinghouseSimulator;
+import org.therapyops.localcloud.Faults;
 import org.therapyops.localcloud.LocalCloud;
 import org.therapyops.localcloud.Status;
 import org.therapyops.localcloud.TokenRequest;
@@ -80,7 +81,22 @@ public final class ChaosWorkload {
     public record Race(String group, String date, List<String> appointmentIds, List<String> noteIds) {
     }
 
-    static final Duration WAIT = Duration.ofSeconds(180);
+    static final Duration WAIT = Duration.ofSeconds(Long.getLong("chaos.wait.seconds", 180));
+
+    /**
+     * A local cloud for a run of its own: visibility timeouts and retry delays times {@code timeScale}, and the leases
+     * that must stay below them shortened to match (the notifier's below NotifyQueue's 180 s, the inbound function's
+     * below InboundQueue's 1,800 s); with {@code faults} (or {@link Faults#none()}), two instances of each function and
+     * three of the API when any fault is on.
+     */
+    public static LocalCloud.Options cloud(String stack, double timeScale, Faults faults) {
+        LocalCloud.Options options = LocalCloud.Options.defaults(TableDump.projectDir()).apiPort(0).stackName(stack)
+                .clearinghouseResponder(new org.therapyops.localcloud.SimulatedClearinghouseResponder())
+                .timeScale(timeScale).faults(faults)
+                .environment("NotifierFunction", "ALERT_EMAIL_LEASE", Math.max(3, Math.round(180 * timeScale * 2.5)) + "s")
+                .environment("InboundFunction", "DELIVERY_LEASE", Math.max(3, Math.round(1800 * timeScale * 2 / 3)) + "s");
+        return faults.any() ? options.maxInstances(2).maxInstances("ApiFunction", 3) : options;
+    }
     private static final String[] OUTCOMES = {"PAID", "PARTIAL", "DENIED", "REJECTED"};
     private static final LocalDate FIRST_DAY = LocalDate.of(2026, 12, 14);
 
@@ -209,7 +225,6 @@ public final class ChaosWorkload {
         List<PracticeRun> practices = new ArrayList<>();
         for (int p = 0; p < spec.practices(); p++) {
             PracticeRun practice = new PracticeRun(p);
-            practice.setUp();
             for (int i = 0; i < spec.patientsPerPractice(); i++) {
                 practice.patients.add(new PatientRun(practice, i, random));
             }
@@ -218,6 +233,7 @@ public final class ChaosWorkload {
         List<PatientRun> everyone = practices.stream().flatMap(p -> p.patients.stream()).toList();
         ExecutorService pool = Executors.newFixedThreadPool(spec.threads());
         try {
+            all(pool, practices, PracticeRun::setUp);
             all(pool, everyone, patient -> {
                 patient.setUp();
                 race(patient);

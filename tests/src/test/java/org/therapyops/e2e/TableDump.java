@@ -34,9 +34,21 @@ public final class TableDump {
     private TableDump() {
     }
 
+    /** The project root: the nearest directory upward holding template.yaml (tests/ under Maven, the root for a benchmark). */
+    public static Path projectDir() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !java.nio.file.Files.exists(dir.resolve("template.yaml"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("no template.yaml above " + Path.of("").toAbsolutePath());
+        }
+        return dir;
+    }
+
     /** The logical ids of the template's tables. */
     static List<String> tables() {
-        Path template = Path.of("..").toAbsolutePath().normalize().resolve("template.yaml");
+        Path template = projectDir().resolve("template.yaml");
         return Template.load(template).resourcesOfType("AWS::DynamoDB::Table").stream().map(Template.Resource::logicalId).toList();
     }
 
@@ -136,6 +148,42 @@ public final class TableDump {
             }
         }
         return open;
+    }
+
+    /**
+     * What is wrong with the authorizations' counters in these rows: each authorization's scheduled units must be those
+     * its SCHEDULED appointments reserved, and authorized = scheduled + rendered + remaining, none below zero. Empty when
+     * nothing was reserved twice (or lost).
+     */
+    public static List<String> reservationProblems(List<Row> rows) {
+        Map<String, java.math.BigDecimal> reserved = new TreeMap<>();
+        for (Row row : rows) {
+            ObjectNode i = row.item();
+            if (i.path("type").asText().equals("APPOINTMENT") && i.path("status").asText().equals("SCHEDULED")
+                    && i.hasNonNull("authorizationId")) {
+                reserved.merge(i.path("pk").asText() + "#" + i.path("authorizationId").asText(), i.path("reservedUnits").decimalValue(),
+                        java.math.BigDecimal::add);
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        for (Row row : rows) {
+            ObjectNode i = row.item();
+            if (!i.path("type").asText().equals("AUTHORIZATION")) {
+                continue;
+            }
+            String key = i.path("pk").asText() + "#" + i.path("id").asText();
+            java.math.BigDecimal scheduled = i.path("scheduled").decimalValue();
+            java.math.BigDecimal sum = scheduled.add(i.path("rendered").decimalValue()).add(i.path("remaining").decimalValue());
+            java.math.BigDecimal held = reserved.getOrDefault(key, java.math.BigDecimal.ZERO);
+            if (scheduled.compareTo(held) != 0) {
+                problems.add("authorization " + i.path("id").asText() + ": scheduled " + scheduled + ", its appointments reserve " + held);
+            }
+            if (sum.compareTo(i.path("authorized").decimalValue()) != 0 || i.path("remaining").decimalValue().signum() < 0) {
+                problems.add("authorization " + i.path("id").asText() + ": authorized " + i.path("authorized") + " is not scheduled "
+                        + scheduled + " + rendered " + i.path("rendered") + " + remaining " + i.path("remaining"));
+            }
+        }
+        return problems;
     }
 
     static Comparator<Row> ORDER = Comparator.comparing(Row::table).thenComparing(r -> r.item().toString());
