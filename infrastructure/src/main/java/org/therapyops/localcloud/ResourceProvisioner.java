@@ -72,6 +72,13 @@ public final class ResourceProvisioner {
                     String name = r.properties().get("FunctionName") instanceof String s ? s : resolver.physicalName(r.logicalId());
                     resolver.define(r.logicalId(), new TemplateResolver.Physical(name, Map.of("Arn", functionArn(name))));
                 }
+                // Not emulated (moto's tables are not encrypted), but !Ref and !GetAtt of a key must resolve.
+                case "AWS::KMS::Key" -> {
+                    String keyId = java.util.UUID.nameUUIDFromBytes(resolver.physicalName(r.logicalId())
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+                    resolver.define(r.logicalId(), new TemplateResolver.Physical(keyId, Map.of("Arn", "arn:aws:kms:"
+                            + TemplateResolver.REGION + ":" + TemplateResolver.ACCOUNT_ID + ":key/" + keyId, "KeyId", keyId)));
+                }
                 case "AWS::Serverless::HttpApi", "AWS::Serverless::Api" ->
                     resolver.define(r.logicalId(), new TemplateResolver.Physical("local", Map.of("ApiEndpoint", "http://127.0.0.1")));
                 default -> {

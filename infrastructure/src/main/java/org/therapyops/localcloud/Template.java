@@ -22,8 +22,14 @@ import org.yaml.snakeyaml.nodes.Tag;
 /** A parsed SAM/CloudFormation template, short tags turned into their long (JSON) form. */
 public final class Template {
 
-    /** One entry of Resources. */
-    public record Resource(String logicalId, String type, Map<String, Object> properties, Map<String, Object> metadata) {
+    /**
+     * One entry of Resources.
+     *
+     * @param policies its resource attributes besides Type, Properties and Metadata (DeletionPolicy, UpdateReplacePolicy,
+     *                 DependsOn, Condition)
+     */
+    public record Resource(String logicalId, String type, Map<String, Object> properties, Map<String, Object> metadata,
+                           Map<String, Object> policies) {
     }
 
     private final Path directory;
@@ -43,7 +49,9 @@ public final class Template {
             if (!(type instanceof String)) {
                 throw new TemplateException("Resources." + id + ": no Type");
             }
-            resources.put(id, new Resource(id, (String) type, mapOf(r.get("Properties")), mapOf(r.get("Metadata"))));
+            Map<String, Object> policies = new LinkedHashMap<>(r);
+            policies.keySet().removeAll(java.util.Set.of("Type", "Properties", "Metadata"));
+            resources.put(id, new Resource(id, (String) type, mapOf(r.get("Properties")), mapOf(r.get("Metadata")), policies));
         });
     }
 

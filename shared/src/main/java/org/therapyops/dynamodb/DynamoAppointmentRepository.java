@@ -137,6 +137,10 @@ public final class DynamoAppointmentRepository implements AppointmentRepository 
                     .updateExpression("SET scheduled = scheduled + :units, remaining = remaining - :units, version = version + :one")
                     .conditionExpression("attribute_exists(pk) AND remaining >= :units")
                     .expressionAttributeValues(Map.of(":units", n(reserve.units()), ":one", ONE)).build()).build());
+        } else if (decision instanceof AuthorizationDecision.NotRequired notRequired) {
+            to = AppointmentStatus.SCHEDULED.name();
+            set = "SET #status = :to, explanation = :why, decidedAt = :at, version = version + :one";
+            values.put(":why", s(notRequired.explanation()));
         } else if (decision instanceof AuthorizationDecision.Refuse refuse) {
             to = AppointmentStatus.NEEDS_AUTH.name();
             set = "SET #status = :to, reasons = :reasons, decidedAt = :at, version = version + :one";

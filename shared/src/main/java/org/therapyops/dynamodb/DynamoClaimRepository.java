@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
@@ -130,17 +131,22 @@ public final class DynamoClaimRepository implements ClaimRepository {
 
     @Override
     public StoredClaim updateStatus(String practiceId, String claimId, long expectedVersion, ClaimStatus to) {
+        Map<String, AttributeValue> token = AppliedWrites.tokened(Map.of());
         try {
             var response = dynamo.updateItem(UpdateItemRequest.builder().tableName(table)
                     .key(Keys.key(practiceId, BillingItems.CLAIM + claimId))
-                    .updateExpression("SET #status = :to, version = version + :one" + reviewQueue(to))
+                    .updateExpression("SET #status = :to, version = version + :one, " + AppliedWrites.TOKEN + " = :token" + reviewQueue(to))
                     .conditionExpression("attribute_exists(pk) AND version = :version")
                     .expressionAttributeNames(Map.of("#status", "status"))
                     .expressionAttributeValues(withReviewQueue(to, Map.of(":to", s(to.name()), ":one", n(1),
-                            ":version", n(expectedVersion))))
-                    .returnValues(ReturnValue.ALL_NEW).build());
+                            ":version", n(expectedVersion), ":token", token.get(AppliedWrites.TOKEN))))
+                    .returnValues(ReturnValue.ALL_NEW)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
             return BillingItems.claim(response.attributes());
         } catch (ConditionalCheckFailedException e) {
+            if (AppliedWrites.alreadyApplied(e, token)) {
+                return BillingItems.claim(e.item());
+            }
             throw new StaleVersionException("The claim");
         }
     }
@@ -221,13 +227,15 @@ public final class DynamoClaimRepository implements ClaimRepository {
             var response = dynamo.updateItem(UpdateItemRequest.builder().tableName(table)
                     .key(Keys.key(practiceId, BillingItems.CLAIM + claimId))
                     .updateExpression("SET #status = :to, findings = :findings, scrubProfile = :profile, "
-                            + "scrubProfileVersion = :profileVersion, scrubbedAt = :at, version = version + :one"
-                            + reviewQueue(to))
+                            + "scrubProfileVersion = :profileVersion, scrubPayerRules = :payerRules, scrubbedAt = :at, "
+                            + "version = version + :one" + reviewQueue(to))
                     .conditionExpression("attribute_exists(pk) AND version = :version AND #status = :pending")
                     .expressionAttributeNames(Map.of("#status", "status"))
                     .expressionAttributeValues(withReviewQueue(to, Map.of(":to", s(to.name()),
                             ":findings", AttributeValue.fromL(result.findings().stream().map(DynamoClaimRepository::finding).toList()),
                             ":profile", s(result.profileId()), ":profileVersion", s(result.profileVersion()),
+                            // 0: scrubbed under the profile alone (the payer set no rules for the date of service)
+                            ":payerRules", n(result.payerRulesVersion() == null ? 0 : result.payerRulesVersion()),
                             ":at", s(at.toString()), ":one", n(1), ":version", n(expectedVersion),
                             ":pending", s(ClaimStatus.SCRUB_PENDING.name()))))
                     .returnValues(ReturnValue.ALL_NEW).build());
@@ -241,8 +249,9 @@ public final class DynamoClaimRepository implements ClaimRepository {
     public Optional<ScrubRecord> scrubRecord(String practiceId, String claimId) {
         return item(practiceId, BillingItems.CLAIM + claimId).filter(item -> item.containsKey("scrubbedAt")).map(item -> {
             Attributes a = Attributes.of(item);
+            long payerRules = a.optionalNumber("scrubPayerRules", 0);
             return new ScrubRecord(a.optionalString("scrubProfile"), a.optionalString("scrubProfileVersion"),
-                    a.instant("scrubbedAt"), a.list("findings").stream().map(DynamoClaimRepository::finding).toList());
+                    payerRules == 0 ? null : (int) payerRules, a.instant("scrubbedAt"), a.list("findings").stream().map(DynamoClaimRepository::finding).toList());
         });
     }
 
@@ -250,16 +259,21 @@ public final class DynamoClaimRepository implements ClaimRepository {
     public StoredClaim correct(String practiceId, StoredClaim read, Claim corrected) {
         StoredClaim next = new StoredClaim(corrected, read.noteId(), read.noteSignedAt(), ClaimStatus.SCRUB_PENDING, false,
                 read.createdAt(), read.version() + 1, read.response());
+        Map<String, AttributeValue> item = AppliedWrites.tokened(BillingItems.claim(practiceId, next));
         try {
-            dynamo.putItem(PutItemRequest.builder().tableName(table).item(BillingItems.claim(practiceId, next))
+            dynamo.putItem(PutItemRequest.builder().tableName(table).item(item)
                     .conditionExpression("attribute_exists(pk) AND version = :version AND #status IN (:ready, :review, :rejected)")
                     .expressionAttributeNames(Map.of("#status", "status"))
                     .expressionAttributeValues(Map.of(":version", n(read.version()),
                             ":ready", s(ClaimStatus.READY.name()), ":review", s(ClaimStatus.NEEDS_REVIEW.name()),
                             ":rejected", s(ClaimStatus.REJECTED.name())))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                     .build());
             return next;
         } catch (ConditionalCheckFailedException e) {
+            if (AppliedWrites.alreadyApplied(e, item)) {
+                return next;
+            }
             StoredClaim now = get(practiceId, corrected.id()).orElseThrow(() -> new StaleVersionException("The claim"));
             if (now.version() == read.version()) {
                 throw new ClaimNotCorrectableException(corrected.id(), now.status());

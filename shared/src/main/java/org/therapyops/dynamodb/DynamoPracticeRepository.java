@@ -2,6 +2,7 @@ package org.therapyops.dynamodb;
 
 import org.therapyops.domain.Authorization;
 import org.therapyops.billing.charges.FeeSchedule;
+import org.therapyops.billing.charges.KxThresholds;
 import org.therapyops.domain.BillingProfile;
 import org.therapyops.domain.Coverage;
 import org.therapyops.domain.Discipline;
@@ -20,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import java.time.LocalDate;
@@ -102,9 +104,10 @@ public final class DynamoPracticeRepository implements PracticeRepository {
 
     @Override
     public Payer update(String practiceId, Payer p) {
-        Payer next = new Payer(p.id(), p.name(), p.payerId(), p.payerType(), p.authorizationRequired(), p.authorizationCodes(),
-                p.unitRounding(), p.timelyFilingDays(), p.telehealth(), p.createdAt(), p.version() + 1);
-        replace(ItemMapper.payer(practiceId, next), p.version(), Set.of("authorizationCodes", "telehealthModifier"), "The payer");
+        Payer next = p.withVersion(p.version() + 1);
+        // The attributes of items written before rule versions go: their values are in ruleVersions now.
+        replace(ItemMapper.payer(practiceId, next), p.version(), Set.of("ruleVersions", "authorizationRequired",
+                "authorizationCodes", "unitRounding", "timelyFilingDays", "posHome", "posOther", "telehealthModifier"), "The payer");
         return next;
     }
 
@@ -243,6 +246,16 @@ public final class DynamoPracticeRepository implements PracticeRepository {
     }
 
     @Override
+    public Optional<Versioned<KxThresholds>> kxThresholds(String practiceId) {
+        return get(practiceId, Keys.KX_THRESHOLDS, ItemMapper::kxThresholds);
+    }
+
+    @Override
+    public void saveKxThresholds(String practiceId, KxThresholds thresholds, long expectedVersion) {
+        putVersioned(ItemMapper.kxThresholds(practiceId, thresholds, expectedVersion + 1), expectedVersion, "The practice's KX thresholds");
+    }
+
+    @Override
     public Optional<BillingProfile> billingProfile(String practiceId) {
         return get(practiceId, Keys.BILLING_PROFILE, ItemMapper::billingProfile);
     }
@@ -254,15 +267,19 @@ public final class DynamoPracticeRepository implements PracticeRepository {
         putVersioned(ItemMapper.billingProfile(practiceId, next), expectedVersion, "The practice's billing profile");
     }
 
-    /** Puts a practice-wide record (settings, billing profile, fee schedule) over the version read; 0: none yet. */
-    private void putVersioned(Map<String, AttributeValue> item, long expectedVersion, String what) {
+    /** Puts a practice-wide record (settings, billing profile, fee schedule, KX thresholds) over the version read; 0: none yet. */
+    private void putVersioned(Map<String, AttributeValue> record, long expectedVersion, String what) {
+        Map<String, AttributeValue> item = AppliedWrites.tokened(record);
         try {
             dynamo.putItem(PutItemRequest.builder().tableName(table).item(item)
                     .conditionExpression(expectedVersion == 0 ? "attribute_not_exists(pk)" : "version = :v")
                     .expressionAttributeValues(expectedVersion == 0 ? null : Map.of(":v", AttributeValue.fromN(Long.toString(expectedVersion))))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                     .build());
         } catch (ConditionalCheckFailedException e) {
-            throw new StaleVersionException(what);
+            if (!AppliedWrites.alreadyApplied(e, item)) {
+                throw new StaleVersionException(what);
+            }
         }
     }
 
@@ -330,7 +347,8 @@ public final class DynamoPracticeRepository implements PracticeRepository {
      * Writes the item's attributes over the stored item at {@code expectedVersion} (one UpdateItem, so attributes
      * other code keeps on the item survive) and removes the optional ones the new state leaves out.
      */
-    private void replace(Map<String, AttributeValue> item, long expectedVersion, Set<String> optional, String what) {
+    private void replace(Map<String, AttributeValue> record, long expectedVersion, Set<String> optional, String what) {
+        Map<String, AttributeValue> item = AppliedWrites.tokened(record);
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         List<String> sets = new ArrayList<>();
@@ -359,18 +377,25 @@ public final class DynamoPracticeRepository implements PracticeRepository {
             dynamo.updateItem(UpdateItemRequest.builder().tableName(table)
                     .key(Keys.key(item.get(Keys.PK).s(), item.get(Keys.SK).s()))
                     .updateExpression(update).conditionExpression("#version = :expected")
-                    .expressionAttributeNames(names).expressionAttributeValues(values).build());
+                    .expressionAttributeNames(names).expressionAttributeValues(values)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
         } catch (ConditionalCheckFailedException e) {
-            throw new StaleVersionException(what);
+            if (!AppliedWrites.alreadyApplied(e, item)) {
+                throw new StaleVersionException(what);
+            }
         }
     }
 
-    private void putNew(Map<String, AttributeValue> item) {
+    private void putNew(Map<String, AttributeValue> record) {
+        Map<String, AttributeValue> item = AppliedWrites.tokened(record);
         try {
             dynamo.putItem(PutItemRequest.builder().tableName(table).item(item)
-                    .conditionExpression("attribute_not_exists(pk)").build());
+                    .conditionExpression("attribute_not_exists(pk)")
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
         } catch (ConditionalCheckFailedException e) {
-            throw new DuplicateIdException(Attributes.of(item).string(Keys.SK));
+            if (!AppliedWrites.alreadyApplied(e, item)) {
+                throw new DuplicateIdException(Attributes.of(item).string(Keys.SK));
+            }
         }
     }
 

@@ -13,7 +13,9 @@ import org.therapyops.domain.Patient;
 import org.therapyops.domain.Payer;
 import org.therapyops.domain.PayerType;
 import org.therapyops.domain.AuthorizationRequirement;
-import org.therapyops.domain.Telehealth;
+import org.therapyops.domain.PayerRuleSettings;
+import org.therapyops.domain.PayerRuleVersion;
+import org.therapyops.domain.PriorAuthorization;
 import org.therapyops.domain.UnitRounding;
 import org.therapyops.domain.PracticeSettings;
 import org.therapyops.domain.Provider;
@@ -51,24 +53,73 @@ public final class ItemMapper {
     static Map<String, AttributeValue> payer(String practiceId, Payer p) {
         return base(practiceId, Keys.payer(p.id()), "PAYER", p.id(), p.createdAt(), p.version())
                 .put("name", p.name()).put("payerId", p.payerId()).put("payerType", p.payerType())
-                .put("authorizationRequired", p.authorizationRequired()).putStrings("authorizationCodes", p.authorizationCodes())
-                .put("unitRounding", p.unitRounding()).put("timelyFilingDays", p.timelyFilingDays())
-                .put("posHome", p.telehealth().placeOfServiceHome()).put("posOther", p.telehealth().placeOfServiceOther())
-                .put("telehealthModifier", p.telehealth().modifier()).build();
+                .putList("ruleVersions", p.ruleVersions(), ItemMapper::ruleVersion).build();
+    }
+
+    /** One version of a payer's rules: only what the payer set is written, so what is absent is the profile's. */
+    private static AttributeValue ruleVersion(PayerRuleVersion v) {
+        PayerRuleSettings s = v.settings();
+        Attributes a = Attributes.builder().put("number", v.number()).put("effectiveFrom", v.effectiveFrom())
+                .put("recordedAt", v.recordedAt()).put("recordedBy", v.recordedBy())
+                .put("unitRounding", s.unitRounding()).put("posHome", s.telehealthPlaceOfServiceHome())
+                .put("posOther", s.telehealthPlaceOfServiceOther());
+        if (s.authorization() != null) {
+            a.put("authorizationRequired", s.authorization().required()).putStrings("authorizationCodes", s.authorization().codes());
+        }
+        if (s.timelyFilingDays() != null) {
+            a.put("timelyFilingDays", (long) s.timelyFilingDays());
+        }
+        if (s.telehealthModifierRequired() != null) {
+            a.putBool("telehealthModifierRequired", s.telehealthModifierRequired());
+        }
+        return AttributeValue.fromM(a.build());
+    }
+
+    private static PayerRuleVersion ruleVersion(AttributeValue value) {
+        Map<String, AttributeValue> m = value.m();
+        Attributes a = Attributes.of(m);
+        return new PayerRuleVersion((int) a.number("number"), a.optionalDate("effectiveFrom"), payerSettings(m, false),
+                a.instant("recordedAt"), a.optionalString("recordedBy"));
+    }
+
+    /**
+     * The settings of a rule version, or ({@code legacy}) of a payer item written before versions, from its top-level
+     * attributes.
+     */
+    private static PayerRuleSettings payerSettings(Map<String, AttributeValue> m, boolean legacy) {
+        Attributes a = Attributes.of(m);
+        AuthorizationRequirement required = a.optionalEnum("authorizationRequired", AuthorizationRequirement.class);
+        return new PayerRuleSettings(
+                required == null ? null : new PriorAuthorization(required,
+                        m.containsKey("authorizationCodes") ? a.strings("authorizationCodes") : java.util.Set.of()),
+                a.optionalEnum("unitRounding", UnitRounding.class),
+                m.containsKey("timelyFilingDays") ? (int) a.number("timelyFilingDays") : null,
+                a.optionalString("posHome"), a.optionalString("posOther"),
+                modifierRequired(m, legacy));
+    }
+
+    private static Boolean modifierRequired(Map<String, AttributeValue> m, boolean legacy) {
+        if (m.containsKey("telehealthModifierRequired")) {
+            return Attributes.of(m).bool("telehealthModifierRequired");
+        }
+        // Written before versions: a payer with telehealth rules and no modifier wanted none.
+        return legacy && m.containsKey("posHome") ? Boolean.valueOf(m.containsKey("telehealthModifier")) : null;
     }
 
     static Payer payer(Map<String, AttributeValue> item) {
         Attributes a = Attributes.of(item);
-        Payer defaults = new Payer(a.string("id"), a.string("name"), a.string("payerId"), a.instant("createdAt"), a.number("version"));
-        if (!item.containsKey("payerType")) {
-            return defaults; // stored before payers carried their rules
+        PayerType type = a.optionalEnum("payerType", PayerType.class);
+        Instant createdAt = a.instant("createdAt");
+        List<PayerRuleVersion> versions;
+        if (item.containsKey("ruleVersions")) {
+            versions = a.list("ruleVersions").stream().map(ItemMapper::ruleVersion).toList();
+        } else if (item.containsKey("authorizationRequired")) {
+            // Written before rule versions: the payer's values, each a setting of its own, in force from the start.
+            versions = List.of(new PayerRuleVersion(1, null, payerSettings(item, true), createdAt, null));
+        } else {
+            versions = List.of(); // written before payers carried rules: the profile decides everything
         }
-        return new Payer(defaults.id(), defaults.name(), defaults.payerId(), a.enumValue("payerType", PayerType.class),
-                a.enumValue("authorizationRequired", AuthorizationRequirement.class),
-                item.containsKey("authorizationCodes") ? a.strings("authorizationCodes") : java.util.Set.of(),
-                a.enumValue("unitRounding", UnitRounding.class), (int) a.number("timelyFilingDays"),
-                new Telehealth(a.string("posHome"), a.string("posOther"), a.optionalString("telehealthModifier")),
-                defaults.createdAt(), defaults.version());
+        return new Payer(a.string("id"), a.string("name"), a.string("payerId"), type, versions, createdAt, a.number("version"));
     }
 
     /** Patients are found by a case-insensitive prefix of their last name. */
@@ -172,6 +223,35 @@ public final class ItemMapper {
         }
         map.m().forEach((key, amount) -> fees.put(key, new java.math.BigDecimal(amount.n())));
         return new PracticeRepository.Versioned<>(FeeSchedule.of(fees), Attributes.of(item).number("version"));
+    }
+
+    /** The years a practice's admin set: {@code thresholds} maps each year to its amount and reference. */
+    static Map<String, AttributeValue> kxThresholds(String practiceId, org.therapyops.billing.charges.KxThresholds thresholds, long version) {
+        Map<String, AttributeValue> years = new java.util.HashMap<>();
+        for (org.therapyops.billing.charges.KxThresholds.Threshold t : thresholds.thresholds()) {
+            years.put(Integer.toString(t.year()), AttributeValue.fromM(Map.of("amount", AttributeValue.fromN(t.amount().toPlainString()),
+                    "reference", AttributeValue.fromS(t.reference()))));
+        }
+        return Attributes.builder().put(Keys.PK, practiceId).put(Keys.SK, Keys.KX_THRESHOLDS).put("type", "KX_THRESHOLDS")
+                .putMap("thresholds", years).put("version", version).build();
+    }
+
+    static PracticeRepository.Versioned<org.therapyops.billing.charges.KxThresholds> kxThresholds(Map<String, AttributeValue> item) {
+        AttributeValue map = item.get("thresholds");
+        if (map == null || !map.hasM()) {
+            throw new MalformedItemException("KX thresholds without thresholds");
+        }
+        List<org.therapyops.billing.charges.KxThresholds.Threshold> years = new java.util.ArrayList<>();
+        map.m().forEach((year, value) -> {
+            AttributeValue amount = value.hasM() ? value.m().get("amount") : null;
+            AttributeValue reference = value.hasM() ? value.m().get("reference") : null;
+            if (amount == null || amount.n() == null) {
+                throw new MalformedItemException("KX threshold of " + year + " without amount");
+            }
+            years.add(org.therapyops.billing.charges.KxThresholds.Threshold.practice(Integer.parseInt(year),
+                    new java.math.BigDecimal(amount.n()), reference == null ? "" : reference.s()));
+        });
+        return new PracticeRepository.Versioned<>(org.therapyops.billing.charges.KxThresholds.of(years), Attributes.of(item).number("version"));
     }
 
     static Map<String, AttributeValue> billingProfile(String practiceId, BillingProfile p) {

@@ -16,6 +16,7 @@ final class Keys {
     static final String SETTINGS = "SETTINGS";
     static final String BILLING_PROFILE = "BILLING_PROFILE";
     static final String FEE_SCHEDULE = "FEE_SCHEDULE";
+    static final String KX_THRESHOLDS = "KX_THRESHOLDS";
 
     private Keys() {
     }

@@ -8,6 +8,7 @@ import org.therapyops.dynamodb.DynamoAlertRepository;
 import org.therapyops.dynamodb.DynamoAppointmentRepository;
 import org.therapyops.dynamodb.DynamoPracticeRepository;
 import org.therapyops.dynamodb.Tables;
+import org.therapyops.payer.PayerRulesResolver;
 import org.therapyops.ports.AlertRepository;
 import org.therapyops.ports.AppointmentRepository;
 import org.therapyops.ports.PracticeRepository;
@@ -81,8 +82,15 @@ public class SharedFactory {
         return new DynamoAppointmentRepository(dynamo, tables, clock);
     }
 
+    /** The shipped payer profiles, loaded once per container: every payer's default rules. */
     @Singleton
-    AuthorizationCheckService authorizationCheckService(PracticeRepository practice, AppointmentRepository appointments) {
-        return new AuthorizationCheckService(practice, appointments);
+    PayerRulesResolver payerRulesResolver() {
+        return PayerRulesResolver.shipped();
+    }
+
+    @Singleton
+    AuthorizationCheckService authorizationCheckService(PracticeRepository practice, AppointmentRepository appointments,
+                                                        PayerRulesResolver payerRules) {
+        return new AuthorizationCheckService(practice, appointments, payerRules);
     }
 }

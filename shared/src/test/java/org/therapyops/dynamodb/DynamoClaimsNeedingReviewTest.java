@@ -176,7 +176,7 @@ class DynamoClaimsNeedingReviewTest {
     }
 
     private static ScrubResult result(String claimId, ScrubStatus status, Finding... findings) {
-        return new ScrubResult(claimId, status, "medicare", "2026.1", List.of(findings));
+        return new ScrubResult(claimId, status, "medicare", "2026.1", null, List.of(findings));
     }
 
     private static StoredClaim claim(String id, LocalDate dos, ClaimStatus status, long version) {

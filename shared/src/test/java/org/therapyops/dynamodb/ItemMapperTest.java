@@ -15,6 +15,10 @@ import org.therapyops.domain.Discipline;
 import org.therapyops.domain.Patient;
 import org.therapyops.domain.PostalAddress;
 import org.therapyops.domain.Payer;
+import org.therapyops.domain.PayerRuleSettings;
+import org.therapyops.domain.PayerType;
+import org.therapyops.domain.PriorAuthorization;
+import org.therapyops.domain.UnitRounding;
 import org.therapyops.domain.Provider;
 import org.therapyops.domain.UnitType;
 import org.therapyops.domain.authorization.Reason;
@@ -78,9 +82,25 @@ class ItemMapperTest {
 
         @Test
         void aPayerRoundTrips() {
-            Payer payer = new Payer("payer-1", "Blue Cross Blue Shield of Texas", "84980", CREATED, 2);
+            Payer payer = new Payer("payer-1", "Blue Cross Blue Shield of Texas", "84980", PayerType.COMMERCIAL, CREATED, 2);
 
             assertThat(ItemMapper.payer(ItemMapper.payer(PRACTICE, payer))).isEqualTo(payer);
+        }
+
+        @Test
+        void aPayersRuleVersionsRoundTripWithWhatWasNotSetStillUnset() {
+            Payer payer = new Payer("payer-1", "Acme", "ACME1", PayerType.COMMERCIAL, CREATED, 2)
+                    .withRules(PayerRuleSettings.NONE.withTelehealthPlaceOfServiceHome("12").withTelehealthPlaceOfServiceOther("02"),
+                            null, CREATED, "biller-1")
+                    .withRules(new PayerRuleSettings(PriorAuthorization.listed(Set.of("97110", "97530")), UnitRounding.CMS_8_MINUTE,
+                            180, null, null, false), LocalDate.of(2026, 12, 6), CREATED, null)
+                    .withRules(PayerRuleSettings.NONE.withAuthorization(PriorAuthorization.none()).withTelehealthModifierRequired(true),
+                            LocalDate.of(2027, 1, 1), CREATED, "biller-2");
+
+            Payer read = ItemMapper.payer(ItemMapper.payer(PRACTICE, payer));
+
+            assertThat(read).isEqualTo(payer);
+            assertThat(read.settingsOn(LocalDate.of(2026, 1, 1)).telehealthModifierRequired()).isNull();
         }
 
         @Test

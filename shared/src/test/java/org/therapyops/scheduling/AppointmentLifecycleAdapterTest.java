@@ -56,7 +56,7 @@ class AppointmentLifecycleAdapterTest {
         Tables tables = moto.createTables();
         practice = new DynamoPracticeRepository(moto.dynamo(), tables);
         appointments = new DynamoAppointmentRepository(moto.dynamo(), tables, Clock.systemUTC());
-        check = new AuthorizationCheckService(practice, appointments);
+        check = new AuthorizationCheckService(practice, appointments, org.therapyops.testing.Payers.RESOLVER);
     }
 
     @Test

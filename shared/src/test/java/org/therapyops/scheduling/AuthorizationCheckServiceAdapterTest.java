@@ -52,7 +52,7 @@ class AuthorizationCheckServiceAdapterTest {
         Tables tables = moto.createTables();
         practice = new DynamoPracticeRepository(dynamo, tables);
         appointments = new DynamoAppointmentRepository(dynamo, tables, Clock.systemUTC());
-        service = new AuthorizationCheckService(practice, appointments);
+        service = new AuthorizationCheckService(practice, appointments, org.therapyops.testing.Payers.RESOLVER);
     }
 
     @Test

@@ -7,10 +7,15 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.therapyops.api.model.ForecastView;
 import org.therapyops.api.model.UtilizationView;
 import org.therapyops.api.problem.ApiProblemException;
+import org.therapyops.api.problem.Problem;
+import org.therapyops.api.problem.ProblemBodyProvider;
 import org.therapyops.api.security.Caller;
 import org.therapyops.domain.Authorization;
 import org.therapyops.domain.UnitType;
@@ -28,6 +33,7 @@ import java.util.List;
 /** Where each authorization stands: its forecast, and the practice's utilization report. */
 @Controller
 @Tag(name = "Authorization tracking")
+@OpenApiResponses.Authenticated
 public class AuthorizationTrackingController {
 
     private final PracticeRepository practice;
@@ -42,6 +48,7 @@ public class AuthorizationTrackingController {
 
     @Get("/patients/{patientId}/authorizations/{authorizationId}/forecast")
     @Operation(summary = "Authorized, scheduled, rendered, remaining, and the date the booked schedule exhausts it")
+    @OpenApiResponses.NotFound
     public ForecastView forecast(@Parameter(hidden = true) Caller caller, @PathVariable String patientId,
                                  @PathVariable String authorizationId) {
         Authorization a = practice.authorization(caller.practiceId(), patientId, authorizationId)
@@ -57,11 +64,15 @@ public class AuthorizationTrackingController {
 
     @Get("/reports/authorization-utilization")
     @Operation(summary = "Utilization of every authorization; expired ones only when asked for")
-    public UtilizationView utilization(@Parameter(hidden = true) Caller caller, @Nullable @QueryValue LocalDate asOf,
-                                       @Nullable @QueryValue Integer expiringWithinDays,
-                                       @Nullable @QueryValue Integer maxRemainingPercent,
-                                       @Nullable @QueryValue Boolean overScheduled,
-                                       @Nullable @QueryValue Boolean includeExpired) {
+    @OpenApiResponses.BadQuery
+    @ApiResponse(responseCode = "422", description = "validation: expiringWithinDays is not 0 to 3650, or maxRemainingPercent not 0 to 100",
+            content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public UtilizationView utilization(@Parameter(hidden = true) Caller caller,
+                                       @Parameter(allowEmptyValue = true) @Nullable @QueryValue LocalDate asOf,
+                                       @Parameter(allowEmptyValue = true) @Nullable @QueryValue Integer expiringWithinDays,
+                                       @Parameter(allowEmptyValue = true) @Nullable @QueryValue Integer maxRemainingPercent,
+                                       @Parameter(allowEmptyValue = true) @Nullable @QueryValue Boolean overScheduled,
+                                       @Parameter(allowEmptyValue = true) @Nullable @QueryValue Boolean includeExpired) {
         if (expiringWithinDays != null && (expiringWithinDays < 0 || expiringWithinDays > 3650)) {
             throw ApiProblemException.invalid("expiringWithinDays", "must be 0 to 3650");
         }

@@ -3,19 +3,27 @@ package org.therapyops.api;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.json.JsonMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.therapyops.api.model.ClaimBatchInput;
 import org.therapyops.api.model.ClaimBatchView;
 import org.therapyops.api.problem.ApiProblemException;
 import org.therapyops.api.problem.Problem;
+import org.therapyops.api.problem.ProblemBodyProvider;
 import org.therapyops.api.problem.ProblemType;
 import org.therapyops.api.security.Caller;
 import org.therapyops.api.security.Role;
@@ -48,6 +56,7 @@ import java.util.stream.Collectors;
  */
 @Controller("/claim-batches")
 @Tag(name = "Claims")
+@OpenApiResponses.Authenticated
 public class ClaimBatchController {
 
     /** The stored file stays well under DynamoDB's 400 KB item limit. */
@@ -84,8 +93,21 @@ public class ClaimBatchController {
     }
 
     @Post
-    @Operation(summary = "Batch READY claims (all of the practice's, or the given claimIds) into one 837P interchange; "
+    @Operation(operationId = "createClaimBatch",
+            summary = "Batch READY claims (all of the practice's, or the given claimIds) into one 837P interchange; "
             + "the claims become SUBMITTED")
+    @RequestBody(required = false, description = "Which READY claims; none (or no claimIds) batches every READY claim of the practice",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClaimBatchInput.class)))
+    @Status(HttpStatus.CREATED)
+    @ApiResponse(responseCode = "201", description = "Submitted; Location names the batch", useReturnTypeSchema = true,
+            headers = @Header(name = "Location", description = OpenApiResponses.LOCATION, required = true, schema = @Schema(type = "string", pattern = "^/")))
+    @ApiResponse(responseCode = "413", description = OpenApiResponses.TOO_LARGE,
+            content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "validation: no READY claims, a claim id that is unknown or not READY, a body that is not {\"claimIds\": [...]}, "
+            + "or claims that cannot be written as one 837P (e.g. no submitter in the billing profile)",
+            content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "409", description = "conflict: a claim of the batch changed while it was written; nothing was submitted",
+            content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<ClaimBatchView> create(@Parameter(hidden = true) Caller caller, HttpRequest<?> request) {
         caller.require(Role.BILLER, Role.ADMIN);
         ClaimBatchInput input = input(request);
@@ -126,6 +148,7 @@ public class ClaimBatchController {
 
     @Get("/{batchId}")
     @Operation(summary = "A batch's control numbers and claims")
+    @OpenApiResponses.NotFound
     public ClaimBatchView batch(@Parameter(hidden = true) Caller caller, @PathVariable String batchId) {
         caller.require(Role.BILLER, Role.ADMIN);
         return view(find(caller, batchId));
@@ -133,6 +156,10 @@ public class ClaimBatchController {
 
     @Get("/{batchId}/837")
     @Operation(summary = "Download the batch's 837P interchange (application/edi-x12)")
+    @ApiResponse(responseCode = "200", description = "The X12 837P interchange", headers = @Header(name = "Content-Disposition",
+            description = "attachment; filename=\"<batch id>.837\"", schema = @Schema(type = "string")),
+            content = @Content(mediaType = "application/edi-x12", schema = @Schema(type = "string")))
+    @OpenApiResponses.NotFound
     public HttpResponse<byte[]> download(@Parameter(hidden = true) Caller caller, @PathVariable String batchId) {
         caller.require(Role.BILLER, Role.ADMIN);
         ClaimBatch batch = find(caller, batchId);

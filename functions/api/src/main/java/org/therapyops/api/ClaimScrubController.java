@@ -3,6 +3,7 @@ package org.therapyops.api;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -10,15 +11,21 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.json.JsonMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.therapyops.api.model.ClaimCorrectionInput;
 import org.therapyops.api.model.ClaimView;
 import org.therapyops.api.model.DeadLetterView;
 import org.therapyops.api.model.ScrubView;
 import org.therapyops.api.problem.ApiProblemException;
+import org.therapyops.api.problem.Problem;
+import org.therapyops.api.problem.ProblemBodyProvider;
 import org.therapyops.api.problem.ProblemType;
 import org.therapyops.api.security.Caller;
 import org.therapyops.api.security.Role;
@@ -33,6 +40,7 @@ import org.therapyops.billing.claims.ClaimParties;
 import org.therapyops.billing.claims.ClaimSuccessors;
 import org.therapyops.domain.Coverage;
 import org.therapyops.domain.Patient;
+import org.therapyops.domain.Provider;
 import org.therapyops.ports.ClaimRepository;
 import org.therapyops.ports.PracticeRepository;
 import org.therapyops.ports.ScrubDeadLetters;
@@ -43,6 +51,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 
@@ -53,6 +62,7 @@ import java.util.Set;
  */
 @Controller("/claims")
 @Tag(name = "Claims")
+@OpenApiResponses.Authenticated
 public class ClaimScrubController {
 
     static final int DEAD_LETTER_SAMPLE = 100;
@@ -65,19 +75,23 @@ public class ClaimScrubController {
     private final ScrubDeadLetters deadLetters;
     private final JsonMapper json;
     private final ClaimSuccessors successors;
+    private final Diagnoses diagnosisCodes;
 
     public ClaimScrubController(ClaimRepository claims, PracticeRepository practice, ScrubQueue scrubQueue, ScrubDeadLetters deadLetters,
-                                JsonMapper json, ClaimSuccessors successors) {
+                                JsonMapper json, ClaimSuccessors successors, Diagnoses diagnosisCodes) {
         this.claims = claims;
         this.practice = practice;
         this.scrubQueue = scrubQueue;
         this.deadLetters = deadLetters;
         this.json = json;
         this.successors = successors;
+        this.diagnosisCodes = diagnosisCodes;
     }
 
     @Get("/{claimId}/scrub")
     @Operation(summary = "The scrubber's findings on a claim: rule, severity, field, message and fix hint")
+    @OpenApiResponses.Versioned
+    @OpenApiResponses.NotFound
     public HttpResponse<ScrubView> scrub(@Parameter(hidden = true) Caller caller, @PathVariable String claimId) {
         caller.require(Role.BILLER, Role.ADMIN);
         StoredClaim claim = find(caller, claimId);
@@ -89,8 +103,15 @@ public class ClaimScrubController {
     @Operation(summary = "Correct a READY or NEEDS_REVIEW claim (If-Match): diagnoses, lines' codes, modifiers, units and "
             + "pointers, prior authorization number, place of service, or its parties refreshed from the practice's data; "
             + "it goes back to the scrubber")
+    @OpenApiResponses.Versioned
+    @OpenApiResponses.NotFound
+    @OpenApiResponses.JsonBody
+    @ReplacedUnderIfMatch
+    @ApiResponse(responseCode = "409", description = "conflict: the claim is waiting for the scrubber; claim-submitted: it was submitted, correct it by replacement or void; conflict: its patient or coverage is gone",
+            content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<ClaimView> correct(@Parameter(hidden = true) Caller caller, @PathVariable String claimId,
-                                           @Nullable @Header("If-Match") String ifMatch, @Body ClaimCorrectionInput input) {
+                                           @Parameter(description = OpenApiResponses.IF_MATCH_DESCRIPTION, example = "\"1\"")
+                                           @Header(value = Preconditions.IF_MATCH, defaultValue = "") String ifMatch, @Body ClaimCorrectionInput input) {
         caller.require(Role.BILLER);
         StoredClaim current = find(caller, claimId);
         requireCorrectable(current.claim().id(), current.status());
@@ -115,6 +136,11 @@ public class ClaimScrubController {
     @Post("/{claimId}/scrub")
     @Operation(summary = "Queue a SCRUB_PENDING claim for the scrubber again (e.g. when a correction was saved but its "
             + "queueing failed, or a request ended in the dead-letter queue); harmless if it is queued already")
+    @Status(HttpStatus.ACCEPTED)
+    @ApiResponse(responseCode = "202", description = "Queued for the scrubber", useReturnTypeSchema = true)
+    @OpenApiResponses.NotFound
+    @ApiResponse(responseCode = "409", description = "conflict: the claim is not SCRUB_PENDING",
+            content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<ClaimView> requeue(@Parameter(hidden = true) Caller caller, @PathVariable String claimId) {
         caller.require(Role.BILLER, Role.ADMIN);
         StoredClaim claim = find(caller, claimId);
@@ -180,10 +206,19 @@ public class ClaimScrubController {
     }
 
     @Post("/{claimId}/replacement")
-    @Operation(summary = "Replace a claim the payer accepted or adjudicated (frequency 7, REF*F8 its control number) with the "
+    @Operation(operationId = "replaceClaim",
+            summary = "Replace a claim the payer accepted or adjudicated (frequency 7, REF*F8 its control number) with the "
             + "correction given (If-Match on the original); the replacement is scrubbed and sent in the next batch")
+    @Status(HttpStatus.CREATED)
+    @OpenApiResponses.Created
+    @OpenApiResponses.NotFound
+    @OpenApiResponses.JsonBody
+    @OpenApiResponses.RequiredIfMatch
+    @ApiResponse(responseCode = "409", description = "conflict: the claim cannot be replaced in its status, or its patient or coverage is gone",
+            content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<ClaimView> replace(@Parameter(hidden = true) Caller caller, @PathVariable String claimId,
-                                           @Nullable @Header("If-Match") String ifMatch, @Body ClaimCorrectionInput input) {
+                                           @Parameter(description = OpenApiResponses.IF_MATCH_DESCRIPTION, example = "\"1\"")
+                                           @Header(value = Preconditions.IF_MATCH, defaultValue = "") String ifMatch, @Body ClaimCorrectionInput input) {
         caller.require(Role.BILLER);
         StoredClaim original = find(caller, claimId);
         Preconditions.requireVersion("The claim", original.version(), Preconditions.expectedVersion(ifMatch));
@@ -196,8 +231,15 @@ public class ClaimScrubController {
     @Post("/{claimId}/void")
     @Operation(summary = "Void a claim the payer accepted or adjudicated (frequency 8, If-Match on the original): the void "
             + "claim is scrubbed and sent in the next batch")
+    @Status(HttpStatus.CREATED)
+    @OpenApiResponses.Created
+    @OpenApiResponses.NotFound
+    @OpenApiResponses.RequiredIfMatch
+    @ApiResponse(responseCode = "409", description = "conflict: the claim cannot be voided in its status",
+            content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<ClaimView> voidClaim(@Parameter(hidden = true) Caller caller, @PathVariable String claimId,
-                                             @Nullable @Header("If-Match") String ifMatch) {
+                                             @Parameter(description = OpenApiResponses.IF_MATCH_DESCRIPTION, example = "\"1\"")
+                                             @Header(value = Preconditions.IF_MATCH, defaultValue = "") String ifMatch) {
         caller.require(Role.BILLER);
         StoredClaim original = find(caller, claimId);
         Preconditions.requireVersion("The claim", original.version(), Preconditions.expectedVersion(ifMatch));
@@ -222,12 +264,20 @@ public class ClaimScrubController {
         Coverage coverage = practice.coverage(practiceId, claim.patientId(), claim.coverageId()).orElseThrow(() ->
                 new ApiProblemException(ProblemType.CONFLICT, "The claim's coverage no longer exists: void the claim and "
                         + "bill the coverage in force. Nothing was written."));
-        String renderingId = claim.lines().get(0).renderingProviderId();
-        Party rendering = practice.provider(practiceId, renderingId).map(ClaimParties::rendering)
+        // An assistant's lines go under its supervisor once one is on file (as charge capture bills them).
+        java.util.Map<String, Optional<Provider>> billedUnder = new java.util.HashMap<>();
+        List<Charge> lines = claim.lines().stream().map(line -> {
+            Optional<Provider> under = billedUnder.computeIfAbsent(line.renderingProviderId(), id -> practice.provider(practiceId, id)
+                    .map(p -> ClaimParties.billedUnder(p, supervisor -> practice.provider(practiceId, supervisor))));
+            return under.isEmpty() || under.get().id().equals(line.renderingProviderId()) ? line
+                    : new Charge(line.code(), line.modifiers(), line.units(), line.minutes(), line.diagnosisPointers(), line.amount(),
+                    under.get().id(), line.dateOfService(), line.placeOfService());
+        }).toList();
+        Party rendering = billedUnder.get(claim.lines().get(0).renderingProviderId()).map(ClaimParties::rendering)
                 .orElse(claim.renderingProvider());
         Party billing = ClaimParties.billing(practice.billingProfile(practiceId).orElse(null));
         return claim.withContent(billing, rendering, ClaimParties.subscriber(coverage, patient), claim.placeOfService(),
-                claim.priorAuthorizationNumber(), claim.diagnoses(), claim.lines());
+                claim.priorAuthorizationNumber(), claim.diagnoses(), lines);
     }
 
     /** Validates the correction and applies it to the claim (nothing is written). */
@@ -247,7 +297,7 @@ public class ClaimScrubController {
                 if (!seen.add(Note.normalizeDiagnosis(code))) {
                     throw ApiProblemException.invalid("diagnoses[" + i + "]", "repeats an earlier diagnosis");
                 }
-                Diagnoses.requireBillable("diagnoses[" + i + "]", Note.normalizeDiagnosis(code));
+                diagnosisCodes.requireBillable("diagnoses[" + i + "]", Note.normalizeDiagnosis(code), claim.dateOfService());
                 diagnoses.add(Note.normalizeDiagnosis(code));
             }
         }

@@ -1,24 +1,36 @@
 package org.therapyops.api;
 
 import org.therapyops.api.problem.ApiProblemException;
+import org.therapyops.billing.scrub.DatedReleases;
 import org.therapyops.billing.scrub.IcdCodeSet;
 
-/**
- * A diagnosis a note or a claim correction gives must be a billable ICD-10-CM code of the shipped release (read once,
- * on first use): an unknown code or a category heading is refused up front instead of reaching the scrubber.
- */
-final class Diagnoses {
+import java.time.LocalDate;
+import java.util.Optional;
 
-    private Diagnoses() {
+/**
+ * A diagnosis a note or a claim correction gives must be a billable ICD-10-CM code of the release in force on the
+ * date of service (releases side by side, each read on first use): a code valid then is accepted even if a later
+ * release deleted it; an unknown code or a category heading is refused up front instead of reaching the scrubber.
+ * With no release in force on the date loaded, the nearest one decides, and the problem says so.
+ */
+public final class Diagnoses {
+
+    private final DatedReleases<IcdCodeSet> releases;
+
+    public Diagnoses(DatedReleases<IcdCodeSet> releases) {
+        this.releases = releases;
     }
 
-    /** 422 naming {@code field} when {@code code} (already in ICD-10-CM format) is not billable. */
-    static void requireBillable(String field, String code) {
-        IcdCodeSet codes = IcdCodeSet.shipped();
+    /** 422 naming {@code field} when {@code code} (already in ICD-10-CM format) is not billable on {@code dateOfService}. */
+    void requireBillable(String field, String code, LocalDate dateOfService) {
+        Optional<DatedReleases.Release<IcdCodeSet>> inForce = releases.inForceOn(dateOfService);
+        IcdCodeSet codes = inForce.orElseGet(() -> releases.forDate(dateOfService)).data();
+        String release = "ICD-10-CM " + codes.version() + (inForce.isPresent() ? ", in force on " + dateOfService
+                : " (no release in force on " + dateOfService + " is loaded; this is the nearest)");
         switch (codes.status(code)) {
-            case UNKNOWN -> throw ApiProblemException.invalid(field, "is not a code of ICD-10-CM (release " + codes.version() + ")");
-            case HEADER -> throw ApiProblemException.invalid(field, "is a category heading, not a billable code: code it to the "
-                    + "most specific level (e.g. M54.50, not M54.5)");
+            case UNKNOWN -> throw ApiProblemException.invalid(field, "is not a code of " + release);
+            case HEADER -> throw ApiProblemException.invalid(field, "is a category heading in " + release
+                    + ", not a billable code: code it to the most specific level (e.g. M54.50, not M54.5)");
             case BILLABLE -> {
             }
         }

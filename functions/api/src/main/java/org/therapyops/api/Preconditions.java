@@ -22,7 +22,9 @@ final class Preconditions {
         }
         String tag = ifMatch.trim();
         if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
+            // RFC 9110 §13.1.1: If-Match uses the strong comparison, under which a weak tag matches nothing.
+            throw new ApiProblemException(ProblemType.PRECONDITION_FAILED, "If-Match " + tag + " is a weak ETag, which never "
+                    + "matches (If-Match compares strongly): send the ETag as read, e.g. If-Match: \"3\". Nothing was written.");
         }
         if (tag.matches("\"[0-9]{1,18}\"")) {
             return Long.parseLong(tag.substring(1, tag.length() - 1));

@@ -37,7 +37,13 @@ final class ApiEvents {
     /** As above, with the Inbound table and the inbound queue (re-applied deliveries). */
     static ApplicationContext context(Moto moto, Tables tables, Moto.BillingTables billing, String scrubQueue,
                                       String deadLetters, String inboundTable, String inboundQueue) {
-        return ApplicationContext.builder().properties(Map.of(
+        return context(moto, tables, billing, scrubQueue, deadLetters, inboundTable, inboundQueue, Map.of());
+    }
+
+    /** As above, with more properties (e.g. another ICD-10-CM folder, {@code code-sets.icd10cm.folder}). */
+    static ApplicationContext context(Moto moto, Tables tables, Moto.BillingTables billing, String scrubQueue,
+                                      String deadLetters, String inboundTable, String inboundQueue, Map<String, Object> more) {
+        Map<String, Object> properties = new HashMap<>(Map.of(
                 "practice.table", tables.practice(),
                 "appointments.table", tables.appointments(),
                 "notes.table", billing.notes(),
@@ -46,7 +52,9 @@ final class ApiEvents {
                 "inbound.queue.url", inboundQueue,
                 "scrub.queue.url", scrubQueue,
                 "scrub.dead.letter.queue.url", deadLetters,
-                "aws.endpoint.url", moto.endpoint().toString())).start();
+                "aws.endpoint.url", moto.endpoint().toString()));
+        properties.putAll(more);
+        return ApplicationContext.builder().properties(properties).start();
     }
 
     /** The claims the gateway's JWT authorizer passes on: subject (default user-1), practice and role. */

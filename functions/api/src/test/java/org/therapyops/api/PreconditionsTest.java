@@ -14,10 +14,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PreconditionsTest {
 
     @Test
-    void readsTheVersionOfAStrongOrWeakEtag() {
+    void readsTheVersionOfAStrongEtag() {
         assertThat(Preconditions.expectedVersion("\"3\"")).isEqualTo(3);
-        assertThat(Preconditions.expectedVersion(" W/\"12\" ")).isEqualTo(12);
+        assertThat(Preconditions.expectedVersion(" \"12\" ")).isEqualTo(12);
         assertThat(Preconditions.expectedVersion("\"0\"")).isZero();
+    }
+
+    @Test
+    void aWeakEtagNeverMatchesIfMatch() {
+        // RFC 9110 §13.1.1: If-Match compares strongly, so W/"12" matches nothing, not even version 12.
+        assertThatThrownBy(() -> Preconditions.expectedVersion("W/\"12\""))
+                .isInstanceOfSatisfying(ApiProblemException.class, e -> {
+                    assertThat(e.type()).isEqualTo(ProblemType.PRECONDITION_FAILED);
+                    assertThat(e.getMessage()).contains("weak");
+                });
     }
 
     @ParameterizedTest

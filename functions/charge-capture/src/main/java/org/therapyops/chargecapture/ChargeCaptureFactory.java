@@ -7,6 +7,7 @@ import org.therapyops.billing.charges.CodeCatalog;
 import org.therapyops.billing.charges.KxThresholds;
 import org.therapyops.billing.claims.ChargeCaptureService;
 import org.therapyops.messaging.SqsScrubQueue;
+import org.therapyops.payer.PayerRulesResolver;
 import org.therapyops.ports.AppointmentRepository;
 import org.therapyops.ports.ClaimRepository;
 import org.therapyops.ports.PracticeRepository;
@@ -24,11 +25,12 @@ public class ChargeCaptureFactory {
         return new SqsScrubQueue(sqs, queueUrl);
     }
 
-    /** Fees come from each practice's fee schedule, read per note. */
+    /** Fees come from each practice's fee schedule, read per note; payers' rules from the shipped profiles and the payer. */
     @Singleton
     ChargeCaptureService chargeCaptureService(PracticeRepository practice, AppointmentRepository appointments,
-                                              ClaimRepository claims, ScrubQueue scrubQueue, Clock clock) {
+                                              ClaimRepository claims, ScrubQueue scrubQueue, Clock clock,
+                                              PayerRulesResolver payerRules) {
         return new ChargeCaptureService(practice, appointments, claims, scrubQueue, clock, CodeCatalog.load(),
-                KxThresholds.load());
+                KxThresholds.load(), payerRules);
     }
 }

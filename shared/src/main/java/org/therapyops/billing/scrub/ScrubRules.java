@@ -3,6 +3,7 @@ package org.therapyops.billing.scrub;
 import org.therapyops.billing.scrub.rules.AddressRule;
 import org.therapyops.billing.scrub.rules.AmountPositiveRule;
 import org.therapyops.billing.scrub.rules.AssistantModifierRule;
+import org.therapyops.billing.scrub.rules.AssistantRenderingRule;
 import org.therapyops.billing.scrub.rules.AuthorizationNumberRule;
 import org.therapyops.billing.scrub.rules.AuthorizationUnitsRule;
 import org.therapyops.billing.scrub.rules.AuthorizationWindowRule;
@@ -51,7 +52,7 @@ public final class ScrubRules {
                 new DiagnosisCountRule(), new Icd10DateRule(), new Icd10ValidRule(), new Icd10BillableRule(),
                 new Icd10CodeSetInForceRule(), new DiagnosisPointerRule(),
                 new ProcedureCodeFormatRule(), new FeeScheduleRule(), new AmountPositiveRule(), new DisciplineModifierRule(),
-                new KxModifierRule(), new KxThresholdRule(), new AssistantModifierRule(), new NcciPtpRule(), new MueRule(),
+                new KxModifierRule(), new KxThresholdRule(), new AssistantModifierRule(), new AssistantRenderingRule(), new NcciPtpRule(), new MueRule(),
                 new UnitsMinutesRule(),
                 new AuthorizationNumberRule(), new AuthorizationWindowRule(), new AuthorizationUnitsRule(),
                 new TimelyFilingRule(), new DuplicateRule(), new PlaceOfServiceRule(), new TelehealthRule(),

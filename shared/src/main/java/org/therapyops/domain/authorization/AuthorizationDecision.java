@@ -9,6 +9,13 @@ public sealed interface AuthorizationDecision {
     record Reserve(String authorizationId, long units, String explanation) implements AuthorizationDecision {
     }
 
+    /**
+     * Schedule it without a reservation: the payer of the coverage it bills does not require authorization for the
+     * service on its date of service (by the payer's rules in force then).
+     */
+    record NotRequired(String payerId, String explanation) implements AuthorizationDecision {
+    }
+
     /** Do not schedule it (policy BLOCK); the reasons are in a stable order. */
     record Refuse(List<Reason> reasons) implements AuthorizationDecision {
         public Refuse {

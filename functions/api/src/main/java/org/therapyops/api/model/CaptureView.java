@@ -11,7 +11,7 @@ import java.util.List;
  * REFUSED, with findings per note line (1-based; 0 is the whole note): a stable id, a severity and a message.
  */
 @Serdeable
-public record CaptureView(String noteId, String status, List<String> claimIds, List<Finding> findings, Instant capturedAt) {
+public record CaptureView(String noteId, String status, List<String> claimIds, List<Finding> findings, @OrNull Instant capturedAt) {
 
     /** One finding: ERROR not billed, WARNING billed (check it), INFO billed as told. */
     @Serdeable

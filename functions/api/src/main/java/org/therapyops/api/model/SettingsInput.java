@@ -1,5 +1,6 @@
 package org.therapyops.api.model;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -22,7 +23,7 @@ public record SettingsInput(@NotNull SchedulingPolicy schedulingPolicy,
                             @NotBlank String overrideRole,
                             @NotBlank @Size(max = 64) String timeZone,
                             @NotNull @Valid Alerts alerts,
-                            @Size(max = 4) Map<String, List<String>> recipientsByRole) {
+                            @Nullable @Size(max = 4) Map<String, List<String>> recipientsByRole) {
 
     /**
      * When alerts fire: days before expiry (1–365, distinct), remaining at or below a percentage, at or
