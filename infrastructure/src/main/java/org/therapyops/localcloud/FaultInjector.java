@@ -24,6 +24,7 @@ final class FaultInjector {
     static final String ERROR = "error500";
     static final String TIMEOUT = "timeout";
     static final String LATENCY = "latency";
+    static final String LOST = "lostAnswer";
 
     /** What the gate does to one call: a kind, and for latency and timeouts how long it holds the call. */
     record GateFault(String kind, long delayMs) {
@@ -101,6 +102,8 @@ final class FaultInjector {
             f = new GateFault(TIMEOUT, faults.sdkTimeout().toMillis() + 500);
         } else if (u < r.throttle() + r.error() + r.timeout() + r.latency()) {
             f = new GateFault(LATENCY, 1 + (long) (draw("latency/" + function) * faults.latencyMax().toMillis()));
+        } else if (u < r.throttle() + r.error() + r.timeout() + r.latency() + r.lost()) {
+            f = new GateFault(LOST, 0);
         }
         if (f != null) {
             count(f.kind(), function);

@@ -25,24 +25,30 @@ public final class Faults {
     /**
      * What the IAM gate does to a share of one service's calls (each a rate from 0 to 1; one fault per call at most):
      * answer the service's throttling error, answer a 500, hold the call past the SDK's timeout without forwarding
-     * it, or delay it (up to {@link #latencyMax()}) and then forward it.
+     * it, delay it (up to {@link #latencyMax()}) and then forward it, or lose its answer: forward it, so that AWS
+     * applies it, then answer the service's 500 (as when a connection drops after the request reached AWS).
      */
-    public record Rates(double throttle, double error, double timeout, double latency) {
-        public static final Rates NONE = new Rates(0, 0, 0, 0);
+    public record Rates(double throttle, double error, double timeout, double latency, double lost) {
+        public static final Rates NONE = new Rates(0, 0, 0, 0, 0);
 
         public Rates {
-            for (double r : new double[] {throttle, error, timeout, latency}) {
+            for (double r : new double[] {throttle, error, timeout, latency, lost}) {
                 if (r < 0 || r > 1) {
                     throw new IllegalArgumentException("a fault rate is between 0 and 1, got " + r);
                 }
             }
-            if (throttle + error + timeout + latency > 1) {
+            if (throttle + error + timeout + latency + lost > 1) {
                 throw new IllegalArgumentException("a service's fault rates add up to more than 1");
             }
         }
 
+        /** Without lost answers. */
+        public Rates(double throttle, double error, double timeout, double latency) {
+            this(throttle, error, timeout, latency, 0);
+        }
+
         boolean any() {
-            return throttle + error + timeout + latency > 0;
+            return throttle + error + timeout + latency + lost > 0;
         }
     }
 
@@ -65,16 +71,19 @@ public final class Faults {
 
     /**
      * Every fault at once, at rates a short test survives with retries to spare: duplicates and reordering, a crash
-     * after the first write of 10 % of first deliveries, throttles, 500s, timeouts and latency on every service, and
-     * stream mappings with ParallelizationFactor 2.
+     * after the first write of 10 % of first deliveries, throttles, 500s, timeouts and latency on every service, lost
+     * answers of DynamoDB calls, and stream mappings with ParallelizationFactor 2.
      */
     public static Faults chaos(long seed) {
         Faults f = new Faults().seed(seed).duplicates(true).crashRate(0.1).parallelizationFactor(2);
         for (String s : SERVICES) {
-            f.service(s, new Rates(0.02, 0.01, 0.002, 0.05));
+            f.service(s, new Rates(0.02, 0.01, 0.002, 0.05, s.equals("dynamodb") ? CHAOS_LOST : 0));
         }
         return f;
     }
+
+    /** The share of DynamoDB calls whose answer the chaos preset loses. */
+    static final double CHAOS_LOST = 0.01;
 
     /** Reads KEY=VALUE lines (a properties file; {@code #} comments), as {@link #set} takes them. */
     public static Faults load(Path file) {
@@ -100,7 +109,7 @@ public final class Faults {
     /**
      * Sets one key: {@code preset} ({@code chaos} or {@code none}: every other setting from {@link #chaos} or
      * {@link #none}, the seed kept; give it before the keys it should not override), {@code seed}, {@code duplicates} (true/false), {@code crash} (rate), {@code SERVICE.throttle},
-     * {@code SERVICE.error}, {@code SERVICE.timeout}, {@code SERVICE.latency} (rates; SERVICE is dynamodb, sqs, s3, ses
+     * {@code SERVICE.error}, {@code SERVICE.timeout}, {@code SERVICE.latency}, {@code SERVICE.lost} (rates; SERVICE is dynamodb, sqs, s3, ses
      * or {@code aws} for all four), {@code latency.max} and {@code sdk.timeout} (milliseconds), {@code parallelization}
      * (1-10).
      *
@@ -135,12 +144,13 @@ public final class Faults {
                     for (String s : service.equals("aws") ? SERVICES : List.of(service)) {
                         Rates r = services.get(s);
                         services.put(s, switch (k.substring(dot + 1)) {
-                            case "throttle" -> new Rates(rate, r.error(), r.timeout(), r.latency());
-                            case "error" -> new Rates(r.throttle(), rate, r.timeout(), r.latency());
-                            case "timeout" -> new Rates(r.throttle(), r.error(), rate, r.latency());
-                            case "latency" -> new Rates(r.throttle(), r.error(), r.timeout(), rate);
+                            case "throttle" -> new Rates(rate, r.error(), r.timeout(), r.latency(), r.lost());
+                            case "error" -> new Rates(r.throttle(), rate, r.timeout(), r.latency(), r.lost());
+                            case "timeout" -> new Rates(r.throttle(), r.error(), rate, r.latency(), r.lost());
+                            case "latency" -> new Rates(r.throttle(), r.error(), r.timeout(), rate, r.lost());
+                            case "lost" -> new Rates(r.throttle(), r.error(), r.timeout(), r.latency(), rate);
                             default -> throw new IllegalArgumentException("unknown fault key " + key
-                                    + " (SERVICE.throttle, .error, .timeout or .latency)");
+                                    + " (SERVICE.throttle, .error, .timeout, .latency or .lost)");
                         });
                     }
                 }

@@ -96,6 +96,7 @@ final class IamGate implements AutoCloseable {
     private final URI target;
     private final PrintStream console;
     private final FaultInjector faults;
+    private final ClientRequestTokens tokens;
     /** One port per instance of the function, so that a call tells which process made it. */
     private final List<HttpServer> servers = new ArrayList<>();
     private final java.util.concurrent.ExecutorService executor;
@@ -103,8 +104,9 @@ final class IamGate implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(10)).build();
 
     private IamGate(String function, List<Statement> statements, boolean enforce, Arns arns, URI target, PrintStream console,
-                    int instances, FaultInjector faults) throws IOException {
+                    int instances, FaultInjector faults, ClientRequestTokens tokens) throws IOException {
         this.function = function;
+        this.tokens = tokens;
         this.statements = statements;
         this.enforce = enforce;
         this.arns = arns;
@@ -127,18 +129,19 @@ final class IamGate implements AutoCloseable {
     }
 
     static IamGate start(String function, Object policies, Arns arns, URI target, PrintStream console) {
-        return start(function, policies, true, arns, target, console, 1, null);
+        return start(function, policies, true, arns, target, console, 1, null, new ClientRequestTokens());
     }
 
     /**
      * A gate for a function's instances: {@code enforce} checks calls against the policies (else every call is
      * forwarded, for Options.enforceIam(false) with faults on); {@code faults}, null for none, fails and delays calls
-     * and fires armed crashes.
+     * and fires armed crashes; {@code tokens}, shared by every gate of a cloud, makes TransactWriteItems idempotent
+     * by its ClientRequestToken as DynamoDB does (null: forwarded as is, as moto takes it).
      */
     static IamGate start(String function, Object policies, boolean enforce, Arns arns, URI target, PrintStream console,
-                         int instances, FaultInjector faults) {
+                         int instances, FaultInjector faults, ClientRequestTokens tokens) {
         try {
-            return new IamGate(function, statements(policies), enforce, arns, target, console, instances, faults);
+            return new IamGate(function, statements(policies), enforce, arns, target, console, instances, faults, tokens);
         } catch (IOException e) {
             throw new IllegalStateException("IAM gate of " + function + ": " + e.getMessage(), e);
         }
@@ -265,23 +268,59 @@ final class IamGate implements AutoCloseable {
                     }
                 }
             }
+            String service = needs.isEmpty() ? signingService(call) : needs.get(0).service();
+            boolean loseAnswer = false;
             if (faults != null) {
-                String service = needs.isEmpty() ? signingService(call) : needs.get(0).service();
                 FaultInjector.GateFault fault = faults.atGate(function, service);
-                if (fault != null && !fault.kind().equals(FaultInjector.LATENCY)) {
+                if (fault != null && fault.kind().equals(FaultInjector.LOST)) {
+                    loseAnswer = true;
+                } else if (fault != null && !fault.kind().equals(FaultInjector.LATENCY)) {
                     inject(exchange, call, service, fault);
                     return;
-                }
-                if (fault != null) {
+                } else if (fault != null) {
                     sleep(fault.delayMs());
                 }
             }
-            boolean applied = forward(exchange, body, faults != null && isWrite(call), instance);
-            if (!applied) {
-                // An armed crash fired: the write went through and the process is gone before it hears so.
-                return;
+            String token = null;
+            if (tokens != null && "DynamoDB_20120810.TransactWriteItems".equals(call.header("X-Amz-Target"))) {
+                JsonNode request = json(body);
+                token = ClientRequestTokens.token(request);
+                if (token != null && tokens.decide(token, request) instanceof ClientRequestTokens.Reply reply) {
+                    // Answered as DynamoDB answers a repeated token: nothing reaches the emulator.
+                    answer(exchange, loseAnswer ? lostAnswer(service) : reply.answer());
+                    return;
+                }
             }
+            ClientRequestTokens.Answer answer;
+            try {
+                answer = forward(exchange, body);
+            } catch (IOException | RuntimeException e) {
+                if (token != null) {
+                    tokens.completed(token, null);
+                }
+                throw e;
+            }
+            if (token != null) {
+                tokens.completed(token, answer);
+            }
+            if (faults != null && isWrite(call) && answer.status() < 300) {
+                Runnable crash = faults.afterWrite(function, instance);
+                if (crash != null) {
+                    // An armed crash fires: the write went through and the process is gone before it hears so.
+                    crash.run();
+                    return;
+                }
+            }
+            answer(exchange, loseAnswer ? lostAnswer(service) : answer);
         }
+    }
+
+    /** What the client hears when its answer is lost after AWS applied the call: the service's 500. */
+    private static ClientRequestTokens.Answer lostAnswer(String service) throws IOException {
+        Denial d = serverError(service == null ? "dynamodb" : service);
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        d.headers().forEach((k, v) -> headers.put(k, List.of(v)));
+        return new ClientRequestTokens.Answer(d.status(), headers, d.body());
     }
 
     /** Whether a call changes something at AWS (the writes after which an armed crash fires). */
@@ -436,11 +475,8 @@ final class IamGate implements AutoCloseable {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    /**
-     * Forwards the call and sends its answer back; false when, the call being a write, an armed crash fired instead
-     * (the answer is then never sent).
-     */
-    private boolean forward(HttpExchange exchange, byte[] body, boolean write, int instance) throws IOException {
+    /** Forwards the call to the emulator; its answer. */
+    private ClientRequestTokens.Answer forward(HttpExchange exchange, byte[] body) throws IOException {
         URI uri = target.resolve(exchange.getRequestURI().getRawPath()
                 + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()));
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120))
@@ -458,29 +494,29 @@ final class IamGate implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         }
-        if (write && response.statusCode() < 300) {
-            Runnable crash = faults.afterWrite(function, instance);
-            if (crash != null) {
-                crash.run();
-                return false;
-            }
-        }
         boolean head = exchange.getRequestMethod().equalsIgnoreCase("HEAD");
+        Map<String, List<String>> headers = new LinkedHashMap<>();
         response.headers().map().forEach((name, values) -> {
             String lower = name.toLowerCase(Locale.ROOT);
             // A HEAD answer's Content-Length is the object's size (S3 HeadObject), not the length of a body.
             if ((!HOP_HEADERS.contains(lower) || head && lower.equals("content-length")) && !name.startsWith(":")) {
-                exchange.getResponseHeaders().put(name, values);
+                headers.put(name, values);
             }
         });
-        byte[] out = response.body();
-        exchange.sendResponseHeaders(response.statusCode(), out.length == 0 ? -1 : out.length);
-        if (out.length > 0) {
+        return new ClientRequestTokens.Answer(response.statusCode(), headers, response.body());
+    }
+
+    /** Sends an answer to the function. */
+    private static void answer(HttpExchange exchange, ClientRequestTokens.Answer answer) throws IOException {
+        answer.headers().forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
+        boolean head = exchange.getRequestMethod().equalsIgnoreCase("HEAD");
+        byte[] out = answer.body();
+        exchange.sendResponseHeaders(answer.status(), head || out.length == 0 ? -1 : out.length);
+        if (!head && out.length > 0) {
             try (OutputStream o = exchange.getResponseBody()) {
                 o.write(out);
             }
         }
-        return true;
     }
 
     private static List<?> list(Object value) {

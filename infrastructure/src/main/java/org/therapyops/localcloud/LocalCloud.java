@@ -180,6 +180,8 @@ public final class LocalCloud implements AutoCloseable {
     private ClearinghouseSimulator clearinghouse;
     private final Map<String, LambdaFunction> functions = new LinkedHashMap<>();
     private final List<IamGate> gates = new ArrayList<>();
+    /** DynamoDB's ClientRequestToken idempotency, which moto lacks: one record for every function's gate. */
+    private final ClientRequestTokens transactionTokens = new ClientRequestTokens();
     private final List<EventSourceMapping> mappings = new ArrayList<>();
     private final List<String> queueIds = new ArrayList<>();
     private final Map<String, ScheduledTrigger> schedules = new LinkedHashMap<>();
@@ -263,7 +265,7 @@ public final class LocalCloud implements AutoCloseable {
             boolean gateFaults = faults != null && options.faults.atGate();
             if (options.enforceIam || gateFaults) {
                 gate = IamGate.start(r.logicalId(), resolved.get("Policies"), options.enforceIam, arns, emulator.endpoint(), console,
-                        instances, gateFaults ? faults : null);
+                        instances, gateFaults ? faults : null, transactionTokens);
                 gates.add(gate);
                 awsEndpoint = gate.endpoint();
             }
@@ -541,7 +543,8 @@ public final class LocalCloud implements AutoCloseable {
         List<Status.ScheduleStatus> ss = schedules.values().stream().map(ScheduledTrigger::status).toList();
         Status.FaultsStatus fault = faults != null ? faults.status(options.timeScale)
                 : new Status.FaultsStatus(false, options.faults.describe(), options.timeScale, Map.of(), 0);
-        return new Status(fs, ms, ss, qs, clearinghouse == null ? null : clearinghouse.status(), fault);
+        return new Status(fs, ms, ss, qs, clearinghouse == null ? null : clearinghouse.status(), fault,
+                transactionTokens.status());
     }
 
     /** ARNs of the template's tables and queues as the emulator made them, for the IAM gates. */

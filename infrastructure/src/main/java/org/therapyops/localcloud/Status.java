@@ -7,7 +7,8 @@ import java.util.List;
  * clearinghouse (null when none runs), served at /_local/status.
  */
 public record Status(List<FunctionStatus> functions, List<MappingStatus> mappings, List<ScheduleStatus> schedules,
-                     List<QueueStatus> queues, ClearinghouseStatus clearinghouse, FaultsStatus faults) {
+                     List<QueueStatus> queues, ClearinghouseStatus clearinghouse, FaultsStatus faults,
+                     TransactionTokensStatus transactionTokens) {
 
     /** One function: its instances' readiness, pids and init durations, and invocation counts. */
     public record FunctionStatus(String logicalId, String functionName, boolean ready, List<Long> pids,
@@ -35,6 +36,15 @@ public record Status(List<FunctionStatus> functions, List<MappingStatus> mapping
      */
     public record FaultsStatus(boolean enabled, java.util.Map<String, Object> settings, double timeScale,
                                java.util.Map<String, java.util.Map<String, Long>> injected, long total) {
+    }
+
+    /**
+     * TransactWriteItems ClientRequestTokens seen at the IAM gates (DynamoDB's idempotency, which moto lacks): tokens
+     * of successes remembered now (each for 10 minutes), repeats answered with the first success without applying
+     * them again, repeats with other parameters refused (IdempotentParameterMismatchException) and repeats while the
+     * first was still being applied (TransactionInProgressException).
+     */
+    public record TransactionTokensStatus(long remembered, long replayed, long mismatched, long inProgress) {
     }
 
     /** One Schedule / ScheduleV2 event: its expression, state, next run (UTC, null when none) and counters. */

@@ -22,11 +22,12 @@ class FaultsTest {
     void keysSetWhatTheySay() {
         Faults f = Faults.none().set("seed", "42").set("duplicates", "true").set("crash", "0.25")
                 .set("aws.throttle", "0.01").set("dynamodb.error", "0.02").set("sqs.timeout", "0.03").set("s3.latency", "0.5")
+                .set("dynamodb.lost", "0.04")
                 .set("latency.max", "80").set("sdk.timeout", "1500").set("parallelization", "3");
         assertThat(f.seed()).isEqualTo(42);
         assertThat(f.duplicates()).isTrue();
         assertThat(f.crashRate()).isEqualTo(0.25);
-        assertThat(f.rates("dynamodb")).isEqualTo(new Faults.Rates(0.01, 0.02, 0, 0));
+        assertThat(f.rates("dynamodb")).isEqualTo(new Faults.Rates(0.01, 0.02, 0, 0, 0.04));
         assertThat(f.rates("sqs")).isEqualTo(new Faults.Rates(0.01, 0, 0.03, 0));
         assertThat(f.rates("s3")).isEqualTo(new Faults.Rates(0.01, 0, 0, 0.5));
         assertThat(f.rates("ses")).isEqualTo(new Faults.Rates(0.01, 0, 0, 0));
@@ -78,6 +79,9 @@ class FaultsTest {
         FaultInjector injector = new FaultInjector(Faults.none().service("sqs", new Faults.Rates(1, 0, 0, 0)));
         assertThat(injector.atGate("NotifierFunction", "sqs").kind()).isEqualTo(FaultInjector.THROTTLE);
         assertThat(injector.atGate("NotifierFunction", "dynamodb")).isNull();
+        FaultInjector losing = new FaultInjector(Faults.none().service("dynamodb", new Faults.Rates(0, 0, 0, 0, 1)));
+        assertThat(losing.atGate("ApiFunction", "dynamodb").kind()).isEqualTo(FaultInjector.LOST);
+        assertThat(losing.status(1).injected()).containsEntry("lostAnswer", java.util.Map.of("ApiFunction", 1L));
         injector.arm("NotifierFunction", 0, () -> { });
         assertThat(injector.afterWrite("NotifierFunction", 1)).as("another instance").isNull();
         assertThat(injector.afterWrite("NotifierFunction", 0)).isNotNull();

@@ -243,7 +243,7 @@ class IamGateTest {
         Faults faults = Faults.none().sdkTimeout(java.time.Duration.ofMillis(300));
         Faults.SERVICES.forEach(s -> faults.service(s, rates));
         return IamGate.start("ApiFunction", POLICIES, true, ARNS, URI.create("http://127.0.0.1:" + aws.getAddress().getPort()),
-                new PrintStream(console, true, StandardCharsets.UTF_8), 1, new FaultInjector(faults));
+                new PrintStream(console, true, StandardCharsets.UTF_8), 1, new FaultInjector(faults), new ClientRequestTokens());
     }
 
     private static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>> B sdk(B builder, IamGate at) {
@@ -324,6 +324,27 @@ class IamGateTest {
             faulty.close();
         }
         assertThat(forwarded.get()).isZero();
+    }
+
+    @Test
+    void aLostAnswerIsForwardedSoAwsAppliesTheCallThenTheCallerHearsTheServices500() {
+        IamGate faulty = faultyGate(new Faults.Rates(0, 0, 0, 0, 1));
+        try (var sqs = sdk(software.amazon.awssdk.services.sqs.SqsClient.builder(), faulty)
+                .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()).build();
+             var dynamo = sdk(software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder(), faulty)
+                .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()).build()) {
+            var send = org.assertj.core.api.Assertions.catchThrowableOfType(software.amazon.awssdk.services.sqs.model.SqsException.class,
+                    () -> sqs.sendMessage(b -> b.queueUrl("http://localhost/123456789012/Scrub").messageBody("x")));
+            assertThat(send.statusCode()).isEqualTo(500);
+            var put = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    software.amazon.awssdk.services.dynamodb.model.InternalServerErrorException.class,
+                    () -> dynamo.putItem(b -> b.tableName("Claims").item(Map.of("pk",
+                            software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("p")))));
+            assertThat(put.statusCode()).isEqualTo(500);
+        } finally {
+            faulty.close();
+        }
+        assertThat(forwarded.get()).as("both calls reached AWS").isEqualTo(2);
     }
 
     @Test

@@ -95,6 +95,10 @@ public final class ChaosBenchmark {
         status.faults().injected().forEach((kind, byFunction) -> report.line("| " + kind + " | " + byFunction + " | "
                 + byFunction.values().stream().mapToLong(Long::longValue).sum() + " |"));
         report.line("");
+        Status.TransactionTokensStatus tokens = status.transactionTokens();
+        report.line("TransactWriteItems repeated with their ClientRequestToken (the SDK's retries after a lost answer): " + tokens.replayed() + " answered with the first success and not applied again, "
+                + tokens.mismatched() + " refused for other parameters, " + tokens.inProgress() + " while the first was in progress.");
+        report.line("");
         report.line("All kinds: " + status.faults().total() + ". Function restarts (cold) after crashes: "
                 + status.functions().stream().filter(f -> f.restarts() > 0).map(f -> f.logicalId() + " " + f.restarts()).toList() + ".");
         report.line("");
@@ -106,7 +110,9 @@ public final class ChaosBenchmark {
         report.line("- only in the clean run (lost under faults): " + (onlyClean.isEmpty() ? "none (0)" : onlyClean));
         report.line("- only in the fault run (doubled or wrong under faults): " + (onlyFaults.isEmpty() ? "none (0)" : onlyFaults));
         report.line("- reservations that do not add up (fault run): " + faulty.reservationProblems().size());
-        report.line("- dead-letter queues (fault run): " + summary(deadLetters) + " -- the poison sent, and nothing else");
+        String dead = summary(deadLetters);
+        report.line("- dead-letter queues (fault run): " + dead + (dead.contains("OTHER") ? " -- **more than the poison sent**"
+                : " -- the poison sent (a duplicated message's copy counts once more), and nothing else"));
         if (!difference.isEmpty()) {
             report.line("");
             report.line("First differences:");
@@ -141,7 +147,8 @@ public final class ChaosBenchmark {
             Set<String> kinds = new TreeSet<>();
             bodies.forEach(b -> kinds.add(b.contains("no-such-claim") ? "scrub poison" : b.contains("no-such-alert") ? "notify poison"
                     : b.contains("RetryAttemptsExhausted") ? "stream poison" : "OTHER"));
-            out.append(out.length() == 0 ? "" : ", ").append(q).append(" ").append(bodies.size()).append(" ").append(kinds);
+            out.append(out.length() == 0 ? "" : ", ").append(q).append(" ").append(bodies.size()).append(" message(s), ")
+                    .append(new TreeSet<>(bodies).size()).append(" distinct ").append(kinds);
         });
         return out.toString();
     }

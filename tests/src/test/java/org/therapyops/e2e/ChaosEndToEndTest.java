@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The same randomized workload twice: once on the end-to-end tests' local cloud, without faults; once on a local cloud
  * of its own under every fault at once (duplicate and reordered deliveries, crashes after a batch's first write, AWS
- * throttles, 500s, timeouts and latency, two partitions per stream, several instances per function), with visibility
+ * throttles, 500s, timeouts, latency and lost answers, two partitions per stream, several instances per function), with visibility
  * timeouts scaled down so that retries and dead letters take seconds. The tables and emails each run leaves behind are
  * equal, ids and timestamps aside ({@link CanonicalDump}): no reservation made twice, no claim, charge, alert, email or
  * posting lost or doubled, nothing left pending, every poison input in its dead-letter queue and nothing else there.
@@ -43,7 +43,7 @@ public class ChaosEndToEndTest {
 
     /** Runs the workload on the cloud and dumps what the run left behind: its items and emails, canonical. */
     public static Outcome run(LocalCloud cloud, ChaosWorkload.Spec spec, String name) throws Exception {
-        ChaosWorkload.Result result = ChaosWorkload.run(cloud, spec, System.out);
+        ChaosWorkload.Result result = ChaosWorkload.run(cloud, spec, System.out, name);
         List<TableDump.Row> rows = TableDump.scan(cloud).stream().filter(result::owns).toList();
         List<JsonNode> emails = new ArrayList<>();
         TableDump.emails(cloud).stream()
@@ -72,22 +72,33 @@ public class ChaosEndToEndTest {
     @Test
     void underEveryFaultAtOnceTheTablesEndAsInACleanRun() throws Exception {
         ChaosWorkload.Spec spec = ChaosWorkload.Spec.small(SEED);
-        // The fault cloud starts while the clean run goes on the shared one.
-        ExecutorService starter = Executors.newSingleThreadExecutor();
-        Future<LocalCloud> starting = starter.submit(() -> LocalCloud.start(chaos("chaos-faults", SEED)));
-        starter.shutdown();
+        // Both runs at once: the fault run on a cloud of its own, the clean one on the shared cloud meanwhile.
+        ExecutorService faultRun = Executors.newSingleThreadExecutor();
+        Future<LocalCloud> starting = faultRun.submit(() -> LocalCloud.start(chaos("chaos-faults", SEED)));
+        Future<Outcome> faultOutcome = faultRun.submit(() -> run(starting.get(), spec, "faults"));
+        faultRun.shutdown();
         Outcome clean;
         try {
             clean = run(Cloud.get(), spec.onSharedCloud(), "clean");
         } catch (Exception | AssertionError e) {
             try (LocalCloud ignored = starting.get()) {
+                faultOutcome.cancel(true);
                 throw e;
             }
         }
         try (LocalCloud cloud = starting.get()) {
-            Outcome faulty = run(cloud, spec, "faults");
+            Outcome faulty;
+            try {
+                faulty = faultOutcome.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof AssertionError a) {
+                    throw a;
+                }
+                throw e;
+            }
             Status status = cloud.status();
             System.out.println("[chaos] faults injected: " + status.faults().total() + " " + status.faults().injected());
+            System.out.println("[chaos] TransactWriteItems tokens: " + status.transactionTokens());
 
             Map<String, Integer> cleanCounts = new java.util.HashMap<>(clean.result().counts());
             Map<String, Integer> faultCounts = new java.util.HashMap<>(faulty.result().counts());
@@ -103,7 +114,7 @@ public class ChaosEndToEndTest {
             // Every kind of fault was injected, and more than once.
             Map<String, Map<String, Long>> injected = status.faults().injected();
             for (String kind : List.of("crash", "duplicateStreamBatch", "duplicateSqsMessage", "shuffledSqsBatch", "throttle", "error500",
-                    "timeout", "latency")) {
+                    "timeout", "latency", "lostAnswer")) {
                 assertThat(injected.getOrDefault(kind, Map.of()).values().stream().mapToLong(Long::longValue).sum())
                         .as(kind + " injected").isGreaterThan(1);
             }

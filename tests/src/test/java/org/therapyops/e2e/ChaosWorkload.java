@@ -103,21 +103,26 @@ public final class ChaosWorkload {
     private final LocalCloud cloud;
     private final Spec spec;
     private final PrintStream log;
+    private final String logTag;
     private final Map<String, String> labels = new ConcurrentHashMap<>();
     private final List<Race> races = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Map<String, String> controlNumbers = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private final List<String> poison = java.util.Collections.synchronizedList(new ArrayList<>());
 
-    private ChaosWorkload(LocalCloud cloud, Spec spec, PrintStream log) {
+    private ChaosWorkload(LocalCloud cloud, Spec spec, PrintStream log, String name) {
         this.cloud = cloud;
         this.spec = spec;
         this.log = log;
+        this.logTag = "[chaos " + name + "]";
     }
 
-    /** Runs the workload to its end: everything it started has settled (asserted, with the reason when not). */
-    public static Result run(LocalCloud cloud, Spec spec, PrintStream log) throws Exception {
-        return new ChaosWorkload(cloud, spec, log).run();
+    /**
+     * Runs the workload to its end: everything it started has settled (asserted, with the reason when not); progress
+     * goes to {@code log}, tagged with the run's name.
+     */
+    public static Result run(LocalCloud cloud, Spec spec, PrintStream log, String name) throws Exception {
+        return new ChaosWorkload(cloud, spec, log, name).run();
     }
 
     private void count(String what, int n) {
@@ -239,15 +244,15 @@ public final class ChaosWorkload {
                 race(patient);
                 sign(patient);
             });
-            log.println("[chaos] " + everyone.size() + " patients booked, documented and scrubbed after "
+            log.println(logTag + " " + everyone.size() + " patients booked, documented and scrubbed after "
                     + (System.nanoTime() - t0) / 1_000_000 + " ms");
             // Biller's day: correct what the scrubber held, then one batch per practice.
             all(pool, everyone, this::correctHeldClaims);
             all(pool, practices, p -> submitAndAwait(p, p.patients.stream().flatMap(pt -> pt.claims.stream()).toList(), 1));
-            log.println("[chaos] first batches answered after " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+            log.println(logTag + " first batches answered after " + (System.nanoTime() - t0) / 1_000_000 + " ms");
             // Work what came back: rejections corrected in place, denials replaced, then a second batch.
             all(pool, practices, this::workRejectionsAndDenials);
-            log.println("[chaos] second batches answered after " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+            log.println(logTag + " second batches answered after " + (System.nanoTime() - t0) / 1_000_000 + " ms");
             all(pool, practices, this::integratorDeliveries);
             poison(practices.get(0));
         } finally {
@@ -258,7 +263,7 @@ public final class ChaosWorkload {
                 counts.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get())),
                 List.copyOf(poison), 0);
         settle(practices, result);
-        log.println("[chaos] settled after " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        log.println(logTag + " settled after " + (System.nanoTime() - t0) / 1_000_000 + " ms");
         return new Result(result.labels(), result.races(), result.claimControlNumbers(), result.practiceIds(),
                 result.integrationIds(), result.counts(), result.poisonDelivered(), (System.nanoTime() - t0) / 1_000_000);
     }
@@ -535,7 +540,7 @@ public final class ChaosWorkload {
                 return;
             }
             if (!open.toString().equals(last)) {
-                log.println("[chaos] settling: " + open.size() + " open, e.g. " + open.subList(0, Math.min(3, open.size())));
+                log.println(logTag + " settling: " + open.size() + " open, e.g. " + open.subList(0, Math.min(3, open.size())));
                 last = open.toString();
             }
             Thread.sleep(500);
