@@ -369,12 +369,11 @@ public final class HttpApiGateway implements AutoCloseable {
             return 200;
         }
         int code = out.get("statusCode").asInt(200);
+        // Payload format 2.0 answers carry headers (one value each, several joined by commas) and cookies; there is no
+        // multiValueHeaders in 2.0 and API Gateway ignores one (Micronaut repeats every header there: merging them
+        // doubled Content-Type and ETag).
         Map<String, List<String>> h = new LinkedHashMap<>();
         out.path("headers").fields().forEachRemaining(f -> h.put(f.getKey().toLowerCase(Locale.ROOT), new ArrayList<>(List.of(f.getValue().asText()))));
-        out.path("multiValueHeaders").fields().forEachRemaining(f -> {
-            List<String> values = h.computeIfAbsent(f.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>());
-            f.getValue().forEach(v -> values.add(v.asText()));
-        });
         if (out.path("cookies").isArray()) {
             List<String> setCookie = h.computeIfAbsent("set-cookie", k -> new ArrayList<>());
             out.get("cookies").forEach(c -> setCookie.add(c.asText()));
