@@ -16,7 +16,7 @@ public abstract class EventSourceMapping implements AutoCloseable {
     protected final AtomicLong failures = new AtomicLong();
     protected final AtomicLong sentToDestination = new AtomicLong();
     protected volatile boolean running = true;
-    private Thread thread;
+    private final java.util.List<Thread> threads = new java.util.ArrayList<>();
 
     protected EventSourceMapping(LambdaFunction function, String eventName, String sourceArn, PrintStream console) {
         this.function = function;
@@ -30,8 +30,29 @@ public abstract class EventSourceMapping implements AutoCloseable {
     /** Runs until close(); exceptions are logged by type only (no record contents) and polling goes on. */
     protected abstract void pollOnce() throws Exception;
 
+    /** How many threads run {@link #pollOnce()} side by side (default 1). */
+    protected int pollers() {
+        return 1;
+    }
+
+    /** How many batches the mapping has in flight at most, for the status. */
+    protected int concurrency() {
+        return pollers();
+    }
+
+    /** What the mapping holds and has not yet delivered for good (see Status.MappingStatus). */
+    protected long pending() {
+        return 0;
+    }
+
     public void start() {
-        thread = new Thread(() -> {
+        for (int i = 0; i < pollers(); i++) {
+            startPoller(i);
+        }
+    }
+
+    private void startPoller(int index) {
+        Thread thread = new Thread(() -> {
             while (running) {
                 try {
                     pollOnce();
@@ -44,8 +65,9 @@ public abstract class EventSourceMapping implements AutoCloseable {
                     }
                 }
             }
-        }, "esm-" + function.config().logicalId() + "-" + eventName);
+        }, "esm-" + function.config().logicalId() + "-" + eventName + (index == 0 ? "" : "-" + index));
         thread.setDaemon(true);
+        threads.add(thread);
         thread.start();
     }
 
@@ -55,7 +77,7 @@ public abstract class EventSourceMapping implements AutoCloseable {
 
     public Status.MappingStatus status() {
         return new Status.MappingStatus(function.config().logicalId(), eventName, type(), sourceArn, batches.get(),
-                records.get(), filteredOut.get(), failures.get(), sentToDestination.get());
+                records.get(), filteredOut.get(), failures.get(), sentToDestination.get(), concurrency(), pending());
     }
 
     protected void sleep(long ms) {
@@ -70,8 +92,8 @@ public abstract class EventSourceMapping implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        if (thread != null) {
-            thread.interrupt();
+        threads.forEach(Thread::interrupt);
+        for (Thread thread : threads) {
             try {
                 thread.join(5000);
             } catch (InterruptedException e) {

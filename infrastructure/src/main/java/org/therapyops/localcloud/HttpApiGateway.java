@@ -379,10 +379,11 @@ public final class HttpApiGateway implements AutoCloseable {
             return 200;
         }
         int code = out.get("statusCode").asInt(200);
+        // Payload format 2.0 answers carry headers (one value each, several joined by commas) and cookies; there is no
+        // multiValueHeaders in 2.0 and API Gateway ignores one (Micronaut repeats every header there: merging them
+        // doubled Content-Type and ETag).
         Map<String, List<String>> h = new LinkedHashMap<>();
         out.path("headers").fields().forEachRemaining(f -> h.put(f.getKey().toLowerCase(Locale.ROOT), new ArrayList<>(List.of(f.getValue().asText()))));
-        // Format 2.0 has no multiValueHeaders: API Gateway ignores them (Micronaut repeats every header there, so taking
-        // them would send each header twice, e.g. an ETag of "3", "3").
         if (out.path("cookies").isArray()) {
             List<String> setCookie = h.computeIfAbsent("set-cookie", k -> new ArrayList<>());
             out.get("cookies").forEach(c -> setCookie.add(c.asText()));

@@ -204,7 +204,7 @@ public final class DynamoInboundRepositories {
                     ":zero", AttributeValue.fromN("0")));
             StringBuilder set = new StringBuilder("SET #status = :status, #changes = :changes, #appliedAt = :at, "
                     + "#attempts = if_not_exists(#attempts, :zero) + :one, #version = #version + :one");
-            List<String> remove = new ArrayList<>();
+            List<String> remove = new ArrayList<>(List.of("leaseUntil"));
             if (kind != null) {
                 set.append(", #kind = :kind");
                 values.put(":kind", AttributeValue.fromS(kind));
@@ -215,12 +215,19 @@ public final class DynamoInboundRepositories {
             } else {
                 remove.add("#error");
             }
-            return InboundItems.delivery(dynamo.updateItem(b -> b.tableName(table)
-                    .key(Keys.key(practiceId, InboundItems.DELIVERY + deliveryId))
-                    .updateExpression(set + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove)))
-                    .conditionExpression("attribute_exists(pk)")
-                    .expressionAttributeNames(names(kind != null))
-                    .expressionAttributeValues(values).returnValues(ReturnValue.ALL_NEW)).attributes());
+            values.put(":applied", AttributeValue.fromS(InboundDelivery.Status.APPLIED.name()));
+            values.put(":attention", AttributeValue.fromS(InboundDelivery.Status.NEEDS_ATTENTION.name()));
+            try {
+                return InboundItems.delivery(dynamo.updateItem(b -> b.tableName(table)
+                        .key(Keys.key(practiceId, InboundItems.DELIVERY + deliveryId))
+                        .updateExpression(set + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove)))
+                        // A settled outcome stands: a receipt whose lease ran out while it worked records nothing over it.
+                        .conditionExpression("attribute_exists(pk) AND NOT #status IN (:applied, :attention)")
+                        .expressionAttributeNames(names(kind != null))
+                        .expressionAttributeValues(values).returnValues(ReturnValue.ALL_NEW)).attributes());
+            } catch (ConditionalCheckFailedException settled) {
+                return get(practiceId, deliveryId).orElseThrow(() -> settled);
+            }
         }
 
         private Map<String, String> names(boolean withKind) {
@@ -233,10 +240,28 @@ public final class DynamoInboundRepositories {
         }
 
         @Override
+        public boolean claim(String practiceId, String deliveryId, Instant now, Instant leaseUntil) {
+            try {
+                dynamo.updateItem(b -> b.tableName(table).key(Keys.key(practiceId, InboundItems.DELIVERY + deliveryId))
+                        .updateExpression("SET leaseUntil = :lease")
+                        .conditionExpression("attribute_exists(pk) AND NOT #status IN (:applied, :attention) "
+                                + "AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)")
+                        .expressionAttributeNames(Map.of("#status", "status"))
+                        .expressionAttributeValues(Map.of(":lease", AttributeValue.fromS(leaseUntil.toString()),
+                                ":now", AttributeValue.fromS(now.toString()),
+                                ":applied", AttributeValue.fromS(InboundDelivery.Status.APPLIED.name()),
+                                ":attention", AttributeValue.fromS(InboundDelivery.Status.NEEDS_ATTENTION.name()))));
+                return true;
+            } catch (ConditionalCheckFailedException held) {
+                return false;
+            }
+        }
+
+        @Override
         public InboundDelivery reopen(String practiceId, String deliveryId) {
             return InboundItems.delivery(dynamo.updateItem(b -> b.tableName(table)
                     .key(Keys.key(practiceId, InboundItems.DELIVERY + deliveryId))
-                    .updateExpression("SET #status = :received, queued = :no, version = version + :one")
+                    .updateExpression("SET #status = :received, queued = :no, version = version + :one REMOVE leaseUntil")
                     .conditionExpression("attribute_exists(pk)")
                     .expressionAttributeNames(Map.of("#status", "status"))
                     .expressionAttributeValues(Map.of(":received", AttributeValue.fromS(InboundDelivery.Status.RECEIVED.name()),

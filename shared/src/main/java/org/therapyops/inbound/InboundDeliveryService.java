@@ -9,6 +9,8 @@ import org.therapyops.ports.DeliveryBodies;
 import org.therapyops.ports.InboundDeliveryRepository;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +22,12 @@ import java.util.Set;
  * message); one that cannot be read is recorded FAILED with the parser's message and the failure raised, so the queue
  * retries it and finally dead-letters it. Every document's effect is idempotent, so applying again after a failure
  * part-way (or on a biller's request) does nothing twice.
+ *
+ * <p>One receipt of its message applies a delivery at a time: it claims the delivery with a lease first, and a
+ * duplicate of the message delivered alongside finds the lease and fails, to come back after the queue's visibility
+ * timeout and find the delivery settled; otherwise the two would each record what they saw of the other's work. The
+ * lease must outlast one application (the function's timeout) and stay below the visibility timeout, so that the retry
+ * after a crash takes over.
  */
 public final class InboundDeliveryService {
 
@@ -32,10 +40,20 @@ public final class InboundDeliveryService {
     private final RemittanceService remittances;
     private final AuthorizationUpdateService authorizations;
     private final Clock clock;
+    private final Duration lease;
+
+    /** The default lease: the inbound function's 300 s timeout, under InboundQueue's 1,800 s visibility timeout. */
+    public static final Duration LEASE = Duration.ofMinutes(5);
 
     public InboundDeliveryService(InboundDeliveryRepository deliveries, DeliveryBodies bodies, InboundDecoder decoder,
                                   AcknowledgementService acknowledgements, RemittanceService remittances,
                                   AuthorizationUpdateService authorizations, Clock clock) {
+        this(deliveries, bodies, decoder, acknowledgements, remittances, authorizations, clock, LEASE);
+    }
+
+    public InboundDeliveryService(InboundDeliveryRepository deliveries, DeliveryBodies bodies, InboundDecoder decoder,
+                                  AcknowledgementService acknowledgements, RemittanceService remittances,
+                                  AuthorizationUpdateService authorizations, Clock clock, Duration lease) {
         this.deliveries = deliveries;
         this.bodies = bodies;
         this.decoder = decoder;
@@ -43,11 +61,19 @@ public final class InboundDeliveryService {
         this.remittances = remittances;
         this.authorizations = authorizations;
         this.clock = clock;
+        this.lease = lease;
     }
 
     /** A message names a delivery that is not (or no longer) kept: a poison message. */
     public static final class UnknownDeliveryException extends RuntimeException {
         public UnknownDeliveryException(String message) {
+            super(message);
+        }
+    }
+
+    /** Another receipt of the delivery's message is applying it now; this one is retried later. */
+    public static final class DeliveryInProgressException extends RuntimeException {
+        public DeliveryInProgressException(String message) {
             super(message);
         }
     }
@@ -58,6 +84,15 @@ public final class InboundDeliveryService {
         if (delivery.status() == InboundDelivery.Status.APPLIED || delivery.status() == InboundDelivery.Status.NEEDS_ATTENTION) {
             LOG.info("delivery {} of practice {} was applied already", deliveryId, practiceId);
             return delivery;
+        }
+        Instant now = clock.instant();
+        if (!deliveries.claim(practiceId, deliveryId, now, now.plus(lease))) {
+            InboundDelivery settled = deliveries.get(practiceId, deliveryId).orElse(delivery);
+            if (settled.status() == InboundDelivery.Status.APPLIED || settled.status() == InboundDelivery.Status.NEEDS_ATTENTION) {
+                return settled;
+            }
+            LOG.info("delivery {} of practice {} is being applied by another receipt of its message", deliveryId, practiceId);
+            throw new DeliveryInProgressException("delivery " + deliveryId + " is being applied by another receipt of its message");
         }
         byte[] body = bodies.get(delivery.bodyKey())
                 .orElseThrow(() -> fail(delivery, "its body is missing from the delivery store", null));

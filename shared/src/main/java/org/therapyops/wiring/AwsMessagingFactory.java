@@ -5,8 +5,9 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.time.Duration;
 
 /**
  * The SQS client, built once, for the functions that carry the SQS module (it is optional in shared: a function that
@@ -18,7 +19,8 @@ public class AwsMessagingFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    SqsClient sqsClient(@Value("${aws.endpoint.url:}") String endpoint) {
-        return SharedFactory.withEndpoint(SqsClient.builder().httpClient(UrlConnectionHttpClient.create()), endpoint).build();
+    SqsClient sqsClient(@Value("${aws.endpoint.url:}") String endpoint,
+                        @Value("${aws.http.socket-timeout:0s}") Duration socketTimeout) {
+        return SharedFactory.withEndpoint(SqsClient.builder().httpClient(SharedFactory.httpClient(socketTimeout)), endpoint).build();
     }
 }

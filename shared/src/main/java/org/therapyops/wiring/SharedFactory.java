@@ -14,11 +14,13 @@ import org.therapyops.ports.AppointmentRepository;
 import org.therapyops.ports.PracticeRepository;
 import org.therapyops.scheduling.AuthorizationCheckService;
 import software.amazon.awssdk.core.client.builder.SdkClientBuilder;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Builds the AWS clients and adapters every function shares. Region, credentials and endpoint come
@@ -30,8 +32,22 @@ public class SharedFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    DynamoDbClient dynamoDbClient(@Value("${aws.endpoint.url:}") String endpoint) {
-        return withEndpoint(DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()), endpoint).build();
+    DynamoDbClient dynamoDbClient(@Value("${aws.endpoint.url:}") String endpoint,
+                                  @Value("${aws.http.socket-timeout:0s}") Duration socketTimeout) {
+        return withEndpoint(DynamoDbClient.builder().httpClient(httpClient(socketTimeout)), endpoint).build();
+    }
+
+    /**
+     * The HTTP client of every AWS client: the URL connection client, with the socket timeout AWS_HTTP_SOCKET_TIMEOUT
+     * names (aws.http.socket-timeout, e.g. 5s) or, without one (0s), the client's own (30 s). A call timed out is
+     * retried by the SDK; the local cloud shortens it when it injects timeouts.
+     */
+    public static SdkHttpClient httpClient(Duration socketTimeout) {
+        UrlConnectionHttpClient.Builder builder = UrlConnectionHttpClient.builder();
+        if (socketTimeout != null && !socketTimeout.isZero()) {
+            builder.socketTimeout(socketTimeout);
+        }
+        return builder.build();
     }
 
     /** An explicit endpoint (aws.endpoint.url) when configured; otherwise the SDK's own resolution. */

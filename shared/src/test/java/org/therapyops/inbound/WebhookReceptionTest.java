@@ -172,6 +172,31 @@ class WebhookReceptionTest {
         assertThat(messagesFor(deliveryId)).hasSize(1);
     }
 
+    @Test
+    void aSettledOutcomeStandsWhenADuplicateOfTheDeliverysMessageRecordsAnotherOne() {
+        // Two receipts of one SQS message applied side by side: the one that records second must not overwrite the first.
+        String practice = "practice-" + UUID.randomUUID();
+        String id = integration(practice).integration().id();
+        String deliveryId = InboundDelivery.idOf(id, "twice-1");
+        inbound.deliveries().createIfAbsent(new InboundDelivery(deliveryId, practice, id, "twice-1", NOW.getEpochSecond(), NOW,
+                "application/edi-x12", BODY.length, InboundDelivery.sha256Hex(BODY), "deliveries/" + practice + "/" + deliveryId,
+                InboundDelivery.Status.RECEIVED, null, List.of(), null, 0, null, true, 1));
+        InboundDelivery first = inbound.deliveries().recordOutcome(practice, deliveryId, InboundDelivery.Status.APPLIED, "835",
+                List.of("835 era-1: 2 of 2 claim payment(s) posted"), null, NOW);
+        InboundDelivery second = inbound.deliveries().recordOutcome(practice, deliveryId, InboundDelivery.Status.FAILED, "835",
+                List.of(), "could not be applied", NOW.plusSeconds(1));
+        assertThat(second).isEqualTo(first);
+        assertThat(inbound.deliveries().get(practice, deliveryId).orElseThrow()).satisfies(d -> {
+            assertThat(d.status()).isEqualTo(InboundDelivery.Status.APPLIED);
+            assertThat(d.changes()).containsExactly("835 era-1: 2 of 2 claim payment(s) posted");
+            assertThat(d.version()).isEqualTo(2);
+        });
+        // Reopened on a biller's request, it records again.
+        inbound.deliveries().reopen(practice, deliveryId);
+        assertThat(inbound.deliveries().recordOutcome(practice, deliveryId, InboundDelivery.Status.APPLIED, "835",
+                List.of("again"), null, NOW).changes()).containsExactly("again");
+    }
+
     /** Receives (and deletes) every message on the queue, keeping those for the delivery. */
     private static List<Message> messagesFor(String deliveryId) {
         List<Message> found = new ArrayList<>();

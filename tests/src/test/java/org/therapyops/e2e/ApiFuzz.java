@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -157,6 +158,7 @@ final class ApiFuzz {
     private Run runRole(String role, int seconds, Seeded seeded) throws IOException, InterruptedException {
         Path dir = work.resolve(role);
         Files.createDirectories(dir);
+        deleteRecursively(dir.resolve("report")); // a report of an earlier run would be read as this one's
         Path config = dir.resolve("schemathesis.toml");
         Files.writeString(config, resource("fuzz/schemathesis.toml") + runConfig(role, seeded.ids()));
         Path log = dir.resolve("schemathesis.log");
@@ -269,6 +271,16 @@ final class ApiFuzz {
         int tested = json.path("operations").path("tested").asInt(operations.size());
         return new Run(role, seconds, requests, tested, answered2xx.size(), statuses, failures,
                 json.path("baseline").path("known").asInt(), errors, json.path("stop_reason").asText(), exitCode, log);
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     private static Path only(Path dir, String prefix) throws IOException {

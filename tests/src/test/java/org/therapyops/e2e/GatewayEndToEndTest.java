@@ -75,6 +75,19 @@ class GatewayEndToEndTest {
     }
 
     @Test
+    void aWriteAnswersOneETagThatAClientCanEchoBack() {
+        // A browser's fetch joins repeated headers with ", ": a doubled ETag echoed that way never matched (412).
+        Practice practice = new Practice(cloud);
+        ApiClient.Response read = practice.api.get("/settings");
+        assertThat(read.raw().headers().allValues("etag")).hasSize(1);
+        assertThat(read.raw().headers().allValues("content-type")).hasSize(1);
+        String echoed = String.join(", ", read.raw().headers().allValues("etag"));
+        ApiClient.Response saved = practice.api.put("/settings", read.body(), echoed);
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        assertThat(saved.raw().headers().allValues("etag")).containsExactly("\"1\"");
+    }
+
+    @Test
     void badInputIsAProblemAndWritesNothing() {
         Practice practice = new Practice(cloud);
         ApiClient.Response malformed = practice.api.post("/appointments", "{\"patientId\": ");

@@ -16,6 +16,7 @@ import org.therapyops.api.model.UtilizationView;
 import org.therapyops.api.problem.ApiProblemException;
 import org.therapyops.api.problem.Problem;
 import org.therapyops.api.problem.ProblemBodyProvider;
+import org.therapyops.api.problem.ProblemType;
 import org.therapyops.api.security.Caller;
 import org.therapyops.domain.Authorization;
 import org.therapyops.domain.UnitType;
@@ -71,8 +72,12 @@ public class AuthorizationTrackingController {
                                        @Parameter(allowEmptyValue = true) @Nullable @QueryValue LocalDate asOf,
                                        @Parameter(allowEmptyValue = true) @Nullable @QueryValue Integer expiringWithinDays,
                                        @Parameter(allowEmptyValue = true) @Nullable @QueryValue Integer maxRemainingPercent,
-                                       @Parameter(allowEmptyValue = true) @Nullable @QueryValue Boolean overScheduled,
-                                       @Parameter(allowEmptyValue = true) @Nullable @QueryValue Boolean includeExpired) {
+                                       @Parameter(allowEmptyValue = true, schema = @Schema(type = "boolean"))
+                                       @Nullable @QueryValue("overScheduled") String overScheduledFlag,
+                                       @Parameter(allowEmptyValue = true, schema = @Schema(type = "boolean"))
+                                       @Nullable @QueryValue("includeExpired") String includeExpiredFlag) {
+        Boolean overScheduled = flag("overScheduled", overScheduledFlag);
+        Boolean includeExpired = flag("includeExpired", includeExpiredFlag);
         if (expiringWithinDays != null && (expiringWithinDays < 0 || expiringWithinDays > 3650)) {
             throw ApiProblemException.invalid("expiringWithinDays", "must be 0 to 3650");
         }
@@ -90,6 +95,21 @@ public class AuthorizationTrackingController {
                 .map(UtilizationView.Row::of)
                 .toList();
         return new UtilizationView(day, rows.size(), rows);
+    }
+
+    /**
+     * A query flag is true or false, nothing else (Micronaut's own conversion reads {@code -58800} or {@code yes} as a
+     * boolean, so a typo silently changed what the report listed); empty or absent is not set.
+     */
+    private static Boolean flag(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (value.equals("true") || value.equals("false")) {
+            return Boolean.valueOf(value);
+        }
+        throw new ApiProblemException(ProblemType.MALFORMED_REQUEST, "Field " + name + " could not be read: must be true or false.",
+                List.of(new Problem.FieldError(name, "must be true or false")));
     }
 
     /** Sessions booked beyond the authorization (WARN policy): one index query per authorization. */

@@ -1,5 +1,6 @@
 package org.therapyops.api;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -11,6 +12,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.servlet.http.ServletHttpRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -46,6 +48,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -181,21 +184,36 @@ public class ClaimBatchController {
 
     /** The body is optional: none (or no claimIds) batches every READY claim. */
     private ClaimBatchInput input(HttpRequest<?> request) {
-        String body;
-        try {
-            body = request.getBody(String.class).orElse("");
-        } catch (RuntimeException empty) { // the Lambda proxy refuses to decode an absent body
-            body = "";
-        }
+        String body = rawBody(request);
         if (body.isBlank()) {
             return null;
+        }
+        if (!body.strip().startsWith("{")) { // an array, a string or null is not "no selection": refuse it rather than batch every claim
+            throw notABatchRequest();
         }
         try {
             return json.readValue(body, ClaimBatchInput.class);
         } catch (Exception e) {
-            throw new ApiProblemException(ProblemType.VALIDATION, "The body must be {\"claimIds\": [...]} or empty.",
-                    List.of(new Problem.FieldError("claimIds", "must be a list of claim ids")));
+            throw notABatchRequest();
         }
+    }
+
+    /** The body as sent: Micronaut's String view of a JSON body is empty when the body is an array. */
+    private static String rawBody(HttpRequest<?> request) {
+        if (request instanceof ServletHttpRequest<?, ?> servlet && servlet.getNativeRequest() instanceof APIGatewayV2HTTPEvent event) {
+            String body = event.getBody() == null ? "" : event.getBody();
+            return event.getIsBase64Encoded() ? new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8) : body;
+        }
+        try {
+            return request.getBody(String.class).orElse("");
+        } catch (RuntimeException empty) { // the Lambda proxy refuses to decode an absent body
+            return "";
+        }
+    }
+
+    private static ApiProblemException notABatchRequest() {
+        return new ApiProblemException(ProblemType.VALIDATION, "The body must be {\"claimIds\": [...]} or empty.",
+                List.of(new Problem.FieldError("claimIds", "must be a list of claim ids")));
     }
 
     private ClaimBatch find(Caller caller, String batchId) {

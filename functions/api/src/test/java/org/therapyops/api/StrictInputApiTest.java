@@ -227,6 +227,15 @@ class StrictInputApiTest {
         assertThat(number.getStatusCode()).as(number.getBody()).isEqualTo(400);
     }
 
+    @ParameterizedTest(name = "overScheduled={0}")
+    @CsvSource({"-58800", "yes", "1", "TRUE"})
+    void refusesAQueryFlagThatIsNeitherTrueNorFalse(String value) throws Exception {
+        APIGatewayV2HTTPResponse response = call("GET", "/reports/authorization-utilization?overScheduled=" + value, null, "biller");
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(400);
+        assertThat(response.getBody()).contains("overScheduled");
+        ok(call("GET", "/reports/authorization-utilization?overScheduled=true&includeExpired=false", null, "biller"));
+    }
+
     private void assertNoPatients() {
         assertThat(practice.patients(practiceId, null, 10, null).items()).isEmpty();
     }

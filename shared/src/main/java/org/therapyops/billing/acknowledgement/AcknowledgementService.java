@@ -11,6 +11,7 @@ import org.therapyops.ports.ClaimRepository;
 import org.therapyops.ports.StaleVersionException;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -90,7 +91,7 @@ public final class AcknowledgementService {
                 deliveryId, clock.instant());
         int moved = 0;
         for (String claimId : batch.claimIds()) {
-            if (move(practiceId, claimId, ClaimStatus.REJECTED, acknowledgement, true)) {
+            if (move(practiceId, claimId, ClaimStatus.REJECTED, acknowledgement, true) || answeredBy(practiceId, claimId, acknowledgement)) {
                 moved++;
             }
         }
@@ -118,7 +119,8 @@ public final class AcknowledgementService {
             PayerResponse.Acknowledgement ack = new PayerResponse.Acknowledgement("277CA", !rejection, codes,
                     text != null ? text : rejection ? "Rejected by the payer or clearinghouse (" + String.join(", ", codes) + ")."
                             : null, status.payerClaimControlNumber(), deliveryId, clock.instant());
-            if (move(practiceId, claimId.get(), rejection ? ClaimStatus.REJECTED : ClaimStatus.ACCEPTED, ack, false)) {
+            if (move(practiceId, claimId.get(), rejection ? ClaimStatus.REJECTED : ClaimStatus.ACCEPTED, ack, false)
+                    || answeredBy(practiceId, claimId.get(), ack)) {
                 if (rejection) {
                     rejected++;
                 } else {
@@ -130,16 +132,39 @@ public final class AcknowledgementService {
         }
         List<String> changes = new ArrayList<>();
         changes.add("277CA: " + accepted + " claim(s) ACCEPTED, " + rejected + " REJECTED"
-                + (unchanged == 0 ? "" : ", " + unchanged + " unchanged (already further along, or this answer was applied)"));
+                + (unchanged == 0 ? "" : ", " + unchanged + " unchanged (already further along)"));
         return new Outcome(changes, unmatched);
+    }
+
+    /**
+     * Whether the claim carries this very answer (this delivery's, from an earlier attempt or a duplicate message): it
+     * was moved by this delivery, and a retry says so rather than "unchanged".
+     */
+    private boolean answeredBy(String practiceId, String claimId, PayerResponse.Acknowledgement ack) {
+        PayerResponse.Acknowledgement last = claims.get(practiceId, claimId).map(c -> c.response().acknowledgement()).orElse(null);
+        return last != null && ack.deliveryId().equals(last.deliveryId()) && ack.source().equals(last.source());
     }
 
     /** Moves one claim, conditional on its version; false when it is past the point this answer speaks of, or has it already. */
     private boolean move(String practiceId, String claimId, ClaimStatus to, PayerResponse.Acknowledgement ack, boolean batchLevel) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             StoredClaim claim = claims.get(practiceId, claimId).orElse(null);
-            if (claim == null || !movable(claim, to, ack, batchLevel)) {
+            if (claim == null) {
                 return false;
+            }
+            if (!movable(claim, to, ack, batchLevel)) {
+                if (batchLevel || !lateAcceptance(claim, ack)) {
+                    return false;
+                }
+                try {
+                    claims.respond(practiceId, claim, claim.status(), claim.response().withLateAcknowledgement(ack));
+                    LOG.info("claim {} of practice {}: {} acceptance kept after its adjudication ({})", claimId, practiceId,
+                            ack.source(), claim.status());
+                    return true;
+                } catch (StaleVersionException e) {
+                    LOG.info("claim {} changed while acknowledging it; reading it again (attempt {})", claimId, attempt);
+                    continue;
+                }
             }
             try {
                 claims.respond(practiceId, claim, to, claim.response().withAcknowledgement(ack));
@@ -150,6 +175,17 @@ public final class AcknowledgementService {
             }
         }
         throw new StaleVersionException("The claim");
+    }
+
+    /**
+     * An acceptance of a claim its 835 adjudicated first (reordered deliveries), whose current submission has no
+     * acknowledgement yet: kept, the status left as the 835 made it.
+     */
+    private static boolean lateAcceptance(StoredClaim claim, PayerResponse.Acknowledgement ack) {
+        PayerResponse.Acknowledgement last = claim.response().acknowledgement();
+        Instant submitted = claim.response().submittedAt();
+        return ack.accepted() && claim.status().adjudicated()
+                && (last == null || submitted != null && last.at().isBefore(submitted));
     }
 
     private static boolean movable(StoredClaim claim, ClaimStatus to, PayerResponse.Acknowledgement ack, boolean batchLevel) {

@@ -74,10 +74,11 @@ public final class RemittanceService {
         }
 
         Map<String, StoredClaim> current = new HashMap<>();
-        Map<String, Set<String>> postingIds = new HashMap<>();
+        Map<String, Map<String, String>> postingIds = new HashMap<>();
         List<Unapplied> held = new ArrayList<>();
         int posted = 0;
         int postedNow = 0;
+        int postedByOthers = 0;
         BigDecimal postedPaid = BigDecimal.ZERO;
         for (int i = 0; i < era.claims().size(); i++) {
             Remittance.ClaimPayment clp = era.claims().get(i);
@@ -91,6 +92,9 @@ public final class RemittanceService {
                 if (result.now) {
                     postedNow++;
                 }
+                if (result.byAnotherDelivery) {
+                    postedByOthers++;
+                }
             }
         }
         EraRecord record = new EraRecord(eraId, held.isEmpty() ? EraRecord.Status.POSTED : EraRecord.Status.POSTED_WITH_UNAPPLIED,
@@ -101,30 +105,36 @@ public final class RemittanceService {
                 posted, era.claims().size(), postedNow, held.size());
         List<String> changes = new ArrayList<>();
         changes.add("835 " + eraId + " (trace " + trace + ", " + era.payment().amount().toPlainString() + "): " + posted + " of "
-                + era.claims().size() + " claim payment(s) posted" + (postedNow == posted ? "" : " (" + (posted - postedNow)
+                + era.claims().size() + " claim payment(s) posted" + (postedByOthers == 0 ? "" : " (" + postedByOthers
                 + " already posted before)") + (held.isEmpty() ? "" : ", " + held.size() + " held as unapplied"));
         held.forEach(u -> changes.add("unapplied claim payment " + (u.clpIndex() + 1) + " (" + u.patientControlNumber() + "): "
                 + u.reason()));
         return new Outcome(record, postedNow, changes);
     }
 
-    private record PostResult(Unapplied held, boolean now) {
+    /**
+     * One claim payment: held, or posted now, or found posted (by an earlier attempt of this delivery, which then still
+     * counts as this delivery's posting, or by another delivery of the same ERA, which is "already posted before").
+     */
+    private record PostResult(Unapplied held, boolean now, boolean byAnotherDelivery) {
     }
 
     private PostResult postOne(String practiceId, String claimId, Remittance era, int index, String eraId, String deliveryId,
-                               Instant now, Map<String, StoredClaim> current, Map<String, Set<String>> postingIds) {
+                               Instant now, Map<String, StoredClaim> current, Map<String, Map<String, String>> postingIds) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             StoredClaim claim = claimId == null ? null
                     : current.containsKey(claimId) ? current.get(claimId) : claims.get(practiceId, claimId).orElse(null);
             // A claim's postings are written with its remittance totals: a claim without totals has none to look up.
-            if (claim != null && claim.response().remittance() != null && postingIds.computeIfAbsent(claimId,
-                    id -> ledgerIds(practiceId, id)).contains(Posting.idOf(eraId, index))) {
+            String postedBy = claim == null || claim.response().remittance() == null ? null
+                    : postingIds.computeIfAbsent(claimId, id -> ledgerIds(practiceId, id)).get(Posting.idOf(eraId, index));
+            if (postedBy != null) {
                 current.put(claimId, claim);
-                return new PostResult(null, false); // posted by an earlier application
+                // Posted by an earlier application: of another delivery, or of this one (a retry, a duplicate message).
+                return new PostResult(null, false, !postedBy.equals(deliveryId));
             }
             RemittancePosting.Decision decision = RemittancePosting.decide(claim, era, index, eraId, deliveryId, now);
             if (decision instanceof RemittancePosting.Decision.Hold hold) {
-                return new PostResult(hold.unapplied(), false);
+                return new PostResult(hold.unapplied(), false, false);
             }
             RemittancePosting.Decision.Post post = (RemittancePosting.Decision.Post) decision;
             try {
@@ -132,7 +142,12 @@ public final class RemittanceService {
                 current.remove(claimId);
                 after.ifPresent(c -> current.put(claimId, c));
                 postingIds.remove(claimId);
-                return new PostResult(null, after.isPresent());
+                if (after.isEmpty()) {
+                    // Posted meanwhile, by a twin of this application or by another delivery.
+                    String by = ledgerIds(practiceId, claimId).get(Posting.idOf(eraId, index));
+                    return new PostResult(null, false, by != null && !by.equals(deliveryId));
+                }
+                return new PostResult(null, true, false);
             } catch (StaleVersionException e) {
                 current.remove(claimId);
                 postingIds.remove(claimId);
@@ -142,9 +157,10 @@ public final class RemittanceService {
         throw new StaleVersionException("The claim");
     }
 
-    private Set<String> ledgerIds(String practiceId, String claimId) {
-        Set<String> ids = new java.util.HashSet<>();
-        claims.ledger(practiceId, claimId).forEach(p -> ids.add(p.id()));
+    /** The claim's postings: id to the delivery that posted it. */
+    private Map<String, String> ledgerIds(String practiceId, String claimId) {
+        Map<String, String> ids = new HashMap<>();
+        claims.ledger(practiceId, claimId).forEach(p -> ids.put(p.id(), String.valueOf(p.deliveryId())));
         return ids;
     }
 }

@@ -160,6 +160,56 @@ class RemittanceServiceTest {
     }
 
     @Test
+    void aDeliveryAppliedAgainSaysWhatItPostedAndOnlyAnotherDeliveryFindsItAlreadyPosted() {
+        // A retry after a crash part-way, or a duplicate of its queue message, applies the same delivery again.
+        String practice = "practice-" + UUID.randomUUID();
+        submit(practice, Remittances.submitted("e1", "97110", "90.00"), Remittances.submitted("e2", "97110", "90.00"));
+        Remittance era = era("T-E", clp("e1", "1", "90.00", "90.00", List.of(), svc("e1", 1, "97110", "90.00", "90.00")),
+                clp("e2", "1", "90.00", "90.00", List.of(), svc("e2", 1, "97110", "90.00", "90.00")));
+        RemittanceService service = new RemittanceService(claims, inbound.remittances(), CLOCK);
+        RemittanceService.Outcome first = service.post(practice, "dlv-e", era);
+        RemittanceService.Outcome again = service.post(practice, "dlv-e", era);
+        assertThat(first.changes()).singleElement().asString().endsWith("2 of 2 claim payment(s) posted");
+        assertThat(again.changes()).isEqualTo(first.changes());
+        assertThat(again.postedNow()).isZero();
+        assertThat(service.post(practice, "dlv-other", era).changes()).singleElement().asString()
+                .endsWith("2 of 2 claim payment(s) posted (2 already posted before)");
+        assertThat(claims.ledger(practice, "e1")).hasSize(1);
+    }
+
+    @Test
+    void a277caAcceptanceThatComesAfterThe835IsKeptOnThePaidClaim() {
+        // The queue does not keep the clearinghouse's order: the 835 may be applied before the 277CA that preceded it.
+        String practice = "practice-" + UUID.randomUUID();
+        submit(practice, Remittances.submitted("g1", "97110", "90.00"));
+        new RemittanceService(claims, inbound.remittances(), CLOCK).post(practice, "dlv-835g",
+                era("T-G", clp("g1", "1", "90.00", "90.00", List.of(), svc("g1", 1, "97110", "90.00", "90.00"))));
+        String pccn = claim(practice, "g1").response().payerClaimControlNumber();
+        AcknowledgementService.Outcome outcome = new AcknowledgementService(batches, claims, CLOCK).apply277(practice, "dlv-277g",
+                new ClaimAcknowledgementReport("R3", null, List.of(status("g1", "A1", "20", null))));
+        StoredClaim g1 = claim(practice, "g1");
+        assertThat(g1.status()).isEqualTo(ClaimStatus.PAID);
+        assertThat(g1.response().acknowledgement().source()).isEqualTo("277CA");
+        assertThat(g1.response().acknowledgement().accepted()).isTrue();
+        assertThat(g1.response().payerClaimControlNumber()).as("the 835's number stands").isEqualTo(pccn);
+        assertThat(outcome.changes()).singleElement().asString().isEqualTo("277CA: 1 claim(s) ACCEPTED, 0 REJECTED");
+    }
+
+    @Test
+    void a277caAppliedAgainByTheSameDeliverySaysWhatItMovedNotUnchanged() {
+        String practice = "practice-" + UUID.randomUUID();
+        submit(practice, Remittances.submitted("f1", "97110", "90.00"), Remittances.submitted("f2", "97110", "90.00"));
+        AcknowledgementService acks = new AcknowledgementService(batches, claims, CLOCK);
+        ClaimAcknowledgementReport report = new ClaimAcknowledgementReport("R2", null, List.of(status("f1", "A1", "20", null),
+                status("f2", "A7", "21", null)));
+        AcknowledgementService.Outcome first = acks.apply277(practice, "dlv-277f", report);
+        assertThat(first.changes()).singleElement().asString().isEqualTo("277CA: 1 claim(s) ACCEPTED, 1 REJECTED");
+        assertThat(acks.apply277(practice, "dlv-277f", report).changes()).isEqualTo(first.changes());
+        assertThat(acks.apply277(practice, "dlv-277g", report).changes()).singleElement().asString()
+                .contains("1 claim(s) ACCEPTED, 1 REJECTED").doesNotContain("unchanged");
+    }
+
+    @Test
     void anUnbalancedEraPostsNothingAndAReversalThenARepaymentInOneEraPostInOrder() {
         String practice = "practice-" + UUID.randomUUID();
         submit(practice, Remittances.submitted("d1", "97110", "90.00"));

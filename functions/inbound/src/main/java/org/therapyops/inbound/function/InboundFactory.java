@@ -23,11 +23,13 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Applies kept deliveries: bodies from INBOUND_BUCKET (inbound.bucket), acknowledgements and remittances to the Claims
  * table, authorization updates to the Practice table with alerts on NOTIFY_QUEUE_URL (notify.queue.url); interchanges
- * must carry this deployment's usage indicator X12_USAGE_INDICATOR (x12.usage-indicator, T or P).
+ * must carry this deployment's usage indicator X12_USAGE_INDICATOR (x12.usage-indicator, T or P); a delivery is claimed
+ * for DELIVERY_LEASE (delivery.lease, default 5m: the function's timeout, under InboundQueue's visibility timeout).
  */
 @Factory
 public class InboundFactory {
@@ -41,10 +43,11 @@ public class InboundFactory {
                                                   RemittanceRepository remittances, PracticeRepository practice,
                                                   AppointmentRepository appointments, AuthorizationCheckService check,
                                                   AlertRepository alerts, SqsClient sqs,
-                                                  @Value("${notify.queue.url}") String notifyQueue, Clock clock) {
+                                                  @Value("${notify.queue.url}") String notifyQueue,
+                                                  @Value("${delivery.lease:5m}") Duration lease, Clock clock) {
         AlertRaiser raiser = new AlertRaiser(practice, alerts, new SqsAlertNotifications(sqs, notifyQueue), clock);
         return new InboundDeliveryService(deliveries, new S3DeliveryBodies(s3, bucket), new InboundBodyDecoder(json, usageIndicator),
                 new AcknowledgementService(batches, claims, clock), new RemittanceService(claims, remittances, clock),
-                new AuthorizationUpdateService(practice, appointments, check, raiser, clock), clock);
+                new AuthorizationUpdateService(practice, appointments, check, raiser, clock), clock, lease);
     }
 }
