@@ -8,7 +8,7 @@ import org.therapyops.dynamodb.DynamoAlertRepository;
 import org.therapyops.dynamodb.DynamoAppointmentRepository;
 import org.therapyops.dynamodb.DynamoPracticeRepository;
 import org.therapyops.dynamodb.Tables;
-import org.therapyops.payer.PayerRulesResolver;
+import org.therapyops.payer.service.PayerRulesResolver;
 import org.therapyops.ports.AlertRepository;
 import org.therapyops.ports.AppointmentRepository;
 import org.therapyops.ports.PracticeRepository;

@@ -4,7 +4,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.therapyops.billing.claims.ClaimSuccessors;
-import org.therapyops.inbound.IntegrationService;
+import org.therapyops.inbound.service.IntegrationService;
 import org.therapyops.messaging.SqsInboundQueue;
 import org.therapyops.ports.ClaimRepository;
 import org.therapyops.ports.InboundQueue;

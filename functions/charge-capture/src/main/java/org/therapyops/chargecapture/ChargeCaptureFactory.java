@@ -7,7 +7,7 @@ import org.therapyops.billing.charges.CodeCatalog;
 import org.therapyops.billing.charges.KxThresholds;
 import org.therapyops.billing.claims.ChargeCaptureService;
 import org.therapyops.messaging.SqsScrubQueue;
-import org.therapyops.payer.PayerRulesResolver;
+import org.therapyops.payer.service.PayerRulesResolver;
 import org.therapyops.ports.AppointmentRepository;
 import org.therapyops.ports.ClaimRepository;
 import org.therapyops.ports.PracticeRepository;

@@ -3,7 +3,7 @@ package org.therapyops.webhookreceiver;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import org.therapyops.inbound.WebhookReception;
+import org.therapyops.inbound.service.WebhookReception;
 import org.therapyops.messaging.S3DeliveryBodies;
 import org.therapyops.messaging.SqsInboundQueue;
 import org.therapyops.ports.InboundDeliveryRepository;

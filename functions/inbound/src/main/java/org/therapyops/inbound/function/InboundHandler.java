@@ -7,7 +7,7 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
-import org.therapyops.inbound.InboundDeliveryService;
+import org.therapyops.inbound.service.InboundDeliveryService;
 import org.therapyops.lambda.SqsBatch;
 
 import java.util.Map;

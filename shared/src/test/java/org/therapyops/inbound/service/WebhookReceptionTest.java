@@ -1,8 +1,11 @@
-package org.therapyops.inbound;
+package org.therapyops.inbound.service;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.therapyops.dynamodb.DynamoInboundRepositories;
+import org.therapyops.inbound.InboundDelivery;
+import org.therapyops.inbound.Integration;
+import org.therapyops.inbound.WebhookSignature;
 import org.therapyops.messaging.S3DeliveryBodies;
 import org.therapyops.messaging.SqsInboundQueue;
 import org.therapyops.ports.IntegrationRepository;

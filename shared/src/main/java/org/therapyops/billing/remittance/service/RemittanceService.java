@@ -1,8 +1,13 @@
-package org.therapyops.billing.remittance;
+package org.therapyops.billing.remittance.service;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.therapyops.billing.StoredClaim;
+import org.therapyops.billing.remittance.EraRecord;
+import org.therapyops.billing.remittance.Posting;
+import org.therapyops.billing.remittance.Remittance;
+import org.therapyops.billing.remittance.RemittancePosting;
+import org.therapyops.billing.remittance.Unapplied;
 import org.therapyops.ports.ClaimRepository;
 import org.therapyops.ports.RemittanceRepository;
 import org.therapyops.ports.StaleVersionException;

@@ -1,4 +1,4 @@
-package org.therapyops.domain.authorization;
+package org.therapyops.domain;
 
 /** Machine-readable reasons an appointment cannot be scheduled against an authorization. */
 public enum ReasonCode {

@@ -1,6 +1,9 @@
-package org.therapyops.payer;
+package org.therapyops.payer.service;
 
 import org.therapyops.domain.Payer;
+import org.therapyops.payer.PayerProfiles;
+import org.therapyops.payer.PayerRules;
+import org.therapyops.payer.PayerRulesLookup;
 import org.therapyops.ports.PracticeRepository;
 
 import java.time.LocalDate;

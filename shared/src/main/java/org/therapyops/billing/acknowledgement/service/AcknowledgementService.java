@@ -1,4 +1,4 @@
-package org.therapyops.billing.acknowledgement;
+package org.therapyops.billing.acknowledgement.service;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -6,6 +6,8 @@ import org.therapyops.billing.ClaimBatch;
 import org.therapyops.billing.ClaimStatus;
 import org.therapyops.billing.PayerResponse;
 import org.therapyops.billing.StoredClaim;
+import org.therapyops.billing.acknowledgement.ClaimAcknowledgementReport;
+import org.therapyops.billing.acknowledgement.FunctionalAcknowledgement;
 import org.therapyops.ports.BatchRepository;
 import org.therapyops.ports.ClaimRepository;
 import org.therapyops.ports.StaleVersionException;

@@ -1,4 +1,4 @@
-package org.therapyops.payer;
+package org.therapyops.payer.service;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +16,10 @@ import org.therapyops.domain.UnitRounding;
 import org.therapyops.dynamodb.DynamoAppointmentRepository;
 import org.therapyops.dynamodb.DynamoPracticeRepository;
 import org.therapyops.dynamodb.Tables;
+import org.therapyops.payer.Actor;
+import org.therapyops.payer.PayerRules;
+import org.therapyops.payer.Resolved;
+import org.therapyops.payer.RuleSource;
 import org.therapyops.ports.StaleVersionException;
 import org.therapyops.scheduling.AuthorizationCheckService;
 import org.therapyops.testing.Moto;

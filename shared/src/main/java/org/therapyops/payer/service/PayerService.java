@@ -1,8 +1,9 @@
-package org.therapyops.payer;
+package org.therapyops.payer.service;
 
 import org.therapyops.domain.Payer;
 import org.therapyops.domain.PayerRuleSettings;
 import org.therapyops.domain.PayerType;
+import org.therapyops.payer.Actor;
 import org.therapyops.ports.PracticeRepository;
 
 import java.time.Clock;

@@ -1,5 +1,7 @@
-package org.therapyops.inbound;
+package org.therapyops.inbound.service;
 
+import org.therapyops.inbound.Integration;
+import org.therapyops.inbound.WebhookSignature;
 import org.therapyops.ports.IntegrationRepository;
 
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package org.therapyops.payer;
+package org.therapyops.payer.service;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,6 +8,9 @@ import org.therapyops.domain.AppointmentStatus;
 import org.therapyops.domain.AuditEntry;
 import org.therapyops.domain.Coverage;
 import org.therapyops.domain.authorization.AuthorizationCheck;
+import org.therapyops.payer.Actor;
+import org.therapyops.payer.PayerRules;
+import org.therapyops.payer.PayerRulesLookup;
 import org.therapyops.ports.AppointmentRepository;
 import org.therapyops.ports.IllegalTransitionException;
 import org.therapyops.ports.PracticeRepository;

@@ -1,6 +1,4 @@
-package org.therapyops.billing;
-
-import org.therapyops.billing.charges.CaptureFinding;
+package org.therapyops.billing.charges;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,10 @@
-package org.therapyops.inbound;
+package org.therapyops.inbound.service;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.therapyops.inbound.InboundDelivery;
+import org.therapyops.inbound.WebhookEndpoint;
+import org.therapyops.inbound.WebhookSignature;
 import org.therapyops.ports.DeliveryBodies;
 import org.therapyops.ports.InboundDeliveryRepository;
 import org.therapyops.ports.InboundQueue;

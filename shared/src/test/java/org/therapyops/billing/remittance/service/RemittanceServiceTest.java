@@ -1,14 +1,20 @@
-package org.therapyops.billing.remittance;
+package org.therapyops.billing.remittance.service;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.therapyops.billing.ClaimBatch;
+import org.therapyops.billing.ClaimControlNumbers;
 import org.therapyops.billing.ClaimStatus;
 import org.therapyops.billing.StoredClaim;
-import org.therapyops.billing.acknowledgement.AcknowledgementService;
 import org.therapyops.billing.acknowledgement.ClaimAcknowledgementReport;
 import org.therapyops.billing.acknowledgement.FunctionalAcknowledgement;
-import org.therapyops.billing.ClaimControlNumbers;
+import org.therapyops.billing.acknowledgement.service.AcknowledgementService;
+import org.therapyops.billing.remittance.EraRecord;
+import org.therapyops.billing.remittance.Posting;
+import org.therapyops.billing.remittance.Remittance;
+import org.therapyops.billing.remittance.RemittancePosting;
+import org.therapyops.billing.remittance.Remittances;
+import org.therapyops.billing.remittance.Unapplied;
 import org.therapyops.dynamodb.DynamoClaimBatches;
 import org.therapyops.dynamodb.DynamoClaimRepository;
 import org.therapyops.dynamodb.DynamoInboundRepositories;

@@ -1,10 +1,13 @@
-package org.therapyops.inbound;
+package org.therapyops.inbound.service;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.therapyops.billing.acknowledgement.AcknowledgementService;
+import org.therapyops.billing.acknowledgement.service.AcknowledgementService;
 import org.therapyops.billing.remittance.EraRecord;
-import org.therapyops.billing.remittance.RemittanceService;
+import org.therapyops.billing.remittance.service.RemittanceService;
+import org.therapyops.inbound.InboundDecoder;
+import org.therapyops.inbound.InboundDelivery;
+import org.therapyops.inbound.InboundDocument;
 import org.therapyops.ports.DeliveryBodies;
 import org.therapyops.ports.InboundDeliveryRepository;
 

@@ -1,4 +1,4 @@
-package org.therapyops.inbound;
+package org.therapyops.inbound.service;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +12,7 @@ import org.therapyops.domain.Coverage;
 import org.therapyops.domain.alert.Alert;
 import org.therapyops.domain.alert.AlertStatus;
 import org.therapyops.domain.alert.AlertType;
+import org.therapyops.inbound.AuthorizationUpdate;
 import org.therapyops.ports.AppointmentRepository;
 import org.therapyops.ports.IllegalTransitionException;
 import org.therapyops.ports.PracticeRepository;

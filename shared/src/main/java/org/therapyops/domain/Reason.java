@@ -1,4 +1,4 @@
-package org.therapyops.domain.authorization;
+package org.therapyops.domain;
 
 import java.util.Map;
 
