@@ -6,12 +6,14 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * Keeps the core (domain, rules, use cases, ports) plain Java: no AWS SDK, no Lambda events, no Micronaut; and keeps
- * every package free of cycles, so that each one can be read, and moved, on its own.
+ * Keeps the core (this module: domain, rules, use cases, ports) plain Java: no AWS SDK, no Lambda events, no
+ * Micronaut, no adapter (those live in shared/aws); and keeps every package free of cycles, so that each one can be
+ * read, and moved, on its own.
  */
 class ArchitectureTest {
 
@@ -19,11 +21,11 @@ class ArchitectureTest {
     static final String[] CORE = {"org.therapyops.domain..", "org.therapyops.billing..", "org.therapyops.scheduling..",
             "org.therapyops.alerting..", "org.therapyops.ports..", "org.therapyops.payer..", "org.therapyops.inbound.."};
 
-    private static JavaClasses classes;
+    private static JavaClasses core;
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        core = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.therapyops");
     }
 
@@ -32,7 +34,14 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage(CORE)
                 .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.amazonaws..", "io.micronaut..")
                 .because("the core is plain Java; the AWS side of the ports and the wiring live in the adapters")
-                .check(classes);
+                .check(core);
+    }
+
+    @Test
+    void everyPackageOfTheModuleIsACorePackage() {
+        classes().should().resideInAnyPackage(CORE)
+                .because("a new package of the core is named here, so that the rules above cover it")
+                .check(core);
     }
 
     @Test
@@ -41,11 +50,11 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.therapyops.dynamodb..", "org.therapyops.messaging..",
                         "org.therapyops.lambda..", "org.therapyops.wiring..")
                 .because("adapters depend on the core, never the other way round")
-                .check(classes);
+                .check(core);
     }
 
     @Test
     void noPackageCycles() {
-        slices().matching("org.therapyops.(**)").should().beFreeOfCycles().check(classes);
+        slices().matching("org.therapyops.(**)").should().beFreeOfCycles().check(core);
     }
 }

@@ -1,0 +1,35 @@
+package org.therapyops.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/** The adapters with the core they serve: no package cycle across them, and only the wiring knows Micronaut. */
+class AdapterArchitectureTest {
+
+    private static JavaClasses adaptersAndCore;
+
+    @BeforeAll
+    static void importClasses() {
+        adaptersAndCore = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.therapyops");
+    }
+
+    @Test
+    void noPackageCycles() {
+        slices().matching("org.therapyops.(**)").should().beFreeOfCycles().check(adaptersAndCore);
+    }
+
+    @Test
+    void onlyTheWiringUsesMicronaut() {
+        noClasses().that().resideOutsideOfPackage("org.therapyops.wiring..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.micronaut..", "jakarta.inject..")
+                .because("adapters are plain classes over the SDK clients; the factories in wiring build them")
+                .check(adaptersAndCore);
+    }
+}
