@@ -2,12 +2,12 @@ package org.therapyops.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.micronaut.json.JsonMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Runs a processor over an SQS batch, one typed message at a time, and reports only the messages that failed (not
@@ -34,18 +34,18 @@ public final class SqsBatch {
         void process(M message) throws Exception;
     }
 
-    /** The messages of this backend's queues: ids only, a practice and one record of it. */
-    public record PracticeMessage(String practiceId, String id) {
-
-        /** From a decoded JSON object {"practiceId": …, "<idField>": …}; both must be non-blank strings. */
-        public static PracticeMessage of(Map<String, Object> body, String idField) {
-            Object practiceId = body == null ? null : body.get("practiceId");
-            Object id = body == null ? null : body.get(idField);
-            if (!(practiceId instanceof String p) || !(id instanceof String i) || p.isBlank() || i.isBlank()) {
-                throw new IllegalArgumentException("message names no practiceId and " + idField);
+    /**
+     * Decodes each body as the typed message (JSON by the function's mapper) and hands it to the processor: a body
+     * that is not JSON, or does not make a valid message, fails like a processor that throws.
+     */
+    public static <M> SQSBatchResponse process(SQSEvent event, JsonMapper json, Class<M> type, Processor<M> processor) {
+        return process(event, body -> {
+            M message = json.readValue(body, type);
+            if (message == null) {
+                throw new IllegalArgumentException("empty message");
             }
-            return new PracticeMessage(p, i);
-        }
+            return message;
+        }, processor);
     }
 
     public static <M> SQSBatchResponse process(SQSEvent event, Decoder<M> decoder, Processor<M> processor) {

@@ -1,27 +1,23 @@
 package org.therapyops.messaging;
 
 import org.therapyops.ports.InboundQueue;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** {@link InboundQueue} on SQS: a JSON body {"practiceId", "deliveryId"}, ids only. */
+/** {@link InboundQueue} on SQS: an {@link InboundMessage}, ids only. */
 public final class SqsInboundQueue implements InboundQueue {
 
-    private final SqsClient sqs;
-    private final String queueUrl;
+    private final SqsMessages<InboundMessage> queue;
 
-    public SqsInboundQueue(SqsClient sqs, String queueUrl) {
-        this.sqs = sqs;
-        this.queueUrl = queueUrl;
+    public SqsInboundQueue(SqsMessages<InboundMessage> queue) {
+        this.queue = queue;
     }
 
     @Override
     public void enqueue(String practiceId, String deliveryId) {
-        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(body(practiceId, deliveryId)));
+        queue.send(new InboundMessage(practiceId, deliveryId));
     }
 
-    /** The message body the inbound function reads. */
+    /** The message body the queue's consumer reads, for tests and tools that send by hand. */
     public static String body(String practiceId, String deliveryId) {
-        return "{\"practiceId\":" + SqsAlertNotifications.quote(practiceId) + ",\"deliveryId\":"
-                + SqsAlertNotifications.quote(deliveryId) + "}";
+        return SqsMessages.body(new InboundMessage(practiceId, deliveryId));
     }
 }

@@ -1,27 +1,23 @@
 package org.therapyops.messaging;
 
 import org.therapyops.ports.ScrubQueue;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** {@link ScrubQueue} on SQS: a JSON body {"practiceId", "claimId"}, ids only. */
+/** {@link ScrubQueue} on SQS: a {@link ScrubMessage}, ids only. */
 public final class SqsScrubQueue implements ScrubQueue {
 
-    private final SqsClient sqs;
-    private final String queueUrl;
+    private final SqsMessages<ScrubMessage> queue;
 
-    public SqsScrubQueue(SqsClient sqs, String queueUrl) {
-        this.sqs = sqs;
-        this.queueUrl = queueUrl;
+    public SqsScrubQueue(SqsMessages<ScrubMessage> queue) {
+        this.queue = queue;
     }
 
     @Override
     public void enqueue(String practiceId, String claimId) {
-        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(body(practiceId, claimId)));
+        queue.send(new ScrubMessage(practiceId, claimId));
     }
 
-    /** The message body the scrubber reads. */
+    /** The message body the queue's consumer reads, for tests and tools that send by hand. */
     public static String body(String practiceId, String claimId) {
-        return "{\"practiceId\":" + SqsAlertNotifications.quote(practiceId) + ",\"claimId\":"
-                + SqsAlertNotifications.quote(claimId) + "}";
+        return SqsMessages.body(new ScrubMessage(practiceId, claimId));
     }
 }

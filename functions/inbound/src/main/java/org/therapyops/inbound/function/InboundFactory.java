@@ -10,7 +10,7 @@ import org.therapyops.billing.remittance.service.RemittanceService;
 import org.therapyops.inbound.service.AuthorizationUpdateService;
 import org.therapyops.inbound.service.InboundDeliveryService;
 import org.therapyops.messaging.S3DeliveryBodies;
-import org.therapyops.messaging.SqsAlertNotifications;
+import org.therapyops.ports.AlertNotifications;
 import org.therapyops.ports.AlertRepository;
 import org.therapyops.ports.AppointmentRepository;
 import org.therapyops.ports.BatchRepository;
@@ -20,7 +20,6 @@ import org.therapyops.ports.PracticeRepository;
 import org.therapyops.ports.RemittanceRepository;
 import org.therapyops.scheduling.AuthorizationCheckService;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.time.Clock;
 
@@ -40,9 +39,8 @@ public class InboundFactory {
                                                   BatchRepository batches, ClaimRepository claims,
                                                   RemittanceRepository remittances, PracticeRepository practice,
                                                   AppointmentRepository appointments, AuthorizationCheckService check,
-                                                  AlertRepository alerts, SqsClient sqs,
-                                                  @Value("${notify.queue.url}") String notifyQueue, Clock clock) {
-        AlertRaiser raiser = new AlertRaiser(practice, alerts, new SqsAlertNotifications(sqs, notifyQueue), clock);
+                                                  AlertRepository alerts, AlertNotifications notifications, Clock clock) {
+        AlertRaiser raiser = new AlertRaiser(practice, alerts, notifications, clock);
         return new InboundDeliveryService(deliveries, new S3DeliveryBodies(s3, bucket), new InboundBodyDecoder(json, usageIndicator),
                 new AcknowledgementService(batches, claims, clock), new RemittanceService(claims, remittances, clock),
                 new AuthorizationUpdateService(practice, appointments, check, raiser, clock), clock);

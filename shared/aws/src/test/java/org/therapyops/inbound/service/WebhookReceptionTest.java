@@ -1,5 +1,6 @@
 package org.therapyops.inbound.service;
 
+import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.therapyops.dynamodb.DynamoInboundRepositories;
@@ -8,6 +9,7 @@ import org.therapyops.inbound.Integration;
 import org.therapyops.inbound.WebhookSignature;
 import org.therapyops.messaging.S3DeliveryBodies;
 import org.therapyops.messaging.SqsInboundQueue;
+import org.therapyops.messaging.SqsMessages;
 import org.therapyops.ports.IntegrationRepository;
 import org.therapyops.testing.Moto;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -50,7 +52,7 @@ class WebhookReceptionTest {
 
     private static WebhookReception door(Instant now, int maxBytes) {
         return new WebhookReception(inbound.integrations(), inbound.deliveries(), new S3DeliveryBodies(moto.s3(), bucket),
-                new SqsInboundQueue(sqs, queueUrl), Clock.fixed(now, ZoneOffset.UTC), maxBytes);
+                new SqsInboundQueue(new SqsMessages<>(sqs, queueUrl, JsonMapper.createDefault())), Clock.fixed(now, ZoneOffset.UTC), maxBytes);
     }
 
     private static WebhookReception door() {
