@@ -5,10 +5,12 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.therapyops.dynamodb.DynamoClaimBatches;
 import org.therapyops.dynamodb.DynamoClaimRepository;
+import org.therapyops.dynamodb.DynamoControlNumbers;
 import org.therapyops.dynamodb.DynamoInboundRepositories;
 import org.therapyops.dynamodb.DynamoNoteRepository;
 import org.therapyops.ports.BatchRepository;
 import org.therapyops.ports.ClaimRepository;
+import org.therapyops.ports.ControlNumbers;
 import org.therapyops.ports.InboundDeliveryRepository;
 import org.therapyops.ports.IntegrationRepository;
 import org.therapyops.ports.NoteRepository;
@@ -30,6 +32,12 @@ public class BillingFactory {
     @Singleton
     ClaimRepository claimRepository(DynamoDbClient dynamo, @Value("${claims.table}") String claimsTable) {
         return new DynamoClaimRepository(dynamo, claimsTable);
+    }
+
+    /** X12 control numbers, as atomic counters in the Claims table. */
+    @Singleton
+    ControlNumbers controlNumbers(DynamoDbClient dynamo, @Value("${claims.table}") String claimsTable) {
+        return new DynamoControlNumbers(dynamo, claimsTable);
     }
 
     @Singleton

@@ -1,6 +1,6 @@
-package org.therapyops.api.batch;
+package org.therapyops.dynamodb;
 
-import org.therapyops.billing.x12.ControlNumbers;
+import org.therapyops.ports.ControlNumbers;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;

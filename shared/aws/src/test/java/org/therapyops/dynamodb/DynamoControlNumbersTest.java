@@ -1,7 +1,7 @@
-package org.therapyops.api.batch;
+package org.therapyops.dynamodb;
 
 import org.junit.jupiter.api.Test;
-import org.therapyops.billing.x12.ControlNumbers;
+import org.therapyops.ports.ControlNumbers;
 import org.therapyops.testing.Moto;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

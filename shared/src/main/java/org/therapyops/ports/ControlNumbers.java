@@ -1,4 +1,4 @@
-package org.therapyops.billing.x12;
+package org.therapyops.ports;
 
 /**
  * Port handing out X12 control numbers, unique per practice and per kind: ISA13 interchange, GS06 group and
