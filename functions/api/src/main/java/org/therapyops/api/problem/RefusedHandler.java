@@ -8,6 +8,7 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
+import org.therapyops.billing.claims.ClaimSubmittedException;
 import org.therapyops.domain.RefusedException;
 
 import java.util.List;
@@ -31,7 +32,7 @@ public class RefusedHandler implements ExceptionHandler<RefusedException, HttpRe
     }
 
     static ApiProblemException problem(RefusedException refused) {
-        ProblemType type = switch (refused.kind()) {
+        ProblemType type = refused instanceof ClaimSubmittedException ? ProblemType.CLAIM_SUBMITTED : switch (refused.kind()) {
             case INVALID -> ProblemType.VALIDATION;
             case UNKNOWN_REFERENCE -> ProblemType.UNKNOWN_REFERENCE;
             case CONFLICT -> ProblemType.CONFLICT;

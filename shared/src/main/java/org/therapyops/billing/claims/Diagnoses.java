@@ -1,7 +1,7 @@
-package org.therapyops.api;
+package org.therapyops.billing.claims;
 
-import org.therapyops.api.problem.ApiProblemException;
 import org.therapyops.billing.scrub.DatedReleases;
+import org.therapyops.domain.RefusedException;
 import org.therapyops.billing.scrub.IcdCodeSet;
 
 import java.time.LocalDate;
@@ -21,15 +21,15 @@ public final class Diagnoses {
         this.releases = releases;
     }
 
-    /** 422 naming {@code field} when {@code code} (already in ICD-10-CM format) is not billable on {@code dateOfService}. */
-    void requireBillable(String field, String code, LocalDate dateOfService) {
+    /** Refuses (invalid, naming {@code field}) when {@code code} (already in ICD-10-CM format) is not billable on {@code dateOfService}. */
+    public void requireBillable(String field, String code, LocalDate dateOfService) {
         Optional<DatedReleases.Release<IcdCodeSet>> inForce = releases.inForceOn(dateOfService);
         IcdCodeSet codes = inForce.orElseGet(() -> releases.forDate(dateOfService)).data();
         String release = "ICD-10-CM " + codes.version() + (inForce.isPresent() ? ", in force on " + dateOfService
                 : " (no release in force on " + dateOfService + " is loaded; this is the nearest)");
         switch (codes.status(code)) {
-            case UNKNOWN -> throw ApiProblemException.invalid(field, "is not a code of " + release);
-            case HEADER -> throw ApiProblemException.invalid(field, "is a category heading in " + release
+            case UNKNOWN -> throw RefusedException.invalid(field, "is not a code of " + release);
+            case HEADER -> throw RefusedException.invalid(field, "is a category heading in " + release
                     + ", not a billable code: code it to the most specific level (e.g. M54.50, not M54.5)");
             case BILLABLE -> {
             }
