@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * An insurance payer: its name, the payer id used on claims (e.g. an EDI payer id), its type (which shipped profile
  * gives its default rules) and the versions of its own rules, effective-dated. The rules in force for a date of
- * service are resolved with the profile by {@code org.therapyops.payer.PayerRulesResolver}; nothing reads the
+ * service are resolved with the profile by {@code org.therapyops.payer.service.PayerRulesResolver}; nothing reads the
  * settings here directly.
  */
 public record Payer(String id, String name, String payerId, PayerType payerType, List<PayerRuleVersion> ruleVersions,

@@ -1,16 +1,16 @@
 package org.therapyops.scheduling;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.therapyops.domain.Appointment;
 import org.therapyops.domain.AppointmentStatus;
 import org.therapyops.domain.SchedulingPolicy;
 import org.therapyops.domain.authorization.AuthorizationCheck;
 import org.therapyops.domain.authorization.AuthorizationDecision;
-import org.therapyops.payer.PayerRulesResolver;
-import org.therapyops.ports.AppointmentRepository;
+import org.therapyops.payer.service.PayerRulesResolver;
 import org.therapyops.ports.AppointmentRepository.RecordOutcome;
+import org.therapyops.ports.AppointmentRepository;
 import org.therapyops.ports.PracticeRepository;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;

@@ -23,6 +23,7 @@ import org.therapyops.billing.scrub.ScrubContext;
 import org.therapyops.billing.scrub.ScrubResult;
 import org.therapyops.billing.scrub.ScrubStatus;
 import org.therapyops.billing.scrub.Scrubber;
+import org.therapyops.billing.scrub.rules.ScrubRules;
 import org.therapyops.domain.Appointment;
 import org.therapyops.domain.AppointmentStatus;
 import org.therapyops.domain.Authorization;
@@ -34,11 +35,12 @@ import org.therapyops.domain.PayerRuleSettings;
 import org.therapyops.domain.PayerType;
 import org.therapyops.domain.PostalAddress;
 import org.therapyops.domain.PriorAuthorization;
+import org.therapyops.domain.ReasonCode;
 import org.therapyops.domain.UnitRounding;
 import org.therapyops.domain.UnitType;
 import org.therapyops.domain.authorization.AuthorizationCheck;
 import org.therapyops.domain.authorization.AuthorizationDecision;
-import org.therapyops.domain.authorization.ReasonCode;
+import org.therapyops.payer.service.PayerRulesResolver;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -66,7 +68,7 @@ class PayerRulesAgreementTest {
     private static final KxThresholds KX = KxThresholds.load();
     private static final CodeCatalog CATALOG = CodeCatalog.load();
     private static final CodeSets CODE_SETS = CodeSets.shipped();
-    private static final Scrubber SCRUBBER = Scrubber.withAllRules();
+    private static final Scrubber SCRUBBER = ScrubRules.scrubber();
 
     /** One session of a payer's patient, from booking to scrubbing; each test changes what it is about. */
     private static final class Session {

@@ -7,6 +7,7 @@ import org.therapyops.domain.PayerRuleSettings;
 import org.therapyops.domain.PayerType;
 import org.therapyops.domain.PriorAuthorization;
 import org.therapyops.domain.UnitRounding;
+import org.therapyops.payer.service.PayerRulesResolver;
 
 import java.time.Instant;
 import java.time.LocalDate;

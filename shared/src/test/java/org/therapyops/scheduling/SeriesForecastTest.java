@@ -7,12 +7,12 @@ import org.therapyops.domain.Authorization;
 import org.therapyops.domain.Coverage;
 import org.therapyops.domain.CoveragePriority;
 import org.therapyops.domain.Discipline;
+import org.therapyops.domain.Reason;
+import org.therapyops.domain.ReasonCode;
 import org.therapyops.domain.UnitType;
-import org.therapyops.domain.authorization.AuthorizationDecision;
 import org.therapyops.domain.authorization.AuthorizationDecision.Refuse;
 import org.therapyops.domain.authorization.AuthorizationDecision.Reserve;
-import org.therapyops.domain.authorization.Reason;
-import org.therapyops.domain.authorization.ReasonCode;
+import org.therapyops.domain.authorization.AuthorizationDecision;
 
 import java.time.Instant;
 import java.time.LocalDate;

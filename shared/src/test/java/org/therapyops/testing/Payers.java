@@ -4,7 +4,7 @@ import org.therapyops.domain.Payer;
 import org.therapyops.domain.PayerRuleSettings;
 import org.therapyops.domain.PayerType;
 import org.therapyops.payer.PayerRules;
-import org.therapyops.payer.PayerRulesResolver;
+import org.therapyops.payer.service.PayerRulesResolver;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,7 @@
 package org.therapyops.api;
 
+import org.therapyops.billing.claims.Diagnoses;
+
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;

@@ -26,7 +26,7 @@ import org.therapyops.api.problem.ProblemType;
 import org.therapyops.api.security.Caller;
 import org.therapyops.api.security.Role;
 import org.therapyops.inbound.Integration;
-import org.therapyops.inbound.IntegrationService;
+import org.therapyops.inbound.service.IntegrationService;
 import org.therapyops.ports.IntegrationRepository;
 
 import java.util.Locale;

@@ -1,5 +1,7 @@
 package org.therapyops.api;
 
+import org.therapyops.billing.claims.Diagnoses;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;

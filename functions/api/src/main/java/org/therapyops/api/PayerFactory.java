@@ -2,9 +2,9 @@ package org.therapyops.api;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
-import org.therapyops.payer.NeedsAuthRecheck;
-import org.therapyops.payer.PayerRulesResolver;
-import org.therapyops.payer.PayerService;
+import org.therapyops.payer.service.NeedsAuthRecheck;
+import org.therapyops.payer.service.PayerRulesResolver;
+import org.therapyops.payer.service.PayerService;
 import org.therapyops.ports.AppointmentRepository;
 import org.therapyops.ports.PracticeRepository;
 

@@ -6,7 +6,7 @@ import org.therapyops.api.problem.ApiProblemException;
 import org.therapyops.domain.InvalidPayerRulesException;
 import org.therapyops.domain.PayerRuleSettings;
 import org.therapyops.domain.PriorAuthorization;
-import org.therapyops.payer.PayerService;
+import org.therapyops.payer.service.PayerService;
 
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -40,8 +40,8 @@ import org.therapyops.domain.PostalAddress;
 import org.therapyops.domain.Provider;
 import org.therapyops.domain.Taxonomy;
 import org.therapyops.payer.Actor;
-import org.therapyops.payer.PayerRulesResolver;
-import org.therapyops.payer.PayerService;
+import org.therapyops.payer.service.PayerRulesResolver;
+import org.therapyops.payer.service.PayerService;
 import org.therapyops.ports.PracticeRepository;
 
 import java.time.Clock;

@@ -26,7 +26,7 @@ import org.therapyops.domain.Appointment;
 import org.therapyops.domain.AppointmentAction;
 import org.therapyops.domain.AuditEntry;
 import org.therapyops.domain.authorization.AuthorizationDecision;
-import org.therapyops.payer.PayerRulesResolver;
+import org.therapyops.payer.service.PayerRulesResolver;
 import org.therapyops.ports.AppointmentRepository;
 import org.therapyops.ports.DoubleBookingException;
 import org.therapyops.ports.PracticeRepository;

@@ -5,8 +5,8 @@ import jakarta.inject.Singleton;
 import org.therapyops.billing.charges.KxThresholds;
 import org.therapyops.billing.claims.ClaimScrubService;
 import org.therapyops.billing.scrub.CodeSets;
-import org.therapyops.billing.scrub.Scrubber;
-import org.therapyops.payer.PayerRulesResolver;
+import org.therapyops.billing.scrub.rules.ScrubRules;
+import org.therapyops.payer.service.PayerRulesResolver;
 import org.therapyops.ports.ClaimRepository;
 import org.therapyops.ports.NoteRepository;
 import org.therapyops.ports.PracticeRepository;
@@ -21,6 +21,6 @@ public class ClaimScrubberFactory {
     ClaimScrubService claimScrubService(ClaimRepository claims, PracticeRepository practice, NoteRepository notes, Clock clock,
                                         PayerRulesResolver payerRules) {
         return new ClaimScrubService(claims, practice, notes, payerRules, CodeSets.shipped(), KxThresholds.load(),
-                Scrubber.withAllRules(), clock);
+                ScrubRules.scrubber(), clock);
     }
 }

@@ -18,11 +18,11 @@ import org.therapyops.billing.scrub.Scrubber;
 import org.therapyops.domain.Authorization;
 import org.therapyops.domain.Coverage;
 import org.therapyops.domain.Payer;
+import org.therapyops.payer.PayerRules;
+import org.therapyops.payer.service.PayerRulesResolver;
 import org.therapyops.ports.ClaimRepository;
 import org.therapyops.ports.NoteRepository;
 import org.therapyops.ports.PracticeRepository;
-import org.therapyops.payer.PayerRules;
-import org.therapyops.payer.PayerRulesResolver;
 import org.therapyops.ports.StaleVersionException;
 
 import java.time.Clock;

@@ -15,11 +15,6 @@ public final class Scrubber {
         this.rules = List.copyOf(rules);
     }
 
-    /** A scrubber with every rule of {@link ScrubRules#all()}. */
-    public static Scrubber withAllRules() {
-        return new Scrubber(ScrubRules.all());
-    }
-
     public List<ScrubRule> rules() {
         return rules;
     }

@@ -3,6 +3,8 @@ package org.therapyops.domain.authorization;
 import org.therapyops.domain.Appointment;
 import org.therapyops.domain.Authorization;
 import org.therapyops.domain.Coverage;
+import org.therapyops.domain.Reason;
+import org.therapyops.domain.ReasonCode;
 import org.therapyops.payer.PayerRules;
 import org.therapyops.payer.PayerRulesLookup;
 

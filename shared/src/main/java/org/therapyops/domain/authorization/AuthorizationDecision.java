@@ -1,5 +1,7 @@
 package org.therapyops.domain.authorization;
 
+import org.therapyops.domain.Reason;
+
 import java.util.List;
 
 /** The authorization check's verdict on one requested appointment, after the practice's policy. */

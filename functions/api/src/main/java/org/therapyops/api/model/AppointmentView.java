@@ -3,7 +3,7 @@ package org.therapyops.api.model;
 import io.micronaut.serde.annotation.Serdeable;
 import org.therapyops.domain.Appointment;
 import org.therapyops.domain.AppointmentStatus;
-import org.therapyops.domain.authorization.Reason;
+import org.therapyops.domain.Reason;
 
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -1,7 +1,7 @@
 package org.therapyops.api.model;
 
 import io.micronaut.serde.annotation.Serdeable;
-import org.therapyops.billing.CaptureRecord;
+import org.therapyops.billing.charges.CaptureRecord;
 
 import java.time.Instant;
 import java.util.List;

@@ -19,7 +19,7 @@ import org.therapyops.billing.charges.TherapyYearToDate;
 import org.therapyops.domain.Payer;
 import org.therapyops.domain.PayerType;
 import org.therapyops.payer.PayerRules;
-import org.therapyops.payer.PayerRulesResolver;
+import org.therapyops.payer.service.PayerRulesResolver;
 
 import java.math.BigDecimal;
 import java.util.List;
