@@ -12,7 +12,7 @@ export interface paths {
             cookie?: never;
         };
         /** List alerts by status (OPEN by default), newest first, with cursor pagination; a review digest's claims only for billers and admins */
-        get: operations["alerts"];
+        get: operations["list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -48,7 +48,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Book every session of a series (all or none); each is then decided against the authorizations */
-        post: operations["bookSeries"];
+        post: operations["book"];
         delete?: never;
         options?: never;
         head?: never;
@@ -80,10 +80,10 @@ export interface paths {
             cookie?: never;
         };
         /** List appointments starting in [from, to), oldest first */
-        get: operations["appointments"];
+        get: operations["list_1"];
         put?: never;
         /** Book an appointment; it is decided against the patient's authorizations asynchronously */
-        post: operations["bookAppointment"];
+        post: operations["book_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -115,7 +115,7 @@ export interface paths {
             cookie?: never;
         };
         /** The appointment's audit trail: every state change, who, when, from which request, why */
-        get: operations["appointmentAudit"];
+        get: operations["audit"];
         put?: never;
         post?: never;
         delete?: never;
@@ -236,7 +236,7 @@ export interface paths {
         /** Read the practice's billing profile */
         get: operations["profile"];
         /** Create (If-Match: "0") or replace the practice's billing profile */
-        put: operations["replaceBillingProfile"];
+        put: operations["replace"];
         post?: never;
         delete?: never;
         options?: never;
@@ -254,7 +254,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Batch READY claims (all of the practice's, or the given claimIds) into one 837P interchange; the claims become SUBMITTED */
-        post: operations["createClaimBatch"];
+        post: operations["create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -303,7 +303,7 @@ export interface paths {
             cookie?: never;
         };
         /** List the practice's claims, optionally of one status: in id order, or one patient's, newest date of service first */
-        get: operations["claims"];
+        get: operations["list_2"];
         put?: never;
         post?: never;
         delete?: never;
@@ -391,7 +391,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Replace a claim the payer accepted or adjudicated (frequency 7, REF*F8 its control number) with the correction given (If-Match on the original); the replacement is scrubbed and sent in the next batch */
-        post: operations["replaceClaim"];
+        post: operations["replace_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -460,7 +460,7 @@ export interface paths {
         /** Read the practice's fee schedule */
         get: operations["schedule"];
         /** Create (If-Match: "0") or replace the practice's fee schedule */
-        put: operations["replaceFeeSchedule"];
+        put: operations["replace_2"];
         post?: never;
         delete?: never;
         options?: never;
@@ -527,10 +527,10 @@ export interface paths {
             cookie?: never;
         };
         /** List the practice's integrations, newest first (no secrets) */
-        get: operations["integrations"];
+        get: operations["list_3"];
         put?: never;
         /** Register an integrator (admins); the answer holds its signing secret, shown this once */
-        post: operations["createIntegration"];
+        post: operations["create_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -605,24 +605,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/kx-thresholds": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Read the KX thresholds in force for the practice: the shipped defaults and the years its admin set */
-        get: operations["thresholds"];
-        /** Set the practice's KX thresholds (If-Match: "0" the first time): the years listed go over the shipped defaults */
-        put: operations["replaceKxThresholds"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/notes": {
         parameters: {
             query?: never;
@@ -633,7 +615,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Write a draft note for an appointment (one note per appointment) */
-        post: operations["createNote"];
+        post: operations["create_2"];
         delete?: never;
         options?: never;
         head?: never;
@@ -650,7 +632,7 @@ export interface paths {
         /** Read a note */
         get: operations["note"];
         /** Replace a draft note (If-Match); a signed note changes only by addendum */
-        put: operations["replaceNote"];
+        put: operations["replace_3"];
         post?: never;
         delete?: never;
         options?: never;
@@ -683,7 +665,7 @@ export interface paths {
             cookie?: never;
         };
         /** The note's audit trail: creation, edits, signing, addenda */
-        get: operations["noteAudit"];
+        get: operations["audit_1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -878,10 +860,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List payers, optionally of one payer type, each with the rules in force today (or on asOf) */
+        /** List payers, optionally of one payer type */
         get: operations["payers"];
         put?: never;
-        /** Register a payer and its own rules (each optional: the profile of its type decides the rest) */
+        /** Register a payer and its rules */
         post: operations["createPayer"];
         delete?: never;
         options?: never;
@@ -896,9 +878,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read a payer, with the rules in force today (or on asOf) and where each came from */
+        /** Read a payer */
         get: operations["payer"];
-        /** Replace a payer's name, payer id, type and own rules (effective from rulesEffectiveFrom, default today); NEEDS_AUTH bookings its rules no longer block are checked again */
+        /** Replace a payer's name, payer id and rules */
         put: operations["updatePayer"];
         post?: never;
         delete?: never;
@@ -994,6 +976,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A report for a practice-local date range: summary, claims, denials, ar, collections, lags, leakage, leakage-items, attendance or productivity; JSON, or CSV with Accept: text/csv
+         * @description from and to are practice-local dates, both included, at most 24 months apart (default: the 30 days ending today). groupBy depends on the report: claims (none, payer, provider), denials (carc, payer, none), ar and collections (none, payer), lags (none, payer, provider), attendance (none, provider), productivity (provider, discipline, none), leakage and leakage-items (kind). A/R, aging and leakage are as of today.
+         */
+        get: operations["report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/settings": {
         parameters: {
             query?: never;
@@ -1018,7 +1020,7 @@ export interface components {
     schemas: {
         /** @description Why a staff action was taken (kept in the audit trail); required for an override. */
         ActionInput: {
-            reason?: string | null;
+            reason: string;
         };
         /** @description Text added to a signed note. */
         AddendumInput: {
@@ -1035,56 +1037,83 @@ export interface components {
         /** @enum {string} */
         AlertStatus: "OPEN" | "ACKNOWLEDGED";
         /** @enum {string} */
-        AlertType: "EXPIRING" | "LOW_REMAINING" | "VISITS_LEFT" | "EXHAUSTED" | "OVER_SCHEDULED" | "APPOINTMENT_BLOCKED" | "AUTHORIZATION_UPDATED" | "CLAIMS_NEED_REVIEW";
+        AlertType: "EXPIRING" | "LOW_REMAINING" | "VISITS_LEFT" | "EXHAUSTED" | "OVER_SCHEDULED" | "APPOINTMENT_BLOCKED" | "AUTHORIZATION_UPDATED" | "CLAIMS_NEED_REVIEW" | "WEEKLY_REPORT";
         /** @description An alert for staff: what crossed which threshold, about which authorization or appointment, with the patient's initials only; acknowledged by whom and when. A CLAIMS_NEED_REVIEW digest carries the claims it listed in `reviewDigest`, shown only to the roles that may read claims. */
         AlertView: {
             id: string;
             type: components["schemas"]["AlertType"];
             /** Format: int32 */
             threshold: number;
-            authorizationId: string | null;
-            appointmentId: string | null;
-            patientId: string | null;
-            patientInitials: string | null;
-            authorizationNumber: string | null;
+            authorizationId: string;
+            appointmentId: string;
+            patientId: string;
+            patientInitials: string;
+            authorizationNumber: string;
             /** Format: date */
-            endDate: string | null;
+            endDate: string;
             /** Format: date */
-            serviceDate: string | null;
+            serviceDate: string;
             message: string;
             /** Format: date-time */
             createdAt: string;
             status: components["schemas"]["AlertStatus"];
-            acknowledgedBy: string | null;
+            acknowledgedBy: string;
             /** Format: date-time */
-            acknowledgedAt: string | null;
-            reviewDigest: components["schemas"]["OrNull_10"] | null;
+            acknowledgedAt: string;
+            reviewDigest?: components["schemas"]["AlertView.ReviewDigestView"] | null;
+            weeklyReport?: components["schemas"]["AlertView.WeeklyReportView"] | null;
         };
         /** @description A listed claim: its id, date of service, payer, billed amount and the scrubber's errors. */
         "AlertView.ClaimLineView": {
             claimId: string;
             /** Format: date */
-            dateOfService: string | null;
-            payerName: string | null;
+            dateOfService: string;
+            payerName: string;
             billedAmount: number;
             errors: components["schemas"]["AlertView.RuleErrorView"][];
             /** Format: int32 */
             moreErrors: number;
         };
+        /** @description One figure: its name in the summary report, label, kind (RATIO, AMOUNT, COUNT, DAYS), value and the week before's. */
+        "AlertView.FigureView": {
+            name: string;
+            label: string;
+            kind: string;
+            value?: number | null;
+            previous?: number | null;
+        };
+        /** @description The claims in NEEDS_REVIEW on the practice's date `asOf`: how many, the first listed, and fix hints by rule. */
+        "AlertView.ReviewDigestView": {
+            /** Format: date */
+            asOf: string;
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            notListed: number;
+            claims: components["schemas"]["AlertView.ClaimLineView"][];
+            fixHints: {
+                [key: string]: string;
+            };
+        };
         /** @description A scrubber error: the rule and the claim's field it concerns. */
         "AlertView.RuleErrorView": {
             ruleId: string;
-            field: string | null;
+            field: string;
+        };
+        /** @description A WEEKLY_REPORT's week (Monday to Sunday) and its headline figures against the week before. */
+        "AlertView.WeeklyReportView": {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            figures: components["schemas"]["AlertView.FigureView"][];
         };
         /** @description A session to book: patient, provider, service code, practice-local start and planned length. */
         AppointmentInput: {
             patientId: string;
             providerId: string;
             serviceCode: string;
-            /**
-             * @description Practice-local date and time (2026-12-07T09:00), or an instant with a UTC offset (2026-12-07T14:00:00Z, 2026-12-07T09:00:00-05:00), converted to the practice's time zone
-             * @example 2026-12-07T09:00
-             */
+            /** Format: date-time */
             start: string;
             /** Format: int32 */
             durationMinutes: number;
@@ -1097,20 +1126,36 @@ export interface components {
             patientId: string;
             providerId: string;
             serviceCode: string;
-            /**
-             * Format: local-date-time
-             * @description Local date and time in the practice's time zone, without an offset, e.g. 2026-12-03T10:00
-             */
+            /** Format: date-time */
             start: string;
             /** Format: int32 */
             durationMinutes: number;
             status: components["schemas"]["AppointmentStatus"];
-            decision: components["schemas"]["OrNull_12"] | null;
-            seriesId: string | null;
+            decision: components["schemas"]["AppointmentView.DecisionView"];
+            seriesId: string;
             /** Format: date-time */
             createdAt: string;
             /** Format: int64 */
             version: number;
+        };
+        /** @description The authorization check's verdict. `reservedUnits` counts visits, 15-minute units, or quarter hours for an authorization granted in hours; `reasons` say why it was blocked; `warnings` why it was scheduled under the WARN policy without a reservation. */
+        "AppointmentView.DecisionView": {
+            authorizationId: string;
+            /** Format: int64 */
+            reservedUnits: number;
+            reasons: components["schemas"]["AppointmentView.ReasonView"][];
+            warnings: components["schemas"]["AppointmentView.ReasonView"][];
+            explanation: string;
+            /** Format: date-time */
+            decidedAt: string;
+            override: components["schemas"]["AppointmentView.OverrideView"];
+        };
+        /** @description A blocked appointment scheduled anyway: who, why, when. */
+        "AppointmentView.OverrideView": {
+            by: string;
+            reason: string;
+            /** Format: date-time */
+            at: string;
         };
         /** @description A machine-readable reason with details. */
         "AppointmentView.ReasonView": {
@@ -1127,12 +1172,12 @@ export interface components {
             /** Format: date-time */
             at: string;
             actor: string;
-            role: string | null;
+            role: string;
             action: string;
-            from: string | null;
-            to: string | null;
-            requestId: string | null;
-            reason: string | null;
+            from: string;
+            to: string;
+            requestId: string;
+            reason: string;
         };
         /** @description A new authorization on one of the patient's coverages: the payer's number, the service codes sharing its pool, the quantity in visits, 15-minute units or hours (in quarter hours), and its window. */
         AuthorizationInput: {
@@ -1145,7 +1190,7 @@ export interface components {
             startDate: string;
             /** Format: date */
             endDate: string;
-            discipline?: components["schemas"]["Discipline"] | null;
+            discipline: components["schemas"]["Discipline"];
         };
         /** @enum {string} */
         AuthorizationRequirement: "ALL" | "NONE" | "LISTED";
@@ -1158,7 +1203,7 @@ export interface components {
             startDate: string;
             /** Format: date */
             endDate: string;
-            discipline?: components["schemas"]["Discipline"] | null;
+            discipline: components["schemas"]["Discipline"];
         };
         /** @description An authorization with its counters, in its own unit type: remaining = authorized - rendered - scheduled. */
         AuthorizationView: {
@@ -1176,7 +1221,7 @@ export interface components {
             startDate: string;
             /** Format: date */
             endDate: string;
-            discipline: components["schemas"]["OrNull"] | null;
+            discipline: components["schemas"]["Discipline"];
             /** Format: date-time */
             createdAt: string;
             /** Format: int64 */
@@ -1205,7 +1250,7 @@ export interface components {
             taxId: string;
             taxonomy: string;
             address: components["schemas"]["AddressInput"];
-            submitter: components["schemas"]["OrNull_1"] | null;
+            submitter: components["schemas"]["BillingProfileInput.Submitter"];
             /** Format: int64 */
             version: number;
         };
@@ -1216,7 +1261,7 @@ export interface components {
             claimIds: string[];
             findings: components["schemas"]["CaptureView.Finding"][];
             /** Format: date-time */
-            capturedAt: string | null;
+            capturedAt: string;
         };
         /** @description One finding: ERROR not billed, WARNING billed (check it), INFO billed as told. */
         "CaptureView.Finding": {
@@ -1225,10 +1270,6 @@ export interface components {
             /** Format: int32 */
             line: number;
             message: string;
-        };
-        /** @description The claims to batch: the given ids (all READY), or every READY claim of the practice when left out. */
-        ClaimBatchInput: {
-            claimIds?: string[] | null;
         };
         /** @description An 837P batch: its control numbers (ISA13 as written, GS06, ST02), the claims it submitted and when, each claim's patient control number (CLM01, which the payer's 277CA and 835 quote) by claim id, and the 999's verdict once it came. */
         ClaimBatchView: {
@@ -1246,7 +1287,15 @@ export interface components {
             };
             /** Format: date-time */
             createdAt: string;
-            acknowledgement: components["schemas"]["OrNull_11"] | null;
+            acknowledgement?: components["schemas"]["ClaimBatchView.Acknowledgement"] | null;
+        };
+        /** @description The 999: AK901 (A accepted, E accepted with errors, P partially, R rejected) and its errors in our words. */
+        "ClaimBatchView.Acknowledgement": {
+            status: string;
+            errors: string[];
+            deliveryId: string;
+            /** Format: date-time */
+            at: string;
         };
         /** @description A biller's correction of a scrubbed claim: what is given replaces the claim's value, what is left out stays. Lines correct the claim's lines in order (one entry per line); minutes, provider and date stay as charged. `refreshFromPracticeData` takes the billing provider, rendering provider and subscriber (patient and member id) again from the practice's data as it is now, after a fix there (billing profile, patient, provider, coverage). */
         ClaimCorrectionInput: {
@@ -1269,19 +1318,19 @@ export interface components {
         /** @description A claim as billers see it: status, payer, providers' NPIs, diagnoses and lines with units, modifiers and amounts; once submitted, its batch and what came back (the latest acknowledgement, the remittance totals, denials still to work) and the claim that replaced or voided it. */
         ClaimView: {
             id: string;
-            noteId: string | null;
+            noteId: string;
             status: components["schemas"]["ClaimStatus"];
             patientId: string;
-            coverageId: string | null;
-            payerId: string | null;
-            payerName: string | null;
-            billingProviderNpi: string | null;
-            renderingProviderNpi: string | null;
+            coverageId: string;
+            payerId: string;
+            payerName: string;
+            billingProviderNpi: string;
+            renderingProviderNpi: string;
             /** Format: date */
             dateOfService: string;
-            placeOfService: string | null;
+            placeOfService: string;
             frequency: string;
-            priorAuthorizationNumber: string | null;
+            priorAuthorizationNumber: string;
             diagnoses: string[];
             lines: components["schemas"]["ClaimView.Line"][];
             totalCharge: number;
@@ -1290,25 +1339,36 @@ export interface components {
             /** Format: int64 */
             version: number;
             /** @description the claim this one replaces or voids */
-            originalClaimId: string | null;
+            originalClaimId?: string | null;
             /** @description the payer's control number of that claim (REF*F8) */
-            originalReference: string | null;
-            batchId: string | null;
+            originalReference?: string | null;
+            batchId?: string | null;
             /** Format: date-time */
-            submittedAt: string | null;
+            submittedAt?: string | null;
             /** @description the payer's id of this claim (277CA REF*1K or 835 CLP07) */
-            payerClaimControlNumber: string | null;
-            acknowledgement: components["schemas"]["OrNull_2"] | null;
-            remittance: components["schemas"]["OrNull_3"] | null;
+            payerClaimControlNumber?: string | null;
+            acknowledgement?: components["schemas"]["ClaimView.Acknowledgement"] | null;
+            remittance?: components["schemas"]["ClaimView.Remittance"] | null;
             denials: components["schemas"]["ClaimView.Denial"][];
             /** @description the replacement or void made of this claim */
-            successorId: string | null;
+            successorId?: string | null;
+        };
+        /** @description The latest acknowledgement: a 999 of the claim's batch, or a 277CA of the claim. */
+        "ClaimView.Acknowledgement": {
+            source: string;
+            accepted: boolean;
+            /** @description 277CA: category:status:entity per STC; 999: AK9/IK5 codes */
+            statuses?: string[];
+            message?: string | null;
+            deliveryId: string;
+            /** Format: date-time */
+            at: string;
         };
         /** @description A denied line still to work. */
         "ClaimView.Denial": {
             /** Format: int32 */
             line: number;
-            procedureCode: string | null;
+            procedureCode?: string | null;
             amount: number;
             reasons: string[];
             remarks: string[];
@@ -1323,20 +1383,31 @@ export interface components {
             minutes: number;
             diagnosisPointers: number[];
             amount: number;
-            renderingProviderId: string | null;
+            renderingProviderId: string;
             /** Format: date */
             dateOfService: string;
-            placeOfService: string | null;
+            placeOfService: string;
+        };
+        /** @description Totals of the remittances posted (see GET /claims/{id}/ledger for each posting). */
+        "ClaimView.Remittance": {
+            paid: number;
+            patientResponsibility: number;
+            adjusted: number;
+            lastEraId: string;
+            /** Format: date-time */
+            lastPostedAt: string;
+            /** Format: int32 */
+            postings: number;
         };
         /** @description A new coverage of the patient with one payer; `effectiveTo` empty means open-ended. */
         CoverageInput: {
             payerId: string;
             memberId: string;
-            priority?: components["schemas"]["CoveragePriority"] | null;
+            priority: components["schemas"]["CoveragePriority"];
             /** Format: date */
             effectiveFrom: string;
             /** Format: date */
-            effectiveTo?: string | null;
+            effectiveTo: string;
         };
         /** @enum {string} */
         CoveragePriority: "PRIMARY" | "SECONDARY" | "TERTIARY";
@@ -1350,7 +1421,7 @@ export interface components {
             /** Format: date */
             effectiveFrom: string;
             /** Format: date */
-            effectiveTo: string | null;
+            effectiveTo: string;
             /** Format: date-time */
             createdAt: string;
             /** Format: int64 */
@@ -1367,12 +1438,12 @@ export interface components {
         /** @description One dead-lettered scrub request; claimStatus is null when the claim does not exist. */
         "DeadLetterView.Item": {
             messageId: string;
-            claimId: string | null;
-            claimStatus: components["schemas"]["OrNull_4"] | null;
+            claimId: string;
+            claimStatus: components["schemas"]["ClaimStatus"];
             /** Format: date-time */
-            sentAt: string | null;
+            sentAt: string;
             /** Format: int32 */
-            receiveCount: number | null;
+            receiveCount: number;
         };
         /** @description How a biller worked a claim's denials without a replacement: APPEALED, WRITTEN_OFF, BILLED_TO_PATIENT, NO_ACTION_NEEDED. */
         DenialCloseInput: {
@@ -1387,13 +1458,13 @@ export interface components {
             /** Format: int32 */
             lineCount: number;
             amount: number;
-            nextCursor: string | null;
+            nextCursor?: string | null;
         };
         /** @description The lines one payer denied for one reason. */
         "DenialQueueView.Group": {
             reason: string;
-            payerId: string | null;
-            payerName: string | null;
+            payerId: string;
+            payerName?: string | null;
             action: string;
             hint: string;
             /** Format: int32 */
@@ -1406,14 +1477,14 @@ export interface components {
             claimId: string;
             patientId: string;
             /** Format: date */
-            dateOfService: string | null;
+            dateOfService: string;
             claimStatus: string;
             /**
              * Format: int32
              * @description claim line (1-based); 0 when the whole claim was denied
              */
-            line: number;
-            procedureCode: string | null;
+            line?: number;
+            procedureCode?: string | null;
             amount: number;
             reasons: string[];
             remarks: string[];
@@ -1452,23 +1523,16 @@ export interface components {
             /** Format: date */
             endDate: string;
             /** Format: date */
-            exhaustedOn: string | null;
+            exhaustedOn: string;
             upcoming: components["schemas"]["ForecastView.Upcoming"][];
             overbookedAppointmentIds: string[];
         };
         /** @description A booked session holding units of the authorization. */
         "ForecastView.Upcoming": {
             appointmentId: string;
-            /**
-             * Format: local-date-time
-             * @description Local date and time in the practice's time zone, without an offset, e.g. 2026-12-03T10:00
-             */
+            /** Format: date-time */
             start: string;
             units: number;
-        };
-        /** @description API Gateway's own error body, e.g. {"message":"Unauthorized"} */
-        GatewayError: {
-            message: string;
         };
         /** @enum {string} */
         "InboundDelivery.Status": "RECEIVED" | "APPLIED" | "NEEDS_ATTENTION" | "FAILED";
@@ -1479,18 +1543,18 @@ export interface components {
             webhookId: string;
             /** Format: date-time */
             receivedAt: string;
-            contentType: string | null;
+            contentType?: string | null;
             /** Format: int64 */
             size: number;
             status: string;
             /** @description 999, 277CA, 835 or authorization.updated; several joined by + */
-            kind: string | null;
+            kind?: string | null;
             changes: string[];
-            error: string | null;
+            error?: string | null;
             /** Format: int32 */
             attempts: number;
             /** Format: date-time */
-            appliedAt: string | null;
+            appliedAt?: string | null;
             /** Format: int64 */
             version: number;
         };
@@ -1508,12 +1572,12 @@ export interface components {
             webhookPath: string;
             secrets: components["schemas"]["IntegrationView.Secret"][];
             /** @description Shown once: the new signing secret (whsec_…); store it now */
-            secret: string | null;
+            secret?: string | null;
             /** Format: date-time */
             createdAt: string;
-            createdBy: string | null;
+            createdBy: string;
             /** Format: date-time */
-            revokedAt: string | null;
+            revokedAt?: string | null;
             /** Format: int64 */
             version: number;
         };
@@ -1523,35 +1587,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
-            retiredAt: string | null;
-        };
-        /** @enum {string} */
-        "KxThresholds.Origin": "SHIPPED" | "PRACTICE";
-        /** @description The Medicare therapy (KX) thresholds a practice's admin sets, one per calendar year, over the shipped defaults: e.g. the new year's once CMS publishes it in the physician fee schedule final rule. The years listed replace the practice's earlier ones; a year not listed takes the shipped default, if there is one. */
-        KxThresholdsInput: {
-            thresholds: components["schemas"]["KxThresholdsInput.Year"][];
-        };
-        /** @description One year's threshold in US dollars (PT and speech combined; OT the same amount, separately), and where it is from. */
-        "KxThresholdsInput.Year": {
-            /** Format: int32 */
-            year?: number | null;
-            amount?: number | null;
-            reference?: string | null;
-        };
-        /** @description The thresholds charge capture and the scrubber decide KX by for the practice: every year's, the earliest first, with where it comes from (`SHIPPED` defaults or `PRACTICE`, set by its admin), and the version of the practice's own (0 when it set none). */
-        KxThresholdsView: {
-            thresholds: components["schemas"]["KxThresholdsView.Year"][];
-            /** Format: int64 */
-            version: number;
-        };
-        /** @description One year's threshold. */
-        "KxThresholdsView.Year": {
-            /** Format: int32 */
-            year: number;
-            amount: number;
-            origin: components["schemas"]["KxThresholds.Origin"];
-            confirmed: boolean;
-            reference: string;
+            retiredAt?: string | null;
         };
         /** @description A claim's ledger: every posting of every ERA (append-only; a reversal is a posting of its own), and what follows from them: paid by the payer, owed by the patient, adjusted off, and the balance still open with the payer. */
         LedgerView: {
@@ -1562,7 +1598,7 @@ export interface components {
             patientResponsibility: number;
             adjusted: number;
             /** @description charge − paid − patient responsibility − adjustments */
-            insuranceBalance: number;
+            insuranceBalance?: number;
             postings: components["schemas"]["LedgerView.PostingView"][];
         };
         /** @description A payment or an adjustment (group and CARC), on a line (0: the claim as a whole). */
@@ -1570,20 +1606,20 @@ export interface components {
             kind: string;
             /** Format: int32 */
             line: number;
-            group: string | null;
-            reason: string | null;
+            group?: string | null;
+            reason?: string | null;
             amount: number;
         };
         /** @description One claim payment posted from one ERA. */
         "LedgerView.PostingView": {
             id: string;
             eraId: string;
-            deliveryId: string | null;
-            traceNumber: string | null;
+            deliveryId: string;
+            traceNumber?: string | null;
             /** Format: date */
-            paymentDate: string | null;
+            paymentDate?: string | null;
             claimStatusCode: string;
-            payerClaimControlNumber: string | null;
+            payerClaimControlNumber?: string | null;
             charge: number;
             paid: number;
             patientResponsibility: number;
@@ -1620,18 +1656,18 @@ export interface components {
             status: components["schemas"]["NoteStatus"];
             /** Format: date */
             dateOfService: string;
-            placeOfService: string | null;
-            telehealth: components["schemas"]["OrNull_5"] | null;
+            placeOfService: string;
+            telehealth: components["schemas"]["TelehealthMode"];
             patientAtHome: boolean;
             diagnoses: string[];
             lines: components["schemas"]["NoteLineInput"][];
             addenda: components["schemas"]["NoteView.AddendumView"][];
             /** Format: date-time */
             createdAt: string;
-            createdBy: string | null;
+            createdBy: string;
             /** Format: date-time */
-            signedAt: string | null;
-            signedBy: string | null;
+            signedAt: string;
+            signedBy: string;
             /** Format: int64 */
             version: number;
         };
@@ -1642,178 +1678,71 @@ export interface components {
             /** Format: date-time */
             at: string;
         };
-        /** @enum {string} */
-        OrNull: "PT" | "OT" | "SLP" | "ABA" | "BH";
-        /** @description The clearinghouse's id for the practice (2--15 letters or digits) and whom it calls: a phone, an email or both. */
-        OrNull_1: {
-            id: string;
-            contactName: string;
-            phone?: string | null;
-            email?: string | null;
-        };
-        /** @description The claims in NEEDS_REVIEW on the practice's date `asOf`: how many, the first listed, and fix hints by rule. */
-        OrNull_10: {
-            /** Format: date */
-            asOf: string;
-            /** Format: int32 */
-            total: number;
-            /** Format: int32 */
-            notListed: number;
-            claims: components["schemas"]["AlertView.ClaimLineView"][];
-            fixHints: {
-                [key: string]: string;
-            };
-        };
-        /** @description The 999: AK901 (A accepted, E accepted with errors, P partially, R rejected) and its errors in our words. */
-        OrNull_11: {
-            status: string;
-            errors: string[];
-            deliveryId: string | null;
-            /** Format: date-time */
-            at: string | null;
-        };
-        /** @description The authorization check's verdict. `reservedUnits` counts visits, 15-minute units, or quarter hours for an authorization granted in hours; `reasons` say why it was blocked; `warnings` why it was scheduled under the WARN policy without a reservation. */
-        OrNull_12: {
-            authorizationId: string | null;
-            /** Format: int64 */
-            reservedUnits: number | null;
-            reasons: components["schemas"]["AppointmentView.ReasonView"][];
-            warnings: components["schemas"]["AppointmentView.ReasonView"][];
-            explanation: string | null;
-            /** Format: date-time */
-            decidedAt: string | null;
-            override: components["schemas"]["OrNull_13"] | null;
-        };
-        /** @description A blocked appointment scheduled anyway: who, why, when. */
-        OrNull_13: {
-            by: string;
-            reason: string;
-            /** Format: date-time */
-            at: string;
-        };
-        /** @description The latest acknowledgement: a 999 of the claim's batch, or a 277CA of the claim. */
-        OrNull_2: {
-            source: string;
-            accepted: boolean;
-            /** @description 277CA: category:status:entity per STC; 999: AK9/IK5 codes */
-            statuses: string[];
-            message: string | null;
-            deliveryId: string | null;
-            /** Format: date-time */
-            at: string | null;
-        };
-        /** @description Totals of the remittances posted (see GET /claims/{id}/ledger for each posting). */
-        OrNull_3: {
-            paid: number;
-            patientResponsibility: number;
-            adjusted: number;
-            lastEraId: string | null;
-            /** Format: date-time */
-            lastPostedAt: string | null;
-            /** Format: int32 */
-            postings: number;
-        };
-        /** @enum {string} */
-        OrNull_4: "SCRUB_PENDING" | "READY" | "NEEDS_REVIEW" | "SUBMITTED" | "ACCEPTED" | "REJECTED" | "PAID" | "PARTIALLY_PAID" | "DENIED" | "REVERSED";
-        /** @enum {string} */
-        OrNull_5: "IN_PERSON" | "AUDIO_VIDEO" | "AUDIO_ONLY";
-        /** @description A US postal address: street line(s), city, USPS state code, ZIP code (12345 or 12345-6789). */
-        OrNull_6: {
-            line1?: string | null;
-            line2?: string | null;
-            city?: string | null;
-            state?: string | null;
-            postalCode?: string | null;
-        };
-        /** @enum {string} */
-        OrNull_7: "ALL" | "NONE" | "LISTED";
-        /** @enum {string} */
-        OrNull_8: "CMS_8_MINUTE" | "PER_CODE";
-        /** @description The rules in force for a payer on one date of service, as booking, charge capture and the scrubber apply them: its type's profile version in force then, the payer's own rule version in force then (null: none), each rule's value, and in `sources`, by rule name, where each value came from. */
-        OrNull_9: {
-            /** Format: date */
-            asOf: string;
-            profile: components["schemas"]["PayerRulesView.ProfileView"];
-            /** Format: int32 */
-            payerRulesVersion: number | null;
-            authorizationRequired: components["schemas"]["AuthorizationRequirement"];
-            authorizationCodes: string[];
-            unitRounding: components["schemas"]["UnitRounding"];
-            /** Format: int32 */
-            timelyFilingDays: number;
-            telehealth: components["schemas"]["PayerRulesView.TelehealthRulesView"];
-            kxModifier: boolean;
-            assistantModifiers: boolean;
-            memberIdFormat: components["schemas"]["PayerProfile.MemberIdFormat"];
-            sources: {
-                [key: string]: components["schemas"]["PayerRulesView.SourceView"];
-            };
-        };
         /** @description One page of a listing; pass `nextCursor` back as `cursor` for the next page (null at the end). */
         PageView_AlertView_: {
             items: components["schemas"]["AlertView"][];
             /** @description Opaque; null when there is no further page */
-            nextCursor: string | null;
+            nextCursor?: string | null;
         };
         /** @description One page of a listing; pass `nextCursor` back as `cursor` for the next page (null at the end). */
         PageView_AppointmentView_: {
             items: components["schemas"]["AppointmentView"][];
             /** @description Opaque; null when there is no further page */
-            nextCursor: string | null;
+            nextCursor?: string | null;
         };
         /** @description One page of a listing; pass `nextCursor` back as `cursor` for the next page (null at the end). */
         PageView_AuthorizationView_: {
             items: components["schemas"]["AuthorizationView"][];
             /** @description Opaque; null when there is no further page */
-            nextCursor: string | null;
+            nextCursor?: string | null;
         };
         /** @description One page of a listing; pass `nextCursor` back as `cursor` for the next page (null at the end). */
         PageView_ClaimView_: {
             items: components["schemas"]["ClaimView"][];
             /** @description Opaque; null when there is no further page */
-            nextCursor: string | null;
+            nextCursor?: string | null;
         };
         /** @description One page of a listing; pass `nextCursor` back as `cursor` for the next page (null at the end). */
         PageView_CoverageView_: {
             items: components["schemas"]["CoverageView"][];
             /** @description Opaque; null when there is no further page */
-            nextCursor: string | null;
+            nextCursor?: string | null;
         };
         /** @description One page of a listing; pass `nextCursor` back as `cursor` for the next page (null at the end). */
         PageView_InboundDeliveryView_: {
             items: components["schemas"]["InboundDeliveryView"][];
             /** @description Opaque; null when there is no further page */
-            nextCursor: string | null;
+            nextCursor?: string | null;
         };
         /** @description One page of a listing; pass `nextCursor` back as `cursor` for the next page (null at the end). */
         PageView_IntegrationView_: {
             items: components["schemas"]["IntegrationView"][];
             /** @description Opaque; null when there is no further page */
-            nextCursor: string | null;
+            nextCursor?: string | null;
         };
         /** @description One page of a listing; pass `nextCursor` back as `cursor` for the next page (null at the end). */
         PageView_PatientView_: {
             items: components["schemas"]["PatientView"][];
             /** @description Opaque; null when there is no further page */
-            nextCursor: string | null;
+            nextCursor?: string | null;
         };
         /** @description One page of a listing; pass `nextCursor` back as `cursor` for the next page (null at the end). */
         PageView_PayerView_: {
             items: components["schemas"]["PayerView"][];
             /** @description Opaque; null when there is no further page */
-            nextCursor: string | null;
+            nextCursor?: string | null;
         };
         /** @description One page of a listing; pass `nextCursor` back as `cursor` for the next page (null at the end). */
         PageView_ProviderView_: {
             items: components["schemas"]["ProviderView"][];
             /** @description Opaque; null when there is no further page */
-            nextCursor: string | null;
+            nextCursor?: string | null;
         };
         /** @description One page of a listing; pass `nextCursor` back as `cursor` for the next page (null at the end). */
         PageView_RemittanceView_: {
             items: components["schemas"]["RemittanceView"][];
             /** @description Opaque; null when there is no further page */
-            nextCursor: string | null;
+            nextCursor?: string | null;
         };
         /** @description What a patient owes and what payers still owe for them, from the remittances posted to their claims: patient responsibility (PR adjustments: deductible, coinsurance, copay) and the insurance balance (charge less payments, patient responsibility and adjustments) of every claim that was sent. */
         PatientBalanceView: {
@@ -1838,7 +1767,7 @@ export interface components {
             lastName: string;
             /** Format: date */
             birthDate: string;
-            sex?: string | null;
+            sex: string;
             address?: components["schemas"]["AddressInput"] | null;
         };
         /** @description A patient as the API shows it. */
@@ -1848,99 +1777,43 @@ export interface components {
             lastName: string;
             /** Format: date */
             birthDate: string;
-            sex: string | null;
-            address: components["schemas"]["OrNull_6"] | null;
+            sex: string;
+            address: components["schemas"]["AddressInput"];
             /** Format: date-time */
             createdAt: string;
             /** Format: int64 */
             version: number;
         };
-        /** @description A payer: its name, the payer id claims are sent to, its type (default OTHER, treated as commercial) and its own rules. Every rule is optional: one left out is not set, and the profile of the payer's type decides it. `authorizationCodes` lists the CPT/HCPCS codes needing authorization when `authorizationRequired` is LISTED. The rules apply to dates of service from `rulesEffectiveFrom`: by default every date when the payer is registered, and the practice's today when it is replaced. */
+        /** @description A payer: its name, the payer id claims are sent to, and its rules. Omitted rules take defaults: type OTHER, authorization required for ALL services, CMS 8-minute rounding and 365 filing days for Medicare (per-code rounding and 90 days otherwise), telehealth POS 10 at home / 02 elsewhere, no modifier. `authorizationCodes` lists the CPT/HCPCS codes needing authorization when `authorizationRequired` is LISTED. */
         PayerInput: {
             name: string;
             payerId: string;
-            payerType?: components["schemas"]["PayerType"] | null;
-            authorizationRequired?: components["schemas"]["AuthorizationRequirement"] | null;
-            authorizationCodes?: string[] | null;
-            unitRounding?: components["schemas"]["UnitRounding"] | null;
+            payerType: components["schemas"]["PayerType"];
+            authorizationRequired: components["schemas"]["AuthorizationRequirement"];
+            authorizationCodes: string[];
+            unitRounding: components["schemas"]["UnitRounding"];
             /** Format: int32 */
-            timelyFilingDays?: number | null;
-            telehealth?: components["schemas"]["TelehealthInput"] | null;
-            /** Format: date */
-            rulesEffectiveFrom?: string | null;
-        };
-        /** @enum {string} */
-        "PayerProfile.MemberIdFormat": "ANY" | "MBI";
-        /** @description A payer profile version: id, name, version and first date of service. */
-        "PayerRulesView.ProfileView": {
-            id: string;
-            name: string;
-            version: string;
-            /** Format: date */
-            effectiveFrom: string;
-        };
-        /** @description Where a value came from: `PROFILE` (with the profile's id, version and effectiveFrom) or `PAYER` (with the payer's rule version and its effectiveFrom, null when in force from the start). */
-        "PayerRulesView.SourceView": {
-            source: components["schemas"]["RuleSource"];
-            profileId: string | null;
-            profileVersion: string | null;
-            /** Format: int32 */
-            payerRulesVersion: number | null;
-            /** Format: date */
-            effectiveFrom: string | null;
-        };
-        /** @description The telehealth rules in force. */
-        "PayerRulesView.TelehealthRulesView": {
-            placeOfServiceHome: string;
-            placeOfServiceOther: string;
-            modifierRequired: boolean;
+            timelyFilingDays: number;
+            telehealth: components["schemas"]["TelehealthInput"];
         };
         /** @enum {string} */
         PayerType: "MEDICARE" | "MEDICAID" | "COMMERCIAL" | "OTHER";
-        /** @description A payer as the API shows it: identity; its own settings in force on `rules.asOf` as it set them (null: not set, the profile decides), so that the body can be sent back in a PUT; every version of its own settings; and `rules`, the rules in force that day as booking, charge capture and the scrubber apply them, with the source of each. */
+        /** @description A payer and its rules as the API shows them. */
         PayerView: {
             id: string;
             name: string;
             payerId: string;
             payerType: components["schemas"]["PayerType"];
-            authorizationRequired: components["schemas"]["OrNull_7"] | null;
+            authorizationRequired: components["schemas"]["AuthorizationRequirement"];
             authorizationCodes: string[];
-            unitRounding: components["schemas"]["OrNull_8"] | null;
+            unitRounding: components["schemas"]["UnitRounding"];
             /** Format: int32 */
-            timelyFilingDays: number | null;
-            telehealth: components["schemas"]["PayerView.TelehealthView"];
-            /** Format: int32 */
-            rulesVersion: number | null;
-            /** Format: date */
-            rulesEffectiveFrom: string | null;
-            ruleVersions: components["schemas"]["PayerView.RuleVersionView"][];
-            rules: components["schemas"]["OrNull_9"] | null;
+            timelyFilingDays: number;
+            telehealth: components["schemas"]["TelehealthInput"];
             /** Format: date-time */
             createdAt: string;
             /** Format: int64 */
             version: number;
-        };
-        /** @description One version of the payer's own settings: number, first date of service (null: from the start), who recorded it when. */
-        "PayerView.RuleVersionView": {
-            /** Format: int32 */
-            number: number;
-            /** Format: date */
-            effectiveFrom: string | null;
-            /** Format: date-time */
-            recordedAt: string;
-            recordedBy: string | null;
-            authorizationRequired: components["schemas"]["OrNull_7"] | null;
-            authorizationCodes: string[];
-            unitRounding: components["schemas"]["OrNull_8"] | null;
-            /** Format: int32 */
-            timelyFilingDays: number | null;
-            telehealth: components["schemas"]["PayerView.TelehealthView"];
-        };
-        /** @description A payer's telehealth settings as it set them (each null when not set). */
-        "PayerView.TelehealthView": {
-            placeOfServiceHome: string | null;
-            placeOfServiceOther: string | null;
-            modifierRequired: boolean | null;
         };
         /** @description An RFC 9457 problem detail; `type` is stable, so clients can branch on it. */
         Problem: {
@@ -1950,8 +1823,7 @@ export interface components {
             status: number;
             detail: string;
             instance: string;
-            /** @description The invalid fields; left out when the problem names none */
-            errors?: components["schemas"]["Problem.FieldError"][];
+            errors: components["schemas"]["Problem.FieldError"][];
         };
         /** @description One invalid field of the request, named as the client sent it. */
         "Problem.FieldError": {
@@ -1964,9 +1836,9 @@ export interface components {
             firstName: string;
             lastName: string;
             discipline: components["schemas"]["Discipline"];
-            taxonomy?: string | null;
-            credential?: string | null;
-            supervisorId?: string | null;
+            taxonomy: string;
+            credential: string;
+            supervisorId: string;
         };
         /** @description A provider as the API shows it. */
         ProviderView: {
@@ -1975,9 +1847,9 @@ export interface components {
             firstName: string;
             lastName: string;
             discipline: components["schemas"]["Discipline"];
-            taxonomy: string | null;
-            credential: string | null;
-            supervisorId: string | null;
+            taxonomy: string;
+            credential: string;
+            supervisorId: string;
             /** Format: date-time */
             createdAt: string;
             /** Format: int64 */
@@ -1987,14 +1859,14 @@ export interface components {
         RemittanceView: {
             id: string;
             status: string;
-            payerName: string | null;
-            payerId: string | null;
-            amount: number | null;
+            payerName?: string | null;
+            payerId?: string | null;
+            amount: number;
             /** @description ACH, CHK, BOP, FWT or NON */
-            method: string | null;
+            method?: string | null;
             /** Format: date */
-            paymentDate: string | null;
-            traceNumber: string | null;
+            paymentDate?: string | null;
+            traceNumber: string;
             /** Format: int32 */
             claimCount: number;
             /** Format: int32 */
@@ -2007,51 +1879,73 @@ export interface components {
             /** Format: date-time */
             receivedAt: string;
             /** Format: date-time */
-            appliedAt: string | null;
+            appliedAt?: string | null;
         };
         /** @description A provider-level adjustment (PLB): a positive amount was taken from the payment, a negative one added. */
         "RemittanceView.ProviderAdjustment": {
-            reasonCode: string | null;
-            reference: string | null;
-            amount: number | null;
+            reasonCode: string;
+            reference?: string | null;
+            amount: number;
         };
         /** @description A claim payment held for a biller: nothing of it reached a claim. */
         "RemittanceView.UnappliedPayment": {
             /** Format: int32 */
             position: number;
-            patientControlNumber: string | null;
-            claimId: string | null;
+            patientControlNumber: string;
+            claimId?: string | null;
             reason: string;
-            message: string | null;
-            charge: number | null;
-            paid: number | null;
+            message: string;
+            charge: number;
+            paid: number;
+        };
+        /** @description A report: which, the practice-local range (both ends included) and grouping, the practice's date it was computed on (A/R, aging and leakage are as of that day), its columns (with the formula each figure is computed by, named in docs/reports.md), a row per group and the total. `text/csv` carries the same rows and values. */
+        ReportView: {
+            report: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            groupBy: string;
+            /** Format: date */
+            asOf: string;
+            columns: components["schemas"]["ReportView.ColumnView"][];
+            rows: components["schemas"]["ReportView.RowView"][];
+            total?: components["schemas"]["ReportView.RowView"] | null;
+        };
+        /** @description A column: its name (the key of each row's values), what it holds, and the formula of a figure. */
+        "ReportView.ColumnView": {
+            name: string;
+            /** @enum {string} */
+            type: "COUNT" | "AMOUNT" | "RATIO" | "DAYS" | "UNITS" | "DATE" | "TEXT";
+            formula?: string | null;
+        };
+        /** @description A row: the group's key (a payer or provider id, a CARC, a discipline, a leakage kind; null for the total), its label, and a value per column: a number, a date or text, or null (a rate with nothing to divide by). */
+        "ReportView.RowView": {
+            group?: string | null;
+            label?: string | null;
+            values?: {
+                [key: string]: Record<string, never>;
+            };
         };
         /** @description A new time for an appointment; the length and the provider stay unless given. */
         RescheduleInput: {
-            /**
-             * @description Practice-local date and time (2026-12-07T09:00), or an instant with a UTC offset (2026-12-07T14:00:00Z, 2026-12-07T09:00:00-05:00), converted to the practice's time zone
-             * @example 2026-12-07T09:00
-             */
+            /** Format: date-time */
             start: string;
             /** Format: int32 */
-            durationMinutes?: number | null;
-            providerId?: string | null;
-            reason?: string | null;
+            durationMinutes: number;
+            providerId: string;
+            reason: string;
         };
         /** @enum {string} */
-        RuleSource: "PROFILE" | "PAYER";
-        /** @enum {string} */
         SchedulingPolicy: "BLOCK" | "WARN";
-        /** @description The scrubber's last word on a claim: the claim's status, the payer profile version and the payer's own rule version (absent: the payer set none for the date of service) it was scrubbed under, and the findings to fix. */
+        /** @description The scrubber's last word on a claim: the claim's status, the profile version applied and the findings to fix. */
         ScrubView: {
             claimId: string;
             status: components["schemas"]["ClaimStatus"];
-            profileId: string | null;
-            profileVersion: string | null;
-            /** Format: int32 */
-            payerRulesVersion: number | null;
+            profileId: string;
+            profileVersion: string;
             /** Format: date-time */
-            scrubbedAt: string | null;
+            scrubbedAt: string;
             findings: components["schemas"]["ScrubView.FindingView"][];
             /** Format: int64 */
             version: number;
@@ -2060,44 +1954,38 @@ export interface components {
         "ScrubView.FindingView": {
             ruleId: string;
             severity: string;
-            field: string | null;
-            message: string | null;
-            fixHint: string | null;
+            field: string;
+            message: string;
+            fixHint: string;
         };
         /** @description A recurring series to preview or book: the first session, how it repeats, and for how long. */
         SeriesInput: {
             patientId: string;
             providerId: string;
             serviceCode: string;
-            /**
-             * @description Practice-local date and time (2026-12-07T09:00), or an instant with a UTC offset (2026-12-07T14:00:00Z, 2026-12-07T09:00:00-05:00), converted to the practice's time zone
-             * @example 2026-12-07T09:00
-             */
+            /** Format: date-time */
             firstStart: string;
             /** Format: int32 */
             durationMinutes: number;
             frequency: components["schemas"]["SeriesPlan.Frequency"];
             /** Format: int32 */
-            interval?: number | null;
+            interval: number;
             /** Format: int32 */
-            count?: number | null;
+            count: number;
             /** Format: date */
-            until?: string | null;
+            until: string;
         };
         /** @enum {string} */
         "SeriesPlan.Frequency": "DAILY" | "WEEKLY";
         /** @description A series, previewed or booked: each session with what the authorization check is expected to decide (or, once booked, the appointment id), and the first session that would go over the authorization. */
         SeriesView: {
-            seriesId: string | null;
+            seriesId: string;
             /** Format: int32 */
             sessions: number;
             /** Format: int32 */
             withinAuthorization: number;
-            /**
-             * Format: local-date-time
-             * @description Local date and time in the practice's time zone, without an offset, e.g. 2026-12-03T10:00
-             */
-            firstOverLimit: string | null;
+            /** Format: date-time */
+            firstOverLimit: string;
             items: components["schemas"]["SeriesView.SessionView"][];
         };
         /** @description An existing appointment of the provider or the patient at the same time. */
@@ -2107,16 +1995,13 @@ export interface components {
         };
         /** @description One session of the series. */
         "SeriesView.SessionView": {
-            /**
-             * Format: local-date-time
-             * @description Local date and time in the practice's time zone, without an offset, e.g. 2026-12-03T10:00
-             */
+            /** Format: date-time */
             start: string;
-            appointmentId: string | null;
+            appointmentId: string;
             withinAuthorization: boolean;
-            authorizationId: string | null;
+            authorizationId: string;
             /** Format: int64 */
-            remainingAfter: number | null;
+            remainingAfter: number;
             flags: components["schemas"]["AppointmentView.ReasonView"][];
             conflicts: components["schemas"]["SeriesView.ConflictView"][];
         };
@@ -2126,9 +2011,10 @@ export interface components {
             overrideRole: string;
             timeZone: string;
             alerts: components["schemas"]["SettingsInput.Alerts"];
-            recipientsByRole?: {
+            recipientsByRole: {
                 [key: string]: string[];
-            } | null;
+            };
+            reporting?: components["schemas"]["SettingsInput.Reporting"] | null;
         };
         /** @description When alerts fire: days before expiry (1--365, distinct), remaining at or below a percentage, at or below a number of visits left, and on exhaustion, over-scheduling and blocked appointments. */
         "SettingsInput.Alerts": {
@@ -2141,6 +2027,25 @@ export interface components {
             overScheduled: boolean;
             appointmentBlocked: boolean;
         };
+        /** @description When the reports list work as leaking: days since a session was completed without a signed note, since a note was signed without a claim, since a claim became READY (not submitted), NEEDS_REVIEW, REJECTED or DENIED without being worked; hours of notice under which a cancellation is late (1--168); days ahead to list authorizations that will end with units unused. Absent: the defaults (3, 2, 3, 7, 7, 14 days, 24 hours, 30 days). */
+        "SettingsInput.Reporting": {
+            /** Format: int32 */
+            noteMissingDays: number;
+            /** Format: int32 */
+            claimMissingDays: number;
+            /** Format: int32 */
+            unsubmittedDays: number;
+            /** Format: int32 */
+            reviewDays: number;
+            /** Format: int32 */
+            rejectedDays: number;
+            /** Format: int32 */
+            deniedDays: number;
+            /** Format: int32 */
+            lateCancelHours: number;
+            /** Format: int32 */
+            expiringWithinDays: number;
+        };
         /** @description The practice's settings as the API shows them; version 0 means the defaults, never saved. */
         SettingsView: {
             schedulingPolicy: components["schemas"]["SchedulingPolicy"];
@@ -2150,15 +2055,15 @@ export interface components {
             recipientsByRole: {
                 [key: string]: string[];
             };
+            reporting: components["schemas"]["SettingsInput.Reporting"];
             /** Format: int64 */
             version: number;
         };
-        /** @description A payer's telehealth coding, each field optional (absent: the profile's): the place of service for a patient at home (CMS: 10) and elsewhere (02), and whether telehealth lines need 95 (audio-video) or 93 (audio-only). `modifier` ("95" or "93") is the older way of saying `modifierRequired: true`. */
+        /** @description A payer's telehealth coding: place of service at home (10) and elsewhere (02), and the modifier it wants (95, 93 or none). */
         TelehealthInput: {
-            placeOfServiceHome?: string | null;
-            placeOfServiceOther?: string | null;
-            modifierRequired?: boolean | null;
-            modifier?: string | null;
+            placeOfServiceHome: string;
+            placeOfServiceOther: string;
+            modifier: string;
         };
         /** @enum {string} */
         TelehealthMode: "IN_PERSON" | "AUDIO_VIDEO" | "AUDIO_ONLY";
@@ -2209,7 +2114,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    alerts: {
+    list: {
         parameters: {
             query?: {
                 status?: components["schemas"]["AlertStatus"] | null;
@@ -2222,42 +2127,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description alerts 200 response */
+            /** @description list 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PageView_AlertView_"];
-                };
-            };
-            /** @description malformed-request: a query parameter is not of its type, limit is out of 1–100, or the cursor was not issued by this listing */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2273,7 +2149,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The alert, acknowledged */
+            /** @description acknowledge 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2282,47 +2158,9 @@ export interface operations {
                     "application/json": components["schemas"]["AlertView"];
                 };
             };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record in the caller's practice */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description conflict: the alert is not open (acknowledged already) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
         };
     };
-    bookSeries: {
+    book: {
         parameters: {
             query?: never;
             header?: never;
@@ -2335,78 +2173,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Booked: every session, each REQUESTED */
-            201: {
+            /** @description book 200 response */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SeriesView"];
-                };
-            };
-            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description double-booking: a session overlaps an existing appointment; errors[] names each; nothing was written */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description payload-too-large: the body is over 64 KiB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description unsupported-media-type: the body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A field breaks a rule (validation) or names a record that does not exist (unknown-reference); errors[].field names it */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2433,65 +2206,9 @@ export interface operations {
                     "application/json": components["schemas"]["SeriesView"];
                 };
             };
-            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description payload-too-large: the body is over 64 KiB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description unsupported-media-type: the body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A field breaks a rule (validation) or names a record that does not exist (unknown-reference); errors[].field names it */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
         };
     };
-    appointments: {
+    list_1: {
         parameters: {
             query: {
                 from: string;
@@ -2508,7 +2225,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description appointments 200 response */
+            /** @description list_1 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2517,47 +2234,9 @@ export interface operations {
                     "application/json": components["schemas"]["PageView_AppointmentView_"];
                 };
             };
-            /** @description malformed-request: a query parameter is not of its type, limit is out of 1–100, or the cursor was not issued by this listing */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description validation: to is not after from, or more than 366 days later */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
         };
     };
-    bookAppointment: {
+    book_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -2570,82 +2249,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created; Location and ETag name it */
-            201: {
+            /** @description book_1 200 response */
+            200: {
                 headers: {
-                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
-                    ETag: string;
-                    /** @description The new record's path */
-                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AppointmentView"];
-                };
-            };
-            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description double-booking: the provider or the patient has an appointment at that time; errors[] names it */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description payload-too-large: the body is over 64 KiB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description unsupported-media-type: the body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A field breaks a rule (validation) or names a record that does not exist (unknown-reference); errors[].field names it */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2661,49 +2271,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The record; ETag is its version */
+            /** @description appointment 200 response */
             200: {
                 headers: {
-                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
-                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AppointmentView"];
                 };
             };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record in the caller's practice */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
         };
     };
-    appointmentAudit: {
+    audit: {
         parameters: {
             query?: never;
             header?: never;
@@ -2714,7 +2293,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description appointmentAudit 200 response */
+            /** @description audit 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2723,45 +2302,12 @@ export interface operations {
                     "application/json": components["schemas"]["AuditView"][];
                 };
             };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record in the caller's practice */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
         };
     };
     cancel: {
         parameters: {
             query?: never;
             header?: {
-                /**
-                 * @description The ETag of the version read, e.g. "3": when sent, the change applies only to that version
-                 * @example "1"
-                 */
                 "If-Match"?: string | null;
             };
             path: {
@@ -2775,107 +2321,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The record; ETag is its version */
+            /** @description cancel 200 response */
             200: {
                 headers: {
-                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
-                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AppointmentView"];
-                };
-            };
-            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record in the caller's practice */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description invalid-transition: the appointment's status does not allow this */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description precondition-failed: the record changed since the If-Match version, or If-Match names no version of it; nothing was written */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description payload-too-large: the body is over 64 KiB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description unsupported-media-type: the body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A field breaks a rule (validation) or names a record that does not exist (unknown-reference); errors[].field names it */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description precondition-required: If-Match was sent empty */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2884,10 +2336,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /**
-                 * @description The ETag of the version read, e.g. "3": when sent, the change applies only to that version
-                 * @example "1"
-                 */
                 "If-Match"?: string | null;
             };
             path: {
@@ -2901,107 +2349,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The record; ETag is its version */
+            /** @description checkIn 200 response */
             200: {
                 headers: {
-                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
-                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AppointmentView"];
-                };
-            };
-            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record in the caller's practice */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description invalid-transition: the appointment's status does not allow this */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description precondition-failed: the record changed since the If-Match version, or If-Match names no version of it; nothing was written */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description payload-too-large: the body is over 64 KiB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description unsupported-media-type: the body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A field breaks a rule (validation) or names a record that does not exist (unknown-reference); errors[].field names it */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description precondition-required: If-Match was sent empty */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3010,10 +2364,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /**
-                 * @description The ETag of the version read, e.g. "3": when sent, the change applies only to that version
-                 * @example "1"
-                 */
                 "If-Match"?: string | null;
             };
             path: {
@@ -3027,107 +2377,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The record; ETag is its version */
+            /** @description complete 200 response */
             200: {
                 headers: {
-                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
-                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AppointmentView"];
-                };
-            };
-            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record in the caller's practice */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description invalid-transition: the appointment's status does not allow this */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description precondition-failed: the record changed since the If-Match version, or If-Match names no version of it; nothing was written */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description payload-too-large: the body is over 64 KiB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description unsupported-media-type: the body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A field breaks a rule (validation) or names a record that does not exist (unknown-reference); errors[].field names it */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description precondition-required: If-Match was sent empty */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3136,10 +2392,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /**
-                 * @description The ETag of the version read, e.g. "3": when sent, the change applies only to that version
-                 * @example "1"
-                 */
                 "If-Match"?: string | null;
             };
             path: {
@@ -3153,107 +2405,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The record; ETag is its version */
+            /** @description noShow 200 response */
             200: {
                 headers: {
-                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
-                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AppointmentView"];
-                };
-            };
-            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record in the caller's practice */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description invalid-transition: the appointment's status does not allow this */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description precondition-failed: the record changed since the If-Match version, or If-Match names no version of it; nothing was written */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description payload-too-large: the body is over 64 KiB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description unsupported-media-type: the body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A field breaks a rule (validation) or names a record that does not exist (unknown-reference); errors[].field names it */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description precondition-required: If-Match was sent empty */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3262,10 +2420,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /**
-                 * @description The ETag of the version read, e.g. "3": when sent, the change applies only to that version
-                 * @example "1"
-                 */
                 "If-Match"?: string | null;
             };
             path: {
@@ -3279,107 +2433,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The record; ETag is its version */
+            /** @description override 200 response */
             200: {
                 headers: {
-                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
-                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AppointmentView"];
-                };
-            };
-            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record in the caller's practice */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description invalid-transition: the appointment's status does not allow this; double-booking: the new time overlaps another appointment of the provider or the patient */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description precondition-failed: the record changed since the If-Match version, or If-Match names no version of it; nothing was written */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description payload-too-large: the body is over 64 KiB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description unsupported-media-type: the body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A field breaks a rule (validation) or names a record that does not exist (unknown-reference); errors[].field names it */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description precondition-required: If-Match was sent empty */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3388,10 +2448,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /**
-                 * @description The ETag of the version read, e.g. "3": when sent, the change applies only to that version
-                 * @example "1"
-                 */
                 "If-Match"?: string | null;
             };
             path: {
@@ -3405,107 +2461,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The record; ETag is its version */
+            /** @description reschedule 200 response */
             200: {
                 headers: {
-                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
-                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AppointmentView"];
-                };
-            };
-            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record in the caller's practice */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description invalid-transition: the appointment's status does not allow this; double-booking: the new time overlaps another appointment of the provider or the patient */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description precondition-failed: the record changed since the If-Match version, or If-Match names no version of it; nothing was written */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description payload-too-large: the body is over 64 KiB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description unsupported-media-type: the body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A field breaks a rule (validation) or names a record that does not exist (unknown-reference); errors[].field names it */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description precondition-required: If-Match was sent empty */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3519,35 +2481,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The record; ETag is its version */
+            /** @description The billing profile; ETag is its version */
             200: {
                 headers: {
-                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
-                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["BillingProfileView"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The practice has no billing profile yet (create it with If-Match: "0") */
@@ -3561,15 +2501,12 @@ export interface operations {
             };
         };
     };
-    replaceBillingProfile: {
+    replace: {
         parameters: {
             query?: never;
             header: {
-                /**
-                 * @description The ETag of the version read, e.g. "3"; the update applies only to that version
-                 * @example "1"
-                 */
-                "If-Match": string;
+                /** @description The ETag of the version read, e.g. "3"; the update applies only to that version */
+                "If-Match": Record<string, never>;
             };
             path?: never;
             cookie?: never;
@@ -3580,38 +2517,16 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The record; ETag is its version */
+            /** @description The billing profile at its new version; ETag is that version */
             200: {
                 headers: {
-                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
-                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["BillingProfileView"];
                 };
             };
-            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
+            /** @description The caller's role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3620,26 +2535,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description precondition-failed: the record changed since the If-Match version, or If-Match names no version of it; nothing was written */
+            /** @description precondition-failed: the record changed since the If-Match version; nothing was written */
             412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description payload-too-large: the body is over 64 KiB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description unsupported-media-type: the body is not application/json */
-            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3656,7 +2553,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description precondition-required: If-Match is missing or empty */
+            /** @description precondition-required: If-Match is missing */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -3667,76 +2564,22 @@ export interface operations {
             };
         };
     };
-    createClaimBatch: {
+    create: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** @description Which READY claims; none (or no claimIds) batches every READY claim of the practice */
-        requestBody?: {
-            content: {
-                "application/json": components["schemas"]["ClaimBatchInput"];
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description Submitted; Location names the batch */
-            201: {
+            /** @description create 200 response */
+            200: {
                 headers: {
-                    /** @description The new record's path */
-                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ClaimBatchView"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description conflict: a claim of the batch changed while it was written; nothing was submitted */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description payload-too-large: the body is over 64 KiB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description validation: no READY claims, a claim id that is unknown or not READY, a body that is not {"claimIds": [...]}, or claims that cannot be written as one 837P (e.g. no submitter in the billing profile) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3761,35 +2604,6 @@ export interface operations {
                     "application/json": components["schemas"]["ClaimBatchView"];
                 };
             };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record in the caller's practice */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
         };
     };
     download: {
@@ -3803,49 +2617,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The X12 837P interchange */
+            /** @description download 200 response */
             200: {
                 headers: {
-                    /** @description attachment; filename="<batch id>.837" */
-                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/edi-x12": string;
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record in the caller's practice */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": string;
                 };
             };
         };
     };
-    claims: {
+    list_2: {
         parameters: {
             query?: {
                 status?: components["schemas"]["ClaimStatus"] | null;
@@ -3860,42 +2643,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description claims 200 response */
+            /** @description list_2 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PageView_ClaimView_"];
-                };
-            };
-            /** @description malformed-request: a query parameter is not of its type, limit is out of 1–100, or the cursor was not issued by this listing */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3918,26 +2672,6 @@ export interface operations {
                     "application/json": components["schemas"]["DeadLetterView"];
                 };
             };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
         };
     };
     claim: {
@@ -3951,44 +2685,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The record; ETag is its version */
+            /** @description claim 200 response */
             200: {
                 headers: {
-                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
-                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ClaimView"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record in the caller's practice */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3996,12 +2699,8 @@ export interface operations {
     correct: {
         parameters: {
             query?: never;
-            header: {
-                /**
-                 * @description The ETag of the version read, e.g. "3"; the update applies only to that version
-                 * @example "1"
-                 */
-                "If-Match": string;
+            header?: {
+                "If-Match"?: string | null;
             };
             path: {
                 claimId: string;
@@ -4014,107 +2713,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The record; ETag is its version */
+            /** @description correct 200 response */
             200: {
                 headers: {
-                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
-                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ClaimView"];
-                };
-            };
-            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record in the caller's practice */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description conflict: the claim is waiting for the scrubber; claim-submitted: it was submitted, correct it by replacement or void; conflict: its patient or coverage is gone */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description precondition-failed: the record changed since the If-Match version, or If-Match names no version of it; nothing was written */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description payload-too-large: the body is over 64 KiB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description unsupported-media-type: the body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A field breaks a rule (validation) or names a record that does not exist (unknown-reference); errors[].field names it */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description precondition-required: If-Match is missing or empty */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4122,12 +2727,8 @@ export interface operations {
     close: {
         parameters: {
             query?: never;
-            header: {
-                /**
-                 * @description The ETag of the version read, e.g. "3"; the update applies only to that version
-                 * @example "1"
-                 */
-                "If-Match": string;
+            header?: {
+                "If-Match"?: string | null;
             };
             path: {
                 claimId: string;
@@ -4140,107 +2741,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The record; ETag is its version */
+            /** @description close 200 response */
             200: {
                 headers: {
-                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
-                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ClaimView"];
-                };
-            };
-            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record in the caller's practice */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description conflict: the claim has no open denials to close */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description precondition-failed: the record changed since the If-Match version, or If-Match names no version of it; nothing was written */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description payload-too-large: the body is over 64 KiB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description unsupported-media-type: the body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A field breaks a rule (validation) or names a record that does not exist (unknown-reference); errors[].field names it */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description precondition-required: If-Match is missing or empty */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4265,46 +2772,13 @@ export interface operations {
                     "application/json": components["schemas"]["LedgerView"];
                 };
             };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record in the caller's practice */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
         };
     };
-    replaceClaim: {
+    replace_1: {
         parameters: {
             query?: never;
-            header: {
-                /**
-                 * @description The ETag of the version read, e.g. "3"; the update applies only to that version
-                 * @example "1"
-                 */
-                "If-Match": string;
+            header?: {
+                "If-Match"?: string | null;
             };
             path: {
                 claimId: string;
@@ -4317,109 +2791,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created; Location and ETag name it */
-            201: {
+            /** @description replace_1 200 response */
+            200: {
                 headers: {
-                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
-                    ETag: string;
-                    /** @description The new record's path */
-                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ClaimView"];
-                };
-            };
-            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record in the caller's practice */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description conflict: the claim cannot be replaced in its status, or its patient or coverage is gone */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description precondition-failed: the record changed since the If-Match version, or If-Match names no version of it; nothing was written */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description payload-too-large: the body is over 64 KiB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description unsupported-media-type: the body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A field breaks a rule (validation) or names a record that does not exist (unknown-reference); errors[].field names it */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description precondition-required: If-Match is missing or empty */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4435,44 +2813,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The record; ETag is its version */
+            /** @description scrub 200 response */
             200: {
                 headers: {
-                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
-                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ScrubView"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record in the caller's practice */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4488,8 +2835,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Queued for the scrubber */
-            202: {
+            /** @description requeue 200 response */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4497,55 +2844,13 @@ export interface operations {
                     "application/json": components["schemas"]["ClaimView"];
                 };
             };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record in the caller's practice */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description conflict: the claim is not SCRUB_PENDING */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
         };
     };
     voidClaim: {
         parameters: {
             query?: never;
-            header: {
-                /**
-                 * @description The ETag of the version read, e.g. "3"; the update applies only to that version
-                 * @example "1"
-                 */
-                "If-Match": string;
+            header?: {
+                "If-Match"?: string | null;
             };
             path: {
                 claimId: string;
@@ -4554,73 +2859,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Created; Location and ETag name it */
-            201: {
+            /** @description voidClaim 200 response */
+            200: {
                 headers: {
-                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
-                    ETag: string;
-                    /** @description The new record's path */
-                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ClaimView"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record in the caller's practice */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description conflict: the claim cannot be voided in its status */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description precondition-failed: the record changed since the If-Match version, or If-Match names no version of it; nothing was written */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description precondition-required: If-Match is missing or empty */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4646,35 +2891,6 @@ export interface operations {
                     "application/json": components["schemas"]["DenialQueueView"];
                 };
             };
-            /** @description malformed-request: a query parameter is not of its type, limit is out of 1–100, or the cursor was not issued by this listing */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
         };
     };
     schedule: {
@@ -4686,35 +2902,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The record; ETag is its version */
+            /** @description The fees; ETag is the schedule's version */
             200: {
                 headers: {
-                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
-                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FeeScheduleView"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The practice has no fee schedule yet (create it with If-Match: "0") */
@@ -4728,15 +2922,12 @@ export interface operations {
             };
         };
     };
-    replaceFeeSchedule: {
+    replace_2: {
         parameters: {
             query?: never;
             header: {
-                /**
-                 * @description The ETag of the version read, e.g. "3"; the update applies only to that version
-                 * @example "1"
-                 */
-                "If-Match": string;
+                /** @description The ETag of the version read, e.g. "3"; the update applies only to that version */
+                "If-Match": Record<string, never>;
             };
             path?: never;
             cookie?: never;
@@ -4747,38 +2938,16 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The record; ETag is its version */
+            /** @description The fees at the schedule's new version; ETag is that version */
             200: {
                 headers: {
-                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
-                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FeeScheduleView"];
                 };
             };
-            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
+            /** @description The caller's role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4787,26 +2956,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description precondition-failed: the record changed since the If-Match version, or If-Match names no version of it; nothing was written */
+            /** @description precondition-failed: the record changed since the If-Match version; nothing was written */
             412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description payload-too-large: the body is over 64 KiB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description unsupported-media-type: the body is not application/json */
-            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4823,7 +2974,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description precondition-required: If-Match is missing or empty */
+            /** @description precondition-required: If-Match is missing */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -4856,35 +3007,6 @@ export interface operations {
                     "application/json": components["schemas"]["PageView_InboundDeliveryView_"];
                 };
             };
-            /** @description malformed-request: a query parameter is not of its type, limit is out of 1–100, or the cursor was not issued by this listing */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
         };
     };
     delivery: {
@@ -4898,44 +3020,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The record; ETag is its version */
+            /** @description delivery 200 response */
             200: {
                 headers: {
-                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
-                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["InboundDeliveryView"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record in the caller's practice */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4951,8 +3042,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Queued to be applied again */
-            202: {
+            /** @description reapply 200 response */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4960,38 +3051,9 @@ export interface operations {
                     "application/json": components["schemas"]["InboundDeliveryView"];
                 };
             };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record in the caller's practice */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
         };
     };
-    integrations: {
+    list_3: {
         parameters: {
             query?: {
                 limit?: number | null;
@@ -5003,7 +3065,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description integrations 200 response */
+            /** @description list_3 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5012,38 +3074,9 @@ export interface operations {
                     "application/json": components["schemas"]["PageView_IntegrationView_"];
                 };
             };
-            /** @description malformed-request: a query parameter is not of its type, limit is out of 1–100, or the cursor was not issued by this listing */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
         };
     };
-    createIntegration: {
+    create_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -5056,73 +3089,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created; Location and ETag name it */
-            201: {
+            /** @description create_1 200 response */
+            200: {
                 headers: {
-                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
-                    ETag: string;
-                    /** @description The new record's path */
-                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["IntegrationView"];
-                };
-            };
-            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description payload-too-large: the body is over 64 KiB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description unsupported-media-type: the body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A field breaks a rule (validation) or names a record that does not exist (unknown-reference); errors[].field names it */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5138,44 +3111,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The record; ETag is its version */
+            /** @description integration 200 response */
             200: {
                 headers: {
-                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
-                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["IntegrationView"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record in the caller's practice */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5191,53 +3133,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The record; ETag is its version */
+            /** @description revoke 200 response */
             200: {
                 headers: {
-                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
-                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["IntegrationView"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record in the caller's practice */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description precondition-failed: the integration changed while it was revoked; nothing was written */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5253,64 +3155,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Created; Location and ETag name it */
-            201: {
+            /** @description rotate 200 response */
+            200: {
                 headers: {
-                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
-                    ETag: string;
-                    /** @description The new record's path */
-                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["IntegrationView"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record in the caller's practice */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description conflict: the integration is revoked, or has the most secrets it may hold */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description precondition-failed: the integration changed meanwhile; nothing was written */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5326,215 +3177,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The record; ETag is its version */
+            /** @description retire 200 response */
             200: {
                 headers: {
-                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
-                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["IntegrationView"];
                 };
             };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record in the caller's practice */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description conflict: the integration is revoked, or has no older secret */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description precondition-failed: the integration changed meanwhile; nothing was written */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
         };
     };
-    thresholds: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The record; ETag is its version */
-            200: {
-                headers: {
-                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
-                    ETag: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["KxThresholdsView"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    replaceKxThresholds: {
-        parameters: {
-            query?: never;
-            header: {
-                /**
-                 * @description The ETag of the version read, e.g. "3"; the update applies only to that version
-                 * @example "1"
-                 */
-                "If-Match": string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["KxThresholdsInput"];
-            };
-        };
-        responses: {
-            /** @description The record; ETag is its version */
-            200: {
-                headers: {
-                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
-                    ETag: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["KxThresholdsView"];
-                };
-            };
-            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description precondition-failed: the record changed since the If-Match version, or If-Match names no version of it; nothing was written */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description payload-too-large: the body is over 64 KiB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description unsupported-media-type: the body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A field breaks a rule (validation) or names a record that does not exist (unknown-reference); errors[].field names it */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description precondition-required: If-Match is missing or empty */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    createNote: {
+    create_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -5547,82 +3201,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created; Location and ETag name it */
-            201: {
+            /** @description create_2 200 response */
+            200: {
                 headers: {
-                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
-                    ETag: string;
-                    /** @description The new record's path */
-                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["NoteView"];
-                };
-            };
-            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description conflict: the appointment has a note already; appointment-not-held: it was cancelled or missed */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description payload-too-large: the body is over 64 KiB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description unsupported-media-type: the body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A field breaks a rule (validation) or names a record that does not exist (unknown-reference); errors[].field names it */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5638,57 +3223,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The record; ETag is its version */
+            /** @description note 200 response */
             200: {
                 headers: {
-                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
-                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["NoteView"];
                 };
             };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record in the caller's practice */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
         };
     };
-    replaceNote: {
+    replace_3: {
         parameters: {
             query?: never;
-            header: {
-                /**
-                 * @description The ETag of the version read, e.g. "3"; the update applies only to that version
-                 * @example "1"
-                 */
-                "If-Match": string;
+            header?: {
+                "If-Match"?: string | null;
             };
             path: {
                 noteId: string;
@@ -5701,107 +3251,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The record; ETag is its version */
+            /** @description replace_3 200 response */
             200: {
                 headers: {
-                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
-                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["NoteView"];
-                };
-            };
-            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record in the caller's practice */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description note-signed: the note is signed; it changes only by addendum */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description precondition-failed: the record changed since the If-Match version, or If-Match names no version of it; nothing was written */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description payload-too-large: the body is over 64 KiB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description unsupported-media-type: the body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A field breaks a rule (validation) or names a record that does not exist (unknown-reference); errors[].field names it */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description precondition-required: If-Match is missing or empty */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5821,94 +3277,18 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The record; ETag is its version */
+            /** @description addendum 200 response */
             200: {
                 headers: {
-                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
-                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["NoteView"];
                 };
             };
-            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record in the caller's practice */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description conflict: the note is a draft; edit it instead */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description payload-too-large: the body is over 64 KiB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description unsupported-media-type: the body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A field breaks a rule (validation) or names a record that does not exist (unknown-reference); errors[].field names it */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
         };
     };
-    noteAudit: {
+    audit_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -5919,42 +3299,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description noteAudit 200 response */
+            /** @description audit_1 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AuditView"][];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record in the caller's practice */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5979,54 +3330,12 @@ export interface operations {
                     "application/json": components["schemas"]["CaptureView"];
                 };
             };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record in the caller's practice */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description conflict: the note is a draft; charges are captured once it is signed */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
         };
     };
     sign: {
         parameters: {
             query?: never;
             header?: {
-                /**
-                 * @description The ETag of the version read, e.g. "3": when sent, the change applies only to that version
-                 * @example "1"
-                 */
                 "If-Match"?: string | null;
             };
             path: {
@@ -6036,80 +3345,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The record; ETag is its version */
+            /** @description sign 200 response */
             200: {
                 headers: {
-                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
-                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["NoteView"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record in the caller's practice */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description note-signed: the note is signed already */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description precondition-failed: the record changed since the If-Match version, or If-Match names no version of it; nothing was written */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A field breaks a rule (validation) or names a record that does not exist (unknown-reference); errors[].field names it */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description precondition-required: If-Match was sent empty */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6130,7 +3372,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description patients 200 response */
+            /** @description One page of patients and the cursor of the next */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6139,28 +3381,8 @@ export interface operations {
                     "application/json": components["schemas"]["PageView_PatientView_"];
                 };
             };
-            /** @description malformed-request: a query parameter is not of its type, limit is out of 1–100, or the cursor was not issued by this listing */
+            /** @description malformed-request: limit out of 1–100, or a cursor this practice's listing did not issue */
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6186,56 +3408,14 @@ export interface operations {
             /** @description Created; Location and ETag name it */
             201: {
                 headers: {
-                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
-                    ETag: string;
-                    /** @description The new record's path */
-                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PatientView"];
                 };
             };
-            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
+            /** @description The caller's role may not do this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description payload-too-large: the body is over 64 KiB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description unsupported-media-type: the body is not application/json */
-            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6265,35 +3445,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The record; ETag is its version */
+            /** @description The patient; ETag is its version */
             200: {
                 headers: {
-                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
-                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PatientView"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such record in the caller's practice */
@@ -6311,11 +3469,8 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /**
-                 * @description The ETag of the version read, e.g. "3"; the update applies only to that version
-                 * @example "1"
-                 */
-                "If-Match": string;
+                /** @description The ETag of the version read, e.g. "3"; the update applies only to that version */
+                "If-Match": Record<string, never>;
             };
             path: {
                 patientId: string;
@@ -6328,38 +3483,16 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The record; ETag is its version */
+            /** @description The patient at its new version; ETag is that version */
             200: {
                 headers: {
-                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
-                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PatientView"];
                 };
             };
-            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
+            /** @description The caller's role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6377,26 +3510,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description precondition-failed: the record changed since the If-Match version, or If-Match names no version of it; nothing was written */
+            /** @description precondition-failed: the record changed since the If-Match version; nothing was written */
             412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description payload-too-large: the body is over 64 KiB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description unsupported-media-type: the body is not application/json */
-            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6413,7 +3528,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description precondition-required: If-Match is missing or empty */
+            /** @description precondition-required: If-Match is missing */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6444,7 +3559,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description authorizations 200 response */
+            /** @description One page of authorizations and the cursor of the next */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6453,7 +3568,7 @@ export interface operations {
                     "application/json": components["schemas"]["PageView_AuthorizationView_"];
                 };
             };
-            /** @description malformed-request: a query parameter is not of its type, limit is out of 1–100, or the cursor was not issued by this listing */
+            /** @description malformed-request: limit out of 1–100, or a cursor this practice's listing did not issue */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6462,27 +3577,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record in the caller's practice */
+            /** @description No such patient in the caller's practice */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6511,37 +3606,13 @@ export interface operations {
             /** @description Created; Location and ETag name it */
             201: {
                 headers: {
-                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
-                    ETag: string;
-                    /** @description The new record's path */
-                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AuthorizationView"];
                 };
             };
-            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
+            /** @description The caller's role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6550,26 +3621,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record in the caller's practice */
+            /** @description No such patient in the caller's practice */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description payload-too-large: the body is over 64 KiB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description unsupported-media-type: the body is not application/json */
-            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6600,35 +3653,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The record; ETag is its version */
+            /** @description The authorization; ETag is its version */
             200: {
                 headers: {
-                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
-                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AuthorizationView"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such record in the caller's practice */
@@ -6646,11 +3677,8 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /**
-                 * @description The ETag of the version read, e.g. "3"; the update applies only to that version
-                 * @example "1"
-                 */
-                "If-Match": string;
+                /** @description The ETag of the version read, e.g. "3"; the update applies only to that version */
+                "If-Match": Record<string, never>;
             };
             path: {
                 patientId: string;
@@ -6664,38 +3692,16 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The record; ETag is its version */
+            /** @description The authorization at its new version; ETag is that version */
             200: {
                 headers: {
-                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
-                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AuthorizationView"];
                 };
             };
-            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
+            /** @description The caller's role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6713,26 +3719,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description precondition-failed: the record changed since the If-Match version, or If-Match names no version of it; nothing was written */
+            /** @description precondition-failed: the record changed since the If-Match version; nothing was written */
             412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description payload-too-large: the body is over 64 KiB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description unsupported-media-type: the body is not application/json */
-            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6749,7 +3737,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description precondition-required: If-Match is missing or empty */
+            /** @description precondition-required: If-Match is missing */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -6781,35 +3769,6 @@ export interface operations {
                     "application/json": components["schemas"]["ForecastView"];
                 };
             };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record in the caller's practice */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
         };
     };
     balance: {
@@ -6832,35 +3791,6 @@ export interface operations {
                     "application/json": components["schemas"]["PatientBalanceView"];
                 };
             };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record in the caller's practice */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
         };
     };
     coverages: {
@@ -6881,7 +3811,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description coverages 200 response */
+            /** @description One page of coverages and the cursor of the next */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6890,7 +3820,7 @@ export interface operations {
                     "application/json": components["schemas"]["PageView_CoverageView_"];
                 };
             };
-            /** @description malformed-request: a query parameter is not of its type, limit is out of 1–100, or the cursor was not issued by this listing */
+            /** @description malformed-request: limit out of 1–100, or a cursor this practice's listing did not issue */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6899,27 +3829,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record in the caller's practice */
+            /** @description No such patient in the caller's practice */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6948,37 +3858,13 @@ export interface operations {
             /** @description Created; Location and ETag name it */
             201: {
                 headers: {
-                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
-                    ETag: string;
-                    /** @description The new record's path */
-                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CoverageView"];
                 };
             };
-            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
+            /** @description The caller's role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6987,26 +3873,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such record in the caller's practice */
+            /** @description No such patient in the caller's practice */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description payload-too-large: the body is over 64 KiB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description unsupported-media-type: the body is not application/json */
-            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7037,35 +3905,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The record; ETag is its version */
+            /** @description The coverage; ETag is its version */
             200: {
                 headers: {
-                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
-                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CoverageView"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such record in the caller's practice */
@@ -7083,11 +3929,8 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /**
-                 * @description The ETag of the version read, e.g. "3"; the update applies only to that version
-                 * @example "1"
-                 */
-                "If-Match": string;
+                /** @description The ETag of the version read, e.g. "3"; the update applies only to that version */
+                "If-Match": Record<string, never>;
             };
             path: {
                 patientId: string;
@@ -7101,38 +3944,16 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The record; ETag is its version */
+            /** @description The coverage at its new version; ETag is that version */
             200: {
                 headers: {
-                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
-                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CoverageView"];
                 };
             };
-            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
+            /** @description The caller's role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7150,26 +3971,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description precondition-failed: the record changed since the If-Match version, or If-Match names no version of it; nothing was written */
+            /** @description precondition-failed: the record changed since the If-Match version; nothing was written */
             412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description payload-too-large: the body is over 64 KiB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description unsupported-media-type: the body is not application/json */
-            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7186,7 +3989,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description precondition-required: If-Match is missing or empty */
+            /** @description precondition-required: If-Match is missing */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -7201,8 +4004,6 @@ export interface operations {
         parameters: {
             query?: {
                 payerType?: components["schemas"]["PayerType"] | null;
-                /** @description A date of service (default: the practice's today) */
-                asOf?: string | null;
                 /** @description 1–100, default 25 */
                 limit?: number | null;
                 /** @description nextCursor of the previous page */
@@ -7214,7 +4015,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description payers 200 response */
+            /** @description One page of payers and the cursor of the next */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7223,28 +4024,8 @@ export interface operations {
                     "application/json": components["schemas"]["PageView_PayerView_"];
                 };
             };
-            /** @description malformed-request: a query parameter is not of its type, limit is out of 1–100, or the cursor was not issued by this listing */
+            /** @description malformed-request: limit out of 1–100, or a cursor this practice's listing did not issue */
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7270,56 +4051,14 @@ export interface operations {
             /** @description Created; Location and ETag name it */
             201: {
                 headers: {
-                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
-                    ETag: string;
-                    /** @description The new record's path */
-                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PayerView"];
                 };
             };
-            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
+            /** @description The caller's role may not do this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description payload-too-large: the body is over 64 KiB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description unsupported-media-type: the body is not application/json */
-            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7340,10 +4079,7 @@ export interface operations {
     };
     payer: {
         parameters: {
-            query?: {
-                /** @description A date of service (default: the practice's today) */
-                asOf?: string | null;
-            };
+            query?: never;
             header?: never;
             path: {
                 payerId: string;
@@ -7352,44 +4088,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The record; ETag is its version */
+            /** @description The payer; ETag is its version */
             200: {
                 headers: {
-                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
-                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PayerView"];
-                };
-            };
-            /** @description malformed-request: a query parameter is not of its type, limit is out of 1–100, or the cursor was not issued by this listing */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such record in the caller's practice */
@@ -7407,11 +4112,8 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /**
-                 * @description The ETag of the version read, e.g. "3"; the update applies only to that version
-                 * @example "1"
-                 */
-                "If-Match": string;
+                /** @description The ETag of the version read, e.g. "3"; the update applies only to that version */
+                "If-Match": Record<string, never>;
             };
             path: {
                 payerId: string;
@@ -7424,38 +4126,16 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The record; ETag is its version */
+            /** @description The payer at its new version; ETag is that version */
             200: {
                 headers: {
-                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
-                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PayerView"];
                 };
             };
-            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
+            /** @description The caller's role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7473,26 +4153,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description precondition-failed: the record changed since the If-Match version, or If-Match names no version of it; nothing was written */
+            /** @description precondition-failed: the record changed since the If-Match version; nothing was written */
             412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description payload-too-large: the body is over 64 KiB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description unsupported-media-type: the body is not application/json */
-            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7509,7 +4171,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description precondition-required: If-Match is missing or empty */
+            /** @description precondition-required: If-Match is missing */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -7535,7 +4197,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description providers 200 response */
+            /** @description One page of providers and the cursor of the next */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7544,28 +4206,8 @@ export interface operations {
                     "application/json": components["schemas"]["PageView_ProviderView_"];
                 };
             };
-            /** @description malformed-request: a query parameter is not of its type, limit is out of 1–100, or the cursor was not issued by this listing */
+            /** @description malformed-request: limit out of 1–100, or a cursor this practice's listing did not issue */
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7591,56 +4233,14 @@ export interface operations {
             /** @description Created; Location and ETag name it */
             201: {
                 headers: {
-                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
-                    ETag: string;
-                    /** @description The new record's path */
-                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ProviderView"];
                 };
             };
-            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
+            /** @description The caller's role may not do this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description payload-too-large: the body is over 64 KiB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description unsupported-media-type: the body is not application/json */
-            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7670,35 +4270,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The record; ETag is its version */
+            /** @description The provider; ETag is its version */
             200: {
                 headers: {
-                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
-                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ProviderView"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such record in the caller's practice */
@@ -7716,11 +4294,8 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /**
-                 * @description The ETag of the version read, e.g. "3"; the update applies only to that version
-                 * @example "1"
-                 */
-                "If-Match": string;
+                /** @description The ETag of the version read, e.g. "3"; the update applies only to that version */
+                "If-Match": Record<string, never>;
             };
             path: {
                 providerId: string;
@@ -7733,38 +4308,16 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The record; ETag is its version */
+            /** @description The provider at its new version; ETag is that version */
             200: {
                 headers: {
-                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
-                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ProviderView"];
                 };
             };
-            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
+            /** @description The caller's role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7782,26 +4335,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description precondition-failed: the record changed since the If-Match version, or If-Match names no version of it; nothing was written */
+            /** @description precondition-failed: the record changed since the If-Match version; nothing was written */
             412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description payload-too-large: the body is over 64 KiB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description unsupported-media-type: the body is not application/json */
-            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7818,7 +4353,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description precondition-required: If-Match is missing or empty */
+            /** @description precondition-required: If-Match is missing */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -7851,35 +4386,6 @@ export interface operations {
                     "application/json": components["schemas"]["PageView_RemittanceView_"];
                 };
             };
-            /** @description malformed-request: a query parameter is not of its type, limit is out of 1–100, or the cursor was not issued by this listing */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
         };
     };
     remittance: {
@@ -7900,35 +4406,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RemittanceView"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record in the caller's practice */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7957,43 +4434,46 @@ export interface operations {
                     "application/json": components["schemas"]["UtilizationView"];
                 };
             };
-            /** @description malformed-request: a query parameter is not of its type, limit is out of 1–100, or the cursor was not issued by this listing */
+        };
+    };
+    report: {
+        parameters: {
+            query?: {
+                from?: string | null;
+                to?: string | null;
+                groupBy?: string | null;
+            };
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report; the same rows and values in JSON and CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportView"];
+                    "text/csv": string;
+                };
+            };
+            /** @description malformed-request: an unknown report or groupBy, to before from, a range over 24 months, or a date that is not one; errors[].field names it */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
+            /** @description The caller's role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description validation: expiringWithinDays is not 0 to 3650, or maxRemainingPercent not 0 to 100 */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
         };
     };
@@ -8006,35 +4486,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The record; ETag is its version */
+            /** @description The settings; ETag is their version ("0" for the defaults) */
             200: {
                 headers: {
-                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
-                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SettingsView"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8043,11 +4501,8 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /**
-                 * @description The ETag of the version read, e.g. "3"; the update applies only to that version
-                 * @example "1"
-                 */
-                "If-Match": string;
+                /** @description The ETag of the version read, e.g. "3"; the update applies only to that version */
+                "If-Match": Record<string, never>;
             };
             path?: never;
             cookie?: never;
@@ -8058,38 +4513,16 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The record; ETag is its version */
+            /** @description The settings at their new version; ETag is that version */
             200: {
                 headers: {
-                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
-                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SettingsView"];
                 };
             };
-            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
-            401: {
-                headers: {
-                    /** @description Bearer, with the error */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
-            /** @description The caller's role may not do this (or the token names no known role) */
+            /** @description The caller's role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8098,26 +4531,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description precondition-failed: the record changed since the If-Match version, or If-Match names no version of it; nothing was written */
+            /** @description precondition-failed: the record changed since the If-Match version; nothing was written */
             412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description payload-too-large: the body is over 64 KiB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description unsupported-media-type: the body is not application/json */
-            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8134,7 +4549,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description precondition-required: If-Match is missing or empty */
+            /** @description precondition-required: If-Match is missing */
             428: {
                 headers: {
                     [name: string]: unknown;

@@ -32,4 +32,18 @@ export async function morning(baseUrl: string, token: string): Promise<void> {
   console.log(integration.data?.webhookPath, integration.data?.secret);
   const deliveries = await api.GET("/inbound-deliveries", { params: { query: { status: "NEEDS_ATTENTION" } } });
   console.log(deliveries.data?.items.map((d) => d.changes.join("; ")));
+
+  // A report answers JSON (a ReportView) or, asked with Accept: text/csv, the same table as CSV text.
+  const summary = await api.GET("/reports/{name}", { params: { path: { name: "summary" } } });
+  const dashboard: Schemas["ReportView"] | string | undefined = summary.data;
+  if (dashboard && typeof dashboard !== "string") {
+    console.log(dashboard.asOf, dashboard.total?.values?.["cleanClaimRate"]);
+  }
+  const denialsByCarc = await api.GET("/reports/{name}", {
+    params: { path: { name: "denials" }, query: { from: "2026-11-01", to: "2026-11-30", groupBy: "carc" } },
+  });
+  const table = denialsByCarc.data;
+  for (const row of table && typeof table !== "string" ? table.rows : []) {
+    console.log(row.group, row.values?.["deniedAmount"]);
+  }
 }

@@ -8,12 +8,20 @@ import java.time.Instant;
  *
  * @param noteSignedAt when the claim's note was signed (orders a patient's same-day claims for the KX year to date);
  *                     null for a claim without a note
+ * @param milestones   what happened to it the first time (first scrub, submission, answer, adjudication)
  */
 public record StoredClaim(Claim claim, String noteId, Instant noteSignedAt, ClaimStatus status, boolean queued,
-                          Instant createdAt, long version, PayerResponse response) {
+                          Instant createdAt, long version, PayerResponse response, ClaimMilestones milestones) {
 
     public StoredClaim {
         response = response == null ? PayerResponse.NONE : response;
+        milestones = milestones == null ? ClaimMilestones.NONE : milestones;
+    }
+
+    /** A claim with what came back for it and no milestones recorded (yet). */
+    public StoredClaim(Claim claim, String noteId, Instant noteSignedAt, ClaimStatus status, boolean queued,
+                       Instant createdAt, long version, PayerResponse response) {
+        this(claim, noteId, noteSignedAt, status, queued, createdAt, version, response, ClaimMilestones.NONE);
     }
 
     /** A claim never submitted. */

@@ -5,14 +5,53 @@ import java.util.Map;
 
 /**
  * A practice's settings: how bookings that fail the authorization check are treated, who may override,
- * when staff are alerted about authorizations, and who receives the alerts (email addresses by role).
- * A practice that never saved settings has {@link #defaults()} (version 0).
+ * when staff are alerted about authorizations, who receives the alerts (email addresses by role), and the ages
+ * after which the reports count work as leaking. A practice that never saved settings has {@link #defaults()} (version 0).
  */
 public record PracticeSettings(SchedulingPolicy schedulingPolicy, String overrideRole, String timeZone,
-                               AlertThresholds alerts, Map<String, List<String>> recipientsByRole, long version) {
+                               AlertThresholds alerts, Map<String, List<String>> recipientsByRole,
+                               ReportingThresholds reporting, long version) {
 
     public PracticeSettings {
         recipientsByRole = Map.copyOf(recipientsByRole);
+        reporting = reporting == null ? ReportingThresholds.DEFAULTS : reporting;
+    }
+
+    /** Settings saved before the reports had thresholds: the reporting defaults. */
+    public PracticeSettings(SchedulingPolicy schedulingPolicy, String overrideRole, String timeZone, AlertThresholds alerts,
+                            Map<String, List<String>> recipientsByRole, long version) {
+        this(schedulingPolicy, overrideRole, timeZone, alerts, recipientsByRole, ReportingThresholds.DEFAULTS, version);
+    }
+
+    public PracticeSettings withVersion(long newVersion) {
+        return new PracticeSettings(schedulingPolicy, overrideRole, timeZone, alerts, recipientsByRole, reporting, newVersion);
+    }
+
+    /**
+     * When the reports count work as leaking, in days since it became due: a completed session without a signed note,
+     * a signed note without a claim, a READY claim not submitted, a NEEDS_REVIEW, REJECTED or DENIED claim not worked;
+     * the notice (hours before the start) under which a cancellation is late; and how far ahead authorizations that will
+     * end with units unused are listed.
+     */
+    public record ReportingThresholds(int noteMissingDays, int claimMissingDays, int unsubmittedDays, int reviewDays,
+                                      int rejectedDays, int deniedDays, int lateCancelHours, int expiringWithinDays) {
+
+        public static final ReportingThresholds DEFAULTS = new ReportingThresholds(3, 2, 3, 7, 7, 14, 24, 30);
+
+        /** The most notice, in hours, a cancellation can be late by (the reporting keeps cancellations by hour up to it). */
+        public static final int MAX_LATE_CANCEL_HOURS = 168;
+
+        public ReportingThresholds {
+            for (int days : new int[] {noteMissingDays, claimMissingDays, unsubmittedDays, reviewDays, rejectedDays, deniedDays,
+                    expiringWithinDays}) {
+                if (days < 0 || days > 365) {
+                    throw new IllegalArgumentException("a reporting threshold in days is 0 to 365");
+                }
+            }
+            if (lateCancelHours < 1 || lateCancelHours > MAX_LATE_CANCEL_HOURS) {
+                throw new IllegalArgumentException("lateCancelHours is 1 to " + MAX_LATE_CANCEL_HOURS);
+            }
+        }
     }
 
     /**

@@ -65,6 +65,16 @@ final class Report {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
+    /** The machine's load averages (1, 5, 15 minutes) from /proc/loadavg, or "unknown": other work on the machine skews timings. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + ", " + f[1] + ", " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     static String ms(double value) {
         return String.format("%.0f", value);
     }

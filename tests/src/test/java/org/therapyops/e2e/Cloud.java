@@ -19,11 +19,16 @@ final class Cloud {
 
     static synchronized LocalCloud get() {
         if (cloud == null) {
-            Path projectDir = Path.of("..").toAbsolutePath().normalize();
-            cloud = LocalCloud.start(LocalCloud.Options.defaults(projectDir).apiPort(0).stackName("therapy-ops-e2e")
-                    .clearinghouseResponder(new SimulatedClearinghouseResponder()));
+            cloud = LocalCloud.start(options());
             Runtime.getRuntime().addShutdownHook(new Thread(cloud::close));
         }
         return cloud;
+    }
+
+    /** The options the shared cloud starts with; a test that needs other settings (faults…) starts its own from these. */
+    static LocalCloud.Options options() {
+        Path projectDir = Path.of("..").toAbsolutePath().normalize();
+        return LocalCloud.Options.defaults(projectDir).apiPort(0).stackName("therapy-ops-e2e")
+                .clearinghouseResponder(new SimulatedClearinghouseResponder());
     }
 }

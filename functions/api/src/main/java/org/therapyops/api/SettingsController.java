@@ -34,7 +34,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The practice's settings: scheduling policy, override role, time zone, alert thresholds and recipients.
+ * The practice's settings: scheduling policy, override role, time zone, alert thresholds and recipients, reporting thresholds.
  * Every role reads them; only an admin replaces them. A practice that never saved any has the defaults, ETag "0".
  */
 @Controller("/settings")
@@ -76,8 +76,7 @@ public class SettingsController {
             practice.saveSettings(caller.practiceId(), settings, expected);
             return null;
         });
-        PracticeSettings saved = new PracticeSettings(settings.schedulingPolicy(), settings.overrideRole(), settings.timeZone(),
-                settings.alerts(), settings.recipientsByRole(), expected + 1);
+        PracticeSettings saved = settings.withVersion(expected + 1);
         return Responses.ok(SettingsView.of(saved), saved.version());
     }
 
@@ -115,7 +114,8 @@ public class SettingsController {
         SettingsInput.Alerts a = input.alerts();
         return new PracticeSettings(input.schedulingPolicy(), input.overrideRole(), input.timeZone(),
                 new PracticeSettings.AlertThresholds(expiryDays.stream().sorted((x, y) -> y - x).toList(), a.remainingPercent(),
-                        a.visitsLeft(), a.exhausted(), a.overScheduled(), a.appointmentBlocked()), recipients, version);
+                        a.visitsLeft(), a.exhausted(), a.overScheduled(), a.appointmentBlocked()), recipients,
+                input.reporting() == null ? PracticeSettings.ReportingThresholds.DEFAULTS : input.reporting().thresholds(), version);
     }
 
     private static List<String> sorted(Set<String> values) {

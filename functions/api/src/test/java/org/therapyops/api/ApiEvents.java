@@ -40,12 +40,19 @@ final class ApiEvents {
         return context(moto, tables, billing, scrubQueue, deadLetters, inboundTable, inboundQueue, Map.of());
     }
 
+    /** As above, with the Reporting table (the reports). */
+    static ApplicationContext context(Moto moto, Tables tables, Moto.BillingTables billing, String scrubQueue,
+                                      String deadLetters, String inboundTable, String inboundQueue, String reportingTable) {
+        return context(moto, tables, billing, scrubQueue, deadLetters, inboundTable, inboundQueue, Map.of("reporting.table", reportingTable));
+    }
+
     /** As above, with more properties (e.g. another ICD-10-CM folder, {@code code-sets.icd10cm.folder}). */
     static ApplicationContext context(Moto moto, Tables tables, Moto.BillingTables billing, String scrubQueue,
                                       String deadLetters, String inboundTable, String inboundQueue, Map<String, Object> more) {
         Map<String, Object> properties = new HashMap<>(Map.of(
                 "practice.table", tables.practice(),
                 "appointments.table", tables.appointments(),
+                "appointment.history.table", tables.appointmentHistory(),
                 "notes.table", billing.notes(),
                 "claims.table", billing.claims(),
                 "inbound.table", inboundTable,
@@ -53,6 +60,7 @@ final class ApiEvents {
                 "scrub.queue.url", scrubQueue,
                 "scrub.dead.letter.queue.url", deadLetters,
                 "aws.endpoint.url", moto.endpoint().toString()));
+        properties.put("reporting.table", "unused-reporting-table");
         properties.putAll(more);
         return ApplicationContext.builder().properties(properties).start();
     }

@@ -65,7 +65,7 @@ class NoteApiTest {
         Moto.BillingTables billing = moto.createBillingTables();
         context = ApplicationContext.builder().properties(Map.of(
                 "practice.table", tables.practice(),
-                "appointments.table", tables.appointments(),
+                "appointments.table", tables.appointments(), "appointment.history.table", tables.appointmentHistory(),
                 "notes.table", billing.notes(),
                 "claims.table", billing.claims(),
                 "aws.endpoint.url", moto.endpoint().toString())).start();

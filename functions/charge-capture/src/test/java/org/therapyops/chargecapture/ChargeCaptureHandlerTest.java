@@ -104,7 +104,7 @@ class ChargeCaptureHandlerTest {
         notes = new DynamoNoteRepository(dynamo, billing.notes());
         claims = new DynamoClaimRepository(dynamo, billing.claims());
         handler = new ChargeCaptureHandler(ApplicationContext.builder().properties(Map.of(
-                "practice.table", tables.practice(), "appointments.table", tables.appointments(),
+                "practice.table", tables.practice(), "appointments.table", tables.appointments(), "appointment.history.table", tables.appointmentHistory(),
                 "notes.table", billing.notes(), "claims.table", billing.claims(), "scrub.queue.url", queueUrl,
                 "aws.endpoint.url", moto.endpoint().toString())));
     }

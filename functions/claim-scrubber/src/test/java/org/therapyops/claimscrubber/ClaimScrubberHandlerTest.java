@@ -66,7 +66,7 @@ class ClaimScrubberHandlerTest {
         practice = new DynamoPracticeRepository(dynamo, tables);
         claims = new DynamoClaimRepository(dynamo, billing.claims());
         handler = new ClaimScrubberHandler(ApplicationContext.builder().properties(Map.of(
-                "practice.table", tables.practice(), "appointments.table", tables.appointments(),
+                "practice.table", tables.practice(), "appointments.table", tables.appointments(), "appointment.history.table", tables.appointmentHistory(),
                 "notes.table", billing.notes(), "claims.table", billing.claims(),
                 "aws.endpoint.url", moto.endpoint().toString())));
     }

@@ -4,6 +4,8 @@ import org.therapyops.billing.Addendum;
 import org.therapyops.billing.AssistantInvolvement;
 import org.therapyops.billing.Charge;
 import org.therapyops.billing.Claim;
+import org.therapyops.billing.ClaimFrequency;
+import org.therapyops.billing.ClaimMilestones;
 import org.therapyops.billing.ClaimControlNumbers;
 import org.therapyops.billing.ClaimFrequency;
 import org.therapyops.billing.ClaimStatus;
@@ -188,6 +190,7 @@ public final class BillingItems {
                 .putList("lines", c.lines(), BillingItems::charge)
                 .put("originalReference", c.originalReference());
         response(a, practiceId, c.id(), s.response());
+        milestones(a, s.milestones());
         party(a, "billingProvider", c.billingProvider());
         party(a, "renderingProvider", c.renderingProvider());
         party(a, "referringProvider", c.referringProvider());
@@ -224,7 +227,36 @@ public final class BillingItems {
         AttributeValue queued = item.get("queued");
         return new StoredClaim(claim, a.optionalString("noteId"), a.optionalInstant("noteSignedAt"),
                 a.enumValue("status", ClaimStatus.class),
-                queued != null && Boolean.TRUE.equals(queued.bool()), a.instant("createdAt"), a.number("version"), response(a));
+                queued != null && Boolean.TRUE.equals(queued.bool()), a.instant("createdAt"), a.number("version"), response(a),
+                milestones(a));
+    }
+
+    // ------------------------------------------------------------------ what happened to a claim the first time
+
+    /** Attribute names of {@link ClaimMilestones}; the repository's updates set each once (if_not_exists). */
+    static final String FIRST_SCRUB = "firstScrub";
+    static final String FIRST_SCRUBBED_AT = "firstScrubbedAt";
+    static final String FIRST_SUBMITTED_AT = "firstSubmittedAt";
+    static final String FIRST_DECISION = "firstDecision";
+    static final String FIRST_DECISION_AT = "firstDecisionAt";
+    static final String FIRST_ADJUDICATION = "firstAdjudication";
+    static final String FIRST_ADJUDICATED_AT = "firstAdjudicatedAt";
+    static final String INITIAL_DENIALS = "initialDenials";
+
+    static void milestones(Attributes a, ClaimMilestones m) {
+        a.put(FIRST_SCRUB, m.firstScrub()).put(FIRST_SCRUBBED_AT, m.firstScrubbedAt()).put(FIRST_SUBMITTED_AT, m.firstSubmittedAt())
+                .put(FIRST_DECISION, m.firstDecision()).put(FIRST_DECISION_AT, m.firstDecisionAt())
+                .put(FIRST_ADJUDICATION, m.firstAdjudication()).put(FIRST_ADJUDICATED_AT, m.firstAdjudicatedAt());
+        if (m.firstAdjudication() != null) {
+            a.build().put(INITIAL_DENIALS, denials(m.initialDenials()));
+        }
+    }
+
+    static ClaimMilestones milestones(Attributes a) {
+        return new ClaimMilestones(a.optionalEnum(FIRST_SCRUB, ClaimStatus.class), a.optionalInstant(FIRST_SCRUBBED_AT),
+                a.optionalInstant(FIRST_SUBMITTED_AT), a.optionalEnum(FIRST_DECISION, ClaimStatus.class),
+                a.optionalInstant(FIRST_DECISION_AT), a.optionalEnum(FIRST_ADJUDICATION, ClaimStatus.class),
+                a.optionalInstant(FIRST_ADJUDICATED_AT), denials(a, INITIAL_DENIALS));
     }
 
     // ------------------------------------------------------------------ what came back for a claim
@@ -257,9 +289,7 @@ public final class BillingItems {
                             : AttributeValue.fromN(v.toPlainString()))
                     .put("lastEraId", t.lastEraId()).put("lastPostedAt", t.lastPostedAt()).put("postings", t.postings()).build()));
         }
-        values.put("denials", AttributeValue.fromL(r.denials().stream().map(d -> AttributeValue.fromM(Attributes.builder()
-                .put("line", d.line()).put("procedureCode", d.procedureCode()).putAmount("amount", d.amount())
-                .putStringList("reasons", d.reasons()).putStringList("remarks", d.remarks()).build())).toList()));
+        values.put("denials", denials(r.denials()));
         if (r.denialWork() != null) {
             PayerResponse.DenialWork w = r.denialWork();
             values.put("denialWork", AttributeValue.fromM(Attributes.builder().put("action", w.action()).put("note", w.note())
@@ -278,16 +308,26 @@ public final class BillingItems {
                 t.amount("patientResponsibility"), t.amount("adjusted"),
                 t.list("allowedByLine").stream().map(v -> v.n() == null ? null : new BigDecimal(v.n())).toList(),
                 t.optionalString("lastEraId"), t.optionalInstant("lastPostedAt"), (int) t.optionalNumber("postings", 0));
-        List<PayerResponse.Denial> denials = a.list("denials").stream().map(v -> {
-            Attributes d = Attributes.of(v.m());
-            return new PayerResponse.Denial((int) d.number("line"), d.optionalString("procedureCode"), d.amount("amount"),
-                    d.stringList("reasons"), d.stringList("remarks"));
-        }).toList();
+        List<PayerResponse.Denial> denials = denials(a, "denials");
         Attributes w = a.map("denialWork");
         PayerResponse.DenialWork work = w == null ? null : new PayerResponse.DenialWork(w.string("action"),
                 w.optionalString("note"), w.optionalString("by"), w.optionalInstant("at"));
         return new PayerResponse(a.optionalString("batchId"), a.optionalInstant("submittedAt"), ack,
                 a.optionalString("payerClaimControlNumber"), totals, denials, a.optionalString("successorId"), work);
+    }
+
+    static AttributeValue denials(List<PayerResponse.Denial> denials) {
+        return AttributeValue.fromL(denials.stream().map(d -> AttributeValue.fromM(Attributes.builder()
+                .put("line", d.line()).put("procedureCode", d.procedureCode()).putAmount("amount", d.amount())
+                .putStringList("reasons", d.reasons()).putStringList("remarks", d.remarks()).build())).toList());
+    }
+
+    static List<PayerResponse.Denial> denials(Attributes a, String name) {
+        return a.list(name).stream().map(v -> {
+            Attributes d = Attributes.of(v.m());
+            return new PayerResponse.Denial((int) d.number("line"), d.optionalString("procedureCode"), d.amount("amount"),
+                    d.stringList("reasons"), d.stringList("remarks"));
+        }).toList();
     }
 
     // ------------------------------------------------------------------ the ledger

@@ -4,6 +4,7 @@ import org.therapyops.domain.alert.Alert;
 import org.therapyops.domain.alert.AlertStatus;
 import org.therapyops.domain.alert.AlertType;
 import org.therapyops.domain.alert.ReviewDigest;
+import org.therapyops.domain.alert.WeeklyReport;
 import org.therapyops.ports.AlertRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -164,6 +165,9 @@ public final class DynamoAlertRepository implements AlertRepository {
         if (a.reviewDigest() != null) {
             item.putMap("reviewDigest", digest(a.reviewDigest()));
         }
+        if (a.weeklyReport() != null) {
+            item.putMap("weeklyReport", weekly(a.weeklyReport()));
+        }
         return item.build();
     }
 
@@ -174,7 +178,23 @@ public final class DynamoAlertRepository implements AlertRepository {
                 a.optionalString("patientInitials"), a.optionalString("authorizationNumber"), a.optionalDate("endDate"),
                 a.optionalDate("serviceDate"), a.string("message"), a.instant("createdAt"),
                 a.enumValue("status", AlertStatus.class), a.optionalString("acknowledgedBy"), a.optionalInstant("acknowledgedAt"),
-                item.containsKey("reviewDigest") ? digest(item.get("reviewDigest").m()) : null);
+                item.containsKey("reviewDigest") ? digest(item.get("reviewDigest").m()) : null,
+                item.containsKey("weeklyReport") ? weekly(item.get("weeklyReport").m()) : null);
+    }
+
+    private static Map<String, AttributeValue> weekly(WeeklyReport w) {
+        return Attributes.builder().put("from", w.from()).put("to", w.to()).putList("figures", w.figures(), f -> AttributeValue.fromM(
+                Attributes.builder().put("name", f.name()).put("label", f.label()).put("kind", f.kind())
+                        .putAmount("value", f.value()).putAmount("previous", f.previous()).build())).build();
+    }
+
+    private static WeeklyReport weekly(Map<String, AttributeValue> m) {
+        Attributes w = Attributes.of(m);
+        return new WeeklyReport(w.date("from"), w.date("to"), w.list("figures").stream().map(v -> {
+            Attributes f = Attributes.of(v.m());
+            return new WeeklyReport.Figure(f.string("name"), f.string("label"), f.enumValue("kind", WeeklyReport.Kind.class),
+                    f.optionalAmount("value"), f.optionalAmount("previous"));
+        }).toList());
     }
 
     private static Map<String, AttributeValue> digest(ReviewDigest d) {

@@ -35,7 +35,7 @@ import java.util.UUID;
  * {@link AppointmentRepository} on the Appointments table. Every change is one transaction: the
  * appointment (conditional on its state and version), the authorization's counters (conditional on the
  * units being there), the provider's and patient's day (conditional on their version, so that two
- * overlapping bookings cannot both pass the overlap check), and an audit entry.
+ * overlapping bookings cannot both pass the overlap check), and an audit entry in the appointment history table.
  */
 public final class DynamoAppointmentRepository implements AppointmentRepository {
 
@@ -225,6 +225,11 @@ public final class DynamoAppointmentRepository implements AppointmentRepository 
                     set.append(", reservedUnits = :zero");
                     values.put(":zero", n(0));
                 }
+                if (action == AppointmentAction.CANCEL) {
+                    // When it was called off, against its start: how late cancellations are told from timely ones.
+                    set.append(", ").append(ItemMapper.CANCELLED_AT).append(" = :cancelledAt");
+                    values.put(":cancelledAt", s(transition.audit().at().toString()));
+                }
                 remove.append(" REMOVE authorizationKey"); // no longer holds (or over-books) an authorization
             }
             case RESCHEDULE -> {
@@ -354,7 +359,7 @@ public final class DynamoAppointmentRepository implements AppointmentRepository 
         List<AuditEntry> entries = new ArrayList<>();
         Map<String, AttributeValue> startKey = null;
         do {
-            QueryResponse page = dynamo.query(QueryRequest.builder().tableName(tables.appointments()).consistentRead(true)
+            QueryResponse page = dynamo.query(QueryRequest.builder().tableName(tables.appointmentHistory()).consistentRead(true)
                     .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
                     .expressionAttributeValues(Map.of(":pk", s(practiceId), ":prefix", s("AUDIT#" + appointmentId + "#")))
                     .exclusiveStartKey(startKey).build());
@@ -415,7 +420,7 @@ public final class DynamoAppointmentRepository implements AppointmentRepository 
     private TransactWriteItem auditItem(String practiceId, AuditEntry entry) {
         Map<String, AttributeValue> item = ItemMapper.audit(practiceId,
                 Keys.audit(entry.entityId(), entry.at(), UUID.randomUUID().toString().substring(0, 8)), entry);
-        return TransactWriteItem.builder().put(Put.builder().tableName(tables.appointments()).item(item).build()).build();
+        return TransactWriteItem.builder().put(Put.builder().tableName(tables.appointmentHistory()).item(item).build()).build();
     }
 
     private void transact(List<TransactWriteItem> items) {

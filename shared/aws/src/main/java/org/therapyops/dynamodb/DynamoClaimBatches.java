@@ -43,6 +43,7 @@ public final class DynamoClaimBatches implements BatchRepository {
             items.add(TransactWriteItem.builder().update(u -> u.tableName(table)
                     .key(Keys.key(practiceId, BillingItems.CLAIM + claim.claim().id()))
                     .updateExpression("SET #status = :to, version = version + :one, batchId = :batch, submittedAt = :at, "
+                            + BillingItems.FIRST_SUBMITTED_AT + " = if_not_exists(" + BillingItems.FIRST_SUBMITTED_AT + ", :at), "
                             + BillingItems.CONTROL_KEY + " = :control REMOVE " + BillingItems.REVIEW_QUEUE)
                     .conditionExpression("attribute_exists(pk) AND version = :version AND #status = :ready")
                     .expressionAttributeNames(Map.of("#status", "status"))

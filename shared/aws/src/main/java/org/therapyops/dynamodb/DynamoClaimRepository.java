@@ -1,6 +1,7 @@
 package org.therapyops.dynamodb;
 
 import org.therapyops.billing.Claim;
+import org.therapyops.billing.ClaimMilestones;
 import org.therapyops.billing.ClaimStatus;
 import org.therapyops.billing.PayerResponse;
 import org.therapyops.billing.StoredCharge;
@@ -228,7 +229,10 @@ public final class DynamoClaimRepository implements ClaimRepository {
                     .key(Keys.key(practiceId, BillingItems.CLAIM + claimId))
                     .updateExpression("SET #status = :to, findings = :findings, scrubProfile = :profile, "
                             + "scrubProfileVersion = :profileVersion, scrubPayerRules = :payerRules, scrubbedAt = :at, "
-                            + "version = version + :one" + reviewQueue(to))
+                            + "version = version + :one, "
+                            + BillingItems.FIRST_SCRUB + " = if_not_exists(" + BillingItems.FIRST_SCRUB + ", :to), "
+                            + BillingItems.FIRST_SCRUBBED_AT + " = if_not_exists(" + BillingItems.FIRST_SCRUBBED_AT + ", :at)"
+                            + reviewQueue(to))
                     .conditionExpression("attribute_exists(pk) AND version = :version AND #status = :pending")
                     .expressionAttributeNames(Map.of("#status", "status"))
                     .expressionAttributeValues(withReviewQueue(to, Map.of(":to", s(to.name()),
@@ -258,7 +262,7 @@ public final class DynamoClaimRepository implements ClaimRepository {
     @Override
     public StoredClaim correct(String practiceId, StoredClaim read, Claim corrected) {
         StoredClaim next = new StoredClaim(corrected, read.noteId(), read.noteSignedAt(), ClaimStatus.SCRUB_PENDING, false,
-                read.createdAt(), read.version() + 1, read.response());
+                read.createdAt(), read.version() + 1, read.response(), read.milestones());
         Map<String, AttributeValue> item = AppliedWrites.tokened(BillingItems.claim(practiceId, next));
         try {
             dynamo.putItem(PutItemRequest.builder().tableName(table).item(item)
@@ -297,7 +301,9 @@ public final class DynamoClaimRepository implements ClaimRepository {
 
     @Override
     public StoredClaim respond(String practiceId, StoredClaim read, ClaimStatus to, PayerResponse response) {
-        UpdateItemRequest update = responseUpdate(practiceId, read, to, response);
+        Instant at = response.acknowledgement() != null && response.acknowledgement().at() != null
+                ? response.acknowledgement().at() : Instant.now();
+        UpdateItemRequest update = responseUpdate(practiceId, read, to, response, at);
         try {
             return BillingItems.claim(dynamo.updateItem(update.toBuilder().returnValues(ReturnValue.ALL_NEW).build()).attributes());
         } catch (ConditionalCheckFailedException e) {
@@ -307,7 +313,7 @@ public final class DynamoClaimRepository implements ClaimRepository {
 
     @Override
     public Optional<StoredClaim> post(String practiceId, StoredClaim read, Posting posting, ClaimStatus to, PayerResponse response) {
-        UpdateItemRequest update = responseUpdate(practiceId, read, to, response);
+        UpdateItemRequest update = responseUpdate(practiceId, read, to, response, posting.postedAt());
         try {
             putNewAndUpdate(BillingItems.posting(practiceId, posting), update);
         } catch (TransactionCanceledException e) {
@@ -321,7 +327,7 @@ public final class DynamoClaimRepository implements ClaimRepository {
         }
         // The transaction set exactly these: no need to read the claim back.
         return Optional.of(new StoredClaim(read.claim(), read.noteId(), read.noteSignedAt(), to, read.queued(), read.createdAt(),
-                read.version() + 1, response));
+                read.version() + 1, response, read.milestones().answered(to, posting.postedAt(), response.denials())));
     }
 
     @Override
@@ -343,7 +349,7 @@ public final class DynamoClaimRepository implements ClaimRepository {
     @Override
     public StoredClaim createSuccessor(String practiceId, StoredClaim original, StoredClaim successor) {
         PayerResponse closed = original.response().withSuccessor(successor.claim().id());
-        UpdateItemRequest update = responseUpdate(practiceId, original, original.status(), closed);
+        UpdateItemRequest update = responseUpdate(practiceId, original, original.status(), closed, successor.createdAt());
         try {
             putNewAndUpdate(BillingItems.claim(practiceId, successor), update);
         } catch (TransactionCanceledException e) {
@@ -373,8 +379,12 @@ public final class DynamoClaimRepository implements ClaimRepository {
         return new PracticeRepository.Page<>(items, last == null ? null : Cursors.encode(last));
     }
 
-    /** Sets a claim's status and what came back for it, over the version read, keeping the work-queue key in step. */
-    private UpdateItemRequest responseUpdate(String practiceId, StoredClaim read, ClaimStatus to, PayerResponse response) {
+    /**
+     * Sets a claim's status and what came back for it, over the version read, keeping the work-queue key in step, and
+     * records the milestones this move reaches first (each once: if_not_exists).
+     */
+    private UpdateItemRequest responseUpdate(String practiceId, StoredClaim read, ClaimStatus to, PayerResponse response,
+                                             Instant at) {
         Map<String, String> names = new HashMap<>(Map.of("#status", "status"));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":to", s(to.name()), ":one", n(1), ":version", n(read.version())));
         StringBuilder set = new StringBuilder("SET #status = :to, version = version + :one");
@@ -394,6 +404,24 @@ public final class DynamoClaimRepository implements ClaimRepository {
                 set.append(", #r").append(i).append(" = :r").append(i);
                 i++;
             }
+        }
+        ClaimMilestones before = read.milestones();
+        ClaimMilestones after = before.answered(to, at, response.denials());
+        Map<String, AttributeValue> firsts = new java.util.LinkedHashMap<>();
+        if (after.firstDecision() != before.firstDecision()) {
+            firsts.put(BillingItems.FIRST_DECISION, s(after.firstDecision().name()));
+            firsts.put(BillingItems.FIRST_DECISION_AT, s(after.firstDecisionAt().toString()));
+        }
+        if (after.firstAdjudication() != before.firstAdjudication()) {
+            firsts.put(BillingItems.FIRST_ADJUDICATION, s(after.firstAdjudication().name()));
+            firsts.put(BillingItems.FIRST_ADJUDICATED_AT, s(after.firstAdjudicatedAt().toString()));
+            firsts.put(BillingItems.INITIAL_DENIALS, BillingItems.denials(after.initialDenials()));
+        }
+        for (Map.Entry<String, AttributeValue> e : firsts.entrySet()) {
+            names.put("#r" + i, e.getKey());
+            values.put(":r" + i, e.getValue());
+            set.append(", #r").append(i).append(" = if_not_exists(#r").append(i).append(", :r").append(i).append(")");
+            i++;
         }
         if (response.denialWork() == null) {
             remove.add("denialWork");

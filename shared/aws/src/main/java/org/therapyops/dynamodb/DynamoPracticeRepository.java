@@ -230,8 +230,7 @@ public final class DynamoPracticeRepository implements PracticeRepository {
 
     @Override
     public void saveSettings(String practiceId, PracticeSettings settings, long expectedVersion) {
-        PracticeSettings next = new PracticeSettings(settings.schedulingPolicy(), settings.overrideRole(), settings.timeZone(),
-                settings.alerts(), settings.recipientsByRole(), expectedVersion + 1);
+        PracticeSettings next = settings.withVersion(expectedVersion + 1);
         putVersioned(ItemMapper.settings(practiceId, next), expectedVersion, "The practice's settings");
     }
 

@@ -191,7 +191,27 @@ public final class ItemMapper {
                 .put("remainingPercent", t.remainingPercent()).put("visitsLeft", t.visitsLeft())
                 .put("alertExhausted", Boolean.toString(t.exhausted())).put("alertOverScheduled", Boolean.toString(t.overScheduled()))
                 .put("alertAppointmentBlocked", Boolean.toString(t.appointmentBlocked()))
-                .putMap("recipientsByRole", recipients).put("version", s.version()).build();
+                .putMap("recipientsByRole", recipients).putMap("reporting", reporting(s.reporting())).put("version", s.version()).build();
+    }
+
+    private static Map<String, AttributeValue> reporting(PracticeSettings.ReportingThresholds r) {
+        return Attributes.builder().put("noteMissingDays", r.noteMissingDays()).put("claimMissingDays", r.claimMissingDays())
+                .put("unsubmittedDays", r.unsubmittedDays()).put("reviewDays", r.reviewDays()).put("rejectedDays", r.rejectedDays())
+                .put("deniedDays", r.deniedDays()).put("lateCancelHours", r.lateCancelHours())
+                .put("expiringWithinDays", r.expiringWithinDays()).build();
+    }
+
+    private static PracticeSettings.ReportingThresholds reporting(Attributes r) {
+        if (r == null) {
+            return PracticeSettings.ReportingThresholds.DEFAULTS; // saved before the reports had thresholds
+        }
+        PracticeSettings.ReportingThresholds d = PracticeSettings.ReportingThresholds.DEFAULTS;
+        return new PracticeSettings.ReportingThresholds((int) r.optionalNumber("noteMissingDays", d.noteMissingDays()),
+                (int) r.optionalNumber("claimMissingDays", d.claimMissingDays()),
+                (int) r.optionalNumber("unsubmittedDays", d.unsubmittedDays()), (int) r.optionalNumber("reviewDays", d.reviewDays()),
+                (int) r.optionalNumber("rejectedDays", d.rejectedDays()), (int) r.optionalNumber("deniedDays", d.deniedDays()),
+                (int) r.optionalNumber("lateCancelHours", d.lateCancelHours()),
+                (int) r.optionalNumber("expiringWithinDays", d.expiringWithinDays()));
     }
 
     static PracticeSettings settings(Map<String, AttributeValue> item) {
@@ -205,7 +225,7 @@ public final class ItemMapper {
                 a.string("timeZone"), new PracticeSettings.AlertThresholds(expiryDays, (int) a.number("remainingPercent"),
                 (int) a.number("visitsLeft"), Boolean.parseBoolean(a.string("alertExhausted")),
                 Boolean.parseBoolean(a.string("alertOverScheduled")), Boolean.parseBoolean(a.string("alertAppointmentBlocked"))),
-                recipients, a.number("version"));
+                recipients, reporting(a.map("reporting")), a.number("version"));
     }
 
     static Map<String, AttributeValue> feeSchedule(String practiceId, FeeSchedule schedule, long version) {
@@ -304,6 +324,9 @@ public final class ItemMapper {
         }
         return a.build();
     }
+
+    /** When a CANCELLED appointment was cancelled (an instant); set by the cancellation, read by reporting. */
+    public static final String CANCELLED_AT = "cancelledAt";
 
     /**
      * Reads an appointment from a table item or a stream image (the same attributes).

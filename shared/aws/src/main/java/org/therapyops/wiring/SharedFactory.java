@@ -61,10 +61,14 @@ public class SharedFactory {
         return new DynamoAlertRepository(dynamo, alertsTable);
     }
 
-    /** Table names: PRACTICE_TABLE and APPOINTMENTS_TABLE in the environment (practice.table, appointments.table). */
+    /**
+     * Table names: PRACTICE_TABLE, APPOINTMENTS_TABLE and APPOINTMENT_HISTORY_TABLE in the environment (practice.table,
+     * appointments.table, appointment.history.table).
+     */
     @Singleton
-    Tables tables(@Value("${practice.table}") String practiceTable, @Value("${appointments.table}") String appointmentsTable) {
-        return new Tables(practiceTable, appointmentsTable);
+    Tables tables(@Value("${practice.table}") String practiceTable, @Value("${appointments.table}") String appointmentsTable,
+                  @Value("${appointment.history.table}") String historyTable) {
+        return new Tables(practiceTable, appointmentsTable, historyTable);
     }
 
     @Singleton

@@ -59,10 +59,13 @@ public final class Moto {
                 .httpClient(UrlConnectionHttpClient.create()).build();
     }
 
-    /** Creates a Practice and an Appointments table with the keys and indexes of template.yaml, under fresh names. */
+    /**
+     * Creates a Practice, an Appointments and an appointment history table with the keys and indexes of template.yaml,
+     * under fresh names.
+     */
     public Tables createTables() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        Tables tables = new Tables("practice-" + suffix, "appointments-" + suffix);
+        Tables tables = new Tables("practice-" + suffix, "appointments-" + suffix, "appointment-history-" + suffix);
         try (DynamoDbClient dynamo = dynamo()) {
             dynamo.createTable(b -> b.tableName(tables.practice()).billingMode(BillingMode.PAY_PER_REQUEST)
                     .attributeDefinitions(attribute("pk"), attribute("sk"), attribute("memberKey"))
@@ -76,6 +79,9 @@ public final class Moto {
                     .globalSecondaryIndexes(
                             index("ByStart", key("pk", KeyType.HASH), key("startKey", KeyType.RANGE)),
                             index("ByAuthorization", key("authorizationKey", KeyType.HASH), key("startKey", KeyType.RANGE))));
+            dynamo.createTable(b -> b.tableName(tables.appointmentHistory()).billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(attribute("pk"), attribute("sk"))
+                    .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE)));
         }
         return tables;
     }
@@ -117,6 +123,34 @@ public final class Moto {
                                     .nonKeyAttributes(BY_PATIENT_ATTRIBUTES).build()).build()));
         }
         return tables;
+    }
+
+    /** Creates a Reporting table with the keys and index of template.yaml, under a fresh name. */
+    public String createReportingTable() {
+        String name = "reporting-" + UUID.randomUUID().toString().substring(0, 8);
+        try (DynamoDbClient dynamo = dynamo()) {
+            dynamo.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(attribute("pk"), attribute("sk"), attribute("registry"))
+                    .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
+                    .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("ByRegistry")
+                            .keySchema(key("registry", KeyType.HASH), key("pk", KeyType.RANGE))
+                            .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build()).build()));
+        }
+        return name;
+    }
+
+    /** Creates an Alerts table with the keys and index of template.yaml, under a fresh name. */
+    public String createAlertsTable() {
+        String name = "alerts-" + UUID.randomUUID().toString().substring(0, 8);
+        try (DynamoDbClient dynamo = dynamo()) {
+            dynamo.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(attribute("pk"), attribute("sk"), attribute("statusCreatedAt"))
+                    .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
+                    .localSecondaryIndexes(software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex.builder()
+                            .indexName("byStatus").keySchema(key("pk", KeyType.HASH), key("statusCreatedAt", KeyType.RANGE))
+                            .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build()));
+        }
+        return name;
     }
 
     /** Creates an Inbound table with the keys and index of template.yaml, under a fresh name. */

@@ -16,6 +16,9 @@ public record AlertEmail(String subject, String text, String html, String link) 
         if (alert.type() == AlertType.CLAIMS_NEED_REVIEW) {
             return ReviewDigestEmail.of(alert, base);
         }
+        if (alert.type() == AlertType.WEEKLY_REPORT) {
+            return WeeklyReportEmail.of(alert, base);
+        }
         String link = alert.authorizationId() != null
                 ? base + "/patients/" + alert.patientId() + "/authorizations/" + alert.authorizationId()
                 : base + "/appointments/" + alert.appointmentId();
@@ -66,7 +69,7 @@ public record AlertEmail(String subject, String text, String html, String link) 
             case OVER_SCHEDULED -> what + " was scheduled beyond its authorization";
             case APPOINTMENT_BLOCKED -> what + " was blocked for authorization";
             case AUTHORIZATION_UPDATED -> what + " was updated by the payer";
-            case CLAIMS_NEED_REVIEW -> throw new IllegalArgumentException("a review digest has its own email");
+            case CLAIMS_NEED_REVIEW, WEEKLY_REPORT -> throw new IllegalArgumentException(alert.type() + " has its own email");
         };
     }
 
@@ -79,7 +82,7 @@ public record AlertEmail(String subject, String text, String html, String link) 
             case OVER_SCHEDULED -> "booked beyond what remains";
             case APPOINTMENT_BLOCKED -> "needs authorization";
             case AUTHORIZATION_UPDATED -> alert.threshold() + " blocked session(s) now scheduled";
-            case CLAIMS_NEED_REVIEW -> throw new IllegalArgumentException("a review digest has its own email");
+            case CLAIMS_NEED_REVIEW, WEEKLY_REPORT -> throw new IllegalArgumentException(alert.type() + " has its own email");
         };
     }
 

@@ -2,7 +2,7 @@ package org.therapyops.domain.alert;
 
 /**
  * What an alert is about; each authorization or appointment alert has its own threshold, taken from the practice's
- * settings. The review digest is about the practice's claims and has none.
+ * settings. The review digest and the weekly report are about the practice as a whole and have none.
  */
 public enum AlertType {
     /** The authorization ends within a number of days (threshold: days). */
@@ -23,5 +23,7 @@ public enum AlertType {
      */
     AUTHORIZATION_UPDATED,
     /** The practice's daily digest of claims in NEEDS_REVIEW, for its billers (threshold: 0; see {@link ReviewDigest}). */
-    CLAIMS_NEED_REVIEW
+    CLAIMS_NEED_REVIEW,
+    /** The practice's weekly headline figures against the week before, for its admins (threshold: 0; see {@link WeeklyReport}). */
+    WEEKLY_REPORT
 }

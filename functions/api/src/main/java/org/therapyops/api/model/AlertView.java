@@ -5,6 +5,7 @@ import org.therapyops.domain.alert.Alert;
 import org.therapyops.domain.alert.AlertStatus;
 import org.therapyops.domain.alert.AlertType;
 import org.therapyops.domain.alert.ReviewDigest;
+import org.therapyops.domain.alert.WeeklyReport;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -21,14 +22,31 @@ import java.util.Map;
 public record AlertView(String id, AlertType type, int threshold, @OrNull String authorizationId, @OrNull String appointmentId,
                         @OrNull String patientId, @OrNull String patientInitials, @OrNull String authorizationNumber,
                         @OrNull LocalDate endDate, @OrNull LocalDate serviceDate, String message, Instant createdAt, AlertStatus status,
-                        @OrNull String acknowledgedBy, @OrNull Instant acknowledgedAt, @OrNull ReviewDigestView reviewDigest) {
+                        @OrNull String acknowledgedBy, @OrNull Instant acknowledgedAt, @OrNull ReviewDigestView reviewDigest,
+                        @OrNull WeeklyReportView weeklyReport) {
 
-    /** The view, with the review digest's claims only when {@code showClaims}. */
+    /** The view, with the review digest's claims and the weekly report's figures only when {@code showClaims}. */
     public static AlertView of(Alert a, boolean showClaims) {
         return new AlertView(a.id(), a.type(), a.threshold(), a.authorizationId(), a.appointmentId(), a.patientId(),
                 a.patientInitials(), a.authorizationNumber(), a.endDate(), a.serviceDate(), a.message(), a.createdAt(),
                 a.status(), a.acknowledgedBy(), a.acknowledgedAt(),
-                showClaims && a.reviewDigest() != null ? ReviewDigestView.of(a.reviewDigest()) : null);
+                showClaims && a.reviewDigest() != null ? ReviewDigestView.of(a.reviewDigest()) : null,
+                showClaims && a.weeklyReport() != null ? WeeklyReportView.of(a.weeklyReport()) : null);
+    }
+
+    /** A WEEKLY_REPORT's week (Monday to Sunday) and its headline figures against the week before. */
+    @Serdeable
+    public record WeeklyReportView(LocalDate from, LocalDate to, List<FigureView> figures) {
+
+        static WeeklyReportView of(WeeklyReport w) {
+            return new WeeklyReportView(w.from(), w.to(), w.figures().stream().map(f -> new FigureView(f.name(), f.label(),
+                    f.kind().name(), f.value(), f.previous())).toList());
+        }
+    }
+
+    /** One figure: its name in the summary report, label, kind (RATIO, AMOUNT, COUNT, DAYS), value and the week before's. */
+    @Serdeable
+    public record FigureView(String name, String label, String kind, @OrNull BigDecimal value, @OrNull BigDecimal previous) {
     }
 
     /** The claims in NEEDS_REVIEW on the practice's date {@code asOf}: how many, the first listed, and fix hints by rule. */

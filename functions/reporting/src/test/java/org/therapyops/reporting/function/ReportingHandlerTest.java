@@ -1,0 +1,176 @@
+package org.therapyops.reporting.function;
+
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.therapyops.domain.Appointment;
+import org.therapyops.domain.AppointmentAction;
+import org.therapyops.domain.AppointmentStatus;
+import org.therapyops.domain.AuditEntry;
+import org.therapyops.dynamodb.DynamoAppointmentRepository;
+import org.therapyops.dynamodb.DynamoReportingStore;
+import org.therapyops.dynamodb.Tables;
+import org.therapyops.ports.AppointmentRepository;
+import org.therapyops.ports.ReportingStore;
+import org.therapyops.reporting.Aggregate;
+import org.therapyops.reporting.WorkItem;
+import org.therapyops.testing.Moto;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The reporting function as Lambda calls it: stream batches of the four source tables, and the weekly schedule. */
+class ReportingHandlerTest {
+
+    private static Moto moto;
+    private static DynamoDbClient dynamo;
+    private static Tables tables;
+    private static String reportingTable;
+    private static String alertsTable;
+    private static String queueUrl;
+    private static ReportingHandler handler;
+    private static ReportingStore store;
+    private static JsonMapper json;
+    private final String practiceId = "practice-" + UUID.randomUUID();
+
+    @BeforeAll
+    static void start() {
+        moto = Moto.shared();
+        dynamo = moto.dynamo();
+        tables = moto.createTables();
+        Moto.BillingTables billing = moto.createBillingTables();
+        reportingTable = moto.createReportingTable();
+        alertsTable = moto.createAlertsTable();
+        queueUrl = moto.createQueue();
+        Map<String, Object> properties = new HashMap<>(Map.of("practice.table", tables.practice(),
+                "appointments.table", tables.appointments(), "appointment.history.table", tables.appointmentHistory(),
+                "notes.table", billing.notes(), "claims.table", billing.claims(), "reporting.table", reportingTable,
+                "alerts.table", alertsTable, "notify.queue.url", queueUrl, "aws.endpoint.url", moto.endpoint().toString()));
+        handler = new ReportingHandler(ApplicationContext.builder().properties(properties));
+        store = new DynamoReportingStore(dynamo, reportingTable);
+        json = handler.getApplicationContext().getBean(JsonMapper.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        handler.close();
+        dynamo.close();
+    }
+
+    private Map<String, Object> event(String resource) throws IOException {
+        try (var in = getClass().getResourceAsStream(resource)) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{practiceId}}", practiceId);
+            return json.readValue(text, Argument.mapOf(String.class, Object.class));
+        }
+    }
+
+    private ReportingStore.Snapshot everything() {
+        return store.read(practiceId, EnumSet.of(Aggregate.Kind.DAY_TOTAL, Aggregate.Kind.DAY_PAYER, Aggregate.Kind.DAY_PROVIDER),
+                LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), LocalDate.of(2026, 1, 1), true);
+    }
+
+    @Test
+    void aClaimRecordAsLambdaDeliversItIsCountedOnceHoweverOftenItComes() throws IOException {
+        Map<String, Object> event = event("/events/claim-paid.json");
+        StreamsEventResponse first = handler.handleRequest(event, null);
+        assertThat(first.getBatchItemFailures()).isEmpty();
+        ReportingStore.Snapshot once = everything();
+        Map<String, BigDecimal> paidDay = once.aggregates().get(new Aggregate(Aggregate.Kind.DAY_TOTAL, LocalDate.of(2026, 12, 1)));
+        assertThat(paidDay.get("resolvedFirst")).isEqualByComparingTo("1");
+        assertThat(paidDay.get("lagPay.13")).isEqualByComparingTo("1");
+        assertThat(once.aggregates().get(Aggregate.total()).get("pat|payer-1")).isEqualByComparingTo("20.00");
+
+        assertThat(handler.handleRequest(event, null).getBatchItemFailures()).isEmpty();
+        assertThat(everything().aggregates()).isEqualTo(once.aggregates());
+    }
+
+    @Test
+    void anAppointmentsHistoryEntryReportsTheAppointmentAsItIsNowAndABadRecordFailsAlone() throws IOException {
+        AppointmentRepository appointments = new DynamoAppointmentRepository(dynamo, tables, Clock.systemUTC());
+        LocalDateTime start = LocalDateTime.of(2026, 11, 20, 9, 0);
+        Appointment booked = new Appointment("appt-" + UUID.randomUUID(), "patient-1", "pt-1", "97110", start, 45,
+                AppointmentStatus.SCHEDULED, null, null, Instant.parse("2026-11-01T10:00:00Z"), "desk", 1);
+        appointments.book(practiceId, booked, audit(booked.id(), "BOOK"));
+        Appointment completed = appointments.apply(practiceId, booked, new AppointmentRepository.Transition(AppointmentAction.COMPLETE,
+                null, audit(booked.id(), "COMPLETE"), null));
+        assertThat(completed.status()).isEqualTo(AppointmentStatus.COMPLETED);
+        List<Map<String, AttributeValue>> history = dynamo.query(b -> b.tableName(tables.appointmentHistory())
+                .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(practiceId)))).items();
+        assertThat(history).hasSize(2);
+
+        Map<String, Object> event = new HashMap<>();
+        List<Object> records = new ArrayList<>();
+        records.add(record("1", Map.of("pk", Map.of("S", practiceId), "sk", Map.of("S", "CLAIM#broken"),
+                "type", Map.of("S", "CLAIM"), "id", Map.of("S", "broken"))));
+        int sequence = 2;
+        for (Map<String, AttributeValue> entry : history) {
+            records.add(record(Integer.toString(sequence++), attributes(entry)));
+        }
+        event.put("Records", records);
+        StreamsEventResponse response = handler.handleRequest(event, null);
+        assertThat(response.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly("1");
+
+        ReportingStore.Snapshot snapshot = everything();
+        assertThat(snapshot.aggregates().get(new Aggregate(Aggregate.Kind.DAY_PROVIDER, start.toLocalDate())))
+                .containsEntry("completed|pt-1", BigDecimal.ONE);
+        assertThat(snapshot.work()).extracting(WorkItem::kind, WorkItem::id).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(WorkItem.Kind.NOTE_MISSING, booked.id()));
+    }
+
+    @Test
+    void theWeeklyScheduleRaisesOneReportPerPracticeAndWeek() throws IOException {
+        handler.handleRequest(event("/events/claim-paid.json"), null);
+        assertThat(handler.handleRequest(Map.of("task", "weekly-report"), null).getBatchItemFailures()).isEmpty();
+        assertThat(handler.handleRequest(Map.of("task", "weekly-report"), null).getBatchItemFailures()).isEmpty();
+        List<Map<String, AttributeValue>> alerts = dynamo.query(b -> b.tableName(alertsTable).keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(practiceId)))).items();
+        assertThat(alerts).singleElement().satisfies(a -> {
+            assertThat(a.get("alertType").s()).isEqualTo("WEEKLY_REPORT");
+            assertThat(a).containsKey("weeklyReport").doesNotContainKey("patientId");
+        });
+        try (SqsClient sqs = moto.sqs()) {
+            List<String> bodies = new ArrayList<>();
+            sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)).messages()
+                    .forEach(m -> bodies.add(m.body()));
+            assertThat(bodies).anyMatch(body -> body.contains(practiceId));
+        }
+    }
+
+    private static AuditEntry audit(String id, String action) {
+        return new AuditEntry(id, Instant.now(), "desk", "front_desk", action, null, null, "req-1", null);
+    }
+
+    private static Map<String, Object> record(String sequence, Map<String, Object> image) {
+        return Map.of("eventID", "event-" + sequence, "eventName", "INSERT", "eventSource", "aws:dynamodb",
+                "dynamodb", Map.of("Keys", Map.of("pk", image.get("pk"), "sk", image.get("sk")), "NewImage", image,
+                        "SequenceNumber", sequence, "StreamViewType", "NEW_IMAGE"));
+    }
+
+    /** An item in the stream's JSON form (strings and numbers are all a history entry holds). */
+    private static Map<String, Object> attributes(Map<String, AttributeValue> item) {
+        Map<String, Object> out = new HashMap<>();
+        item.forEach((k, v) -> out.put(k, v.s() != null ? Map.of("S", v.s()) : Map.of("N", v.n())));
+        return out;
+    }
+}

@@ -1,0 +1,337 @@
+package org.therapyops.dynamodb;
+
+import org.therapyops.ports.ReportingStore;
+import org.therapyops.reporting.Aggregate;
+import org.therapyops.reporting.Cell;
+import org.therapyops.reporting.Contribution;
+import org.therapyops.reporting.WorkItem;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * {@link ReportingStore} on the Reporting table. Every key starts with the practice: {@code <practice>#FACT} holds a
+ * fact per source item ({@code sk} CLAIM#…, POSTING#…, SESSION#…, NOTE#…, AUTH#…: its parts, the cells and work items
+ * it contributes, a revision); the aggregates (one number attribute per counter) have a partition per kind, so that a
+ * report's query of one kind never passes the others' items: {@code <practice>#AGG#T} ({@code sk} T# and a date),
+ * {@code #AGG#P}, {@code #AGG#V}, {@code #AGG#C} likewise, {@code #AGG#AR} (AR#D# and a date, AR#TOTAL) and
+ * {@code #AGG#W} (W#TOTAL, the open work items counted by kind and day); {@code <practice>#WORK} holds the open work
+ * items ({@code sk} kind#since#id), and {@code <practice>#META} the practice's registration (in the sparse
+ * {@value #BY_REGISTRY} index).
+ *
+ * <p>A fact's change is one transaction: the fact (conditional on the revision read), an ADD of each changed counter
+ * to its aggregate, a delete or put of each work item that left or joined. A transaction touches at most the fact, the
+ * few days a claim's milestones fall on times four dimensions, two A/R items and a few work items — well under
+ * DynamoDB's 100 items; more throws rather than splitting the change. Aggregates stay far under 400 KB: one item per
+ * day and dimension holds one counter per metric and value seen that day.
+ */
+public final class DynamoReportingStore implements ReportingStore {
+
+    static final String BY_REGISTRY = "ByRegistry";
+    static final String REGISTRY = "registry";
+    static final int MAX_TRANSACTION_ITEMS = 100;
+    private static final int ATTEMPTS = 10;
+    private static final String SEPARATOR = "\u001f";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoReportingStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    static String facts(String practiceId) {
+        return practiceId + "#FACT";
+    }
+
+    /** The partition of a practice's aggregates of one kind (A/R by day and in total share one). */
+    static String aggregates(String practiceId, Aggregate.Kind kind) {
+        String part = switch (kind) {
+            case DAY_TOTAL -> "T";
+            case DAY_PAYER -> "P";
+            case DAY_PROVIDER -> "V";
+            case DAY_CARC -> "C";
+            case AR_DAY, AR_TOTAL -> "AR";
+            case WORK_TOTAL -> "W";
+        };
+        return practiceId + "#AGG#" + part;
+    }
+
+    static String aggregates(String practiceId, Aggregate aggregate) {
+        return aggregates(practiceId, aggregate.kind());
+    }
+
+    static String work(String practiceId) {
+        return practiceId + "#WORK";
+    }
+
+    static String meta(String practiceId) {
+        return practiceId + "#META";
+    }
+
+    // ------------------------------------------------------------------ writing
+
+    @Override
+    public boolean update(String practiceId, String factKey, UnaryOperator<Fact> next) {
+        for (int attempt = 1; ; attempt++) {
+            Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                    .key(key(facts(practiceId), factKey)).consistentRead(true)).item();
+            boolean exists = item != null && !item.isEmpty();
+            Fact current = exists ? fact(item) : Fact.NONE;
+            long revision = exists ? Long.parseLong(item.get("rev").n()) : 0;
+            Fact successor = next.apply(current);
+            if (successor == null) {
+                return false;
+            }
+            Contribution.Delta delta = successor.contribution().minus(current.contribution());
+            List<TransactWriteItem> items = new ArrayList<>();
+            items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(factItem(practiceId, factKey, successor, revision + 1))
+                    .conditionExpression(exists ? "rev = :rev" : "attribute_not_exists(pk)")
+                    .expressionAttributeValues(exists ? Map.of(":rev", n(revision)) : null)).build());
+            delta.byAggregate().forEach((aggregate, counters) -> items.add(add(practiceId, aggregate, counters)));
+            for (String removed : delta.removedWork()) {
+                items.add(TransactWriteItem.builder().delete(d -> d.tableName(table).key(key(work(practiceId), removed))).build());
+            }
+            for (WorkItem w : delta.putWork().values()) {
+                Map<String, AttributeValue> workItem = new HashMap<>(workAttributes(w));
+                workItem.putAll(key(work(practiceId), w.key()));
+                items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(workItem)).build());
+            }
+            if (items.size() > MAX_TRANSACTION_ITEMS) {
+                throw new IllegalStateException("fact " + factKey + " changes " + items.size() + " items, more than a transaction holds");
+            }
+            try {
+                dynamo.transactWriteItems(b -> b.transactItems(items));
+                return true;
+            } catch (TransactionCanceledException e) {
+                if (attempt >= ATTEMPTS || !retryable(e)) {
+                    throw e;
+                }
+                backOff(attempt);
+            }
+        }
+    }
+
+    /** The fact changed since it was read, or another transaction held one of the items: read again and retry. */
+    private static boolean retryable(TransactionCanceledException e) {
+        if (!e.hasCancellationReasons()) {
+            return false;
+        }
+        List<CancellationReason> reasons = e.cancellationReasons();
+        return reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()))
+                || !reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code());
+    }
+
+    private TransactWriteItem add(String practiceId, Aggregate aggregate, Map<String, BigDecimal> counters) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        StringBuilder expression = new StringBuilder("ADD ");
+        int i = 0;
+        for (Map.Entry<String, BigDecimal> c : counters.entrySet()) {
+            if (i > 0) {
+                expression.append(", ");
+            }
+            names.put("#c" + i, c.getKey());
+            values.put(":c" + i, AttributeValue.fromN(c.getValue().toPlainString()));
+            expression.append("#c").append(i).append(" :c").append(i);
+            i++;
+        }
+        return TransactWriteItem.builder().update(u -> u.tableName(table).key(key(aggregates(practiceId, aggregate), aggregate.key()))
+                .updateExpression(expression.toString()).expressionAttributeNames(names).expressionAttributeValues(values)).build();
+    }
+
+    private static Map<String, AttributeValue> factItem(String practiceId, String factKey, Fact fact, long revision) {
+        Map<String, AttributeValue> item = new HashMap<>(key(facts(practiceId), factKey));
+        item.put("rev", n(revision));
+        Map<String, AttributeValue> parts = new HashMap<>();
+        fact.parts().forEach((k, v) -> parts.put(k, AttributeValue.fromS(v)));
+        item.put("parts", AttributeValue.fromM(parts));
+        Map<String, AttributeValue> cells = new HashMap<>();
+        fact.contribution().cells().forEach((cell, v) -> cells.put(cell.aggregate().key() + SEPARATOR + cell.counter(),
+                AttributeValue.fromN(v.toPlainString())));
+        item.put("cells", AttributeValue.fromM(cells));
+        Map<String, AttributeValue> work = new HashMap<>();
+        fact.contribution().work().forEach((k, w) -> work.put(k, AttributeValue.fromM(workAttributes(w))));
+        item.put("work", AttributeValue.fromM(work));
+        return item;
+    }
+
+    static Fact fact(Map<String, AttributeValue> item) {
+        Map<String, String> parts = new HashMap<>();
+        mapOf(item, "parts").forEach((k, v) -> parts.put(k, v.s()));
+        Map<Cell, BigDecimal> cells = new LinkedHashMap<>();
+        mapOf(item, "cells").forEach((k, v) -> {
+            int at = k.indexOf(SEPARATOR);
+            cells.put(new Cell(Aggregate.ofKey(k.substring(0, at)), k.substring(at + 1)), new BigDecimal(v.n()));
+        });
+        Map<String, WorkItem> work = new LinkedHashMap<>();
+        mapOf(item, "work").forEach((k, v) -> work.put(k, workItem(v.m())));
+        return new Fact(parts, new Contribution(cells, work));
+    }
+
+    private static Map<String, AttributeValue> mapOf(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v == null || !v.hasM() ? Map.of() : v.m();
+    }
+
+    static Map<String, AttributeValue> workAttributes(WorkItem w) {
+        Attributes a = Attributes.builder().put("kind", w.kind()).put("since", w.since()).put("id", w.id())
+                .putAmount("amount", w.amount()).putAmount("units", w.units()).put("detail", w.detail())
+                .put("payerId", w.payerId()).put("providerId", w.providerId()).put("patientId", w.patientId());
+        return a.build();
+    }
+
+    static WorkItem workItem(Map<String, AttributeValue> m) {
+        Attributes a = Attributes.of(m);
+        return new WorkItem(a.enumValue("kind", WorkItem.Kind.class), a.date("since"), a.string("id"), a.optionalAmount("amount"),
+                a.optionalAmount("units"), a.optionalString("detail"), a.optionalString("payerId"), a.optionalString("providerId"),
+                a.optionalString("patientId"));
+    }
+
+    /** Writes the requests in batches of 25, resending what DynamoDB leaves unprocessed. */
+    void write(List<WriteRequest> requests) {
+        for (int from = 0; from < requests.size(); from += 25) {
+            Map<String, List<WriteRequest>> pending = Map.of(table, requests.subList(from, Math.min(from + 25, requests.size())));
+            while (!pending.isEmpty()) {
+                Map<String, List<WriteRequest>> request = pending;
+                var response = dynamo.batchWriteItem(b -> b.requestItems(request));
+                pending = response.hasUnprocessedItems() && response.unprocessedItems().values().stream().anyMatch(l -> !l.isEmpty())
+                        ? response.unprocessedItems() : Map.of();
+            }
+        }
+    }
+
+    @Override
+    public void register(String practiceId) {
+        dynamo.putItem(b -> b.tableName(table).item(Map.of(Keys.PK, s(meta(practiceId)), Keys.SK, s("META"),
+                REGISTRY, s("PRACTICE"))));
+    }
+
+    @Override
+    public List<String> practices() {
+        List<String> practices = new ArrayList<>();
+        query(QueryRequest.builder().tableName(table).indexName(BY_REGISTRY).keyConditionExpression("#r = :r")
+                .expressionAttributeNames(Map.of("#r", REGISTRY)).expressionAttributeValues(Map.of(":r", s("PRACTICE"))).build(),
+                item -> {
+                    String pk = item.get(Keys.PK).s();
+                    practices.add(pk.substring(0, pk.length() - "#META".length()));
+                });
+        return practices;
+    }
+
+    @Override
+    public void clear(String practiceId) {
+        java.util.Set<String> partitions = new java.util.LinkedHashSet<>();
+        partitions.add(facts(practiceId));
+        for (Aggregate.Kind kind : Aggregate.Kind.values()) {
+            partitions.add(aggregates(practiceId, kind));
+        }
+        partitions.add(work(practiceId));
+        for (String pk : partitions) {
+            List<WriteRequest> deletes = new ArrayList<>();
+            query(QueryRequest.builder().tableName(table).keyConditionExpression("pk = :pk")
+                    .expressionAttributeValues(Map.of(":pk", s(pk))).projectionExpression("pk, sk").build(),
+                    item -> deletes.add(WriteRequest.builder().deleteRequest(d -> d.key(key(pk, item.get(Keys.SK).s()))).build()));
+            write(deletes);
+        }
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    @Override
+    public Snapshot read(String practiceId, Set<Aggregate.Kind> dayKinds, LocalDate from, LocalDate to, LocalDate arFrom,
+                         boolean withWork) {
+        Map<Aggregate, Map<String, BigDecimal>> aggregates = new HashMap<>();
+        for (Aggregate.Kind kind : dayKinds) {
+            if (kind == Aggregate.Kind.AR_DAY || kind == Aggregate.Kind.AR_TOTAL) {
+                continue;
+            }
+            if (!kind.dated()) {
+                Aggregate one = Aggregate.ofKey(kind.prefix());
+                Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(aggregates(practiceId, kind),
+                        one.key()))).item();
+                if (item != null && !item.isEmpty()) {
+                    aggregates.put(one, counters(item));
+                }
+                continue;
+            }
+            between(aggregates(practiceId, kind), kind.prefix() + from, kind.prefix() + to,
+                    item -> aggregates.put(Aggregate.ofKey(item.get(Keys.SK).s()), counters(item)));
+        }
+        if (arFrom != null) {
+            between(aggregates(practiceId, Aggregate.Kind.AR_DAY), Aggregate.Kind.AR_DAY.prefix() + arFrom, Aggregate.Kind.AR_TOTAL.prefix(),
+                    item -> aggregates.put(Aggregate.ofKey(item.get(Keys.SK).s()), counters(item)));
+        }
+        List<WorkItem> items = new ArrayList<>();
+        if (withWork) {
+            query(QueryRequest.builder().tableName(table).keyConditionExpression("pk = :pk")
+                    .expressionAttributeValues(Map.of(":pk", s(work(practiceId)))).build(), item -> items.add(workItem(item)));
+        }
+        return new Snapshot(aggregates, items);
+    }
+
+    private void between(String pk, String low, String high, Consumer<Map<String, AttributeValue>> each) {
+        query(QueryRequest.builder().tableName(table).keyConditionExpression("pk = :pk AND sk BETWEEN :low AND :high")
+                .expressionAttributeValues(Map.of(":pk", s(pk), ":low", s(low), ":high", s(high))).build(), each);
+    }
+
+    private void query(QueryRequest request, Consumer<Map<String, AttributeValue>> each) {
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryResponse page = dynamo.query(request.toBuilder().exclusiveStartKey(start).build());
+            page.items().forEach(each);
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+    }
+
+    private static Map<String, BigDecimal> counters(Map<String, AttributeValue> item) {
+        Map<String, BigDecimal> counters = new HashMap<>();
+        item.forEach((name, value) -> {
+            if (!name.equals(Keys.PK) && !name.equals(Keys.SK) && value.n() != null) {
+                counters.put(name, new BigDecimal(value.n()));
+            }
+        });
+        return counters;
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of(Keys.PK, s(pk), Keys.SK, s(sk));
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 5L + 20L * Math.min(attempt, 6)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

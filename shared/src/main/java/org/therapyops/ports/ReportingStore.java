@@ -1,0 +1,62 @@
+package org.therapyops.ports;
+
+import org.therapyops.reporting.Aggregate;
+import org.therapyops.reporting.Contribution;
+import org.therapyops.reporting.WorkItem;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * The reporting table: per practice, a fact per source item (what reporting knows of it and what it last contributed),
+ * the aggregates and the worklists. Every change of a fact and the difference it makes to the aggregates and worklists
+ * are written together, or not at all.
+ */
+public interface ReportingStore {
+
+    /** What is kept of one source item: its parts (versions and the state its contribution depends on) and its contribution. */
+    record Fact(Map<String, String> parts, Contribution contribution) {
+        public static final Fact NONE = new Fact(Map.of(), Contribution.NONE);
+
+        public Fact {
+            parts = Map.copyOf(parts);
+        }
+
+        public boolean isNone() {
+            return parts.isEmpty() && contribution.cells().isEmpty() && contribution.work().isEmpty();
+        }
+    }
+
+    /**
+     * Reads the fact ({@link Fact#NONE} when there is none), asks {@code next} for its successor (null: nothing to
+     * change), and writes the successor with the difference of the two contributions applied to the aggregates and the
+     * worklists in one transaction, conditional on the fact being as read; a concurrent change is read again and retried.
+     *
+     * @return whether anything was written
+     */
+    boolean update(String practiceId, String factKey, UnaryOperator<Fact> next);
+
+    /** The aggregates and work items a report reads. */
+    record Snapshot(Map<Aggregate, Map<String, BigDecimal>> aggregates, List<WorkItem> work) {
+    }
+
+    /**
+     * Reads the aggregates of these kinds (of a dated kind, the days from {@code from} to {@code to}; of an undated one,
+     * its one aggregate), the open A/R (by date of service from {@code arFrom} on, and in total) when {@code arFrom} is
+     * given, and the work items when {@code work}.
+     */
+    Snapshot read(String practiceId, Set<Aggregate.Kind> dayKinds, LocalDate from, LocalDate to, LocalDate arFrom, boolean work);
+
+    /** Records that the practice has reports (idempotent), so that scheduled runs find it. */
+    void register(String practiceId);
+
+    /** Every practice registered. */
+    List<String> practices();
+
+    /** Deletes everything kept of the practice: its facts, aggregates and worklists (a backfill then starts from nothing). */
+    void clear(String practiceId);
+}
