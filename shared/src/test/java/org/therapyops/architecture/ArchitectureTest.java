@@ -19,7 +19,7 @@ class ArchitectureTest {
 
     /** The core's packages: every decision and every use case, and the ports they need. */
     static final String[] CORE = {"org.therapyops.domain..", "org.therapyops.billing..", "org.therapyops.scheduling..",
-            "org.therapyops.alerting..", "org.therapyops.ports..", "org.therapyops.payer..", "org.therapyops.inbound.."};
+            "org.therapyops.alerting..", "org.therapyops.ports..", "org.therapyops.payer..", "org.therapyops.inbound..", "org.therapyops.reporting.."};
 
     private static JavaClasses core;
 

@@ -1,5 +1,7 @@
 package org.therapyops.reporting;
 
+import org.therapyops.reporting.service.ReportingService;
+
 import org.junit.jupiter.api.Test;
 import org.therapyops.billing.ClaimStatus;
 import org.therapyops.billing.Note;

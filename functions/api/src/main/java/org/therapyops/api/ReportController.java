@@ -24,7 +24,7 @@ import org.therapyops.api.security.Caller;
 import org.therapyops.api.security.Role;
 import org.therapyops.reporting.InvalidReportQueryException;
 import org.therapyops.reporting.ReportName;
-import org.therapyops.reporting.ReportQueries;
+import org.therapyops.reporting.service.ReportQueries;
 import org.therapyops.reporting.ReportTable;
 import org.therapyops.reporting.WorkItem;
 

@@ -5,7 +5,7 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.therapyops.dynamodb.DynamoReportingStore;
 import org.therapyops.ports.PracticeRepository;
-import org.therapyops.reporting.ReportQueries;
+import org.therapyops.reporting.service.ReportQueries;
 import org.therapyops.reporting.ReportingRules;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 

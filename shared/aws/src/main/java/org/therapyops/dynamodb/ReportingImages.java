@@ -1,7 +1,7 @@
 package org.therapyops.dynamodb;
 
 import org.therapyops.reporting.ClaimSnapshot;
-import org.therapyops.reporting.ReportingService;
+import org.therapyops.reporting.service.ReportingService;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

@@ -17,7 +17,7 @@ import org.therapyops.reporting.ClaimSnapshot;
 import org.therapyops.reporting.Contributions;
 import org.therapyops.reporting.InMemoryReportingStore;
 import org.therapyops.reporting.ReportingRules;
-import org.therapyops.reporting.ReportingService;
+import org.therapyops.reporting.service.ReportingService;
 import org.therapyops.reporting.WorkItem;
 import org.therapyops.testing.Moto;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

@@ -14,10 +14,10 @@ import org.therapyops.ports.ClaimRepository;
 import org.therapyops.ports.PracticeRepository;
 import org.therapyops.ports.ReportingStore;
 import org.therapyops.reporting.Contributions;
-import org.therapyops.reporting.ReportQueries;
+import org.therapyops.reporting.service.ReportQueries;
 import org.therapyops.reporting.ReportingRules;
-import org.therapyops.reporting.ReportingService;
-import org.therapyops.reporting.WeeklyReports;
+import org.therapyops.reporting.service.ReportingService;
+import org.therapyops.reporting.service.WeeklyReports;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;

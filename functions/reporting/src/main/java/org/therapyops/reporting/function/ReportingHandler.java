@@ -11,7 +11,7 @@ import org.therapyops.alerting.AlertRaiser;
 import org.therapyops.dynamodb.ReportingImages;
 import org.therapyops.lambda.StreamBatch;
 import org.therapyops.lambda.StreamImages;
-import org.therapyops.reporting.WeeklyReports;
+import org.therapyops.reporting.service.WeeklyReports;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.io.IOException;

@@ -1,4 +1,8 @@
-package org.therapyops.reporting;
+package org.therapyops.reporting.service;
+
+import org.therapyops.reporting.Dimension;
+import org.therapyops.reporting.ReportName;
+import org.therapyops.reporting.ReportQuery;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,12 @@
-package org.therapyops.reporting;
+package org.therapyops.reporting.service;
+
+import org.therapyops.reporting.Dimension;
+import org.therapyops.reporting.InvalidReportQueryException;
+import org.therapyops.reporting.ReportData;
+import org.therapyops.reporting.ReportQuery;
+import org.therapyops.reporting.ReportTable;
+import org.therapyops.reporting.ReportingRules;
+import org.therapyops.reporting.Reports;
 
 import org.therapyops.domain.PracticeSettings;
 import org.therapyops.domain.Payer;

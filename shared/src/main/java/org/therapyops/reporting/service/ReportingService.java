@@ -1,4 +1,9 @@
-package org.therapyops.reporting;
+package org.therapyops.reporting.service;
+
+import org.therapyops.reporting.ClaimSnapshot;
+import org.therapyops.reporting.Contributions;
+import org.therapyops.reporting.NoteFact;
+import org.therapyops.reporting.SessionFact;
 
 import org.therapyops.billing.charges.CaptureRecord;
 import org.therapyops.billing.Note;
