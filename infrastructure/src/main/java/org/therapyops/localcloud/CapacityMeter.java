@@ -59,18 +59,15 @@ final class CapacityMeter {
         return DATA_PLANE.contains(operation);
     }
 
-    /** An answer from the emulator. */
-    record Answer(int status, Map<String, List<String>> headers, byte[] body) {
-    }
-
     /** Sends one request to the emulator. */
     @FunctionalInterface
     interface Forwarder {
-        Answer forward() throws IOException;
+        ClientRequestTokens.Answer forward() throws IOException;
     }
 
     /** Forwards a DynamoDB request of {@code function} through {@code forwarder}, metering it. */
-    Answer forward(String function, String operation, byte[] body, String authorization, Forwarder forwarder) throws IOException {
+    ClientRequestTokens.Answer forward(String function, String operation, byte[] body, String authorization, Forwarder forwarder)
+            throws IOException {
         JsonNode request = Json.MAPPER.readTree(body);
         lock.lock();
         try {
@@ -82,7 +79,7 @@ final class CapacityMeter {
             long t0 = System.nanoTime();
             List<JsonNode> before = read(targets, keys, authorization);
             long t1 = System.nanoTime();
-            Answer answer = forwarder.forward();
+            ClientRequestTokens.Answer answer = forwarder.forward();
             long t2 = System.nanoTime();
             JsonNode response = answer.body().length == 0 ? null : Json.MAPPER.readTree(answer.body());
             String error = answer.status() >= 400 && response != null ? errorType(response) : null;
@@ -203,7 +200,7 @@ final class CapacityMeter {
         return entries.isEmpty() ? Json.MAPPER.createObjectNode().put("CapacityUnits", 0.0) : entries.get(0);
     }
 
-    private static Answer rewritten(Answer answer, byte[] body) {
+    private static ClientRequestTokens.Answer rewritten(ClientRequestTokens.Answer answer, byte[] body) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         answer.headers().forEach((name, values) -> {
             if (name.equalsIgnoreCase("x-amz-crc32")) {
@@ -214,7 +211,7 @@ final class CapacityMeter {
                 headers.put(name, values);
             }
         });
-        return new Answer(answer.status(), headers, body);
+        return new ClientRequestTokens.Answer(answer.status(), headers, body);
     }
 
     /** The tables a request names (physical names). */

@@ -35,7 +35,7 @@ public abstract class EventSourceMapping implements AutoCloseable {
             u.add(meterOwner(), item, amount);
         }
     }
-    private Thread thread;
+    private final java.util.List<Thread> threads = new java.util.ArrayList<>();
 
     protected EventSourceMapping(LambdaFunction function, String eventName, String sourceArn, PrintStream console) {
         this.function = function;
@@ -49,8 +49,29 @@ public abstract class EventSourceMapping implements AutoCloseable {
     /** Runs until close(); exceptions are logged by type only (no record contents) and polling goes on. */
     protected abstract void pollOnce() throws Exception;
 
+    /** How many threads run {@link #pollOnce()} side by side (default 1). */
+    protected int pollers() {
+        return 1;
+    }
+
+    /** How many batches the mapping has in flight at most, for the status. */
+    protected int concurrency() {
+        return pollers();
+    }
+
+    /** What the mapping holds and has not yet delivered for good (see Status.MappingStatus). */
+    protected long pending() {
+        return 0;
+    }
+
     public void start() {
-        thread = new Thread(() -> {
+        for (int i = 0; i < pollers(); i++) {
+            startPoller(i);
+        }
+    }
+
+    private void startPoller(int index) {
+        Thread thread = new Thread(() -> {
             while (running) {
                 try {
                     pollOnce();
@@ -63,8 +84,9 @@ public abstract class EventSourceMapping implements AutoCloseable {
                     }
                 }
             }
-        }, "esm-" + function.config().logicalId() + "-" + eventName);
+        }, "esm-" + function.config().logicalId() + "-" + eventName + (index == 0 ? "" : "-" + index));
         thread.setDaemon(true);
+        threads.add(thread);
         thread.start();
     }
 
@@ -74,7 +96,7 @@ public abstract class EventSourceMapping implements AutoCloseable {
 
     public Status.MappingStatus status() {
         return new Status.MappingStatus(function.config().logicalId(), eventName, type(), sourceArn, batches.get(),
-                records.get(), filteredOut.get(), failures.get(), sentToDestination.get());
+                records.get(), filteredOut.get(), failures.get(), sentToDestination.get(), concurrency(), pending());
     }
 
     protected void sleep(long ms) {
@@ -89,8 +111,8 @@ public abstract class EventSourceMapping implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        if (thread != null) {
-            thread.interrupt();
+        threads.forEach(Thread::interrupt);
+        for (Thread thread : threads) {
             try {
                 thread.join(5000);
             } catch (InterruptedException e) {

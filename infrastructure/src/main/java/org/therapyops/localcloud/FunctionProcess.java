@@ -193,6 +193,12 @@ public final class FunctionProcess implements AutoCloseable {
         return process;
     }
 
+    /** Kills the process and its descendants at once (SIGKILL): no shutdown hook, no last word. */
+    public void kill() {
+        process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
     @Override
     public void close() {
         Processes.killTree(process.toHandle(), Duration.ofSeconds(2));

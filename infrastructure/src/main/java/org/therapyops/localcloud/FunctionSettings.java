@@ -72,12 +72,14 @@ final class FunctionSettings {
                 intOf(p.get("BatchSize"), 100), intOf(p.get("MaximumBatchingWindowInSeconds"), 0), filters,
                 list(p.get("FunctionResponseTypes")).contains("ReportBatchItemFailures"),
                 Boolean.parseBoolean(String.valueOf(p.get("BisectBatchOnFunctionError"))),
-                intOf(p.get("MaximumRetryAttempts"), -1), intOf(p.get("MaximumRecordAgeInSeconds"), -1), destination);
+                intOf(p.get("MaximumRetryAttempts"), -1), intOf(p.get("MaximumRecordAgeInSeconds"), -1), destination,
+                intOf(p.get("ParallelizationFactor"), 1));
     }
 
     static SqsPoller.Settings sqs(Map<String, Object> p, String queueUrl) {
         return new SqsPoller.Settings(queueUrl, intOf(p.get("BatchSize"), 10), intOf(p.get("MaximumBatchingWindowInSeconds"), 0),
-                list(p.get("FunctionResponseTypes")).contains("ReportBatchItemFailures"));
+                list(p.get("FunctionResponseTypes")).contains("ReportBatchItemFailures"),
+                intOf(Template.mapOf(p.get("ScalingConfig")).get("MaximumConcurrency"), 0));
     }
 
     /**

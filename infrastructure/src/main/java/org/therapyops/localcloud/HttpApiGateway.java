@@ -70,6 +70,7 @@ public final class HttpApiGateway implements AutoCloseable {
     private volatile java.util.function.BiFunction<String, String, InvocationResult> runSchedule;
     private volatile Supplier<List<SentEmail>> sentEmails;
     private final Map<String, LocalRoute> localRoutes = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile ConsoleSite consoleSite;
 
     /** Binds 127.0.0.1:port (0 = ephemeral) now, so that the issuer URL is known before functions start. */
     public HttpApiGateway(int port, PrintStream console) {
@@ -112,6 +113,11 @@ public final class HttpApiGateway implements AutoCloseable {
     /** Serves {@code /_local/<prefix>/...} by the given route (e.g. "clearinghouse"). */
     public void addLocalRoute(String prefix, LocalRoute route) {
         localRoutes.put("/_local/" + prefix + "/", route);
+    }
+
+    /** Serves the operations console's build from {@code dir} (see {@link ConsoleSite}), {@code config} as /config.json. */
+    public void serveConsole(java.nio.file.Path dir, Supplier<String> config) {
+        this.consoleSite = new ConsoleSite(dir, config);
     }
 
     public void setIssuer(TokenIssuer issuer) {
@@ -197,6 +203,10 @@ public final class HttpApiGateway implements AutoCloseable {
             String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
             if (path.startsWith("/_local/")) {
                 local(ex, method, path);
+                return;
+            }
+            ConsoleSite site = consoleSite;
+            if (site != null && site.serve(ex, method, path)) {
                 return;
             }
             if (routes.isEmpty()) {
@@ -384,12 +394,11 @@ public final class HttpApiGateway implements AutoCloseable {
             return 200;
         }
         int code = out.get("statusCode").asInt(200);
+        // Payload format 2.0 answers carry headers (one value each, several joined by commas) and cookies; there is no
+        // multiValueHeaders in 2.0 and API Gateway ignores one (Micronaut repeats every header there: merging them
+        // doubled Content-Type and ETag).
         Map<String, List<String>> h = new LinkedHashMap<>();
         out.path("headers").fields().forEachRemaining(f -> h.put(f.getKey().toLowerCase(Locale.ROOT), new ArrayList<>(List.of(f.getValue().asText()))));
-        out.path("multiValueHeaders").fields().forEachRemaining(f -> {
-            List<String> values = h.computeIfAbsent(f.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>());
-            f.getValue().forEach(v -> values.add(v.asText()));
-        });
         if (out.path("cookies").isArray()) {
             List<String> setCookie = h.computeIfAbsent("set-cookie", k -> new ArrayList<>());
             out.get("cookies").forEach(c -> setCookie.add(c.asText()));

@@ -40,8 +40,8 @@ import java.util.stream.Collectors;
  * Resource are read (no conditions, no NotAction). A denial answers in the service's own error shape, so the SDK
  * raises the exception it raises on AWS.
  *
- * <p>Started with a {@link CapacityMeter} and {@link CloudUsage}, the gate also counts what each allowed call is billed
- * as, for the function: where the local cloud's cost figures come from.
+ * <p>Metered ({@link #meter}), the gate also counts what each forwarded call is billed as, for the function: where the
+ * local cloud's cost figures come from.
  */
 final class IamGate implements AutoCloseable {
 
@@ -94,53 +94,72 @@ final class IamGate implements AutoCloseable {
 
     private final String function;
     private final List<Statement> statements;
+    private final boolean enforce;
     private final Arns arns;
     private final URI target;
     private final PrintStream console;
-    private final CapacityMeter capacity;
-    private final CloudUsage usage;
-    private final HttpServer server;
+    private final FaultInjector faults;
+    private final ClientRequestTokens tokens;
+    private volatile CapacityMeter capacity;
+    private volatile CloudUsage usage;
+    /** One port per instance of the function, so that a call tells which process made it. */
+    private final List<HttpServer> servers = new ArrayList<>();
+    private final java.util.concurrent.ExecutorService executor;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
-    private IamGate(String function, List<Statement> statements, Arns arns, URI target, PrintStream console,
-                    CapacityMeter capacity, CloudUsage usage) throws IOException {
+    private IamGate(String function, List<Statement> statements, boolean enforce, Arns arns, URI target, PrintStream console,
+                    int instances, FaultInjector faults, ClientRequestTokens tokens) throws IOException {
         this.function = function;
+        this.tokens = tokens;
         this.statements = statements;
+        this.enforce = enforce;
         this.arns = arns;
         this.target = target;
         this.console = console;
-        this.capacity = capacity;
-        this.usage = usage;
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", this::handle);
-        server.setExecutor(Executors.newCachedThreadPool(r -> {
+        this.faults = faults;
+        this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "iam-gate-" + function);
             t.setDaemon(true);
             return t;
-        }));
-        server.start();
+        });
+        for (int i = 0; i < Math.max(1, instances); i++) {
+            int instance = i;
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> handle(exchange, instance));
+            server.setExecutor(executor);
+            server.start();
+            servers.add(server);
+        }
     }
 
     static IamGate start(String function, Object policies, Arns arns, URI target, PrintStream console) {
-        return start(function, policies, arns, target, console, null, null);
+        return start(function, policies, true, arns, target, console, 1, null, new ClientRequestTokens());
     }
 
     /**
-     * A gate that also meters what it forwards: DynamoDB through {@code capacity} (units by AWS's rules, reported to the
-     * function when it asks), SQS, SES and S3 requests counted for the function in {@code usage} ({@link RequestMeter}).
+     * A gate for a function's instances: {@code enforce} checks calls against the policies (else every call is
+     * forwarded, for Options.enforceIam(false) with faults on); {@code faults}, null for none, fails and delays calls
+     * and fires armed crashes; {@code tokens}, shared by every gate of a cloud, makes TransactWriteItems idempotent
+     * by its ClientRequestToken as DynamoDB does (null: forwarded as is, as moto takes it).
      */
-    static IamGate start(String function, Object policies, Arns arns, URI target, PrintStream console, CapacityMeter capacity,
-                         CloudUsage usage) {
+    static IamGate start(String function, Object policies, boolean enforce, Arns arns, URI target, PrintStream console,
+                         int instances, FaultInjector faults, ClientRequestTokens tokens) {
         try {
-            return new IamGate(function, statements(policies), arns, target, console, capacity, usage);
+            return new IamGate(function, statements(policies), enforce, arns, target, console, instances, faults, tokens);
         } catch (IOException e) {
             throw new IllegalStateException("IAM gate of " + function + ": " + e.getMessage(), e);
         }
     }
 
+    /** The first instance's endpoint. */
     URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return endpoint(0);
+    }
+
+    /** The endpoint an instance of the function calls AWS at. */
+    URI endpoint(int instance) {
+        return URI.create("http://127.0.0.1:" + servers.get(instance).getAddress().getPort());
     }
 
     /** The Allow statements of a function's resolved {@code Policies} (inline policy documents). */
@@ -240,29 +259,189 @@ final class IamGate implements AutoCloseable {
         return scope.length >= 5 ? scope[3] : null;
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
+    private void handle(HttpExchange exchange, int instance) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
             Call call = new Call(exchange.getRequestMethod().toUpperCase(Locale.ROOT), exchange.getRequestURI().getRawPath(),
                     exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body);
-            for (Need need : needs(call)) {
-                if (!allows(need)) {
-                    deny(exchange, call, need);
+            List<Need> needs = needs(call);
+            if (enforce) {
+                for (Need need : needs) {
+                    if (!allows(need)) {
+                        deny(exchange, call, need);
+                        return;
+                    }
+                }
+            }
+            String service = needs.isEmpty() ? signingService(call) : needs.get(0).service();
+            boolean loseAnswer = false;
+            if (faults != null) {
+                FaultInjector.GateFault fault = faults.atGate(function, service);
+                if (fault != null && fault.kind().equals(FaultInjector.LOST)) {
+                    loseAnswer = true;
+                } else if (fault != null && !fault.kind().equals(FaultInjector.LATENCY)) {
+                    inject(exchange, call, service, fault);
+                    return;
+                } else if (fault != null) {
+                    sleep(fault.delayMs());
+                }
+            }
+            String token = null;
+            if (tokens != null && "DynamoDB_20120810.TransactWriteItems".equals(call.header("X-Amz-Target"))) {
+                JsonNode request = json(body);
+                token = ClientRequestTokens.token(request);
+                if (token != null && tokens.decide(token, request) instanceof ClientRequestTokens.Reply reply) {
+                    // Answered as DynamoDB answers a repeated token: nothing reaches the emulator.
+                    answer(exchange, loseAnswer ? lostAnswer(service) : reply.answer());
                     return;
                 }
             }
-            String amzTarget = call.header("X-Amz-Target");
-            String operation = amzTarget == null ? "" : amzTarget.substring(amzTarget.indexOf('.') + 1);
-            CapacityMeter.Answer answer;
-            if (capacity != null && amzTarget != null && amzTarget.startsWith("DynamoDB_20120810.") && CapacityMeter.meters(operation)) {
-                answer = capacity.forward(function, operation, body, call.header("Authorization"), () -> send(exchange, body));
-            } else {
-                answer = send(exchange, body);
-                if (usage != null) {
-                    RequestMeter.count(function, call, answer.status(), answer.body(), usage);
+            ClientRequestTokens.Answer answer;
+            try {
+                answer = metered(call, body, () -> forward(exchange, body));
+            } catch (IOException | RuntimeException e) {
+                if (token != null) {
+                    tokens.completed(token, null);
+                }
+                throw e;
+            }
+            if (token != null) {
+                tokens.completed(token, answer);
+            }
+            if (faults != null && isWrite(call) && answer.status() < 300) {
+                Runnable crash = faults.afterWrite(function, instance);
+                if (crash != null) {
+                    // An armed crash fires: the write went through and the process is gone before it hears so.
+                    crash.run();
+                    return;
                 }
             }
-            reply(exchange, answer);
+            answer(exchange, loseAnswer ? lostAnswer(service) : answer);
+        }
+    }
+
+    /**
+     * Meters what the gate forwards, for the function: DynamoDB through the {@link CapacityMeter} (units by AWS's rules,
+     * returned as the answer's ConsumedCapacity when the call asks), SQS, SES and S3 by {@link RequestMeter}; calls
+     * answered by an injected fault never reach here (AWS bills no throttle).
+     */
+    void meter(CapacityMeter capacity, CloudUsage usage) {
+        this.capacity = capacity;
+        this.usage = usage;
+    }
+
+    private ClientRequestTokens.Answer metered(Call call, byte[] body, CapacityMeter.Forwarder forwarder) throws IOException {
+        String amzTarget = call.header("X-Amz-Target");
+        String operation = amzTarget == null ? "" : amzTarget.substring(amzTarget.indexOf('.') + 1);
+        CapacityMeter c = capacity;
+        if (c != null && amzTarget != null && amzTarget.startsWith("DynamoDB_20120810.") && CapacityMeter.meters(operation)) {
+            return c.forward(function, operation, body, call.header("Authorization"), forwarder);
+        }
+        ClientRequestTokens.Answer answer = forwarder.forward();
+        CloudUsage u = usage;
+        if (u != null) {
+            RequestMeter.count(function, call, answer.status(), answer.body(), u);
+        }
+        return answer;
+    }
+
+    /** What the client hears when its answer is lost after AWS applied the call: the service's 500. */
+    private static ClientRequestTokens.Answer lostAnswer(String service) throws IOException {
+        Denial d = serverError(service == null ? "dynamodb" : service);
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        d.headers().forEach((k, v) -> headers.put(k, List.of(v)));
+        return new ClientRequestTokens.Answer(d.status(), headers, d.body());
+    }
+
+    /** Whether a call changes something at AWS (the writes after which an armed crash fires). */
+    static boolean isWrite(Call call) {
+        String amzTarget = call.header("X-Amz-Target");
+        if (amzTarget != null) {
+            String op = amzTarget.substring(amzTarget.indexOf('.') + 1);
+            if (amzTarget.startsWith("DynamoDB_20120810.")) {
+                return Set.of("PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "TransactWriteItems").contains(op);
+            }
+            if (amzTarget.startsWith("AmazonSQS.")) {
+                return op.startsWith("Send") || op.startsWith("Delete") || op.startsWith("ChangeMessageVisibility")
+                        || op.equals("PurgeQueue");
+            }
+            return false;
+        }
+        if ("s3".equals(signingService(call))) {
+            return Set.of("PUT", "POST", "DELETE").contains(call.method());
+        }
+        return "POST".equals(call.method()) && call.rawPath().startsWith("/v2/email/outbound-emails");
+    }
+
+    /** Answers a call with an injected fault instead of forwarding it (nothing reaches AWS). */
+    private void inject(HttpExchange exchange, Call call, String service, FaultInjector.GateFault fault) throws IOException {
+        if (fault.kind().equals(FaultInjector.TIMEOUT)) {
+            // Held past the SDK's socket timeout, then dropped unanswered: the SDK has given up and retried by then.
+            sleep(fault.delayMs());
+            return;
+        }
+        Denial d = fault.kind().equals(FaultInjector.THROTTLE) ? throttle(service, faults.draw("kind/" + function) < 0.5)
+                : serverError(service);
+        d.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        boolean head = call.method().equals("HEAD");
+        exchange.sendResponseHeaders(d.status(), head ? -1 : d.body().length);
+        if (!head) {
+            try (OutputStream o = exchange.getResponseBody()) {
+                o.write(d.body());
+            }
+        }
+    }
+
+    /** A service's throttling error as it sends it; for DynamoDB one of its two kinds. */
+    static Denial throttle(String service, boolean first) throws IOException {
+        String requestId = UUID.randomUUID().toString();
+        return switch (service) {
+            case "s3" -> s3Error(503, "SlowDown", "Please reduce your request rate.", requestId);
+            case "ses" -> new Denial(429, Map.of("Content-Type", "application/json", "x-amzn-ErrorType", "TooManyRequestsException",
+                    "x-amzn-RequestId", requestId), Json.MAPPER.writeValueAsBytes(Map.of("message", "Too many requests")));
+            case "sqs" -> new Denial(400, Map.of("Content-Type", "application/x-amz-json-1.0", "x-amzn-RequestId", requestId,
+                    "x-amzn-query-error", "RequestThrottled;Sender"), Json.MAPPER.writeValueAsBytes(Map.of(
+                    "__type", "com.amazonaws.sqs#RequestThrottled", "message", "Request is throttled.")));
+            default -> first
+                    ? dynamoError(400, "com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException",
+                            "The level of configured provisioned throughput for the table was exceeded.", requestId)
+                    : dynamoError(400, "com.amazon.coral.availability#ThrottlingException", "Rate of requests exceeds the allowed throughput.",
+                            requestId);
+        };
+    }
+
+    /** A service's 500 as it sends it. */
+    static Denial serverError(String service) throws IOException {
+        String requestId = UUID.randomUUID().toString();
+        return switch (service) {
+            case "s3" -> s3Error(500, "InternalError", "We encountered an internal error. Please try again.", requestId);
+            case "ses" -> new Denial(500, Map.of("Content-Type", "application/json", "x-amzn-ErrorType", "InternalServiceErrorException",
+                    "x-amzn-RequestId", requestId), Json.MAPPER.writeValueAsBytes(Map.of("message", "Internal service error")));
+            case "sqs" -> new Denial(500, Map.of("Content-Type", "application/x-amz-json-1.0", "x-amzn-RequestId", requestId,
+                    "x-amzn-query-error", "InternalError;Receiver"), Json.MAPPER.writeValueAsBytes(Map.of(
+                    "__type", "com.amazonaws.sqs#InternalError", "message", "We encountered an internal error. Please try again.")));
+            default -> dynamoError(500, "com.amazonaws.dynamodb.v20120810#InternalServerError", "Internal server error", requestId);
+        };
+    }
+
+    private static Denial dynamoError(int status, String type, String message, String requestId) throws IOException {
+        return new Denial(status, Map.of("Content-Type", "application/x-amz-json-1.0", "x-amzn-RequestId", requestId,
+                "x-amzn-ErrorType", type.substring(type.indexOf('#') + 1)), Json.MAPPER.writeValueAsBytes(Map.of("__type", type,
+                "message", message)));
+    }
+
+    private static Denial s3Error(int status, String code, String message, String requestId) {
+        return new Denial(status, Map.of("Content-Type", "application/xml", "x-amz-request-id", requestId, "x-amz-id-2", requestId),
+                ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>" + message
+                        + "</Message><RequestId>" + requestId + "</RequestId><HostId>" + requestId + "</HostId></Error>")
+                        .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -326,8 +505,8 @@ final class IamGate implements AutoCloseable {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    /** The emulator's answer to the request as it came. */
-    private CapacityMeter.Answer send(HttpExchange exchange, byte[] body) throws IOException {
+    /** Forwards the call to the emulator; its answer. */
+    private ClientRequestTokens.Answer forward(HttpExchange exchange, byte[] body) throws IOException {
         URI uri = target.resolve(exchange.getRequestURI().getRawPath()
                 + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()));
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120))
@@ -345,21 +524,25 @@ final class IamGate implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         }
-        return new CapacityMeter.Answer(response.statusCode(), response.headers().map(), response.body());
-    }
-
-    private static void reply(HttpExchange exchange, CapacityMeter.Answer answer) throws IOException {
         boolean head = exchange.getRequestMethod().equalsIgnoreCase("HEAD");
-        answer.headers().forEach((name, values) -> {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        response.headers().map().forEach((name, values) -> {
             String lower = name.toLowerCase(Locale.ROOT);
             // A HEAD answer's Content-Length is the object's size (S3 HeadObject), not the length of a body.
             if ((!HOP_HEADERS.contains(lower) || head && lower.equals("content-length")) && !name.startsWith(":")) {
-                exchange.getResponseHeaders().put(name, values);
+                headers.put(name, values);
             }
         });
+        return new ClientRequestTokens.Answer(response.statusCode(), headers, response.body());
+    }
+
+    /** Sends an answer to the function. */
+    private static void answer(HttpExchange exchange, ClientRequestTokens.Answer answer) throws IOException {
+        answer.headers().forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
+        boolean head = exchange.getRequestMethod().equalsIgnoreCase("HEAD");
         byte[] out = answer.body();
-        exchange.sendResponseHeaders(answer.status(), out.length == 0 ? -1 : out.length);
-        if (out.length > 0) {
+        exchange.sendResponseHeaders(answer.status(), head || out.length == 0 ? -1 : out.length);
+        if (!head && out.length > 0) {
             try (OutputStream o = exchange.getResponseBody()) {
                 o.write(out);
             }
@@ -380,6 +563,7 @@ final class IamGate implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        servers.forEach(server -> server.stop(0));
+        executor.shutdownNow();
     }
 }

@@ -32,6 +32,8 @@ public final class LambdaFunction implements AutoCloseable {
 
     private final Config config;
     private final PrintStream console;
+    private final java.util.function.IntFunction<java.net.URI> endpoints;
+    private final FaultInjector faults;
     private final List<Instance> instances = new ArrayList<>();
     private final BlockingQueue<Instance> idle = new LinkedBlockingQueue<>();
     private final AtomicLong invocations = new AtomicLong();
@@ -41,8 +43,18 @@ public final class LambdaFunction implements AutoCloseable {
     private volatile CloudUsage usage;
 
     public LambdaFunction(Config config, PrintStream console) {
+        this(config, console, null, null);
+    }
+
+    /**
+     * {@code endpoints}: each instance's AWS endpoint (its own port of the function's IAM gate, so the gate knows which
+     * process made a call), null for the config's; {@code faults}: where crashes are armed, null for none.
+     */
+    LambdaFunction(Config config, PrintStream console, java.util.function.IntFunction<java.net.URI> endpoints, FaultInjector faults) {
         this.config = config;
         this.console = console;
+        this.endpoints = endpoints;
+        this.faults = faults;
     }
 
     public Config config() {
@@ -80,23 +92,68 @@ public final class LambdaFunction implements AutoCloseable {
 
     /** Invokes synchronously (waits for a free instance); never throws for function failures. */
     public InvocationResult invoke(byte[] event) {
+        return invoke(event, false);
+    }
+
+    /**
+     * Invokes synchronously; {@code crashAfterFirstWrite}: the instance's process is killed right after the
+     * invocation's first AWS write went through (a fault the local cloud injects; needs the IAM gate).
+     */
+    public InvocationResult invoke(byte[] event, boolean crashAfterFirstWrite) {
+        try (Lease lease = acquire(false)) {
+            return lease == null ? InvocationResult.error("none", "Runtime.Unavailable", "interrupted")
+                    : lease.invoke(event, crashAfterFirstWrite);
+        }
+    }
+
+    /**
+     * Takes a free instance for one invocation, waiting for one; with {@code ready}, also until its process has
+     * finished init (so that a poller receives messages only when it can hand them over at once). Null when
+     * interrupted. Close it to give the instance back.
+     */
+    Lease acquire(boolean ready) {
         Instance instance;
         try {
             instance = idle.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return InvocationResult.error("none", "Runtime.Unavailable", "interrupted");
+            return null;
         }
-        try {
+        if (ready) {
+            instance.awaitReadyQuietly();
+        }
+        return new Lease(instance);
+    }
+
+    /** One instance taken for an invocation. */
+    final class Lease implements AutoCloseable {
+        private Instance instance;
+
+        private Lease(Instance instance) {
+            this.instance = instance;
+        }
+
+        InvocationResult invoke(byte[] event, boolean crashAfterFirstWrite) {
             invocations.incrementAndGet();
-            InvocationResult result = instance.invoke(event);
+            InvocationResult result = instance.invoke(event, crashAfterFirstWrite);
             if (!result.success()) {
                 errors.incrementAndGet();
             }
             return result;
-        } finally {
-            idle.add(instance);
         }
+
+        @Override
+        public void close() {
+            if (instance != null) {
+                idle.add(instance);
+                instance = null;
+            }
+        }
+    }
+
+    /** How many instances the function runs. */
+    public int instanceCount() {
+        return Math.max(1, config.instances());
     }
 
     public Status.FunctionStatus status() {
@@ -156,6 +213,9 @@ public final class LambdaFunction implements AutoCloseable {
             ready = readyNow;
             Map<String, String> env = new LinkedHashMap<>(config.environment());
             env.put("AWS_LAMBDA_RUNTIME_API", api.address());
+            if (endpoints != null) {
+                env.put("AWS_ENDPOINT_URL", endpoints.apply(index).toString());
+            }
             FunctionProcess p = FunctionProcess.start(label(), config.artifact(), config.handler(), env,
                     config.runtimeClasspath(), logFile(), console);
             process = p;
@@ -194,6 +254,24 @@ public final class LambdaFunction implements AutoCloseable {
             }
         }
 
+        /** Waits (up to the init limit) for the current process to be ready; a failure is the invocation's to report. */
+        void awaitReadyQuietly() {
+            long deadline = System.nanoTime() + INIT_LIMIT.toNanos();
+            while (!closing && System.nanoTime() < deadline) {
+                try {
+                    ready.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    return;
+                } catch (ExecutionException initFailed) {
+                    sleep(200); // a restart replaces the future
+                } catch (TimeoutException e) {
+                    return;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+
         void awaitReady(Duration max) {
             try {
                 ready.get(max.toMillis(), TimeUnit.MILLISECONDS);
@@ -208,7 +286,7 @@ public final class LambdaFunction implements AutoCloseable {
             }
         }
 
-        InvocationResult invoke(byte[] event) {
+        InvocationResult invoke(byte[] event, boolean crashAfterFirstWrite) {
             // A restarting process gets its init time; the function's timeout starts once it is ready.
             long deadline = System.nanoTime() + INIT_LIMIT.toNanos();
             while (true) {
@@ -229,6 +307,10 @@ public final class LambdaFunction implements AutoCloseable {
                 }
             }
             Duration timeout = Duration.ofSeconds(config.timeoutSeconds());
+            FunctionProcess running = process;
+            if (crashAfterFirstWrite && faults != null && running != null) {
+                faults.arm(config.logicalId(), index, () -> crash(running));
+            }
             CompletableFuture<InvocationResult> future = api.invoke(event, timeout);
             try {
                 return future.get(timeout.toMillis() + 100, TimeUnit.MILLISECONDS);
@@ -244,7 +326,17 @@ public final class LambdaFunction implements AutoCloseable {
                 return future.join();
             } catch (ExecutionException | InterruptedException e) {
                 return InvocationResult.error("none", "Runtime.Unavailable", String.valueOf(e));
+            } finally {
+                if (faults != null) {
+                    faults.disarm(config.logicalId(), index);
+                }
             }
+        }
+
+        /** The injected crash: SIGKILL, as an out-of-memory kill or a hardware fault would end it; onExit restarts it. */
+        private void crash(FunctionProcess p) {
+            console.println("[local-cloud] fault: killing " + label() + " (pid " + p.pid() + ") after its first write");
+            p.kill();
         }
 
         void close() {

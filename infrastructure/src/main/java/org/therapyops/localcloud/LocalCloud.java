@@ -37,6 +37,11 @@ public final class LocalCloud implements AutoCloseable {
         private ClearinghouseResponder clearinghouseResponder;
         private String clearinghouseTable = "ClaimsTable";
         private ClearinghouseSimulator.Retry clearinghouseRetry = ClearinghouseSimulator.Retry.DEFAULT;
+        private Path consoleDir;
+        private Faults faults = Faults.none();
+        private double timeScale = 1;
+        private final Map<String, Integer> instancesOf = new LinkedHashMap<>();
+        private final Map<String, Map<String, String>> environment = new LinkedHashMap<>();
 
         private Options(Path projectDir) {
             this.projectDir = projectDir.toAbsolutePath().normalize();
@@ -67,8 +72,46 @@ public final class LocalCloud implements AutoCloseable {
             return this;
         }
 
+        /** How many instances (processes) every function runs, each invoked side by side with the others (default 1). */
         public Options maxInstances(int n) {
             this.maxInstances = n;
+            return this;
+        }
+
+        /** How many instances one function runs, whatever {@link #maxInstances(int)} says. */
+        public Options maxInstances(String functionLogicalId, int n) {
+            instancesOf.put(functionLogicalId, n);
+            return this;
+        }
+
+        /**
+         * The faults to inject ({@link Faults#none()} by default: none). They need the IAM gate, which then runs even
+         * with {@link #enforceIam(boolean) enforceIam(false)}, forwarding everything.
+         */
+        public Options faults(Faults faults) {
+            this.faults = faults;
+            return this;
+        }
+
+        /**
+         * Multiplies the queues' visibility timeouts (at least 1 s each; a queue without one has SQS's 30 s) and the
+         * first retry delay of failed scheduled invocations, so that a test sees retries and redrives to dead-letter
+         * queues in seconds, not minutes (default 1: as template.yaml says). Shown in /_local/status.
+         */
+        public Options timeScale(double scale) {
+            if (!(scale > 0) || scale > 1) {
+                throw new IllegalArgumentException("timeScale is in (0, 1], got " + scale);
+            }
+            this.timeScale = scale;
+            return this;
+        }
+
+        /**
+         * Sets an environment variable of one function over the template's, as {@code sam local --env-vars} does (e.g.
+         * a lease that must stay below a scaled visibility timeout).
+         */
+        public Options environment(String functionLogicalId, String name, String value) {
+            environment.computeIfAbsent(functionLogicalId, k -> new LinkedHashMap<>()).put(name, value);
             return this;
         }
 
@@ -107,6 +150,15 @@ public final class LocalCloud implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Serves the operations console's build (console/dist) on the HTTP API's port: {@code /}, its files and a
+         * {@code /config.json} naming this API and the development sign-in ({@code POST /_local/tokens}).
+         */
+        public Options consoleDir(Path dir) {
+            this.consoleDir = dir;
+            return this;
+        }
+
         public Options console(PrintStream out) {
             this.console = out;
             return this;
@@ -129,6 +181,7 @@ public final class LocalCloud implements AutoCloseable {
 
     private final Options options;
     private final PrintStream console;
+    private final FaultInjector faults;
     private Emulator emulator;
     private AwsClients aws;
     private HttpApiGateway gateway;
@@ -137,6 +190,8 @@ public final class LocalCloud implements AutoCloseable {
     private ClearinghouseSimulator clearinghouse;
     private final Map<String, LambdaFunction> functions = new LinkedHashMap<>();
     private final List<IamGate> gates = new ArrayList<>();
+    /** DynamoDB's ClientRequestToken idempotency, which moto lacks: one record for every function's gate. */
+    private final ClientRequestTokens transactionTokens = new ClientRequestTokens();
     private final List<EventSourceMapping> mappings = new ArrayList<>();
     private final List<String> queueIds = new ArrayList<>();
     private final Map<String, ScheduledTrigger> schedules = new LinkedHashMap<>();
@@ -149,6 +204,7 @@ public final class LocalCloud implements AutoCloseable {
     private LocalCloud(Options options) {
         this.options = options;
         this.console = options.console;
+        this.faults = options.faults.any() ? new FaultInjector(options.faults) : null;
     }
 
     public static LocalCloud start(Options options) {
@@ -180,7 +236,7 @@ public final class LocalCloud implements AutoCloseable {
         params.putAll(options.parameters);
         resolver = new TemplateResolver(template, options.stackName, params);
         resolver.validate();
-        new ResourceProvisioner(template, resolver, aws).provision();
+        new ResourceProvisioner(template, resolver, aws, options.timeScale).provision();
         template.resourcesOfType("AWS::SQS::Queue").forEach(r -> queueIds.add(r.logicalId()));
 
         // The HTTP API and its authorizer.
@@ -218,13 +274,25 @@ public final class LocalCloud implements AutoCloseable {
             Map<String, Object> resolved = resolver.resolveMap(props);
             functionProps.add(resolved);
             URI awsEndpoint = emulator.endpoint();
-            if (options.enforceIam) {
-                IamGate gate = IamGate.start(r.logicalId(), resolved.get("Policies"), arns, emulator.endpoint(), console, capacity, usage);
+            int instances = options.instancesOf.getOrDefault(r.logicalId(), options.maxInstances);
+            IamGate gate = null;
+            boolean gateFaults = faults != null && options.faults.atGate();
+            if (options.enforceIam || gateFaults) {
+                gate = IamGate.start(r.logicalId(), resolved.get("Policies"), options.enforceIam, arns, emulator.endpoint(), console,
+                        instances, gateFaults ? faults : null, transactionTokens);
+                gate.meter(capacity, usage);
                 gates.add(gate);
                 awsEndpoint = gate.endpoint();
             }
-            LambdaFunction fn = new LambdaFunction(FunctionSettings.config(r.logicalId(), String.valueOf(resolver.physical(r.logicalId()).ref()),
-                    resolved, template.directory(), runtime, logDir, options.maxInstances, awsEndpoint), console);
+            LambdaFunction.Config config = FunctionSettings.config(r.logicalId(), String.valueOf(resolver.physical(r.logicalId()).ref()),
+                    resolved, template.directory(), runtime, logDir, instances, awsEndpoint);
+            if (faults != null && options.faults.timeouts()) {
+                // The SDK's socket timeout, so that a held call times out (and is retried) in seconds; see Faults.sdkTimeout.
+                config.environment().put("AWS_HTTP_SOCKET_TIMEOUT", options.faults.sdkTimeout().toMillis() + "ms");
+            }
+            config.environment().putAll(options.environment.getOrDefault(r.logicalId(), Map.of()));
+            IamGate instanceGate = gate;
+            LambdaFunction fn = new LambdaFunction(config, console, instanceGate == null ? null : instanceGate::endpoint, faults);
             functions.put(r.logicalId(), fn);
             fn.meter(usage);
             fn.start();
@@ -261,14 +329,19 @@ public final class LocalCloud implements AutoCloseable {
                     }
                     case "DynamoDB" -> {
                         String stream = String.valueOf(p.get("Stream"));
-                        EventSourceMapping m = new StreamPoller(fn, e.getKey(), stream, FunctionSettings.stream(p, this::queueUrlOfArn), aws, console);
+                        StreamPoller.Settings settings = FunctionSettings.stream(p, this::queueUrlOfArn);
+                        if (p.get("ParallelizationFactor") == null && options.faults.parallelizationFactor() > 0) {
+                            settings = settings.withParallelizationFactor(options.faults.parallelizationFactor());
+                        }
+                        EventSourceMapping m = new StreamPoller(fn, e.getKey(), stream, settings, aws, console, faults);
                         m.meter(usage);
                         m.start();
                         mappings.add(m);
                     }
                     case "SQS" -> {
                         String arn = String.valueOf(p.get("Queue"));
-                        EventSourceMapping m = new SqsPoller(fn, e.getKey(), arn, FunctionSettings.sqs(p, queueUrlOfArn(arn)), aws, console);
+                        EventSourceMapping m = new SqsPoller(fn, e.getKey(), arn, FunctionSettings.sqs(p, queueUrlOfArn(arn)), aws, console,
+                                faults);
                         m.meter(usage);
                         m.start();
                         mappings.add(m);
@@ -277,7 +350,7 @@ public final class LocalCloud implements AutoCloseable {
                         ScheduledTrigger.Settings settings = FunctionSettings.schedule(type, fn.config().logicalId(), e.getKey(), p,
                                 options.stackName, java.time.Instant.now(), this::queueUrlOfArn, this::generatedQueue);
                         ScheduledTrigger t = new ScheduledTrigger(fn, e.getKey(), settings, FunctionSettings.async(props, this::queueUrlOfArn),
-                                aws, console, scheduleTimers(), scheduleWorkers, options.retryDelay);
+                                aws, console, scheduleTimers(), scheduleWorkers, scaled(options.retryDelay));
                         schedules.put(fn.config().logicalId() + "/" + e.getKey(), t);
                         t.start();
                     }
@@ -295,6 +368,13 @@ public final class LocalCloud implements AutoCloseable {
                     Boolean.parseBoolean(String.valueOf(c.get("AllowCredentials"))));
         }
         gateway.setLocalActions(this::runScheduleIfPresent, this::sentEmails);
+        if (options.consoleDir != null) {
+            if (!Files.isRegularFile(options.consoleDir.resolve("index.html"))) {
+                throw new IllegalStateException("no console build in " + options.consoleDir + " (cd console && npm ci && npm run build)");
+            }
+            String consoleConfig = consoleConfig();
+            gateway.serveConsole(options.consoleDir, () -> consoleConfig);
+        }
         gateway.configure(routes, cors, tokens, this::status);
         if (options.clearinghouseResponder != null) {
             startClearinghouse(template);
@@ -302,6 +382,25 @@ public final class LocalCloud implements AutoCloseable {
         gateway.addLocalRoute("clearinghouse", clearinghouse != null ? clearinghouse::handle : ClearinghouseSimulator::off);
         console.println("[local-cloud] up in " + (System.nanoTime() - t0) / 1_000_000 + " ms: " + functions.size()
                 + " function(s), " + mappings.size() + " mapping(s), " + schedules.size() + " schedule(s), " + routes.size() + " route(s)");
+    }
+
+    /** The console's runtime configuration: this API, and sign-in by the local cloud's development tokens. */
+    private String consoleConfig() {
+        Map<String, Object> signIn = new LinkedHashMap<>();
+        signIn.put("kind", "local");
+        signIn.put("tokenUrl", "/_local/tokens");
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("apiBaseUrl", gateway.url().toString());
+        config.put("signIn", signIn);
+        try {
+            return Json.MAPPER.writeValueAsString(config);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Duration scaled(Duration d) {
+        return Duration.ofMillis(Math.max(1, Math.round(d.toMillis() * options.timeScale)));
     }
 
     /** The clearinghouse reads the claims table's stream itself, beside the template's mappings of it. */
@@ -484,12 +583,17 @@ public final class LocalCloud implements AutoCloseable {
         for (String id : queueIds) {
             String url = physicalId(id);
             Map<QueueAttributeName, String> a = aws.sqs().getQueueAttributes(b -> b.queueUrl(url).attributeNames(
-                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+                    QueueAttributeName.VISIBILITY_TIMEOUT)).attributes();
             qs.add(new Status.QueueStatus(id, url, Long.parseLong(a.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0")),
-                    Long.parseLong(a.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0"))));
+                    Long.parseLong(a.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0")),
+                    Long.parseLong(a.getOrDefault(QueueAttributeName.VISIBILITY_TIMEOUT, "30"))));
         }
         List<Status.ScheduleStatus> ss = schedules.values().stream().map(ScheduledTrigger::status).toList();
-        return new Status(fs, ms, ss, qs, clearinghouse == null ? null : clearinghouse.status());
+        Status.FaultsStatus fault = faults != null ? faults.status(options.timeScale)
+                : new Status.FaultsStatus(false, options.faults.describe(), options.timeScale, Map.of(), 0);
+        return new Status(fs, ms, ss, qs, clearinghouse == null ? null : clearinghouse.status(), fault,
+                transactionTokens.status());
     }
 
     /** ARNs of the template's tables and queues as the emulator made them, for the IAM gates. */

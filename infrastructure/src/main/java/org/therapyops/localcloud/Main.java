@@ -15,7 +15,13 @@ public final class Main {
         int apiPort = 3000;
         String stackName = "therapy-ops";
         String demo = null;
+        Path consoleDir = null;
         java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
+        Faults faults = Faults.none();
+        int maxInstances = 1;
+        double timeScale = 1;
+        java.util.Map<String, Integer> instances = new java.util.LinkedHashMap<>();
+        java.util.List<String[]> environment = new java.util.ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String next = i + 1 < args.length ? args[i + 1] : null;
@@ -24,6 +30,7 @@ public final class Main {
                 case "--api-port" -> { apiPort = Integer.parseInt(require(a, next)); i++; }
                 case "--stack-name" -> { stackName = require(a, next); i++; }
                 case "--demo" -> { demo = require(a, next); i++; }
+                case "--console" -> { consoleDir = Path.of(require(a, next)); i++; }
                 case "--parameter" -> {
                     String kv = require(a, next);
                     i++;
@@ -33,17 +40,65 @@ public final class Main {
                     }
                     params.put(kv.substring(0, eq), kv.substring(eq + 1));
                 }
+                case "--faults" -> {
+                    // A preset or a file; --fault settings given after it override it.
+                    String v = require(a, next);
+                    i++;
+                    long seed = faults.seed();
+                    faults = switch (v) {
+                        case "chaos" -> Faults.chaos(seed);
+                        case "none" -> Faults.none().seed(seed);
+                        default -> Faults.load(Path.of(v));
+                    };
+                }
+                case "--fault" -> {
+                    String kv = require(a, next);
+                    i++;
+                    int eq = kv.indexOf('=');
+                    if (eq <= 0) {
+                        throw new IllegalArgumentException("--fault expects KEY=VALUE (see docs/operations.md)");
+                    }
+                    faults.set(kv.substring(0, eq), kv.substring(eq + 1));
+                }
+                case "--max-instances" -> { maxInstances = Integer.parseInt(require(a, next)); i++; }
+                case "--instances" -> {
+                    String kv = require(a, next);
+                    i++;
+                    int eq = kv.indexOf('=');
+                    if (eq <= 0) {
+                        throw new IllegalArgumentException("--instances expects FUNCTION_LOGICAL_ID=N");
+                    }
+                    instances.put(kv.substring(0, eq), Integer.parseInt(kv.substring(eq + 1)));
+                }
+                case "--time-scale" -> { timeScale = Double.parseDouble(require(a, next)); i++; }
+                case "--env" -> {
+                    String kv = require(a, next);
+                    i++;
+                    int colon = kv.indexOf(':');
+                    int eq = kv.indexOf('=');
+                    if (colon <= 0 || eq < colon + 2) {
+                        throw new IllegalArgumentException("--env expects FUNCTION_LOGICAL_ID:NAME=VALUE");
+                    }
+                    environment.add(new String[] {kv.substring(0, colon), kv.substring(colon + 1, eq), kv.substring(eq + 1)});
+                }
                 case "-h", "--help" -> {
                     System.out.println("usage: java -jar local-cloud.jar [--project-dir DIR] [--api-port 3000] [--stack-name NAME]"
-                            + " [--parameter K=V]... [--demo FILE]");
+                            + " [--parameter K=V]... [--demo FILE] [--console DIR] [--faults chaos|none|FILE] [--fault KEY=VALUE]..."
+                            + " [--max-instances N] [--instances FUNCTION=N]... [--time-scale X] [--env FUNCTION:NAME=VALUE]...");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
         LocalCloud.Options options = LocalCloud.Options.defaults(projectDir).apiPort(apiPort).stackName(stackName)
-                .clearinghouseResponder(new SimulatedClearinghouseResponder());
+                .clearinghouseResponder(new SimulatedClearinghouseResponder()).faults(faults).maxInstances(maxInstances)
+                .timeScale(timeScale);
         params.forEach(options::parameter);
+        if (consoleDir != null) {
+            options.consoleDir(consoleDir);
+        }
+        instances.forEach(options::maxInstances);
+        environment.forEach(e -> options.environment(e[0], e[1], e[2]));
         LocalCloud cloud;
         try {
             cloud = LocalCloud.start(options);
@@ -76,6 +131,9 @@ public final class Main {
         URI api = cloud.apiUrl();
         System.out.println();
         System.out.println("[local-cloud] HTTP API:          " + api);
+        if (consoleDir != null) {
+            System.out.println("[local-cloud] console:           " + api + "/  (sign in with a demo role)");
+        }
         System.out.println("[local-cloud] AWS endpoint:      " + cloud.awsEndpoint());
         System.out.println("[local-cloud] status:            curl -s " + api + "/_local/status");
         System.out.println("[local-cloud] token:             TOKEN=$(curl -s -X POST " + api + "/_local/tokens -H 'content-type: application/json'"
@@ -83,6 +141,10 @@ public final class Main {
         System.out.println("[local-cloud]                    curl -s -H \"Authorization: Bearer $TOKEN\" " + api + "/openapi.yml");
         System.out.println("[local-cloud] run a schedule now: curl -s -X POST " + api + "/_local/schedules/FUNCTION_LOGICAL_ID/EVENT_NAME");
         System.out.println("[local-cloud] emails sent:       curl -s " + api + "/_local/emails");
+        if (faults.any()) {
+            System.out.println("[local-cloud] faults:            on (seed " + faults.seed() + "); injected so far: curl -s " + api
+                    + "/_local/status | jq .faults");
+        }
         if (cloud.status().clearinghouse() != null) {
             System.out.println("[local-cloud] clearinghouse:     curl -s -X POST " + api + "/_local/clearinghouse/integrations"
                     + " -d '{\"practiceId\":\"demo-practice\",\"integrationId\":\"ID\",\"secret\":\"whsec_...\"}'");

@@ -50,11 +50,18 @@ public final class ResourceProvisioner {
     private final Template template;
     private final TemplateResolver resolver;
     private final AwsClients aws;
+    private final double timeScale;
 
     public ResourceProvisioner(Template template, TemplateResolver resolver, AwsClients aws) {
+        this(template, resolver, aws, 1);
+    }
+
+    /** {@code timeScale}: the factor on every queue's visibility timeout (LocalCloud.Options.timeScale). */
+    public ResourceProvisioner(Template template, TemplateResolver resolver, AwsClients aws, double timeScale) {
         this.template = template;
         this.resolver = resolver;
         this.aws = aws;
+        this.timeScale = timeScale;
     }
 
     /** Defines every resource's !Ref / !GetAtt values, creating the emulated ones in dependency order. */
@@ -165,6 +172,10 @@ public final class ResourceProvisioner {
         copy(props, "MaximumMessageSize", QueueAttributeName.MAXIMUM_MESSAGE_SIZE, attributes);
         copy(props, "ReceiveMessageWaitTimeSeconds", QueueAttributeName.RECEIVE_MESSAGE_WAIT_TIME_SECONDS, attributes);
         copy(props, "ContentBasedDeduplication", QueueAttributeName.CONTENT_BASED_DEDUPLICATION, attributes);
+        if (timeScale != 1) {
+            long seconds = Long.parseLong(attributes.getOrDefault(QueueAttributeName.VISIBILITY_TIMEOUT, "30"));
+            attributes.put(QueueAttributeName.VISIBILITY_TIMEOUT, String.valueOf(Math.max(1, Math.round(seconds * timeScale))));
+        }
         if (props.get("RedrivePolicy") != null) {
             try {
                 attributes.put(QueueAttributeName.REDRIVE_POLICY, Json.MAPPER.writeValueAsString(props.get("RedrivePolicy")));

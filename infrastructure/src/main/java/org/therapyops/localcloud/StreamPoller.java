@@ -20,33 +20,58 @@ import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
 
 /**
  * A DynamoDB stream event source mapping as Lambda runs one: per shard, in order; filter criteria; batch size and
- * window; partial batch responses; bisect on error; bounded retries, record age; on-failure destination (SQS).
+ * window; partial batch responses; bisect on error; bounded retries, record age; on-failure destination (SQS); and
+ * ParallelizationFactor: up to that many batches of a shard in flight at once, each item's records kept in order by
+ * routing them by the item's keys, as Lambda routes by partition key.
  */
 public final class StreamPoller extends EventSourceMapping {
 
     /** The mapping's settings, from the event's Properties. */
     public record Settings(String startingPosition, int batchSize, int batchingWindowSeconds, List<FilterPattern> filters,
                            boolean reportBatchItemFailures, boolean bisectOnError, int maximumRetryAttempts,
-                           int maximumRecordAgeSeconds, String onFailureQueueUrl) {
+                           int maximumRecordAgeSeconds, String onFailureQueueUrl, int parallelizationFactor) {
+
+        /** The same settings with another ParallelizationFactor. */
+        public Settings withParallelizationFactor(int factor) {
+            return new Settings(startingPosition, batchSize, batchingWindowSeconds, filters, reportBatchItemFailures, bisectOnError,
+                    maximumRetryAttempts, maximumRecordAgeSeconds, onFailureQueueUrl, factor);
+        }
     }
 
     private record Item(String sequenceNumber, JsonNode json, Instant created) {
     }
 
-    /** Where a shard is: its iterator, what was read but not yet checkpointed, and the retry state of its head. */
-    private static final class ShardState {
+    /**
+     * What one partition of a shard has read but not yet checkpointed, and the retry state of its head; one batch of
+     * it is in flight at a time ({@code busy}). Guarded by its own monitor.
+     */
+    private static final class Partition {
         final String shardId;
-        String iterator;
-        long lastPollNanos;
         long firstBufferedNanos;
+        boolean busy;
         final Deque<Item> buffer = new ArrayDeque<>();
         /** Sizes of the next batches after a bisect; empty = BatchSize. */
         final Deque<Integer> plan = new ArrayDeque<>();
         final Map<String, Integer> attempts = new HashMap<>();
 
-        ShardState(String shardId, String iterator) {
+        Partition(String shardId) {
+            this.shardId = shardId;
+        }
+    }
+
+    /** Where a shard is: its iterator and its partitions. */
+    private static final class ShardState {
+        final String shardId;
+        String iterator;
+        long lastPollNanos;
+        final List<Partition> partitions = new ArrayList<>();
+
+        ShardState(String shardId, String iterator, int partitions) {
             this.shardId = shardId;
             this.iterator = iterator;
+            for (int i = 0; i < partitions; i++) {
+                this.partitions.add(new Partition(shardId));
+            }
         }
     }
 
@@ -54,18 +79,51 @@ public final class StreamPoller extends EventSourceMapping {
 
     private final AwsClients aws;
     private final Settings settings;
+    private final FaultInjector faults;
     private final List<ShardState> shards = new ArrayList<>();
+    /** Runs the partitions' batches when there are several (ParallelizationFactor > 1); null otherwise. */
+    private java.util.concurrent.ExecutorService workers;
+    private final java.util.Random jitter;
 
     public StreamPoller(LambdaFunction function, String eventName, String streamArn, Settings settings, AwsClients aws,
                         PrintStream console) {
+        this(function, eventName, streamArn, settings, aws, console, null);
+    }
+
+    StreamPoller(LambdaFunction function, String eventName, String streamArn, Settings settings, AwsClients aws,
+                 PrintStream console, FaultInjector faults) {
         super(function, eventName, streamArn, console);
         this.aws = aws;
         this.settings = settings;
+        this.faults = faults;
+        this.jitter = faults == null ? null : faults.random("stream/" + function.config().logicalId() + "/" + eventName);
     }
 
     @Override
     protected String type() {
         return "DynamoDB";
+    }
+
+    private int factor() {
+        return Math.max(1, settings.parallelizationFactor());
+    }
+
+    @Override
+    protected int concurrency() {
+        return factor();
+    }
+
+    @Override
+    protected long pending() {
+        long n = 0;
+        for (ShardState shard : shards) {
+            for (Partition p : shard.partitions) {
+                synchronized (p) {
+                    n += p.buffer.size();
+                }
+            }
+        }
+        return n;
     }
 
     @Override
@@ -76,7 +134,14 @@ public final class StreamPoller extends EventSourceMapping {
         for (Shard shard : list) {
             String it = aws.streams().getShardIterator(b -> b.streamArn(sourceArn).shardId(shard.shardId()).shardIteratorType(type))
                     .shardIterator();
-            shards.add(new ShardState(shard.shardId(), it));
+            shards.add(new ShardState(shard.shardId(), it, factor()));
+        }
+        if (factor() > 1) {
+            workers = java.util.concurrent.Executors.newFixedThreadPool(factor() * Math.max(1, list.size()), r -> {
+                Thread t = new Thread(r, "esm-" + label().replace('/', '-') + "-batch");
+                t.setDaemon(true);
+                return t;
+            });
         }
         super.start();
     }
@@ -95,20 +160,48 @@ public final class StreamPoller extends EventSourceMapping {
                 for (Record r : resp.records()) {
                     JsonNode json = lambdaRecord(r);
                     if (FilterPattern.anyMatches(settings.filters(), json)) {
-                        if (shard.buffer.isEmpty()) {
-                            shard.firstBufferedNanos = System.nanoTime();
-                        }
                         StreamRecord d = r.dynamodb();
-                        shard.buffer.add(new Item(d.sequenceNumber(), json,
-                                d.approximateCreationDateTime() == null ? Instant.now() : d.approximateCreationDateTime()));
+                        Partition p = shard.partitions.get(Math.floorMod(itemKey(d).hashCode(), shard.partitions.size()));
+                        synchronized (p) {
+                            if (p.buffer.isEmpty()) {
+                                p.firstBufferedNanos = System.nanoTime();
+                            }
+                            p.buffer.add(new Item(d.sequenceNumber(), json,
+                                    d.approximateCreationDateTime() == null ? Instant.now() : d.approximateCreationDateTime()));
+                        }
                     } else {
                         filteredOut.incrementAndGet(); // skipped and checkpointed, as Lambda does
                     }
                 }
             }
-            if (!shard.buffer.isEmpty() && windowElapsed(shard)) {
-                processBatch(shard);
+            for (Partition p : shard.partitions) {
+                synchronized (p) {
+                    if (p.busy || p.buffer.isEmpty() || !windowElapsed(p)) {
+                        continue;
+                    }
+                    p.busy = true;
+                }
                 worked = true;
+                if (workers == null) {
+                    try {
+                        processBatch(p);
+                    } finally {
+                        release(p);
+                    }
+                } else {
+                    workers.submit(() -> {
+                        try {
+                            processBatch(p);
+                        } catch (Exception e) {
+                            if (running) {
+                                console.println("[local-cloud] " + label() + " batch failed: " + e.getClass().getSimpleName());
+                                sleep(1000);
+                            }
+                        } finally {
+                            release(p);
+                        }
+                    });
+                }
             }
         }
         if (!worked) {
@@ -116,14 +209,43 @@ public final class StreamPoller extends EventSourceMapping {
         }
     }
 
-    private boolean windowElapsed(ShardState shard) {
-        return settings.batchingWindowSeconds() <= 0 || shard.buffer.size() >= settings.batchSize()
-                || System.nanoTime() - shard.firstBufferedNanos >= settings.batchingWindowSeconds() * 1_000_000_000L;
+    @Override
+    public void close() {
+        super.close();
+        if (workers != null) {
+            workers.shutdownNow();
+        }
     }
 
-    private void processBatch(ShardState shard) throws Exception {
-        int n = Math.min(shard.plan.isEmpty() ? settings.batchSize() : shard.plan.peekFirst(), shard.buffer.size());
-        List<Item> batch = new ArrayList<>(shard.buffer).subList(0, n);
+    private static void release(Partition p) {
+        synchronized (p) {
+            p.busy = false;
+        }
+    }
+
+    /** The item a record changes, as its keys name it (names and values in name order): its partition's key. */
+    private static String itemKey(StreamRecord d) {
+        if (d == null || !d.hasKeys()) {
+            return "";
+        }
+        return new java.util.TreeMap<>(d.keys()).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue().toString())
+                .collect(java.util.stream.Collectors.joining("\u001f"));
+    }
+
+    private boolean windowElapsed(Partition p) {
+        return settings.batchingWindowSeconds() <= 0 || p.buffer.size() >= settings.batchSize()
+                || System.nanoTime() - p.firstBufferedNanos >= settings.batchingWindowSeconds() * 1_000_000_000L;
+    }
+
+    private void processBatch(Partition p) throws Exception {
+        List<Item> batch;
+        boolean firstDelivery;
+        synchronized (p) {
+            int n = Math.min(p.plan.isEmpty() ? settings.batchSize() : p.plan.peekFirst(), p.buffer.size());
+            batch = List.copyOf(new ArrayList<>(p.buffer).subList(0, n));
+            firstDelivery = batch.stream().noneMatch(i -> p.attempts.containsKey(i.sequenceNumber()));
+        }
+        int n = batch.size();
         if (settings.maximumRecordAgeSeconds() >= 0) {
             Instant oldest = Instant.now().minusSeconds(settings.maximumRecordAgeSeconds());
             int expired = 0;
@@ -132,26 +254,40 @@ public final class StreamPoller extends EventSourceMapping {
             }
             if (expired > 0) {
                 List<Item> old = List.copyOf(batch.subList(0, expired));
-                toDestination(shard, old, "RecordAgeExceeded", null, 0);
-                commit(shard, expired);
+                toDestination(p, old, "RecordAgeExceeded", null, 0);
+                commit(p, expired);
                 return;
             }
         }
         ObjectNode event = Json.MAPPER.createObjectNode();
         ArrayNode recs = event.putArray("Records");
         batch.forEach(i -> recs.add(i.json()));
+        byte[] payload = Json.MAPPER.writeValueAsBytes(event);
+        String fn = function.config().logicalId();
+        if (faults != null && factor() > 1) {
+            // A little jitter, so that partitions overtake one another as concurrent pollers do.
+            sleep(jitter.nextInt(50));
+        }
         batches.incrementAndGet();
         records.addAndGet(n);
-        InvocationResult result = function.invoke(Json.MAPPER.writeValueAsBytes(event));
+        InvocationResult result = function.invoke(payload, firstDelivery && faults != null && faults.crashBatch(fn));
+        if (faults != null && faults.faults().duplicates() && result.success()
+                && (!settings.reportBatchItemFailures() || firstFailedIndex(result, batch) < 0)) {
+            // As when Lambda lost the checkpoint of a batch that succeeded: the same batch again, whose answer counts.
+            faults.count(FaultInjector.DUPLICATE_BATCH, fn);
+            batches.incrementAndGet();
+            records.addAndGet(n);
+            result = function.invoke(payload, false);
+        }
         List<Item> failed;
         String reason;
         if (result.success()) {
             int firstFailed = settings.reportBatchItemFailures() ? firstFailedIndex(result, batch) : -1;
             if (firstFailed < 0) {
-                commit(shard, n);
+                commit(p, n);
                 return;
             }
-            commit(shard, firstFailed); // records before the lowest failed one are done
+            commit(p, firstFailed); // records before the lowest failed one are done
             failed = List.copyOf(batch.subList(firstFailed, n));
             reason = "partial batch response: " + failed.size() + " from the first failed item";
         } else {
@@ -160,15 +296,17 @@ public final class StreamPoller extends EventSourceMapping {
         }
         failures.incrementAndGet();
         int attempts = 0;
-        for (Item i : failed) {
-            attempts = Math.max(attempts, shard.attempts.merge(i.sequenceNumber(), 1, Integer::sum));
+        synchronized (p) {
+            for (Item i : failed) {
+                attempts = Math.max(attempts, p.attempts.merge(i.sequenceNumber(), 1, Integer::sum));
+            }
         }
         int max = settings.maximumRetryAttempts();
         if (max >= 0 && attempts > max) {
             console.println("[local-cloud] " + function.config().logicalId() + " batch of " + failed.size() + " failed ("
                     + reason + "), retries exhausted (" + max + ")");
-            toDestination(shard, failed, "RetryAttemptsExhausted", result, attempts);
-            commit(shard, failed.size());
+            toDestination(p, failed, "RetryAttemptsExhausted", result, attempts);
+            commit(p, failed.size());
             return;
         }
         boolean bisect = !result.success() && settings.bisectOnError() && failed.size() > 1;
@@ -176,12 +314,14 @@ public final class StreamPoller extends EventSourceMapping {
                 + reason + "), retry " + attempts + "/" + (max < 0 ? "unbounded" : String.valueOf(max))
                 + (bisect ? ", bisecting" : ""));
         if (bisect) {
-            if (!shard.plan.isEmpty()) {
-                shard.plan.pollFirst();
+            synchronized (p) {
+                if (!p.plan.isEmpty()) {
+                    p.plan.pollFirst();
+                }
+                int half = (failed.size() + 1) / 2;
+                p.plan.addFirst(failed.size() - half);
+                p.plan.addFirst(half);
             }
-            int half = (failed.size() + 1) / 2;
-            shard.plan.addFirst(failed.size() - half);
-            shard.plan.addFirst(half);
         }
     }
 
@@ -213,26 +353,28 @@ public final class StreamPoller extends EventSourceMapping {
         return lowest;
     }
 
-    private void commit(ShardState shard, int count) {
-        for (int i = 0; i < count && !shard.buffer.isEmpty(); i++) {
-            shard.attempts.remove(shard.buffer.pollFirst().sequenceNumber());
-        }
-        int left = count;
-        while (left > 0 && !shard.plan.isEmpty()) {
-            int front = shard.plan.pollFirst();
-            if (front > left) {
-                shard.plan.addFirst(front - left);
-                left = 0;
-            } else {
-                left -= front;
+    private void commit(Partition p, int count) {
+        synchronized (p) {
+            for (int i = 0; i < count && !p.buffer.isEmpty(); i++) {
+                p.attempts.remove(p.buffer.pollFirst().sequenceNumber());
             }
-        }
-        if (!shard.buffer.isEmpty()) {
-            shard.firstBufferedNanos = System.nanoTime();
+            int left = count;
+            while (left > 0 && !p.plan.isEmpty()) {
+                int front = p.plan.pollFirst();
+                if (front > left) {
+                    p.plan.addFirst(front - left);
+                    left = 0;
+                } else {
+                    left -= front;
+                }
+            }
+            if (!p.buffer.isEmpty()) {
+                p.firstBufferedNanos = System.nanoTime();
+            }
         }
     }
 
-    private void toDestination(ShardState shard, List<Item> items, String condition, InvocationResult result, int attempts) {
+    private void toDestination(Partition shard, List<Item> items, String condition, InvocationResult result, int attempts) {
         sentToDestination.addAndGet(items.size());
         console.println("[local-cloud] " + function.config().logicalId() + " " + items.size() + " record(s) "
                 + items.get(0).sequenceNumber() + ".." + items.get(items.size() - 1).sequenceNumber() + " " + condition

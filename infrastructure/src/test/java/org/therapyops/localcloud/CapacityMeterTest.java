@@ -65,8 +65,8 @@ class CapacityMeterTest {
                 return identity;
             }
         };
-        gate = IamGate.start("ClaimsFunction", everything, arns, moto.endpoint(), new PrintStream(System.out),
-                new CapacityMeter(tables, moto.endpoint(), usage), usage);
+        gate = IamGate.start("ClaimsFunction", everything, arns, moto.endpoint(), new PrintStream(System.out));
+        gate.meter(new CapacityMeter(tables, moto.endpoint(), usage), usage);
         dynamo = DynamoDbClient.builder().endpointOverride(gate.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
                 .httpClient(UrlConnectionHttpClient.create()).build();

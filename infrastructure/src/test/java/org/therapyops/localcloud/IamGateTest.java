@@ -238,6 +238,129 @@ class IamGateTest {
         assertThat(forwarded.get()).as("no denied call reached AWS").isZero();
     }
 
+    /** A gate that fails every call of the function as the rates say; the SDK clients below, without retries. */
+    private IamGate faultyGate(Faults.Rates rates) {
+        Faults faults = Faults.none().sdkTimeout(java.time.Duration.ofMillis(300));
+        Faults.SERVICES.forEach(s -> faults.service(s, rates));
+        return IamGate.start("ApiFunction", POLICIES, true, ARNS, URI.create("http://127.0.0.1:" + aws.getAddress().getPort()),
+                new PrintStream(console, true, StandardCharsets.UTF_8), 1, new FaultInjector(faults), new ClientRequestTokens());
+    }
+
+    private static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>> B sdk(B builder, IamGate at) {
+        return builder.region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("testing", "testing")))
+                .endpointOverride(at.endpoint())
+                .overrideConfiguration(c -> c.retryStrategy(software.amazon.awssdk.retries.DefaultRetryStrategy.doNotRetry()));
+    }
+
+    @Test
+    void injectedThrottlesAndServerErrorsAreWhatEachServiceSendsSoTheSdkKnowsToRetryThem() {
+        for (boolean throttle : new boolean[] {true, false}) {
+            IamGate faulty = faultyGate(throttle ? new Faults.Rates(1, 0, 0, 0) : new Faults.Rates(0, 1, 0, 0));
+            try (var s3 = sdk(software.amazon.awssdk.services.s3.S3Client.builder(), faulty).forcePathStyle(true)
+                    .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()).build();
+                 var sqs = sdk(software.amazon.awssdk.services.sqs.SqsClient.builder(), faulty)
+                    .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()).build();
+                 var ses = sdk(software.amazon.awssdk.services.sesv2.SesV2Client.builder(), faulty)
+                    .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()).build();
+                 var dynamo = sdk(software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder(), faulty)
+                    .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()).build()) {
+                List<software.amazon.awssdk.awscore.exception.AwsServiceException> errors = new java.util.ArrayList<>();
+                errors.add(org.assertj.core.api.Assertions.catchThrowableOfType(software.amazon.awssdk.services.s3.model.S3Exception.class,
+                        () -> s3.getObject(b -> b.bucket("raw-deliveries").key("incoming/x"),
+                                software.amazon.awssdk.core.sync.ResponseTransformer.toBytes())));
+                errors.add(org.assertj.core.api.Assertions.catchThrowableOfType(software.amazon.awssdk.services.sqs.model.SqsException.class,
+                        () -> sqs.sendMessage(b -> b.queueUrl("http://localhost/123456789012/Scrub").messageBody("x"))));
+                errors.add(org.assertj.core.api.Assertions.catchThrowableOfType(
+                        software.amazon.awssdk.services.sesv2.model.SesV2Exception.class,
+                        () -> ses.sendEmail(b -> b.fromEmailAddress("alerts@x.example").destination(d -> d.toAddresses("a@x.example"))
+                                .content(c -> c.simple(m -> m.subject(t -> t.data("s")).body(x -> x.text(t -> t.data("b"))))))));
+                for (int i = 0; i < 4; i++) {
+                    errors.add(org.assertj.core.api.Assertions.catchThrowableOfType(
+                            software.amazon.awssdk.services.dynamodb.model.DynamoDbException.class,
+                            () -> dynamo.getItem(b -> b.tableName("Claims").key(Map.of("pk",
+                                    software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("p"))))));
+                }
+                for (var e : errors) {
+                    assertThat(e).as("every call failed").isNotNull();
+                    if (throttle) {
+                        assertThat(e.isThrottlingException()).as(e.awsErrorDetails().errorCode() + " is a throttle to the SDK").isTrue();
+                    } else {
+                        assertThat(e.statusCode()).isEqualTo(500);
+                    }
+                }
+                if (throttle) {
+                    assertThat(errors.get(0).awsErrorDetails().errorCode()).isEqualTo("SlowDown");
+                    assertThat(errors.get(1)).isInstanceOf(software.amazon.awssdk.services.sqs.model.RequestThrottledException.class);
+                    assertThat(errors.get(2)).isInstanceOf(software.amazon.awssdk.services.sesv2.model.TooManyRequestsException.class);
+                    assertThat(errors.subList(3, 7)).extracting(e -> e.awsErrorDetails().errorCode())
+                            .containsOnly("ProvisionedThroughputExceededException", "ThrottlingException");
+                } else {
+                    assertThat(errors.get(3)).isInstanceOf(software.amazon.awssdk.services.dynamodb.model.InternalServerErrorException.class);
+                    assertThat(errors.get(2)).isInstanceOf(software.amazon.awssdk.services.sesv2.model.InternalServiceErrorException.class);
+                }
+            } finally {
+                faulty.close();
+            }
+        }
+        assertThat(forwarded.get()).as("no failed call reached AWS").isZero();
+    }
+
+    @Test
+    void anInjectedTimeoutHoldsTheCallPastTheSdksSocketTimeoutAndNeverForwardsIt() {
+        IamGate faulty = faultyGate(new Faults.Rates(0, 0, 1, 0));
+        try (var dynamo = sdk(software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder(), faulty)
+                .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()
+                        .socketTimeout(java.time.Duration.ofMillis(300))).build()) {
+            long t0 = System.nanoTime();
+            var e = org.assertj.core.api.Assertions.catchThrowableOfType(software.amazon.awssdk.core.exception.SdkClientException.class,
+                    () -> dynamo.getItem(b -> b.tableName("Claims").key(Map.of("pk",
+                            software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("p")))));
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertThat(e).hasRootCauseInstanceOf(java.net.SocketTimeoutException.class);
+            assertThat(ms).as("the client's own timeout, not the gate's hold").isBetween(250L, 700L);
+        } finally {
+            faulty.close();
+        }
+        assertThat(forwarded.get()).isZero();
+    }
+
+    @Test
+    void aLostAnswerIsForwardedSoAwsAppliesTheCallThenTheCallerHearsTheServices500() {
+        IamGate faulty = faultyGate(new Faults.Rates(0, 0, 0, 0, 1));
+        try (var sqs = sdk(software.amazon.awssdk.services.sqs.SqsClient.builder(), faulty)
+                .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()).build();
+             var dynamo = sdk(software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder(), faulty)
+                .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()).build()) {
+            var send = org.assertj.core.api.Assertions.catchThrowableOfType(software.amazon.awssdk.services.sqs.model.SqsException.class,
+                    () -> sqs.sendMessage(b -> b.queueUrl("http://localhost/123456789012/Scrub").messageBody("x")));
+            assertThat(send.statusCode()).isEqualTo(500);
+            var put = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    software.amazon.awssdk.services.dynamodb.model.InternalServerErrorException.class,
+                    () -> dynamo.putItem(b -> b.tableName("Claims").item(Map.of("pk",
+                            software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("p")))));
+            assertThat(put.statusCode()).isEqualTo(500);
+        } finally {
+            faulty.close();
+        }
+        assertThat(forwarded.get()).as("both calls reached AWS").isEqualTo(2);
+    }
+
+    @Test
+    void onlyCallsThatChangeSomethingAreWrites() {
+        Map<String, List<String>> none = Map.of();
+        assertThat(IamGate.isWrite(new IamGate.Call("POST", "/", null, Map.of("X-Amz-Target", List.of("DynamoDB_20120810.TransactWriteItems")),
+                new byte[0]))).isTrue();
+        assertThat(IamGate.isWrite(new IamGate.Call("POST", "/", null, Map.of("X-Amz-Target", List.of("DynamoDB_20120810.Query")),
+                new byte[0]))).isFalse();
+        assertThat(IamGate.isWrite(new IamGate.Call("POST", "/", null, Map.of("X-Amz-Target", List.of("AmazonSQS.SendMessage")),
+                new byte[0]))).isTrue();
+        assertThat(IamGate.isWrite(new IamGate.Call("PUT", "/raw-deliveries/incoming/x", null, S3_SIGNED, new byte[0]))).isTrue();
+        assertThat(IamGate.isWrite(new IamGate.Call("GET", "/raw-deliveries/incoming/x", null, S3_SIGNED, new byte[0]))).isFalse();
+        assertThat(IamGate.isWrite(new IamGate.Call("POST", "/v2/email/outbound-emails", null, none, new byte[0]))).isTrue();
+    }
+
     private HttpResponse<String> call(String target, String body) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(gate.endpoint().resolve("/"))
                 .header("X-Amz-Target", target).header("Content-Type", "application/x-amz-json-1.0")

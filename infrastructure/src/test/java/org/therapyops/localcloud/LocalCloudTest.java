@@ -131,6 +131,16 @@ class LocalCloudTest {
     }
 
     @Test
+    void aPayload20AnswerIsReadFromHeadersAloneAsApiGatewayDoes() throws Exception {
+        // Format 2.0 has no multiValueHeaders (API Gateway's payload format docs): one Content-Type, one ETag.
+        HttpResponse<String> r = get("/versioned", Map.of("Authorization", "Bearer " + cloud.issueToken("p", "admin")));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().allValues("etag")).containsExactly("\"3\"");
+        assertThat(r.headers().allValues("content-type")).containsExactly("application/json");
+        assertThat(r.headers().allValues("x-only-multi")).isEmpty();
+    }
+
+    @Test
     void badTokensAreRefusedWithoutCallingTheFunction() throws Exception {
         long before = echoInvocations();
         Instant now = Instant.now();

@@ -21,25 +21,34 @@ import java.util.List;
  * delivered: claim (no email state → SENDING with a lease), send, mark SENT. A redelivery of a SENT alert
  * sends nothing; one that finds a running lease fails, to be retried after the queue's visibility timeout.
  * A lease that ran out (the sender crashed between claim and mark) is taken over, so at worst an email is
- * sent twice after a crash in the few milliseconds between SES accepting it and the mark.
+ * sent twice after a crash in the few milliseconds between SES accepting it and the mark. The lease must outlast one
+ * delivery's work and stay below the notify queue's visibility timeout, so that the retry after a crash takes over.
  */
 public final class AlertNotifier {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertNotifier.class);
-    static final Duration LEASE = Duration.ofMinutes(2);
+    /** The default lease: under the notify queue's 180 s visibility timeout. */
+    public static final Duration LEASE = Duration.ofMinutes(2);
 
     private final AlertRepository alerts;
     private final PracticeRepository practice;
     private final AlertMailer mailer;
     private final String appBaseUrl;
     private final Clock clock;
+    private final Duration lease;
 
     public AlertNotifier(AlertRepository alerts, PracticeRepository practice, AlertMailer mailer, String appBaseUrl, Clock clock) {
+        this(alerts, practice, mailer, appBaseUrl, clock, LEASE);
+    }
+
+    public AlertNotifier(AlertRepository alerts, PracticeRepository practice, AlertMailer mailer, String appBaseUrl, Clock clock,
+                         Duration lease) {
         this.alerts = alerts;
         this.practice = practice;
         this.mailer = mailer;
         this.appBaseUrl = appBaseUrl;
         this.clock = clock;
+        this.lease = lease;
     }
 
     /** What became of one notification. */
@@ -55,7 +64,7 @@ public final class AlertNotifier {
      */
     public Outcome notify(String practiceId, String alertId) {
         Instant now = clock.instant();
-        EmailClaim claim = alerts.claimEmail(practiceId, alertId, now, now.plus(LEASE));
+        EmailClaim claim = alerts.claimEmail(practiceId, alertId, now, now.plus(lease));
         switch (claim) {
             case UNKNOWN -> throw new UnknownAlertException(alertId);
             case DONE -> {

@@ -37,6 +37,15 @@ public record PayerResponse(String batchId, Instant submittedAt, Acknowledgement
         return new PayerResponse(batchId, submittedAt, ack, pccn, remittance, denials, successorId, denialWork);
     }
 
+    /**
+     * An acceptance that came after the 835 had adjudicated the claim (the queue does not keep the clearinghouse's
+     * order): kept as the claim's acknowledgement, the 835's control number unchanged.
+     */
+    public PayerResponse withLateAcknowledgement(Acknowledgement ack) {
+        return new PayerResponse(batchId, submittedAt, ack, payerClaimControlNumber != null ? payerClaimControlNumber
+                : ack.payerClaimControlNumber(), remittance, denials, successorId, denialWork);
+    }
+
     public PayerResponse withRemittance(RemittanceTotals totals, String pccn, List<Denial> openDenials) {
         return new PayerResponse(batchId, submittedAt, acknowledgement, pccn != null ? pccn : payerClaimControlNumber, totals,
                 openDenials, successorId, null);

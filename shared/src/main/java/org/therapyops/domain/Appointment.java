@@ -1,7 +1,5 @@
 package org.therapyops.domain;
 
-import org.therapyops.domain.authorization.Reason;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -1,6 +1,6 @@
 /**
  * What integrators (clearinghouses, payers, utilization-management vendors) send: their registration and signing
- * secrets, signed webhook deliveries kept before they are acknowledged, and the use cases that apply each delivery
- * (acknowledgements, remittances, authorization updates) once. Plain Java; storage, queue and object store behind ports.
+ * secrets, signed webhook deliveries kept before they are acknowledged, and the documents they carry. Plain records
+ * that the ports name; the use cases over them are in {@code inbound.service}.
  */
 package org.therapyops.inbound;

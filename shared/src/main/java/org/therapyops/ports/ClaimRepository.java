@@ -1,11 +1,11 @@
 package org.therapyops.ports;
 
-import org.therapyops.billing.CaptureRecord;
 import org.therapyops.billing.Claim;
 import org.therapyops.billing.ClaimStatus;
 import org.therapyops.billing.PayerResponse;
 import org.therapyops.billing.StoredCharge;
 import org.therapyops.billing.StoredClaim;
+import org.therapyops.billing.charges.CaptureRecord;
 import org.therapyops.billing.remittance.Posting;
 import org.therapyops.billing.scrub.ScrubRecord;
 import org.therapyops.billing.scrub.ScrubResult;

@@ -1,6 +1,7 @@
 package org.therapyops.ports;
 
 import org.therapyops.billing.charges.FeeSchedule;
+import org.therapyops.billing.charges.KxThresholds;
 import org.therapyops.domain.Authorization;
 import org.therapyops.domain.BillingProfile;
 import org.therapyops.domain.Coverage;
@@ -132,6 +133,21 @@ public interface PracticeRepository {
      * @throws org.therapyops.ports.StaleVersionException when another change was saved in between
      */
     void saveFeeSchedule(String practiceId, FeeSchedule schedule, long expectedVersion);
+
+    /** The KX thresholds the practice's admin set (years over the shipped defaults) and their version; empty when none. */
+    Optional<Versioned<KxThresholds>> kxThresholds(String practiceId);
+
+    /** The thresholds KX is decided by for the practice: {@code shipped} with the years its admin set over them. */
+    default KxThresholds kxThresholdsOver(String practiceId, KxThresholds shipped) {
+        return kxThresholds(practiceId).map(v -> shipped.overriddenBy(v.value())).orElse(shipped);
+    }
+
+    /**
+     * Saves the practice's KX thresholds over the version read ({@code expectedVersion}, 0 when there are none yet).
+     *
+     * @throws org.therapyops.ports.StaleVersionException when another change was saved in between
+     */
+    void saveKxThresholds(String practiceId, KxThresholds thresholds, long expectedVersion);
 
     /** A record stored whole under one version. */
     record Versioned<T>(T value, long version) {

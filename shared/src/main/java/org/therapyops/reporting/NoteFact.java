@@ -1,6 +1,6 @@
 package org.therapyops.reporting;
 
-import org.therapyops.billing.CaptureRecord;
+import org.therapyops.billing.charges.CaptureRecord;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;

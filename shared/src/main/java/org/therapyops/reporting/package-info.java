@@ -6,3 +6,5 @@
  * from the aggregates ({@link org.therapyops.reporting.Reports}). Plain Java: no AWS, Lambda or Micronaut types.
  */
 package org.therapyops.reporting;
+
+import org.therapyops.reporting.service.ReportingService;

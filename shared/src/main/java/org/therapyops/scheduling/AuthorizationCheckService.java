@@ -1,15 +1,16 @@
 package org.therapyops.scheduling;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.therapyops.domain.Appointment;
 import org.therapyops.domain.AppointmentStatus;
 import org.therapyops.domain.SchedulingPolicy;
 import org.therapyops.domain.authorization.AuthorizationCheck;
 import org.therapyops.domain.authorization.AuthorizationDecision;
-import org.therapyops.ports.AppointmentRepository;
+import org.therapyops.payer.service.PayerRulesResolver;
 import org.therapyops.ports.AppointmentRepository.RecordOutcome;
+import org.therapyops.ports.AppointmentRepository;
 import org.therapyops.ports.PracticeRepository;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -33,10 +34,13 @@ public final class AuthorizationCheckService {
 
     private final PracticeRepository practice;
     private final AppointmentRepository appointments;
+    private final PayerRulesResolver payerRules;
 
-    public AuthorizationCheckService(PracticeRepository practice, AppointmentRepository appointments) {
+    public AuthorizationCheckService(PracticeRepository practice, AppointmentRepository appointments,
+                                     PayerRulesResolver payerRules) {
         this.practice = practice;
         this.appointments = appointments;
+        this.payerRules = payerRules;
     }
 
     /** The decision written, or empty when the appointment was not (or no longer) waiting for one. */
@@ -47,7 +51,8 @@ public final class AuthorizationCheckService {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             PracticeRepository.PatientBenefits benefits = practice.benefits(practiceId, requested.patientId());
             AuthorizationDecision decision = applyPolicy(practice.settings(practiceId).schedulingPolicy(),
-                    AuthorizationCheck.decide(requested, benefits.coverages(), benefits.authorizations()));
+                    AuthorizationCheck.decide(requested, benefits.coverages(), benefits.authorizations(),
+                            payerRules.lookup(practice, practiceId)));
             RecordOutcome outcome = appointments.record(practiceId, requested, decision);
             switch (outcome) {
                 case RECORDED -> {
@@ -93,6 +98,9 @@ public final class AuthorizationCheckService {
         }
         if (decision instanceof AuthorizationDecision.Refuse r) {
             return "NEEDS_AUTH " + r.reasons().stream().map(x -> x.code().name()).toList();
+        }
+        if (decision instanceof AuthorizationDecision.NotRequired n) {
+            return "SCHEDULED, no authorization required by payer " + n.payerId();
         }
         return "SCHEDULED with warnings " + ((AuthorizationDecision.ScheduleWithWarnings) decision).warnings().stream()
                 .map(x -> x.code().name()).toList();

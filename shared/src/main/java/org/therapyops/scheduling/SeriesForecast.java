@@ -5,6 +5,7 @@ import org.therapyops.domain.Authorization;
 import org.therapyops.domain.Coverage;
 import org.therapyops.domain.authorization.AuthorizationCheck;
 import org.therapyops.domain.authorization.AuthorizationDecision;
+import org.therapyops.payer.PayerRulesLookup;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,17 +25,19 @@ public final class SeriesForecast {
     /** One session's expected outcome and, when it reserves, what would remain of its authorization after it. */
     public record Session(Appointment appointment, AuthorizationDecision decision, Long remainingAfter) {
 
+        /** Whether it would be scheduled without a warning: within an authorization, or needing none. */
         public boolean withinAuthorization() {
-            return decision instanceof AuthorizationDecision.Reserve;
+            return decision instanceof AuthorizationDecision.Reserve || decision instanceof AuthorizationDecision.NotRequired;
         }
     }
 
-    public static List<Session> assess(List<Appointment> sessions, List<Coverage> coverages, List<Authorization> authorizations) {
+    public static List<Session> assess(List<Appointment> sessions, List<Coverage> coverages, List<Authorization> authorizations,
+                                       PayerRulesLookup payerRules) {
         List<Authorization> current = new ArrayList<>(authorizations);
         List<Session> result = new ArrayList<>();
         List<Appointment> ordered = sessions.stream().sorted(Comparator.comparing(Appointment::start)).toList();
         for (Appointment session : ordered) {
-            AuthorizationDecision decision = AuthorizationCheck.decide(session, coverages, current);
+            AuthorizationDecision decision = AuthorizationCheck.decide(session, coverages, current, payerRules);
             Long remainingAfter = null;
             if (decision instanceof AuthorizationDecision.Reserve reserve) {
                 for (int i = 0; i < current.size(); i++) {

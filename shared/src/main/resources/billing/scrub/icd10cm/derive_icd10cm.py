@@ -8,7 +8,9 @@ shipped inside the PyPI package simple-icd-10-cm (see PROVENANCE.md). Usage:
 
 Output: gzip'd UTF-8 text, '#' header lines, then one line per code: CODE<TAB>Y|N<TAB>description,
 the code without its dot, Y for a billable code (a leaf of the classification), N for a header.
-Chapters and blocks (ranges such as A00-A09) are left out: they are never codes on a claim.
+Chapters and blocks (ranges such as A00-A09) are left out: they are never codes on a claim. A category that is
+also the name of a block holding only it (B10, C50, E89, Z68, ...: the package answers is_chapter_or_block for both)
+is kept: it is a category header, as in CDC's order file.
 """
 import gzip
 import sys
@@ -17,7 +19,8 @@ src, out = sys.argv[1], sys.argv[2]
 sys.path.insert(0, src)
 import simple_icd_10_cm as cm  # noqa: E402
 
-codes = [c for c in cm.get_all_codes(with_dots=False) if not cm.is_chapter_or_block(c)]
+# get_all_codes lists such a category twice (as the block and as the category): keep the first.
+codes = list(dict.fromkeys(c for c in cm.get_all_codes(with_dots=False) if not cm.is_chapter_or_block(c) or cm.is_category(c)))
 with gzip.GzipFile(out, "wb", mtime=0) as raw:
     f = raw
     f.write(b"# ICD-10-CM April 1, 2026 release (FY2026), CDC/NCHS tabular list; public domain\n")

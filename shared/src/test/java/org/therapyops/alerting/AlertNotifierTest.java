@@ -38,10 +38,18 @@ class AlertNotifierTest {
     private final List<List<String>> sentTo = new ArrayList<>();
     private final List<AlertEmail> sent = new ArrayList<>();
     private final List<AlertRepository.EmailState> marked = new ArrayList<>();
+    private final List<Instant> leases = new ArrayList<>();
 
     private AlertNotifier notifier(Alert alert, Map<String, List<String>> recipients) {
+        return notifier(alert, recipients, AlertNotifier.LEASE);
+    }
+
+    private AlertNotifier notifier(Alert alert, Map<String, List<String>> recipients, java.time.Duration lease) {
         AlertRepository alerts = proxy(AlertRepository.class, (method, args) -> switch (method) {
-            case "claimEmail" -> AlertRepository.EmailClaim.CLAIMED;
+            case "claimEmail" -> {
+                leases.add((Instant) args[3]);
+                yield AlertRepository.EmailClaim.CLAIMED;
+            }
             case "alert" -> Optional.of(alert);
             case "markEmail" -> marked.add((AlertRepository.EmailState) args[2]);
             default -> throw new UnsupportedOperationException(method);
@@ -56,7 +64,7 @@ class AlertNotifierTest {
             sent.add(email);
             return "message-1";
         };
-        return new AlertNotifier(alerts, practice, mailer, "https://app.example", Clock.fixed(NOW, ZoneOffset.UTC));
+        return new AlertNotifier(alerts, practice, mailer, "https://app.example", Clock.fixed(NOW, ZoneOffset.UTC), lease);
     }
 
     private static final Map<String, List<String>> EVERYONE = Map.of("admin", List.of("owner@clinic.example"),
@@ -67,6 +75,13 @@ class AlertNotifierTest {
         assertThat(notifier(EXHAUSTED, EVERYONE).notify("p", "auth-alert")).isEqualTo(AlertNotifier.Outcome.SENT);
         assertThat(sentTo).singleElement().satisfies(to -> assertThat(to)
                 .containsExactlyInAnyOrder("owner@clinic.example", "desk@clinic.example", "billing@clinic.example"));
+    }
+
+    @Test
+    void theSendingLeaseIsTheOneConfiguredTwoMinutesByDefault() {
+        notifier(EXHAUSTED, EVERYONE).notify("p", "auth-alert");
+        notifier(EXHAUSTED, EVERYONE, java.time.Duration.ofSeconds(5)).notify("p", "auth-alert");
+        assertThat(leases).containsExactly(NOW.plusSeconds(120), NOW.plusSeconds(5));
     }
 
     @Test

@@ -8,8 +8,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.therapyops.domain.AppointmentAction.UnitEffect;
-import org.therapyops.domain.authorization.Reason;
-import org.therapyops.domain.authorization.ReasonCode;
 
 import java.time.Instant;
 import java.time.LocalDateTime;

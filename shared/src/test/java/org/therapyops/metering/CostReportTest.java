@@ -1,6 +1,7 @@
 package org.therapyops.metering;
 
 import org.junit.jupiter.api.Test;
+import org.therapyops.metering.service.CostQueries;
 import org.therapyops.reporting.InvalidReportQueryException;
 
 import java.math.BigDecimal;

@@ -1,5 +1,7 @@
 package org.therapyops.reporting;
 
+import org.therapyops.reporting.service.ReportingService;
+
 import org.junit.jupiter.api.Test;
 import org.therapyops.billing.ClaimStatus;
 import org.therapyops.billing.Note;
@@ -114,7 +116,7 @@ class ReportingServiceTest {
         // no session leaks; the signed note has no claim yet
         assertThat(store.work("x").values()).extracting(WorkItem::kind).containsExactly(WorkItem.Kind.CLAIM_MISSING);
         assertThat(store.work("y")).isEqualTo(store.work("x"));
-        service.captureRecorded("x", new org.therapyops.billing.CaptureRecord("n1", org.therapyops.billing.CaptureRecord.Outcome.CHARGED,
+        service.captureRecorded("x", new org.therapyops.billing.charges.CaptureRecord("n1", org.therapyops.billing.charges.CaptureRecord.Outcome.CHARGED,
                 List.of("c1"), List.of(), Instant.parse("2026-12-01T16:00:01Z")));
         assertThat(store.work("x")).isEmpty();
     }

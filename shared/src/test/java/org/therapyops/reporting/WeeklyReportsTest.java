@@ -1,5 +1,9 @@
 package org.therapyops.reporting;
 
+import org.therapyops.reporting.service.ReportQueries;
+import org.therapyops.reporting.service.ReportingService;
+import org.therapyops.reporting.service.WeeklyReports;
+
 import org.junit.jupiter.api.Test;
 import org.therapyops.alerting.AlertRaiser;
 import org.therapyops.billing.ClaimStatus;

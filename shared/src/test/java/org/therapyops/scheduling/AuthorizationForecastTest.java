@@ -8,9 +8,9 @@ import org.therapyops.domain.Appointment;
 import org.therapyops.domain.AppointmentStatus;
 import org.therapyops.domain.Authorization;
 import org.therapyops.domain.Discipline;
+import org.therapyops.domain.Reason;
+import org.therapyops.domain.ReasonCode;
 import org.therapyops.domain.UnitType;
-import org.therapyops.domain.authorization.Reason;
-import org.therapyops.domain.authorization.ReasonCode;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -3,13 +3,13 @@ package org.therapyops.scheduling;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.therapyops.domain.Reason;
+import org.therapyops.domain.ReasonCode;
 import org.therapyops.domain.SchedulingPolicy;
-import org.therapyops.domain.authorization.AuthorizationDecision;
 import org.therapyops.domain.authorization.AuthorizationDecision.Refuse;
 import org.therapyops.domain.authorization.AuthorizationDecision.Reserve;
 import org.therapyops.domain.authorization.AuthorizationDecision.ScheduleWithWarnings;
-import org.therapyops.domain.authorization.Reason;
-import org.therapyops.domain.authorization.ReasonCode;
+import org.therapyops.domain.authorization.AuthorizationDecision;
 
 import java.util.List;
 import java.util.Map;

@@ -7,12 +7,12 @@ import org.therapyops.domain.Authorization;
 import org.therapyops.domain.Coverage;
 import org.therapyops.domain.CoveragePriority;
 import org.therapyops.domain.Discipline;
+import org.therapyops.domain.Reason;
+import org.therapyops.domain.ReasonCode;
 import org.therapyops.domain.UnitType;
-import org.therapyops.domain.authorization.AuthorizationDecision;
 import org.therapyops.domain.authorization.AuthorizationDecision.Refuse;
 import org.therapyops.domain.authorization.AuthorizationDecision.Reserve;
-import org.therapyops.domain.authorization.Reason;
-import org.therapyops.domain.authorization.ReasonCode;
+import org.therapyops.domain.authorization.AuthorizationDecision;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,7 +43,7 @@ class SeriesForecastTest {
         // 24 authorized - 8 rendered - 6 scheduled = 10 left; a 45-minute 97110 session needs 3 units
         Authorization tenLeft = auth("auth-1", "cov-1", 24, 8, 6, JAN_1, DEC_31);
 
-        List<SeriesForecast.Session> forecast = SeriesForecast.assess(weekly(5, 45), List.of(primary()), List.of(tenLeft));
+        List<SeriesForecast.Session> forecast = assess(weekly(5, 45), List.of(primary()), List.of(tenLeft));
 
         assertThat(forecast).extracting(SeriesForecast.Session::withinAuthorization)
                 .containsExactly(true, true, true, false, false);
@@ -63,7 +63,7 @@ class SeriesForecastTest {
     void aSessionTakingTheLastUnitExactlyIsWithinTheAuthorization() {
         Authorization nineLeft = auth("auth-1", "cov-1", 9, 0, 0, JAN_1, DEC_31);
 
-        List<SeriesForecast.Session> forecast = SeriesForecast.assess(weekly(4, 45), List.of(primary()), List.of(nineLeft));
+        List<SeriesForecast.Session> forecast = assess(weekly(4, 45), List.of(primary()), List.of(nineLeft));
 
         assertThat(forecast).extracting(SeriesForecast.Session::remainingAfter).containsExactly(6L, 3L, 0L, null);
         assertThat(singleReason(forecast.get(3).decision()).details()).containsEntry("remaining", "0");
@@ -75,7 +75,7 @@ class SeriesForecastTest {
         LocalDate endsOnThirdSession = FIRST.toLocalDate().plusWeeks(2);
         Authorization ending = auth("auth-1", "cov-1", 100, 0, 0, JAN_1, endsOnThirdSession);
 
-        List<SeriesForecast.Session> forecast = SeriesForecast.assess(weekly(5, 45), List.of(primary()), List.of(ending));
+        List<SeriesForecast.Session> forecast = assess(weekly(5, 45), List.of(primary()), List.of(ending));
 
         assertThat(forecast).extracting(SeriesForecast.Session::withinAuthorization)
                 .containsExactly(true, true, true, false, false);
@@ -95,7 +95,7 @@ class SeriesForecastTest {
         List<Appointment> shuffled = List.of(series.get(2), series.get(0), series.get(3), series.get(1));
         Authorization tenLeft = auth("auth-1", "cov-1", 10, 0, 0, JAN_1, DEC_31);
 
-        List<SeriesForecast.Session> forecast = SeriesForecast.assess(shuffled, List.of(primary()), List.of(tenLeft));
+        List<SeriesForecast.Session> forecast = assess(shuffled, List.of(primary()), List.of(tenLeft));
 
         assertThat(forecast).extracting(SeriesForecast.Session::appointment).containsExactlyElementsOf(series);
         assertThat(forecast).extracting(SeriesForecast.Session::remainingAfter).containsExactly(7L, 4L, 1L, null);
@@ -113,7 +113,7 @@ class SeriesForecastTest {
         List<Appointment> reversedBefore = List.copyOf(reversed);
         List<Coverage> coveragesBefore = List.copyOf(coverages);
 
-        SeriesForecast.assess(reversed, coverages, authorizations);
+        assess(reversed, coverages, authorizations);
 
         assertThat(reversed).containsExactlyElementsOf(reversedBefore);
         assertThat(coverages).containsExactlyElementsOf(coveragesBefore);
@@ -126,8 +126,8 @@ class SeriesForecastTest {
     void assessingTheSameSeriesTwiceGivesTheSameForecast() {
         List<Authorization> authorizations = List.of(auth("auth-1", "cov-1", 10, 0, 0, JAN_1, DEC_31));
 
-        List<SeriesForecast.Session> first = SeriesForecast.assess(weekly(5, 45), List.of(primary()), authorizations);
-        List<SeriesForecast.Session> second = SeriesForecast.assess(weekly(5, 45), List.of(primary()), authorizations);
+        List<SeriesForecast.Session> first = assess(weekly(5, 45), List.of(primary()), authorizations);
+        List<SeriesForecast.Session> second = assess(weekly(5, 45), List.of(primary()), authorizations);
 
         assertThat(second).isEqualTo(first);
     }
@@ -138,7 +138,7 @@ class SeriesForecastTest {
         Authorization primaryAuth = auth("auth-p", "cov-1", 6, 0, 0, JAN_1, DEC_31);    // two sessions
         Authorization secondaryAuth = auth("auth-s", "cov-2", 9, 0, 0, JAN_1, DEC_31);  // three sessions
 
-        List<SeriesForecast.Session> forecast = SeriesForecast.assess(weekly(6, 45), List.of(secondary, primary()),
+        List<SeriesForecast.Session> forecast = assess(weekly(6, 45), List.of(secondary, primary()),
                 List.of(secondaryAuth, primaryAuth));
 
         assertThat(forecast.subList(0, 5)).extracting(s -> ((Reserve) s.decision()).authorizationId())
@@ -155,7 +155,7 @@ class SeriesForecastTest {
 
     @Test
     void anEmptySeriesHasAnEmptyForecast() {
-        assertThat(SeriesForecast.assess(List.of(), List.of(primary()), List.of())).isEmpty();
+        assertThat(assess(List.of(), List.of(primary()), List.of())).isEmpty();
     }
 
     private static List<Appointment> weekly(int sessions, int minutes) {
@@ -184,5 +184,11 @@ class SeriesForecastTest {
         List<Reason> reasons = ((Refuse) decision).reasons();
         assertThat(reasons).hasSize(1);
         return reasons.get(0);
+    }
+
+    /** No payer's rules known: every service is taken to need authorization (the payer's rules are tested apart). */
+    private static List<SeriesForecast.Session> assess(List<Appointment> sessions, List<Coverage> coverages,
+                                                       List<Authorization> authorizations) {
+        return SeriesForecast.assess(sessions, coverages, authorizations, (payerId, date) -> java.util.Optional.empty());
     }
 }

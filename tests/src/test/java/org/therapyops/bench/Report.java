@@ -16,10 +16,15 @@ final class Report {
     private final StringBuilder body = new StringBuilder();
 
     Report(String title, String name) {
+        this(title, name, "bin/bench " + name);
+    }
+
+    /** With the command that reproduces the figure, when it is not {@code bin/bench <name>}. */
+    Report(String title, String name, String command) {
         this.name = name;
         body.append("# ").append(title).append("\n\n")
                 .append("- measured: ").append(LocalDate.now()).append("\n")
-                .append("- command: `bin/bench ").append(name).append("`\n")
+                .append("- command: `").append(command).append("`\n")
                 .append("- machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
                 .append(Runtime.getRuntime().maxMemory() / (1024 * 1024)).append(" MiB max heap for the driver, Java ")
                 .append(System.getProperty("java.version")).append(", ").append(System.getProperty("os.name")).append(" ")

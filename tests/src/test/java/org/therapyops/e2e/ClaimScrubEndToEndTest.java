@@ -107,7 +107,7 @@ class ClaimScrubEndToEndTest {
         Thread.sleep(1500);
         assertThat(biller.get("/claims/" + claimId).json().get("status").asText()).isEqualTo("SCRUB_PENDING");
 
-        InvocationResult sweep = cloud.runSchedule("AuthorizationAlertsFunction", "HourlyScrubSweep");
+        InvocationResult sweep = cloud.runSchedule("ScrubSweepFunction", "HourlyScrubSweep");
 
         assertThat(sweep.success()).as(sweep.errorType() + ": " + sweep.errorMessage()).isTrue();
         JsonNode scrubbed = biller.await("/claims/" + claimId + "/scrub", r -> "NEEDS_REVIEW".equals(r.path("status").asText()),

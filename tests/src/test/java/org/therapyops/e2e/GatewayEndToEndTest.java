@@ -75,6 +75,19 @@ class GatewayEndToEndTest {
     }
 
     @Test
+    void aWriteAnswersOneETagThatAClientCanEchoBack() {
+        // A browser's fetch joins repeated headers with ", ": a doubled ETag echoed that way never matched (412).
+        Practice practice = new Practice(cloud);
+        ApiClient.Response read = practice.api.get("/settings");
+        assertThat(read.raw().headers().allValues("etag")).hasSize(1);
+        assertThat(read.raw().headers().allValues("content-type")).hasSize(1);
+        String echoed = String.join(", ", read.raw().headers().allValues("etag"));
+        ApiClient.Response saved = practice.api.put("/settings", read.body(), echoed);
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        assertThat(saved.raw().headers().allValues("etag")).containsExactly("\"1\"");
+    }
+
+    @Test
     void badInputIsAProblemAndWritesNothing() {
         Practice practice = new Practice(cloud);
         ApiClient.Response malformed = practice.api.post("/appointments", "{\"patientId\": ");
@@ -91,5 +104,22 @@ class GatewayEndToEndTest {
                 "{\"firstName\":\"" + "x".repeat(100_000) + "\",\"lastName\":\"B\",\"birthDate\":\"1990-01-01\"}");
         assertThat(oversized.status()).isEqualTo(413);
         assertThat(oversized.contentType()).startsWith("application/problem+json");
+
+        // Through the gateway as a browser or curl sends them: no Content-Type (the gateway base64-encodes such a
+        // body), a form type (curl -d without -H), a string for an integer, a lone surrogate escaped.
+        String body = "{\"firstName\":\"Ada\",\"lastName\":\"Byron\",\"birthDate\":\"1980-12-10\"}";
+        ApiClient.Response untyped = practice.api.send(practice.api.request("/patients").POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(untyped.status()).isEqualTo(415);
+        assertThat(untyped.contentType()).startsWith("application/problem+json");
+        ApiClient.Response form = practice.api.send(practice.api.request("/patients")
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(form.status()).isEqualTo(415);
+        ApiClient.Response coerced = practice.api.post("/appointments", "{\"patientId\":\"" + patient + "\",\"providerId\":\"p\","
+                + "\"serviceCode\":\"97110\",\"start\":\"2026-12-03T10:00\",\"durationMinutes\":\"30\"}");
+        assertThat(coerced.status()).isEqualTo(400);
+        assertThat(coerced.json().at("/errors/0/field").asText()).isEqualTo("durationMinutes");
+        ApiClient.Response surrogate = practice.api.post("/payers", "{\"name\":\"Acme \\ud800\",\"payerId\":\"ACME9\"}");
+        assertThat(surrogate.status()).isEqualTo(400);
+        assertThat(practice.api.get("/payers?limit=100").json().get("items").findValuesAsText("payerId")).doesNotContain("ACME9");
     }
 }

@@ -84,6 +84,65 @@ class KxEndToEndTest {
         assertThat(ruleIds).as(scrub.toString()).doesNotContain("KX_MODIFIER", "KX_THRESHOLD");
     }
 
+    /**
+     * A year without a shipped threshold (2027): charge capture decides no KX and the scrubber warns; once the practice's
+     * admin sets the year's threshold (PUT /kx-thresholds; the amount here is a test value, not CMS's), the next note of
+     * that year is decided against it and scrubbed without the warning.
+     */
+    @Test
+    void aYearsThresholdTheAdminSetsTakesEffectWithoutARelease() {
+        LocalCloud cloud = Cloud.get();
+        Practice practice = new Practice(cloud);
+        String medicare = Practice.created(practice.api.post("/payers",
+                "{\"name\":\"Medicare Part B\",\"payerId\":\"MCRB1\",\"payerType\":\"MEDICARE\"}"));
+        String patient = practice.patient();
+        String provider = practice.provider();
+        String coverage = Practice.created(practice.api.post("/patients/" + patient + "/coverages",
+                "{\"payerId\":\"" + medicare + "\",\"memberId\":\"1EG4TE5MK73\",\"effectiveFrom\":\"2026-01-01\"}"));
+        practice.authorization(patient, coverage, "97110", "VISITS", 12, "2027-01-01", "2027-12-31");
+        ApiClient clinician = new ApiClient(cloud.apiUrl(),
+                cloud.issueToken(new TokenRequest(practice.id, "clinician", provider, null, null, null)));
+        ApiClient biller = new ApiClient(cloud.apiUrl(), cloud.issueToken(practice.id, "biller"));
+
+        JsonNode before = scrubbedNote(practice, clinician, biller, patient, provider, "2027-01-05T10:00");
+        assertThat(ruleIds(before.get("scrub"))).contains("KX_THRESHOLD").doesNotContain("KX_MODIFIER");
+        assertThat(before.get("claim").at("/lines/0/modifiers").toString()).isEqualTo("[\"GP\"]");
+
+        ApiClient.Response set = practice.api.put("/kx-thresholds",
+                "{\"thresholds\":[{\"year\":2027,\"amount\":100,\"reference\":\"test value\"}]}", "\"0\"");
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+
+        JsonNode after = scrubbedNote(practice, clinician, biller, patient, provider, "2027-01-06T10:00");
+        assertThat(ruleIds(after.get("scrub"))).doesNotContain("KX_THRESHOLD", "KX_MODIFIER");
+        assertThat(after.get("claim").at("/lines/0/modifiers").toString()).isEqualTo("[\"GP\",\"KX\"]");
+    }
+
+    /** Books, documents and signs 33 + 7 minutes on the day; the claim and its scrub once scrubbed. */
+    private static JsonNode scrubbedNote(Practice practice, ApiClient clinician, ApiClient biller, String patient, String provider,
+                                         String start) {
+        String appointment = practice.book(patient, provider, "97110", start, 45);
+        assertThat(practice.decided(appointment).get("status").asText()).isEqualTo("SCHEDULED");
+        String note = Practice.created(clinician.post("/notes", "{\"appointmentId\":\"" + appointment + "\","
+                + "\"diagnoses\":[\"M54.50\"],\"placeOfService\":\"11\","
+                + "\"lines\":[{\"code\":\"97110\",\"minutes\":33},{\"code\":\"97140\",\"minutes\":7}]}"));
+        ApiClient.Response signed = clinician.post("/notes/" + note + "/sign", "{}");
+        assertThat(signed.status()).as(signed.body()).isEqualTo(200);
+        String claimId = note + "-C01";
+        JsonNode scrub = biller.await("/claims/" + claimId + "/scrub", s -> s.path("status").asText().matches("READY|NEEDS_REVIEW"),
+                Duration.ofSeconds(60));
+        JsonNode claim = biller.await("/claims/" + claimId, c -> c.has("lines"), Duration.ofSeconds(30));
+        com.fasterxml.jackson.databind.node.ObjectNode both = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        both.set("claim", claim);
+        both.set("scrub", scrub);
+        return both;
+    }
+
+    private static List<String> ruleIds(JsonNode scrub) {
+        List<String> ids = new ArrayList<>();
+        scrub.path("findings").forEach(f -> ids.add(f.get("ruleId").asText()));
+        return ids;
+    }
+
     /** A READY Medicare or commercial claim of one 97110 GP line of {@code amount}, from a note signed that day. */
     private static StoredClaim earlier(String id, String patient, String payer, LocalDate dos, String amount) {
         Charge line = new Charge("97110", List.of("GP"), 1, 15, List.of(1), new BigDecimal(amount), "pt-earlier", dos, "11");

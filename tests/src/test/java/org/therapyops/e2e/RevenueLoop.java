@@ -65,9 +65,13 @@ public final class RevenueLoop {
     }
 
     Patient patient(String memberId) {
-        String patient = Practice.created(practice.api.post("/patients", "{\"firstName\":\"Alex\",\"lastName\":\"Demo\","
-                + "\"birthDate\":\"1958-04-12\",\"sex\":\"F\",\"address\":{\"line1\":\"12 Elm Ave\",\"city\":\"Springfield\","
-                + "\"state\":\"IL\",\"postalCode\":\"62704\"}}"));
+        return patient(memberId, "Alex", "Demo", "1958-04-12", "12 Elm Ave");
+    }
+
+    Patient patient(String memberId, String firstName, String lastName, String birthDate, String street) {
+        String patient = Practice.created(practice.api.post("/patients", "{\"firstName\":\"" + firstName + "\",\"lastName\":\""
+                + lastName + "\",\"birthDate\":\"" + birthDate + "\",\"sex\":\"F\",\"address\":{\"line1\":\"" + street
+                + "\",\"city\":\"Springfield\",\"state\":\"IL\",\"postalCode\":\"62704\"}}"));
         String coverage = Practice.created(practice.api.post("/patients/" + patient + "/coverages",
                 "{\"payerId\":\"" + payer + "\",\"memberId\":\"" + memberId + "\",\"effectiveFrom\":\"2026-01-01\"}"));
         Practice.created(practice.api.post("/patients/" + patient + "/authorizations", "{\"coverageId\":\"" + coverage + "\","
@@ -78,10 +82,14 @@ public final class RevenueLoop {
 
     /** Books 45 minutes of 97110, documents 30 min of 97110 and 15 of 97140 (2 + 1 units), signs; the READY claim's id. */
     String readyClaim(Patient patient, String start) {
+        return readyClaim(patient, start, "M54.50");
+    }
+
+    String readyClaim(Patient patient, String start, String diagnosis) {
         String appointment = practice.book(patient.id(), provider, "97110", start, 45);
         assertThat(practice.decided(appointment).get("status").asText()).isEqualTo("SCHEDULED");
         String note = Practice.created(clinician.post("/notes", "{\"appointmentId\":\"" + appointment + "\","
-                + "\"diagnoses\":[\"M54.50\"],\"placeOfService\":\"11\","
+                + "\"diagnoses\":[\"" + diagnosis + "\"],\"placeOfService\":\"11\","
                 + "\"lines\":[{\"code\":\"97110\",\"minutes\":30},{\"code\":\"97140\",\"minutes\":15}]}"));
         ApiClient.Response signed = clinician.post("/notes/" + note + "/sign", "{}");
         assertThat(signed.status()).as(signed.body()).isEqualTo(200);

@@ -170,7 +170,7 @@ class ReviewDigestEndToEndTest {
     }
 
     private static void runDigest() {
-        InvocationResult result = cloud.runSchedule("AuthorizationAlertsFunction", "DailyReviewDigest");
+        InvocationResult result = cloud.runSchedule("ReviewDigestFunction", "DailyReviewDigest");
         assertThat(result.success()).as(result.errorType() + ": " + result.errorMessage()).isTrue();
     }
 

@@ -1,5 +1,7 @@
 package org.therapyops.billing.x12;
 
+import org.therapyops.ports.ControlNumbers;
+
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;

@@ -8,6 +8,7 @@ import org.therapyops.billing.ClaimFrequency;
 import org.therapyops.billing.Party;
 import org.therapyops.billing.Subscriber;
 import org.therapyops.domain.PostalAddress;
+import org.therapyops.ports.ControlNumbers;
 
 import java.io.OutputStream;
 import java.math.BigDecimal;

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.therapyops.billing.Charge;
 import org.therapyops.billing.Claim;
 import org.therapyops.billing.ClaimFrequency;
+import org.therapyops.ports.ControlNumbers;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;

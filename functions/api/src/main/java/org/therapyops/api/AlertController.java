@@ -9,11 +9,15 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.therapyops.api.model.AlertView;
 import org.therapyops.api.model.PageView;
 import org.therapyops.api.problem.ApiProblemException;
 import org.therapyops.api.problem.Problem;
+import org.therapyops.api.problem.ProblemBodyProvider;
 import org.therapyops.api.problem.ProblemType;
 import org.therapyops.api.security.Caller;
 import org.therapyops.api.security.Role;
@@ -31,6 +35,7 @@ import java.util.List;
  */
 @Controller("/alerts")
 @Tag(name = "Alerts")
+@OpenApiResponses.Authenticated
 public class AlertController {
 
     private final AlertRepository alerts;
@@ -42,10 +47,13 @@ public class AlertController {
     }
 
     @Get
-    @Operation(summary = "List alerts by status (OPEN by default), newest first, with cursor pagination; "
+    @Operation(operationId = "alerts", summary = "List alerts by status (OPEN by default), newest first, with cursor pagination; "
             + "a review digest's claims only for billers and admins")
-    public PageView<AlertView> list(@Parameter(hidden = true) Caller caller, @QueryValue @Nullable AlertStatus status,
-                                    @QueryValue @Nullable Integer limit, @QueryValue @Nullable String cursor) {
+    @OpenApiResponses.BadQuery
+    public PageView<AlertView> list(@Parameter(hidden = true) Caller caller,
+                                    @Parameter(allowEmptyValue = true) @QueryValue @Nullable AlertStatus status,
+                                    @Parameter(allowEmptyValue = true) @QueryValue @Nullable Integer limit,
+                                    @Parameter(allowEmptyValue = true) @QueryValue @Nullable String cursor) {
         int size = Listing.limit(limit);
         try {
             AlertRepository.Page page = alerts.list(caller.practiceId(), status == null ? AlertStatus.OPEN : status, size,
@@ -60,6 +68,10 @@ public class AlertController {
 
     @Post("/{alertId}/acknowledge")
     @Operation(summary = "Acknowledge an open alert; a second acknowledgement is a 409 conflict")
+    @ApiResponse(responseCode = "200", description = "The alert, acknowledged")
+    @OpenApiResponses.NotFound
+    @ApiResponse(responseCode = "409", description = "conflict: the alert is not open (acknowledged already)",
+            content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<AlertView> acknowledge(@Parameter(hidden = true) Caller caller, @PathVariable String alertId) {
         caller.require(Role.ADMIN, Role.FRONT_DESK, Role.BILLER);
         try {

@@ -2,6 +2,7 @@ package org.therapyops.api;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -9,8 +10,12 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.therapyops.api.model.ActionInput;
@@ -19,8 +24,10 @@ import org.therapyops.api.model.AppointmentView;
 import org.therapyops.api.model.AuditView;
 import org.therapyops.api.model.PageView;
 import org.therapyops.api.model.RescheduleInput;
+import org.therapyops.api.model.StartTime;
 import org.therapyops.api.problem.ApiProblemException;
 import org.therapyops.api.problem.Problem;
+import org.therapyops.api.problem.ProblemBodyProvider;
 import org.therapyops.api.problem.ProblemType;
 import org.therapyops.api.security.Caller;
 import org.therapyops.api.security.Role;
@@ -36,6 +43,7 @@ import org.therapyops.ports.PracticeRepository;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Supplier;
@@ -48,6 +56,7 @@ import java.util.function.Supplier;
  */
 @Controller("/appointments")
 @Tag(name = "Appointments")
+@OpenApiResponses.Authenticated
 public class AppointmentController {
 
     private final PracticeRepository practice;
@@ -61,11 +70,17 @@ public class AppointmentController {
     }
 
     @Post
-    @Operation(summary = "Book an appointment; it is decided against the patient's authorizations asynchronously")
+    @Operation(operationId = "bookAppointment",
+            summary = "Book an appointment; it is decided against the patient's authorizations asynchronously")
+    @Status(HttpStatus.CREATED)
+    @OpenApiResponses.Created
+    @OpenApiResponses.JsonBody
+    @ApiResponse(responseCode = "409", description = "double-booking: the provider or the patient has an appointment at that time; errors[] names it",
+            content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<AppointmentView> book(@Parameter(hidden = true) Caller caller, @Valid @Body AppointmentInput input) {
         caller.require(Role.ADMIN, Role.FRONT_DESK, Role.CLINICIAN);
         Appointment appointment = newAppointment(caller, input.patientId(), input.providerId(), input.serviceCode(),
-                input.start(), input.durationMinutes(), null);
+                practiceTime(caller, input.start()), input.durationMinutes(), null);
         withoutDoubleBooking(() -> {
             appointments.book(caller.practiceId(), appointment, audit(caller, appointment.id(), "BOOK", null,
                     AppointmentStatus.REQUESTED, null));
@@ -92,11 +107,18 @@ public class AppointmentController {
     }
 
     @Get
-    @Operation(summary = "List appointments starting in [from, to), oldest first")
-    public PageView<AppointmentView> list(@Parameter(hidden = true) Caller caller, @QueryValue LocalDate from,
-                                          @QueryValue LocalDate to, @Nullable @QueryValue String providerId,
-                                          @Nullable @QueryValue String patientId, @Nullable @QueryValue AppointmentStatus status,
-                                          @Nullable @QueryValue Integer limit, @Nullable @QueryValue String cursor) {
+    @Operation(operationId = "appointments", summary = "List appointments starting in [from, to), oldest first")
+    @OpenApiResponses.BadQuery
+    @ApiResponse(responseCode = "422", description = "validation: to is not after from, or more than 366 days later",
+            content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public PageView<AppointmentView> list(@Parameter(hidden = true) Caller caller,
+                                          @QueryValue LocalDate from,
+                                          @QueryValue LocalDate to,
+                                          @Parameter(allowEmptyValue = true) @Nullable @QueryValue String providerId,
+                                          @Parameter(allowEmptyValue = true) @Nullable @QueryValue String patientId,
+                                          @Parameter(allowEmptyValue = true) @Nullable @QueryValue AppointmentStatus status,
+                                          @Parameter(allowEmptyValue = true) @Nullable @QueryValue Integer limit,
+                                          @Parameter(allowEmptyValue = true) @Nullable @QueryValue String cursor) {
         if (!to.isAfter(from) || from.plusDays(366).isBefore(to)) {
             throw ApiProblemException.invalid("to", "must be after from, at most 366 days later");
         }
@@ -107,13 +129,17 @@ public class AppointmentController {
 
     @Get("/{appointmentId}")
     @Operation(summary = "Read an appointment and its authorization decision")
+    @OpenApiResponses.Versioned
+    @OpenApiResponses.NotFound
     public HttpResponse<AppointmentView> appointment(@Parameter(hidden = true) Caller caller, @PathVariable String appointmentId) {
         Appointment appointment = find(caller, appointmentId);
         return Responses.ok(AppointmentView.of(appointment), appointment.version());
     }
 
     @Get("/{appointmentId}/audit")
-    @Operation(summary = "The appointment's audit trail: every state change, who, when, from which request, why")
+    @Operation(operationId = "appointmentAudit",
+            summary = "The appointment's audit trail: every state change, who, when, from which request, why")
+    @OpenApiResponses.NotFound
     public List<AuditView> audit(@Parameter(hidden = true) Caller caller, @PathVariable String appointmentId) {
         find(caller, appointmentId);
         return appointments.audit(caller.practiceId(), appointmentId).stream().map(AuditView::of).toList();
@@ -121,40 +147,75 @@ public class AppointmentController {
 
     @Post("/{appointmentId}/check-in")
     @Operation(summary = "The patient arrived (SCHEDULED → CHECKED_IN)")
+    @OpenApiResponses.Versioned
+    @OpenApiResponses.NotFound
+    @OpenApiResponses.JsonBody
+    @OpenApiResponses.OptionalIfMatch
+    @ApiResponse(responseCode = "409", description = "invalid-transition: the appointment's status does not allow this",
+            content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<AppointmentView> checkIn(@Parameter(hidden = true) Caller caller, @PathVariable String appointmentId,
-                                                 @Nullable @Header("If-Match") String ifMatch, @Nullable @Body ActionInput input) {
+                                                 @Parameter(description = OpenApiResponses.OPTIONAL_IF_MATCH_DESCRIPTION, example = "\"1\"")
+                                                 @Nullable @Header(Preconditions.IF_MATCH) String ifMatch, @Nullable @Valid @Body ActionInput input) {
         caller.require(Role.ADMIN, Role.FRONT_DESK);
         return act(caller, appointmentId, AppointmentAction.CHECK_IN, ifMatch, reason(input), null);
     }
 
     @Post("/{appointmentId}/complete")
     @Operation(summary = "The session took place: its reserved units become rendered")
+    @OpenApiResponses.Versioned
+    @OpenApiResponses.NotFound
+    @OpenApiResponses.JsonBody
+    @OpenApiResponses.OptionalIfMatch
+    @ApiResponse(responseCode = "409", description = "invalid-transition: the appointment's status does not allow this",
+            content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<AppointmentView> complete(@Parameter(hidden = true) Caller caller, @PathVariable String appointmentId,
-                                                  @Nullable @Header("If-Match") String ifMatch, @Nullable @Body ActionInput input) {
+                                                  @Parameter(description = OpenApiResponses.OPTIONAL_IF_MATCH_DESCRIPTION, example = "\"1\"")
+                                                  @Nullable @Header(Preconditions.IF_MATCH) String ifMatch, @Nullable @Valid @Body ActionInput input) {
         caller.require(Role.ADMIN, Role.FRONT_DESK, Role.CLINICIAN);
         return act(caller, appointmentId, AppointmentAction.COMPLETE, ifMatch, reason(input), null);
     }
 
     @Post("/{appointmentId}/cancel")
     @Operation(summary = "Cancel: the reserved units and the time are released")
+    @OpenApiResponses.Versioned
+    @OpenApiResponses.NotFound
+    @OpenApiResponses.JsonBody
+    @OpenApiResponses.OptionalIfMatch
+    @ApiResponse(responseCode = "409", description = "invalid-transition: the appointment's status does not allow this",
+            content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<AppointmentView> cancel(@Parameter(hidden = true) Caller caller, @PathVariable String appointmentId,
-                                                @Nullable @Header("If-Match") String ifMatch, @Nullable @Body ActionInput input) {
+                                                @Parameter(description = OpenApiResponses.OPTIONAL_IF_MATCH_DESCRIPTION, example = "\"1\"")
+                                                @Nullable @Header(Preconditions.IF_MATCH) String ifMatch, @Nullable @Valid @Body ActionInput input) {
         caller.require(Role.ADMIN, Role.FRONT_DESK, Role.CLINICIAN);
         return act(caller, appointmentId, AppointmentAction.CANCEL, ifMatch, reason(input), null);
     }
 
     @Post("/{appointmentId}/no-show")
     @Operation(summary = "The patient did not come: the reserved units and the time are released")
+    @OpenApiResponses.Versioned
+    @OpenApiResponses.NotFound
+    @OpenApiResponses.JsonBody
+    @OpenApiResponses.OptionalIfMatch
+    @ApiResponse(responseCode = "409", description = "invalid-transition: the appointment's status does not allow this",
+            content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<AppointmentView> noShow(@Parameter(hidden = true) Caller caller, @PathVariable String appointmentId,
-                                                @Nullable @Header("If-Match") String ifMatch, @Nullable @Body ActionInput input) {
+                                                @Parameter(description = OpenApiResponses.OPTIONAL_IF_MATCH_DESCRIPTION, example = "\"1\"")
+                                                @Nullable @Header(Preconditions.IF_MATCH) String ifMatch, @Nullable @Valid @Body ActionInput input) {
         caller.require(Role.ADMIN, Role.FRONT_DESK);
         return act(caller, appointmentId, AppointmentAction.NO_SHOW, ifMatch, reason(input), null);
     }
 
     @Post("/{appointmentId}/reschedule")
     @Operation(summary = "Move to a new time: units are released and the authorization is checked again for the new date")
+    @OpenApiResponses.Versioned
+    @OpenApiResponses.NotFound
+    @OpenApiResponses.JsonBody
+    @OpenApiResponses.OptionalIfMatch
+    @ApiResponse(responseCode = "409", description = "invalid-transition: the appointment's status does not allow this; double-booking: the new time overlaps another appointment of the provider or the patient",
+            content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<AppointmentView> reschedule(@Parameter(hidden = true) Caller caller, @PathVariable String appointmentId,
-                                                    @Nullable @Header("If-Match") String ifMatch, @Valid @Body RescheduleInput input) {
+                                                    @Parameter(description = OpenApiResponses.OPTIONAL_IF_MATCH_DESCRIPTION, example = "\"1\"")
+                                                    @Nullable @Header(Preconditions.IF_MATCH) String ifMatch, @Valid @Body RescheduleInput input) {
         caller.require(Role.ADMIN, Role.FRONT_DESK, Role.CLINICIAN);
         Appointment current = find(caller, appointmentId);
         int duration = input.durationMinutes() == null ? current.durationMinutes() : input.durationMinutes();
@@ -163,15 +224,22 @@ public class AppointmentController {
             practice.provider(caller.practiceId(), providerId)
                     .orElseThrow(() -> ApiProblemException.unknownReference("providerId", "provider", providerId));
         }
-        LocalDateTime start = requireSameDay(input.start(), duration);
+        LocalDateTime start = requireSameDay(practiceTime(caller, input.start()), duration);
         return act(caller, appointmentId, AppointmentAction.RESCHEDULE, ifMatch, input.reason(),
                 new AppointmentRepository.Reschedule(start, duration, providerId));
     }
 
     @Post("/{appointmentId}/override")
     @Operation(summary = "Schedule a blocked appointment anyway (the practice's override role only); the reason is audited")
+    @OpenApiResponses.Versioned
+    @OpenApiResponses.NotFound
+    @OpenApiResponses.JsonBody
+    @OpenApiResponses.OptionalIfMatch
+    @ApiResponse(responseCode = "409", description = "invalid-transition: the appointment's status does not allow this; double-booking: the new time overlaps another appointment of the provider or the patient",
+            content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<AppointmentView> override(@Parameter(hidden = true) Caller caller, @PathVariable String appointmentId,
-                                                  @Nullable @Header("If-Match") String ifMatch, @Valid @Body ActionInput input) {
+                                                  @Parameter(description = OpenApiResponses.OPTIONAL_IF_MATCH_DESCRIPTION, example = "\"1\"")
+                                                  @Nullable @Header(Preconditions.IF_MATCH) String ifMatch, @Valid @Body ActionInput input) {
         String overrideRole = practice.settings(caller.practiceId()).overrideRole();
         if (!caller.role().claim().equals(overrideRole)) {
             throw new ApiProblemException(ProblemType.FORBIDDEN, "Only the role " + overrideRole
@@ -215,6 +283,11 @@ public class AppointmentController {
     }
 
     /** Sessions are booked to the minute and end before midnight (a day's schedule guards against double booking). */
+    /** A start as the practice's wall-clock time: one sent with a UTC offset is converted to the practice's time zone. */
+    LocalDateTime practiceTime(Caller caller, StartTime start) {
+        return start.hasOffset() ? start.in(ZoneId.of(practice.settings(caller.practiceId()).timeZone())) : start.local();
+    }
+
     static LocalDateTime requireSameDay(LocalDateTime start, int durationMinutes) {
         LocalDateTime minute = start.truncatedTo(ChronoUnit.MINUTES);
         if (!minute.plusMinutes(durationMinutes).toLocalDate().equals(minute.toLocalDate())) {

@@ -7,10 +7,16 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.therapyops.api.model.ForecastView;
 import org.therapyops.api.model.UtilizationView;
 import org.therapyops.api.problem.ApiProblemException;
+import org.therapyops.api.problem.Problem;
+import org.therapyops.api.problem.ProblemBodyProvider;
+import org.therapyops.api.problem.ProblemType;
 import org.therapyops.api.security.Caller;
 import org.therapyops.domain.Authorization;
 import org.therapyops.domain.UnitType;
@@ -28,6 +34,7 @@ import java.util.List;
 /** Where each authorization stands: its forecast, and the practice's utilization report. */
 @Controller
 @Tag(name = "Authorization tracking")
+@OpenApiResponses.Authenticated
 public class AuthorizationTrackingController {
 
     private final PracticeRepository practice;
@@ -42,6 +49,7 @@ public class AuthorizationTrackingController {
 
     @Get("/patients/{patientId}/authorizations/{authorizationId}/forecast")
     @Operation(summary = "Authorized, scheduled, rendered, remaining, and the date the booked schedule exhausts it")
+    @OpenApiResponses.NotFound
     public ForecastView forecast(@Parameter(hidden = true) Caller caller, @PathVariable String patientId,
                                  @PathVariable String authorizationId) {
         Authorization a = practice.authorization(caller.practiceId(), patientId, authorizationId)
@@ -57,11 +65,19 @@ public class AuthorizationTrackingController {
 
     @Get("/reports/authorization-utilization")
     @Operation(summary = "Utilization of every authorization; expired ones only when asked for")
-    public UtilizationView utilization(@Parameter(hidden = true) Caller caller, @Nullable @QueryValue LocalDate asOf,
-                                       @Nullable @QueryValue Integer expiringWithinDays,
-                                       @Nullable @QueryValue Integer maxRemainingPercent,
-                                       @Nullable @QueryValue Boolean overScheduled,
-                                       @Nullable @QueryValue Boolean includeExpired) {
+    @OpenApiResponses.BadQuery
+    @ApiResponse(responseCode = "422", description = "validation: expiringWithinDays is not 0 to 3650, or maxRemainingPercent not 0 to 100",
+            content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public UtilizationView utilization(@Parameter(hidden = true) Caller caller,
+                                       @Parameter(allowEmptyValue = true) @Nullable @QueryValue LocalDate asOf,
+                                       @Parameter(allowEmptyValue = true) @Nullable @QueryValue Integer expiringWithinDays,
+                                       @Parameter(allowEmptyValue = true) @Nullable @QueryValue Integer maxRemainingPercent,
+                                       @Parameter(allowEmptyValue = true, schema = @Schema(type = "boolean"))
+                                       @Nullable @QueryValue("overScheduled") String overScheduledFlag,
+                                       @Parameter(allowEmptyValue = true, schema = @Schema(type = "boolean"))
+                                       @Nullable @QueryValue("includeExpired") String includeExpiredFlag) {
+        Boolean overScheduled = flag("overScheduled", overScheduledFlag);
+        Boolean includeExpired = flag("includeExpired", includeExpiredFlag);
         if (expiringWithinDays != null && (expiringWithinDays < 0 || expiringWithinDays > 3650)) {
             throw ApiProblemException.invalid("expiringWithinDays", "must be 0 to 3650");
         }
@@ -79,6 +95,21 @@ public class AuthorizationTrackingController {
                 .map(UtilizationView.Row::of)
                 .toList();
         return new UtilizationView(day, rows.size(), rows);
+    }
+
+    /**
+     * A query flag is true or false, nothing else (Micronaut's own conversion reads {@code -58800} or {@code yes} as a
+     * boolean, so a typo silently changed what the report listed); empty or absent is not set.
+     */
+    private static Boolean flag(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (value.equals("true") || value.equals("false")) {
+            return Boolean.valueOf(value);
+        }
+        throw new ApiProblemException(ProblemType.MALFORMED_REQUEST, "Field " + name + " could not be read: must be true or false.",
+                List.of(new Problem.FieldError(name, "must be true or false")));
     }
 
     /** Sessions booked beyond the authorization (WARN policy): one index query per authorization. */

@@ -2,6 +2,7 @@ package org.therapyops.api;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -10,6 +11,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -19,10 +21,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.therapyops.api.model.AuthorizationInput;
 import org.therapyops.api.model.AuthorizationUpdate;
-import org.therapyops.api.model.PageView;
 import org.therapyops.api.model.AuthorizationView;
 import org.therapyops.api.model.CoverageInput;
 import org.therapyops.api.model.CoverageView;
+import org.therapyops.api.model.PageView;
 import org.therapyops.api.problem.ApiProblemException;
 import org.therapyops.api.problem.Problem;
 import org.therapyops.api.problem.ProblemBodyProvider;
@@ -54,6 +56,7 @@ import static org.therapyops.api.OpenApiResponses.VALIDATION;
  */
 @Controller("/patients/{patientId}")
 @Tag(name = "Coverages and authorizations")
+@OpenApiResponses.Authenticated
 public class BenefitsController {
 
     private static final BigDecimal MAX_QUANTITY = BigDecimal.valueOf(100_000);
@@ -68,11 +71,10 @@ public class BenefitsController {
 
     @Post("/coverages")
     @Operation(summary = "Add a coverage to a patient; a Medicare payer's member id must be an MBI")
-    @ApiResponse(responseCode = "201", description = "Created; Location and ETag name it",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CoverageView.class)))
-    @ApiResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "404", description = "No such patient in the caller's practice", content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "422", description = VALIDATION, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @Status(HttpStatus.CREATED)
+    @OpenApiResponses.Created
+    @OpenApiResponses.NotFound
+    @OpenApiResponses.JsonBody
     public HttpResponse<CoverageView> createCoverage(@Parameter(hidden = true) Caller caller, @PathVariable String patientId,
                                                      @Valid @Body CoverageInput input) {
         caller.require(Role.ADMIN, Role.FRONT_DESK, Role.BILLER);
@@ -84,8 +86,8 @@ public class BenefitsController {
 
     @Get("/coverages/{coverageId}")
     @Operation(summary = "Read a coverage")
-    @ApiResponse(responseCode = "200", description = "The coverage; ETag is its version")
-    @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @OpenApiResponses.Versioned
+    @OpenApiResponses.NotFound
     public HttpResponse<CoverageView> coverage(@Parameter(hidden = true) Caller caller, @PathVariable String patientId,
                                                @PathVariable String coverageId) {
         Coverage coverage = existingCoverage(caller, patientId, coverageId);
@@ -94,13 +96,15 @@ public class BenefitsController {
 
     @Put("/coverages/{coverageId}")
     @Operation(summary = "Replace a coverage's payer, member id, priority and effective window")
-    @ApiResponse(responseCode = "200", description = "The coverage at its new version; ETag is that version")
-    @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @ReplacedUnderIfMatch
+    @OpenApiResponses.Versioned
+    @OpenApiResponses.NotFound
+    @OpenApiResponses.JsonBody
     public HttpResponse<CoverageView> updateCoverage(@Parameter(hidden = true) Caller caller, @PathVariable String patientId,
                                                      @PathVariable String coverageId,
-                                                     @Parameter(hidden = true)
-                                                     @Header(Preconditions.IF_MATCH) @Nullable String ifMatch,
+                                                     @Parameter(description = OpenApiResponses.IF_MATCH_DESCRIPTION, example = "\"1\"")
+                                                     
+                                                     @Header(value = Preconditions.IF_MATCH, defaultValue = "") String ifMatch,
                                                      @Valid @Body CoverageInput input) {
         caller.require(Role.ADMIN, Role.FRONT_DESK, Role.BILLER);
         long expected = Preconditions.expectedVersion(ifMatch);
@@ -113,13 +117,13 @@ public class BenefitsController {
 
     @Get("/coverages")
     @Operation(summary = "List the patient's coverages, optionally those in force on a date")
-    @ApiResponse(responseCode = "200", description = "One page of coverages and the cursor of the next")
-    @ApiResponse(responseCode = "400", description = BAD_QUERY, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "404", description = "No such patient in the caller's practice", content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    public PageView<CoverageView> coverages(@Parameter(hidden = true) Caller caller, @PathVariable String patientId,
-                                            @Parameter(description = "Only coverages in force on this date") @QueryValue @Nullable LocalDate activeOn,
-                                            @Parameter(description = "1–100, default 25") @QueryValue @Nullable Integer limit,
-                                            @Parameter(description = "nextCursor of the previous page") @QueryValue @Nullable String cursor) {
+    @OpenApiResponses.BadQuery
+    @OpenApiResponses.NotFound
+    public PageView<CoverageView> coverages(@Parameter(hidden = true) Caller caller,
+                                            @PathVariable String patientId,
+                                            @Parameter(description = "Only coverages in force on this date", allowEmptyValue = true) @QueryValue @Nullable LocalDate activeOn,
+                                            @Parameter(description = "1–100, default 25", allowEmptyValue = true) @QueryValue @Nullable Integer limit,
+                                            @Parameter(description = "nextCursor of the previous page", allowEmptyValue = true) @QueryValue @Nullable String cursor) {
         int size = Listing.limit(limit);
         requirePatient(caller, patientId);
         return Listing.page(() -> practice.coverages(caller.practiceId(), patientId, activeOn, size, Listing.blankToNull(cursor)),
@@ -128,11 +132,10 @@ public class BenefitsController {
 
     @Post("/authorizations")
     @Operation(summary = "Record an authorization granted on one of the patient's coverages")
-    @ApiResponse(responseCode = "201", description = "Created; Location and ETag name it",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AuthorizationView.class)))
-    @ApiResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "404", description = "No such patient in the caller's practice", content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "422", description = VALIDATION, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @Status(HttpStatus.CREATED)
+    @OpenApiResponses.Created
+    @OpenApiResponses.NotFound
+    @OpenApiResponses.JsonBody
     public HttpResponse<AuthorizationView> createAuthorization(@Parameter(hidden = true) Caller caller,
                                                                @PathVariable String patientId,
                                                                @Valid @Body AuthorizationInput input) {
@@ -153,8 +156,8 @@ public class BenefitsController {
 
     @Get("/authorizations/{authorizationId}")
     @Operation(summary = "Read an authorization with its counters")
-    @ApiResponse(responseCode = "200", description = "The authorization; ETag is its version")
-    @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @OpenApiResponses.Versioned
+    @OpenApiResponses.NotFound
     public HttpResponse<AuthorizationView> authorization(@Parameter(hidden = true) Caller caller, @PathVariable String patientId,
                                                          @PathVariable String authorizationId) {
         Authorization authorization = existingAuthorization(caller, patientId, authorizationId);
@@ -165,13 +168,15 @@ public class BenefitsController {
     @Operation(summary = "Replace an authorization's number, codes, quantity, window and discipline",
             description = "The quantity may not go below scheduled + rendered; remaining is recomputed in the same conditional write. "
                     + "Reserving units also changes the version, so an If-Match read before a booking was decided gets 412.")
-    @ApiResponse(responseCode = "200", description = "The authorization at its new version; ETag is that version")
-    @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @ReplacedUnderIfMatch
+    @OpenApiResponses.Versioned
+    @OpenApiResponses.NotFound
+    @OpenApiResponses.JsonBody
     public HttpResponse<AuthorizationView> updateAuthorization(@Parameter(hidden = true) Caller caller, @PathVariable String patientId,
                                                                @PathVariable String authorizationId,
-                                                               @Parameter(hidden = true)
-                                                               @Header(Preconditions.IF_MATCH) @Nullable String ifMatch,
+                                                               @Parameter(description = OpenApiResponses.IF_MATCH_DESCRIPTION, example = "\"1\"")
+                                                               
+                                                               @Header(value = Preconditions.IF_MATCH, defaultValue = "") String ifMatch,
                                                                @Valid @Body AuthorizationUpdate input) {
         caller.require(Role.ADMIN, Role.FRONT_DESK, Role.BILLER);
         long expected = Preconditions.expectedVersion(ifMatch);
@@ -196,14 +201,14 @@ public class BenefitsController {
 
     @Get("/authorizations")
     @Operation(summary = "List the patient's authorizations, optionally those whose window holds a date or that cover a code")
-    @ApiResponse(responseCode = "200", description = "One page of authorizations and the cursor of the next")
-    @ApiResponse(responseCode = "400", description = BAD_QUERY, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "404", description = "No such patient in the caller's practice", content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    public PageView<AuthorizationView> authorizations(@Parameter(hidden = true) Caller caller, @PathVariable String patientId,
-                                                      @Parameter(description = "Only authorizations whose window holds this date") @QueryValue @Nullable LocalDate activeOn,
-                                                      @Parameter(description = "Only authorizations covering this CPT/HCPCS code") @QueryValue @Nullable String serviceCode,
-                                                      @Parameter(description = "1–100, default 25") @QueryValue @Nullable Integer limit,
-                                                      @Parameter(description = "nextCursor of the previous page") @QueryValue @Nullable String cursor) {
+    @OpenApiResponses.BadQuery
+    @OpenApiResponses.NotFound
+    public PageView<AuthorizationView> authorizations(@Parameter(hidden = true) Caller caller,
+                                                      @PathVariable String patientId,
+                                                      @Parameter(description = "Only authorizations whose window holds this date", allowEmptyValue = true) @QueryValue @Nullable LocalDate activeOn,
+                                                      @Parameter(description = "Only authorizations covering this CPT/HCPCS code", allowEmptyValue = true) @QueryValue @Nullable String serviceCode,
+                                                      @Parameter(description = "1–100, default 25", allowEmptyValue = true) @QueryValue @Nullable Integer limit,
+                                                      @Parameter(description = "nextCursor of the previous page", allowEmptyValue = true) @QueryValue @Nullable String cursor) {
         int size = Listing.limit(limit);
         requirePatient(caller, patientId);
         String code = Listing.blankToNull(serviceCode);

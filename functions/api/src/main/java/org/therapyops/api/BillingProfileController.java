@@ -37,6 +37,7 @@ import org.therapyops.ports.PracticeRepository;
  */
 @Controller("/billing-profile")
 @Tag(name = "Practice settings")
+@OpenApiResponses.Authenticated
 public class BillingProfileController {
 
     private final PracticeRepository practice;
@@ -47,7 +48,7 @@ public class BillingProfileController {
 
     @Get
     @Operation(summary = "Read the practice's billing profile")
-    @ApiResponse(responseCode = "200", description = "The billing profile; ETag is its version")
+    @OpenApiResponses.Versioned
     @ApiResponse(responseCode = "404", description = "The practice has no billing profile yet (create it with If-Match: \"0\")",
             content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<BillingProfileView> profile(@Parameter(hidden = true) Caller caller) {
@@ -59,12 +60,15 @@ public class BillingProfileController {
     }
 
     @Put
-    @Operation(summary = "Create (If-Match: \"0\") or replace the practice's billing profile")
-    @ApiResponse(responseCode = "200", description = "The billing profile at its new version; ETag is that version")
+    @Operation(operationId = "replaceBillingProfile",
+            summary = "Create (If-Match: \"0\") or replace the practice's billing profile")
     @ReplacedUnderIfMatch
+    @OpenApiResponses.Versioned
+    @OpenApiResponses.JsonBody
     public HttpResponse<BillingProfileView> replace(@Parameter(hidden = true) Caller caller,
-                                                    @Parameter(hidden = true)
-                                                    @Header(Preconditions.IF_MATCH) @Nullable String ifMatch,
+                                                    @Parameter(description = OpenApiResponses.IF_MATCH_DESCRIPTION, example = "\"1\"")
+                                                    
+                                                    @Header(value = Preconditions.IF_MATCH, defaultValue = "") String ifMatch,
                                                     @Valid @Body BillingProfileInput input) {
         caller.require(Role.ADMIN);
         long expected = Preconditions.expectedVersion(ifMatch);

@@ -1,45 +1,43 @@
 package org.therapyops.api;
 
-import io.micronaut.context.annotation.Value;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.servlet.http.ServletHttpRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.therapyops.api.model.ClaimBatchInput;
 import org.therapyops.api.model.ClaimBatchView;
 import org.therapyops.api.problem.ApiProblemException;
 import org.therapyops.api.problem.Problem;
+import org.therapyops.api.problem.ProblemBodyProvider;
 import org.therapyops.api.problem.ProblemType;
 import org.therapyops.api.security.Caller;
 import org.therapyops.api.security.Role;
 import org.therapyops.billing.Claim;
 import org.therapyops.billing.ClaimBatch;
-import org.therapyops.billing.ClaimStatus;
-import org.therapyops.billing.StoredClaim;
-import org.therapyops.billing.x12.ControlNumbers;
-import org.therapyops.billing.x12.Receiver;
-import org.therapyops.billing.x12.Submitter;
+import org.therapyops.billing.claims.ClaimBatchService;
 import org.therapyops.billing.x12.X12_837P;
-import org.therapyops.domain.BillingProfile;
 import org.therapyops.ports.BatchRepository;
-import org.therapyops.ports.ClaimRepository;
-import org.therapyops.ports.PracticeRepository;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -48,84 +46,47 @@ import java.util.stream.Collectors;
  */
 @Controller("/claim-batches")
 @Tag(name = "Claims")
+@OpenApiResponses.Authenticated
 public class ClaimBatchController {
 
-    /** The stored file stays well under DynamoDB's 400 KB item limit. */
-    static final int MAX_BYTES = 350 * 1024;
     static final MediaType X12 = MediaType.of("application/edi-x12");
 
-    private final ClaimRepository claims;
-    private final PracticeRepository practice;
+    private final ClaimBatchService submissions;
     private final BatchRepository batches;
-    private final ControlNumbers numbers;
-    private final Receiver receiver;
     private final JsonMapper json;
-    private final Clock clock;
 
-    /**
-     * The receiver is the deployment's clearinghouse (template parameters ClearinghouseName, ClearinghouseId and
-     * X12UsageIndicator); the submitter is each practice's, from its billing profile.
-     */
-    public ClaimBatchController(ClaimRepository claims, PracticeRepository practice, BatchRepository batches,
-                                ControlNumbers numbers, JsonMapper json, Clock clock,
-                                @Value("${x12.receiver.name:TEST CLEARINGHOUSE}") String receiverName,
-                                @Value("${x12.receiver.id:CLEARINGHOUSE}") String receiverId,
-                                @Value("${x12.usage-indicator:T}") String usageIndicator) {
-        this.claims = claims;
-        this.practice = practice;
+    public ClaimBatchController(ClaimBatchService submissions, BatchRepository batches, JsonMapper json) {
+        this.submissions = submissions;
         this.batches = batches;
-        this.numbers = numbers;
         this.json = json;
-        this.clock = clock;
-        if (!usageIndicator.equals("T") && !usageIndicator.equals("P")) {
-            throw new IllegalArgumentException("x12.usage-indicator (X12UsageIndicator) must be T or P, is " + usageIndicator);
-        }
-        this.receiver = new Receiver(receiverName, receiverId, usageIndicator.equals("P"));
     }
 
     @Post
-    @Operation(summary = "Batch READY claims (all of the practice's, or the given claimIds) into one 837P interchange; "
+    @Operation(operationId = "createClaimBatch",
+            summary = "Batch READY claims (all of the practice's, or the given claimIds) into one 837P interchange; "
             + "the claims become SUBMITTED")
+    @RequestBody(required = false, description = "Which READY claims; none (or no claimIds) batches every READY claim of the practice",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClaimBatchInput.class)))
+    @Status(HttpStatus.CREATED)
+    @ApiResponse(responseCode = "201", description = "Submitted; Location names the batch", useReturnTypeSchema = true,
+            headers = @Header(name = "Location", description = OpenApiResponses.LOCATION, required = true, schema = @Schema(type = "string", pattern = "^/")))
+    @ApiResponse(responseCode = "413", description = OpenApiResponses.TOO_LARGE,
+            content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "validation: no READY claims, a claim id that is unknown or not READY, a body that is not {\"claimIds\": [...]}, "
+            + "or claims that cannot be written as one 837P (e.g. no submitter in the billing profile)",
+            content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "409", description = "conflict: a claim of the batch changed while it was written; nothing was submitted",
+            content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<ClaimBatchView> create(@Parameter(hidden = true) Caller caller, HttpRequest<?> request) {
         caller.require(Role.BILLER, Role.ADMIN);
         ClaimBatchInput input = input(request);
-        List<StoredClaim> ready = input == null || input.claimIds() == null ? allReady(caller.practiceId())
-                : named(caller.practiceId(), input.claimIds());
-        if (ready.isEmpty()) {
-            throw new ApiProblemException(ProblemType.VALIDATION, "The practice has no READY claims to submit.",
-                    List.of(new Problem.FieldError("claims", "no READY claims")));
-        }
-        List<Claim> content = ready.stream().map(StoredClaim::claim).toList();
-        Submitter submitter = submitter(caller.practiceId());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        X12_837P.Interchange interchange;
-        try {
-            interchange = X12_837P.write(content, submitter, receiver, numbers, out, clock, X12_837P.COMMERCIAL);
-        } catch (IllegalArgumentException e) {
-            throw new ApiProblemException(ProblemType.VALIDATION, "The claims cannot be written as an 837P: "
-                    + e.getMessage() + " Nothing was written.", List.of(new Problem.FieldError("claims", e.getMessage())));
-        }
-        if (out.size() > MAX_BYTES) {
-            throw new ApiProblemException(ProblemType.VALIDATION, "The 837P of these " + content.size() + " claims is "
-                    + out.size() + " bytes, over " + MAX_BYTES + ": submit them in smaller batches (name claimIds). "
-                    + "Nothing was written.", List.of(new Problem.FieldError("claims",
-                    "too large for one batch; submit smaller batches")));
-        }
-        List<String> ids = content.stream().map(Claim::id).toList();
-        ClaimBatch batch = new ClaimBatch(ClaimBatch.idOf(interchange.groupControlNumber()), interchange.interchangeControlNumber(),
-                interchange.groupControlNumber(), interchange.transactionSetControlNumber(), ids, clock.instant(),
-                out.toString(StandardCharsets.US_ASCII), null);
-        try {
-            batches.submit(caller.practiceId(), batch, ready);
-        } catch (BatchRepository.ClaimsChangedException e) {
-            throw new ApiProblemException(ProblemType.CONFLICT, "A claim of the batch changed while it was written; "
-                    + "nothing was submitted. Try again.");
-        }
+        ClaimBatch batch = submissions.submit(caller.practiceId(), input == null ? null : input.claimIds());
         return HttpResponse.created(view(batch), java.net.URI.create("/claim-batches/" + batch.id()));
     }
 
     @Get("/{batchId}")
     @Operation(summary = "A batch's control numbers and claims")
+    @OpenApiResponses.NotFound
     public ClaimBatchView batch(@Parameter(hidden = true) Caller caller, @PathVariable String batchId) {
         caller.require(Role.BILLER, Role.ADMIN);
         return view(find(caller, batchId));
@@ -133,6 +94,10 @@ public class ClaimBatchController {
 
     @Get("/{batchId}/837")
     @Operation(summary = "Download the batch's 837P interchange (application/edi-x12)")
+    @ApiResponse(responseCode = "200", description = "The X12 837P interchange", headers = @Header(name = "Content-Disposition",
+            description = "attachment; filename=\"<batch id>.837\"", schema = @Schema(type = "string")),
+            content = @Content(mediaType = "application/edi-x12", schema = @Schema(type = "string")))
+    @OpenApiResponses.NotFound
     public HttpResponse<byte[]> download(@Parameter(hidden = true) Caller caller, @PathVariable String batchId) {
         caller.require(Role.BILLER, Role.ADMIN);
         ClaimBatch batch = find(caller, batchId);
@@ -140,73 +105,42 @@ public class ClaimBatchController {
                 .header("Content-Disposition", "attachment; filename=\"" + batch.id() + ".837\"");
     }
 
-    /** The practice as loop 1000A names it, from its billing profile; 422 when the profile has no submitter. */
-    private Submitter submitter(String practiceId) {
-        BillingProfile profile = practice.billingProfile(practiceId).orElse(null);
-        if (profile == null || profile.submitter() == null) {
-            throw new ApiProblemException(ProblemType.VALIDATION, "The practice's billing profile names no submitter: set "
-                    + "submitter (the id the clearinghouse assigned, and a contact) with PUT /billing-profile. Nothing was written.",
-                    List.of(new Problem.FieldError("billingProfile.submitter", "is required to submit claims")));
-        }
-        BillingProfile.Submitter s = profile.submitter();
-        return new Submitter(practiceId, profile.organizationName(), s.id(), s.contactName(), s.phone(), s.email());
-    }
-
     /** The body is optional: none (or no claimIds) batches every READY claim. */
     private ClaimBatchInput input(HttpRequest<?> request) {
-        String body;
-        try {
-            body = request.getBody(String.class).orElse("");
-        } catch (RuntimeException empty) { // the Lambda proxy refuses to decode an absent body
-            body = "";
-        }
+        String body = rawBody(request);
         if (body.isBlank()) {
             return null;
+        }
+        if (!body.strip().startsWith("{")) { // an array, a string or null is not "no selection": refuse it rather than batch every claim
+            throw notABatchRequest();
         }
         try {
             return json.readValue(body, ClaimBatchInput.class);
         } catch (Exception e) {
-            throw new ApiProblemException(ProblemType.VALIDATION, "The body must be {\"claimIds\": [...]} or empty.",
-                    List.of(new Problem.FieldError("claimIds", "must be a list of claim ids")));
+            throw notABatchRequest();
         }
+    }
+
+    /** The body as sent: Micronaut's String view of a JSON body is empty when the body is an array. */
+    private static String rawBody(HttpRequest<?> request) {
+        if (request instanceof ServletHttpRequest<?, ?> servlet && servlet.getNativeRequest() instanceof APIGatewayV2HTTPEvent event) {
+            String body = event.getBody() == null ? "" : event.getBody();
+            return event.getIsBase64Encoded() ? new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8) : body;
+        }
+        try {
+            return request.getBody(String.class).orElse("");
+        } catch (RuntimeException empty) { // the Lambda proxy refuses to decode an absent body
+            return "";
+        }
+    }
+
+    private static ApiProblemException notABatchRequest() {
+        return new ApiProblemException(ProblemType.VALIDATION, "The body must be {\"claimIds\": [...]} or empty.",
+                List.of(new Problem.FieldError("claimIds", "must be a list of claim ids")));
     }
 
     private ClaimBatch find(Caller caller, String batchId) {
         return batches.get(caller.practiceId(), batchId).orElseThrow(() -> ApiProblemException.notFound("Claim batch", batchId));
-    }
-
-    private List<StoredClaim> allReady(String practiceId) {
-        List<StoredClaim> ready = new ArrayList<>();
-        String cursor = null;
-        do {
-            PracticeRepository.Page<StoredClaim> page = claims.list(practiceId, ClaimStatus.READY, 100, cursor);
-            for (StoredClaim claim : page.items()) {
-                if (ready.size() < BatchRepository.MAX_CLAIMS) {
-                    ready.add(claim);
-                }
-            }
-            cursor = ready.size() < BatchRepository.MAX_CLAIMS ? page.nextCursor() : null;
-        } while (cursor != null);
-        return ready;
-    }
-
-    private List<StoredClaim> named(String practiceId, List<String> claimIds) {
-        Set<String> ids = new LinkedHashSet<>(claimIds);
-        if (ids.size() > BatchRepository.MAX_CLAIMS) {
-            throw ApiProblemException.invalid("claimIds", "holds more than " + BatchRepository.MAX_CLAIMS
-                    + " claims; submit them in smaller batches");
-        }
-        List<StoredClaim> found = new ArrayList<>();
-        for (String id : ids) {
-            StoredClaim claim = claims.get(practiceId, id).orElseThrow(() -> ApiProblemException.unknownReference("claimIds",
-                    "claim", id));
-            if (claim.status() != ClaimStatus.READY) {
-                throw ApiProblemException.invalid("claimIds", "names claim " + id + " which is " + claim.status()
-                        + ", not READY");
-            }
-            found.add(claim);
-        }
-        return found;
     }
 
     private static ClaimBatchView view(ClaimBatch batch) {

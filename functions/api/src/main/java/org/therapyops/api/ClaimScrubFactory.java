@@ -3,22 +3,26 @@ package org.therapyops.api;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import org.therapyops.billing.claims.ClaimCorrectionService;
+import org.therapyops.billing.claims.Diagnoses;
 import org.therapyops.messaging.SqsScrubDeadLetters;
-import org.therapyops.messaging.SqsScrubQueue;
+import org.therapyops.ports.ClaimRepository;
+import org.therapyops.ports.PracticeRepository;
 import org.therapyops.ports.ScrubDeadLetters;
 import org.therapyops.ports.ScrubQueue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * What claim corrections and the dead-letter view need: the scrub queue (SCRUB_QUEUE_URL, scrub.queue.url), its
- * dead-letter queue (SCRUB_DEAD_LETTER_QUEUE_URL) and the fee schedule that prices a corrected line.
+ * Claim corrections (sent back to the scrub queue of the shared wiring, SCRUB_QUEUE_URL) and what the dead-letter
+ * view needs: the scrub queue's dead-letter queue (SCRUB_DEAD_LETTER_QUEUE_URL).
  */
 @Factory
 public class ClaimScrubFactory {
 
     @Singleton
-    ScrubQueue scrubQueue(SqsClient sqs, @Value("${scrub.queue.url}") String queueUrl) {
-        return new SqsScrubQueue(sqs, queueUrl);
+    ClaimCorrectionService claimCorrectionService(ClaimRepository claims, PracticeRepository practice, ScrubQueue scrubQueue,
+                                                  Diagnoses diagnoses) {
+        return new ClaimCorrectionService(claims, practice, scrubQueue, diagnoses);
     }
 
     @Singleton

@@ -16,10 +16,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.therapyops.api.model.CostView;
 import org.therapyops.api.problem.ApiProblemException;
 import org.therapyops.api.problem.Problem;
+import org.therapyops.api.problem.ProblemBodyProvider;
 import org.therapyops.api.problem.ProblemType;
 import org.therapyops.api.security.Caller;
 import org.therapyops.api.security.Role;
-import org.therapyops.metering.CostQueries;
+import org.therapyops.metering.service.CostQueries;
 import org.therapyops.reporting.InvalidReportQueryException;
 
 import java.util.List;
@@ -27,6 +28,7 @@ import java.util.List;
 /** The cost meter's report for the caller's practice: what the serverless deployment cost it in a month. Admins and billers. */
 @Controller("/reports")
 @Tag(name = "Reports")
+@OpenApiResponses.Authenticated
 public class CostController {
 
     private final CostQueries costs;
@@ -46,8 +48,8 @@ public class CostController {
     @ApiResponse(responseCode = "200", description = "The month's cost", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CostView.class)))
     @ApiResponse(responseCode = "400", description = "malformed-request: month is not YYYY-MM, or before 2020-01, or after the "
-            + "current month; errors[].field names it")
-    @ApiResponse(responseCode = "403", description = OpenApiResponses.FORBIDDEN)
+            + "current month; errors[].field names it", content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON,
+            schema = @Schema(implementation = Problem.class)))
     public HttpResponse<CostView> cost(@Parameter(hidden = true) Caller caller, @Nullable @QueryValue String month) {
         caller.require(Role.ADMIN, Role.BILLER);
         try {

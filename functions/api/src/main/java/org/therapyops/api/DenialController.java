@@ -11,11 +11,16 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.therapyops.api.model.ClaimView;
 import org.therapyops.api.model.DenialCloseInput;
 import org.therapyops.api.model.DenialQueueView;
 import org.therapyops.api.problem.ApiProblemException;
+import org.therapyops.api.problem.Problem;
+import org.therapyops.api.problem.ProblemBodyProvider;
 import org.therapyops.api.problem.ProblemType;
 import org.therapyops.api.security.Caller;
 import org.therapyops.api.security.Role;
@@ -34,6 +39,7 @@ import java.util.Locale;
  */
 @Controller
 @Tag(name = "Claims")
+@OpenApiResponses.Authenticated
 public class DenialController {
 
     private final ClaimRepository claims;
@@ -46,8 +52,9 @@ public class DenialController {
 
     @Get("/denials")
     @Operation(summary = "Denied lines still to work, grouped by CARC and payer, each group with its next action and hint")
-    public DenialQueueView denials(@Parameter(hidden = true) Caller caller, @Nullable @QueryValue Integer limit,
-                                   @Nullable @QueryValue String cursor) {
+    @OpenApiResponses.BadQuery
+    public DenialQueueView denials(@Parameter(hidden = true) Caller caller, @Parameter(allowEmptyValue = true) @Nullable @QueryValue Integer limit,
+                                   @Parameter(allowEmptyValue = true) @Nullable @QueryValue String cursor) {
         caller.require(Role.BILLER, Role.ADMIN);
         int size = Listing.limit(limit);
         PracticeRepository.Page<StoredClaim> page = Listing.read(() -> claims.withOpenDenials(caller.practiceId(), size,
@@ -58,8 +65,15 @@ public class DenialController {
     @Post("/claims/{claimId}/denials/close")
     @Operation(summary = "Close a claim's denials without a new claim (If-Match): APPEALED, WRITTEN_OFF, BILLED_TO_PATIENT or "
             + "NO_ACTION_NEEDED, with a note")
+    @OpenApiResponses.Versioned
+    @OpenApiResponses.NotFound
+    @OpenApiResponses.JsonBody
+    @OpenApiResponses.RequiredIfMatch
+    @ApiResponse(responseCode = "409", description = "conflict: the claim has no open denials to close",
+            content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<ClaimView> close(@Parameter(hidden = true) Caller caller, @PathVariable String claimId,
-                                         @Nullable @Header("If-Match") String ifMatch, @Body DenialCloseInput input) {
+                                         @Parameter(description = OpenApiResponses.IF_MATCH_DESCRIPTION, example = "\"1\"")
+                                         @Header(value = Preconditions.IF_MATCH, defaultValue = "") String ifMatch, @Body DenialCloseInput input) {
         caller.require(Role.BILLER);
         ClaimSuccessors.DenialAction action = action(input.action());
         String note = input.note() == null ? null : input.note().strip();

@@ -37,6 +37,7 @@ import java.util.Map;
  */
 @Controller("/fee-schedule")
 @Tag(name = "Practice settings")
+@OpenApiResponses.Authenticated
 public class FeeScheduleController {
 
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("99999.99");
@@ -49,7 +50,7 @@ public class FeeScheduleController {
 
     @Get
     @Operation(summary = "Read the practice's fee schedule")
-    @ApiResponse(responseCode = "200", description = "The fees; ETag is the schedule's version")
+    @OpenApiResponses.Versioned
     @ApiResponse(responseCode = "404", description = "The practice has no fee schedule yet (create it with If-Match: \"0\")",
             content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<FeeScheduleView> schedule(@Parameter(hidden = true) Caller caller) {
@@ -61,12 +62,14 @@ public class FeeScheduleController {
     }
 
     @Put
-    @Operation(summary = "Create (If-Match: \"0\") or replace the practice's fee schedule")
-    @ApiResponse(responseCode = "200", description = "The fees at the schedule's new version; ETag is that version")
+    @Operation(operationId = "replaceFeeSchedule", summary = "Create (If-Match: \"0\") or replace the practice's fee schedule")
     @ReplacedUnderIfMatch
+    @OpenApiResponses.Versioned
+    @OpenApiResponses.JsonBody
     public HttpResponse<FeeScheduleView> replace(@Parameter(hidden = true) Caller caller,
-                                                 @Parameter(hidden = true)
-                                                 @Header(Preconditions.IF_MATCH) @Nullable String ifMatch,
+                                                 @Parameter(description = OpenApiResponses.IF_MATCH_DESCRIPTION, example = "\"1\"")
+                                                 
+                                                 @Header(value = Preconditions.IF_MATCH, defaultValue = "") String ifMatch,
                                                  @Valid @Body FeeScheduleInput input) {
         caller.require(Role.ADMIN, Role.BILLER);
         long expected = Preconditions.expectedVersion(ifMatch);

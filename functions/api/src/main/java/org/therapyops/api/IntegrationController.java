@@ -2,24 +2,31 @@ package org.therapyops.api;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.therapyops.api.model.IntegrationInput;
 import org.therapyops.api.model.IntegrationView;
 import org.therapyops.api.model.PageView;
 import org.therapyops.api.problem.ApiProblemException;
+import org.therapyops.api.problem.Problem;
+import org.therapyops.api.problem.ProblemBodyProvider;
 import org.therapyops.api.problem.ProblemType;
 import org.therapyops.api.security.Caller;
 import org.therapyops.api.security.Role;
 import org.therapyops.inbound.Integration;
-import org.therapyops.inbound.IntegrationService;
+import org.therapyops.inbound.service.IntegrationService;
 import org.therapyops.ports.IntegrationRepository;
 
 import java.util.Locale;
@@ -30,6 +37,7 @@ import java.util.Locale;
  */
 @Controller("/integrations")
 @Tag(name = "Integrations")
+@OpenApiResponses.Authenticated
 public class IntegrationController {
 
     private final IntegrationRepository integrations;
@@ -41,7 +49,11 @@ public class IntegrationController {
     }
 
     @Post
-    @Operation(summary = "Register an integrator (admins); the answer holds its signing secret, shown this once")
+    @Operation(operationId = "createIntegration",
+            summary = "Register an integrator (admins); the answer holds its signing secret, shown this once")
+    @Status(HttpStatus.CREATED)
+    @OpenApiResponses.Created
+    @OpenApiResponses.JsonBody
     public HttpResponse<IntegrationView> create(@Parameter(hidden = true) Caller caller, @Body IntegrationInput input) {
         caller.require(Role.ADMIN);
         String name = input.name() == null ? "" : input.name().strip();
@@ -55,9 +67,11 @@ public class IntegrationController {
     }
 
     @Get
-    @Operation(summary = "List the practice's integrations, newest first (no secrets)")
-    public PageView<IntegrationView> list(@Parameter(hidden = true) Caller caller, @Nullable @QueryValue Integer limit,
-                                          @Nullable @QueryValue String cursor) {
+    @Operation(operationId = "integrations", summary = "List the practice's integrations, newest first (no secrets)")
+    @OpenApiResponses.BadQuery
+    public PageView<IntegrationView> list(@Parameter(hidden = true) Caller caller,
+                                          @Parameter(allowEmptyValue = true) @Nullable @QueryValue Integer limit,
+                                          @Parameter(allowEmptyValue = true) @Nullable @QueryValue String cursor) {
         caller.require(Role.ADMIN, Role.BILLER);
         int size = Listing.limit(limit);
         return Listing.page(() -> integrations.list(caller.practiceId(), size, Listing.blankToNull(cursor)),
@@ -66,6 +80,8 @@ public class IntegrationController {
 
     @Get("/{integrationId}")
     @Operation(summary = "Read an integration (no secrets)")
+    @OpenApiResponses.Versioned
+    @OpenApiResponses.NotFound
     public HttpResponse<IntegrationView> integration(@Parameter(hidden = true) Caller caller, @PathVariable String integrationId) {
         caller.require(Role.ADMIN, Role.BILLER);
         Integration integration = find(caller, integrationId);
@@ -74,6 +90,10 @@ public class IntegrationController {
 
     @Post("/{integrationId}/revoke")
     @Operation(summary = "Revoke an integration: its deliveries are refused (401) from now on; harmless when revoked already")
+    @OpenApiResponses.Versioned
+    @OpenApiResponses.NotFound
+    @ApiResponse(responseCode = "412", description = "precondition-failed: the integration changed while it was revoked; nothing was written",
+            content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<IntegrationView> revoke(@Parameter(hidden = true) Caller caller, @PathVariable String integrationId) {
         caller.require(Role.ADMIN);
         Integration revoked = Preconditions.write("The integration", () -> service.revoke(find(caller, integrationId),
@@ -83,6 +103,13 @@ public class IntegrationController {
 
     @Post("/{integrationId}/secrets")
     @Operation(summary = "Rotate: make a new signing secret (shown this once); the old one verifies too until retired")
+    @Status(HttpStatus.CREATED)
+    @OpenApiResponses.Created
+    @OpenApiResponses.NotFound
+    @ApiResponse(responseCode = "409", description = "conflict: the integration is revoked, or has the most secrets it may hold",
+            content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "412", description = "precondition-failed: the integration changed meanwhile; nothing was written",
+            content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<IntegrationView> rotate(@Parameter(hidden = true) Caller caller, @PathVariable String integrationId) {
         caller.require(Role.ADMIN);
         IntegrationService.WithSecret rotated = Preconditions.write("The integration", () -> state(() ->
@@ -93,6 +120,12 @@ public class IntegrationController {
 
     @Post("/{integrationId}/secrets/retire")
     @Operation(summary = "End a rotation: every secret but the newest stops verifying")
+    @OpenApiResponses.Versioned
+    @OpenApiResponses.NotFound
+    @ApiResponse(responseCode = "409", description = "conflict: the integration is revoked, or has no older secret",
+            content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "412", description = "precondition-failed: the integration changed meanwhile; nothing was written",
+            content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<IntegrationView> retire(@Parameter(hidden = true) Caller caller, @PathVariable String integrationId) {
         caller.require(Role.ADMIN);
         Integration retired = Preconditions.write("The integration", () -> state(() ->

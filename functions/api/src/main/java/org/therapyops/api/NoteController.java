@@ -1,7 +1,10 @@
 package org.therapyops.api;
 
+import org.therapyops.billing.claims.Diagnoses;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -9,8 +12,12 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.Status;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.therapyops.api.model.AddendumInput;
 import org.therapyops.api.model.AuditView;
@@ -19,6 +26,8 @@ import org.therapyops.api.model.NoteInput;
 import org.therapyops.api.model.NoteLineInput;
 import org.therapyops.api.model.NoteView;
 import org.therapyops.api.problem.ApiProblemException;
+import org.therapyops.api.problem.Problem;
+import org.therapyops.api.problem.ProblemBodyProvider;
 import org.therapyops.api.problem.ProblemType;
 import org.therapyops.api.security.Caller;
 import org.therapyops.api.security.Role;
@@ -54,6 +63,7 @@ import java.util.UUID;
  */
 @Controller("/notes")
 @Tag(name = "Notes")
+@OpenApiResponses.Authenticated
 public class NoteController {
 
     static final int MAX_LINES = 100;
@@ -64,18 +74,25 @@ public class NoteController {
     private final NoteRepository notes;
     private final ClaimRepository claims;
     private final Clock clock;
+    private final Diagnoses diagnoses;
 
     public NoteController(PracticeRepository practice, AppointmentRepository appointments, NoteRepository notes,
-                          ClaimRepository claims, Clock clock) {
+                          ClaimRepository claims, Clock clock, Diagnoses diagnoses) {
         this.practice = practice;
         this.appointments = appointments;
         this.notes = notes;
         this.claims = claims;
         this.clock = clock;
+        this.diagnoses = diagnoses;
     }
 
     @Post
-    @Operation(summary = "Write a draft note for an appointment (one note per appointment)")
+    @Operation(operationId = "createNote", summary = "Write a draft note for an appointment (one note per appointment)")
+    @Status(HttpStatus.CREATED)
+    @OpenApiResponses.Created
+    @OpenApiResponses.JsonBody
+    @ApiResponse(responseCode = "409", description = "conflict: the appointment has a note already; appointment-not-held: it was cancelled or missed",
+            content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<NoteView> create(@Parameter(hidden = true) Caller caller, @Body NoteInput input) {
         caller.require(Role.CLINICIAN);
         if (input.appointmentId() == null || input.appointmentId().isBlank()) {
@@ -83,6 +100,7 @@ public class NoteController {
         }
         Appointment appointment = appointments.appointment(caller.practiceId(), input.appointmentId())
                 .orElseThrow(() -> ApiProblemException.unknownReference("appointmentId", "appointment", input.appointmentId()));
+        requireAuthor(caller, appointment.providerId(), "write its note");
         if (appointment.status() == AppointmentStatus.CANCELLED || appointment.status() == AppointmentStatus.NO_SHOW) {
             throw new ApiProblemException(ProblemType.APPOINTMENT_NOT_HELD, "Appointment " + appointment.id() + " is "
                     + appointment.status() + ": a session that did not take place has no note. Nothing was written.");
@@ -99,6 +117,8 @@ public class NoteController {
 
     @Get("/{noteId}")
     @Operation(summary = "Read a note")
+    @OpenApiResponses.Versioned
+    @OpenApiResponses.NotFound
     public HttpResponse<NoteView> note(@Parameter(hidden = true) Caller caller, @PathVariable String noteId) {
         caller.require(Role.CLINICIAN, Role.ADMIN, Role.BILLER);
         Note note = find(caller, noteId);
@@ -108,6 +128,9 @@ public class NoteController {
     @Get("/{noteId}/capture")
     @Operation(summary = "What charge capture made of the signed note: PENDING, CHARGED with its claims, NOTHING_BILLED "
             + "or REFUSED, with findings per line")
+    @OpenApiResponses.NotFound
+    @ApiResponse(responseCode = "409", description = "conflict: the note is a draft; charges are captured once it is signed",
+            content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public CaptureView capture(@Parameter(hidden = true) Caller caller, @PathVariable String noteId) {
         caller.require(Role.CLINICIAN, Role.ADMIN, Role.BILLER);
         Note note = find(caller, noteId);
@@ -118,7 +141,8 @@ public class NoteController {
     }
 
     @Get("/{noteId}/audit")
-    @Operation(summary = "The note's audit trail: creation, edits, signing, addenda")
+    @Operation(operationId = "noteAudit", summary = "The note's audit trail: creation, edits, signing, addenda")
+    @OpenApiResponses.NotFound
     public List<AuditView> audit(@Parameter(hidden = true) Caller caller, @PathVariable String noteId) {
         caller.require(Role.CLINICIAN, Role.ADMIN, Role.BILLER);
         find(caller, noteId);
@@ -126,11 +150,19 @@ public class NoteController {
     }
 
     @Put("/{noteId}")
-    @Operation(summary = "Replace a draft note (If-Match); a signed note changes only by addendum")
+    @Operation(operationId = "replaceNote", summary = "Replace a draft note (If-Match); a signed note changes only by addendum")
+    @OpenApiResponses.Versioned
+    @OpenApiResponses.NotFound
+    @OpenApiResponses.JsonBody
+    @ReplacedUnderIfMatch
+    @ApiResponse(responseCode = "409", description = "note-signed: the note is signed; it changes only by addendum",
+            content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<NoteView> replace(@Parameter(hidden = true) Caller caller, @PathVariable String noteId,
-                                          @Nullable @Header("If-Match") String ifMatch, @Body NoteInput input) {
+                                          @Parameter(description = OpenApiResponses.IF_MATCH_DESCRIPTION, example = "\"1\"")
+                                          @Header(value = Preconditions.IF_MATCH, defaultValue = "") String ifMatch, @Body NoteInput input) {
         caller.require(Role.CLINICIAN);
         Note current = find(caller, noteId);
+        requireAuthor(caller, current.renderingProviderId(), "change its draft");
         requireDraft(current);
         long expected = Preconditions.expectedVersion(ifMatch);
         Preconditions.requireVersion("The note", current.version(), expected);
@@ -150,18 +182,19 @@ public class NoteController {
 
     @Post("/{noteId}/sign")
     @Operation(summary = "Sign the note (its rendering clinician or their supervisor only); it becomes immutable and is charged")
+    @OpenApiResponses.Versioned
+    @OpenApiResponses.NotFound
+    @OpenApiResponses.Invalid
+    @OpenApiResponses.OptionalIfMatch
+    @ApiResponse(responseCode = "409", description = "note-signed: the note is signed already",
+            content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<NoteView> sign(@Parameter(hidden = true) Caller caller, @PathVariable String noteId,
-                                       @Nullable @Header("If-Match") String ifMatch) {
+                                       @Parameter(description = OpenApiResponses.OPTIONAL_IF_MATCH_DESCRIPTION, example = "\"1\"")
+                                       @Nullable @Header(Preconditions.IF_MATCH) String ifMatch) {
         caller.require(Role.CLINICIAN);
         Note current = find(caller, noteId);
         requireDraft(current);
-        Provider rendering = practice.provider(caller.practiceId(), current.renderingProviderId()).orElse(null);
-        boolean renderer = caller.subject().equals(current.renderingProviderId());
-        boolean supervisor = rendering != null && caller.subject().equals(rendering.supervisorId());
-        if (!renderer && !supervisor) {
-            throw new ApiProblemException(ProblemType.FORBIDDEN, "Only the note's rendering clinician ("
-                    + current.renderingProviderId() + ") or their supervisor may sign it.");
-        }
+        requireAuthor(caller, current.renderingProviderId(), "sign it");
         if (current.diagnoses().isEmpty()) {
             throw ApiProblemException.invalid("diagnoses", "needs at least one diagnosis before signing");
         }
@@ -178,6 +211,11 @@ public class NoteController {
 
     @Post("/{noteId}/addenda")
     @Operation(summary = "Add an addendum to a signed note (audited; charges are not changed)")
+    @OpenApiResponses.Versioned
+    @OpenApiResponses.NotFound
+    @OpenApiResponses.JsonBody
+    @ApiResponse(responseCode = "409", description = "conflict: the note is a draft; edit it instead",
+            content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<NoteView> addendum(@Parameter(hidden = true) Caller caller, @PathVariable String noteId,
                                            @Body AddendumInput input) {
         caller.require(Role.CLINICIAN);
@@ -197,6 +235,21 @@ public class NoteController {
         return Responses.ok(NoteView.of(amended), amended.version());
     }
 
+    /**
+     * A note is written, changed and signed by its rendering clinician (the token's subject is a provider id) or that
+     * clinician's supervisor, never by another clinician; 403 otherwise.
+     */
+    private void requireAuthor(Caller caller, String renderingProviderId, String what) {
+        if (caller.subject().equals(renderingProviderId)) {
+            return;
+        }
+        Provider rendering = renderingProviderId == null ? null : practice.provider(caller.practiceId(), renderingProviderId).orElse(null);
+        if (rendering == null || !caller.subject().equals(rendering.supervisorId())) {
+            throw new ApiProblemException(ProblemType.FORBIDDEN, "Only the session's rendering clinician (" + renderingProviderId
+                    + ") or their supervisor may " + what + ". Nothing was written.");
+        }
+    }
+
     /** One note per appointment: its id follows from the practice and the appointment, so a second draft is a 409. */
     static String noteId(String practiceId, String appointmentId) {
         return UUID.nameUUIDFromBytes(("note|" + practiceId + "|" + appointmentId).getBytes(StandardCharsets.UTF_8)).toString();
@@ -204,7 +257,7 @@ public class NoteController {
 
     /** Validates the input and builds the draft (nothing is written). */
     private Note draft(Caller caller, String noteId, Appointment appointment, NoteInput input, long version) {
-        List<String> diagnoses = new ArrayList<>();
+        List<String> codes = new ArrayList<>();
         List<String> given = input.diagnoses() == null ? List.of() : input.diagnoses();
         if (given.size() > Note.MAX_DIAGNOSES) {
             throw ApiProblemException.invalid("diagnoses", "holds at most " + Note.MAX_DIAGNOSES + " codes");
@@ -219,8 +272,8 @@ public class NoteController {
             if (!seen.add(normalized)) {
                 throw ApiProblemException.invalid("diagnoses[" + i + "]", "repeats an earlier diagnosis");
             }
-            Diagnoses.requireBillable("diagnoses[" + i + "]", normalized);
-            diagnoses.add(normalized);
+            diagnoses.requireBillable("diagnoses[" + i + "]", normalized, appointment.dateOfService());
+            codes.add(normalized);
         }
         List<NoteLineInput> lineInputs = input.lines() == null ? List.of() : input.lines();
         if (lineInputs.size() > MAX_LINES) {
@@ -264,7 +317,7 @@ public class NoteController {
         TelehealthMode telehealth = input.telehealth() == null ? TelehealthMode.IN_PERSON : input.telehealth();
         return new Note(noteId, appointment.id(), appointment.patientId(), appointment.providerId(), NoteStatus.DRAFT,
                 appointment.dateOfService(), placeOfService, telehealth, Boolean.TRUE.equals(input.patientAtHome()),
-                diagnoses, lines, List.of(), clock.instant(), caller.subject(), null, null, version);
+                codes, lines, List.of(), clock.instant(), caller.subject(), null, null, version);
     }
 
     private Note find(Caller caller, String noteId) {

@@ -5,9 +5,14 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.therapyops.api.model.PatientBalanceView;
 import org.therapyops.api.problem.ApiProblemException;
+import org.therapyops.api.problem.Problem;
+import org.therapyops.api.problem.ProblemBodyProvider;
 import org.therapyops.api.security.Caller;
 import org.therapyops.api.security.Role;
 import org.therapyops.billing.PayerResponse;
@@ -22,6 +27,7 @@ import java.util.List;
 /** A patient's balance as the remittances posted to their claims leave it (read from the claims, never stored apart). */
 @Controller("/patients/{patientId}/balance")
 @Tag(name = "Claims")
+@OpenApiResponses.Authenticated
 public class PatientBalanceController {
 
     private final ClaimRepository claims;
@@ -34,6 +40,7 @@ public class PatientBalanceController {
 
     @Get
     @Operation(summary = "What the patient owes (patient responsibility from 835s) and what payers still owe, claim by claim")
+    @OpenApiResponses.NotFound
     public PatientBalanceView balance(@Parameter(hidden = true) Caller caller, @PathVariable String patientId) {
         caller.require(Role.BILLER, Role.ADMIN, Role.FRONT_DESK);
         practice.patient(caller.practiceId(), patientId).orElseThrow(() -> ApiProblemException.notFound("Patient", patientId));

@@ -2,6 +2,7 @@ package org.therapyops.api;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -10,6 +11,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -29,7 +31,6 @@ import org.therapyops.api.problem.Problem;
 import org.therapyops.api.problem.ProblemBodyProvider;
 import org.therapyops.api.security.Caller;
 import org.therapyops.api.security.Role;
-import org.therapyops.domain.AuthorizationRequirement;
 import org.therapyops.domain.Discipline;
 import org.therapyops.domain.Npi;
 import org.therapyops.domain.Patient;
@@ -38,11 +39,14 @@ import org.therapyops.domain.PayerType;
 import org.therapyops.domain.PostalAddress;
 import org.therapyops.domain.Provider;
 import org.therapyops.domain.Taxonomy;
-import org.therapyops.domain.Telehealth;
+import org.therapyops.payer.Actor;
+import org.therapyops.payer.service.PayerRulesResolver;
+import org.therapyops.payer.service.PayerService;
 import org.therapyops.ports.PracticeRepository;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import static org.therapyops.api.OpenApiResponses.BAD_QUERY;
@@ -56,13 +60,18 @@ import static org.therapyops.api.OpenApiResponses.VALIDATION;
  */
 @Controller
 @Tag(name = "Practice data")
+@OpenApiResponses.Authenticated
 public class PracticeDataController {
 
     private final PracticeRepository practice;
+    private final PayerService payers;
+    private final PayerRulesResolver payerRules;
     private final Clock clock;
 
-    public PracticeDataController(PracticeRepository practice, Clock clock) {
+    public PracticeDataController(PracticeRepository practice, PayerService payers, PayerRulesResolver payerRules, Clock clock) {
         this.practice = practice;
+        this.payers = payers;
+        this.payerRules = payerRules;
         this.clock = clock;
     }
 
@@ -70,10 +79,9 @@ public class PracticeDataController {
 
     @Post("/patients")
     @Operation(summary = "Register a patient")
-    @ApiResponse(responseCode = "201", description = "Created; Location and ETag name it",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PatientView.class)))
-    @ApiResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "422", description = VALIDATION, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @Status(HttpStatus.CREATED)
+    @OpenApiResponses.Created
+    @OpenApiResponses.JsonBody
     public HttpResponse<PatientView> createPatient(@Parameter(hidden = true) Caller caller, @Valid @Body PatientInput input) {
         caller.require(Role.ADMIN, Role.FRONT_DESK);
         Patient patient = patient(Ids.newId(), input, clock.instant(), 1);
@@ -83,8 +91,8 @@ public class PracticeDataController {
 
     @Get("/patients/{patientId}")
     @Operation(summary = "Read a patient")
-    @ApiResponse(responseCode = "200", description = "The patient; ETag is its version")
-    @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @OpenApiResponses.Versioned
+    @OpenApiResponses.NotFound
     public HttpResponse<PatientView> patient(@Parameter(hidden = true) Caller caller, @PathVariable String patientId) {
         Patient patient = existingPatient(caller, patientId);
         return Responses.ok(PatientView.of(patient), patient.version());
@@ -92,12 +100,14 @@ public class PracticeDataController {
 
     @Put("/patients/{patientId}")
     @Operation(summary = "Replace a patient's demographics")
-    @ApiResponse(responseCode = "200", description = "The patient at its new version; ETag is that version")
-    @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @ReplacedUnderIfMatch
+    @OpenApiResponses.Versioned
+    @OpenApiResponses.NotFound
+    @OpenApiResponses.JsonBody
     public HttpResponse<PatientView> updatePatient(@Parameter(hidden = true) Caller caller, @PathVariable String patientId,
-                                                   @Parameter(hidden = true)
-                                                   @Header(Preconditions.IF_MATCH) @Nullable String ifMatch,
+                                                   @Parameter(description = OpenApiResponses.IF_MATCH_DESCRIPTION, example = "\"1\"")
+                                                   
+                                                   @Header(value = Preconditions.IF_MATCH, defaultValue = "") String ifMatch,
                                                    @Valid @Body PatientInput input) {
         caller.require(Role.ADMIN, Role.FRONT_DESK);
         long expected = Preconditions.expectedVersion(ifMatch);
@@ -110,12 +120,11 @@ public class PracticeDataController {
 
     @Get("/patients")
     @Operation(summary = "List patients, optionally by a case-insensitive prefix of the last name")
-    @ApiResponse(responseCode = "200", description = "One page of patients and the cursor of the next")
-    @ApiResponse(responseCode = "400", description = BAD_QUERY, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @OpenApiResponses.BadQuery
     public PageView<PatientView> patients(@Parameter(hidden = true) Caller caller,
-                                          @Parameter(description = "Case-insensitive prefix of the last name") @QueryValue @Nullable String name,
-                                          @Parameter(description = "1–100, default 25") @QueryValue @Nullable Integer limit,
-                                          @Parameter(description = "nextCursor of the previous page") @QueryValue @Nullable String cursor) {
+                                          @Parameter(description = "Case-insensitive prefix of the last name", allowEmptyValue = true) @QueryValue @Nullable String name,
+                                          @Parameter(description = "1–100, default 25", allowEmptyValue = true) @QueryValue @Nullable Integer limit,
+                                          @Parameter(description = "nextCursor of the previous page", allowEmptyValue = true) @QueryValue @Nullable String cursor) {
         int size = Listing.limit(limit);
         String prefix = Listing.blankToNull(name);
         return Listing.page(() -> practice.patients(caller.practiceId(), prefix, size, Listing.blankToNull(cursor)), PatientView::of);
@@ -124,65 +133,80 @@ public class PracticeDataController {
     // ---- payers
 
     @Post("/payers")
-    @Operation(summary = "Register a payer and its rules")
-    @ApiResponse(responseCode = "201", description = "Created; Location and ETag name it",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PayerView.class)))
-    @ApiResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "422", description = VALIDATION, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @Operation(summary = "Register a payer and its own rules (each optional: the profile of its type decides the rest)")
+    @Status(HttpStatus.CREATED)
+    @OpenApiResponses.Created
+    @OpenApiResponses.JsonBody
     public HttpResponse<PayerView> createPayer(@Parameter(hidden = true) Caller caller, @Valid @Body PayerInput input) {
         caller.require(Role.ADMIN, Role.BILLER);
-        Payer payer = payer(Ids.newId(), input, clock.instant(), 1);
-        practice.create(caller.practiceId(), payer);
-        return Responses.created("/payers/" + payer.id(), PayerView.of(payer), payer.version());
+        Payer payer = payers.register(caller.practiceId(), Ids.newId(), PayerInputs.change(input), actor(caller));
+        return Responses.created("/payers/" + payer.id(), view(caller, payer, null), payer.version());
     }
 
     @Get("/payers/{payerId}")
-    @Operation(summary = "Read a payer")
-    @ApiResponse(responseCode = "200", description = "The payer; ETag is its version")
-    @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    public HttpResponse<PayerView> payer(@Parameter(hidden = true) Caller caller, @PathVariable String payerId) {
+    @Operation(summary = "Read a payer, with the rules in force today (or on asOf) and where each came from")
+    @OpenApiResponses.Versioned
+    @OpenApiResponses.NotFound
+    @OpenApiResponses.BadQuery
+    public HttpResponse<PayerView> payer(@Parameter(hidden = true) Caller caller, @PathVariable String payerId,
+                                         @Parameter(description = "A date of service (default: the practice's today)", allowEmptyValue = true)
+                                         @QueryValue @Nullable LocalDate asOf) {
         Payer payer = existingPayer(caller, payerId);
-        return Responses.ok(PayerView.of(payer), payer.version());
+        return Responses.ok(view(caller, payer, asOf), payer.version());
     }
 
     @Put("/payers/{payerId}")
-    @Operation(summary = "Replace a payer's name, payer id and rules")
-    @ApiResponse(responseCode = "200", description = "The payer at its new version; ETag is that version")
-    @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @Operation(summary = "Replace a payer's name, payer id, type and own rules (effective from rulesEffectiveFrom, "
+            + "default today); NEEDS_AUTH bookings its rules no longer block are checked again")
     @ReplacedUnderIfMatch
+    @OpenApiResponses.Versioned
+    @OpenApiResponses.NotFound
+    @OpenApiResponses.JsonBody
     public HttpResponse<PayerView> updatePayer(@Parameter(hidden = true) Caller caller, @PathVariable String payerId,
-                                               @Parameter(hidden = true)
-                                               @Header(Preconditions.IF_MATCH) @Nullable String ifMatch,
+                                               @Parameter(description = OpenApiResponses.IF_MATCH_DESCRIPTION, example = "\"1\"")
+                                               @Header(value = Preconditions.IF_MATCH, defaultValue = "") String ifMatch,
                                                @Valid @Body PayerInput input) {
         caller.require(Role.ADMIN, Role.BILLER);
         long expected = Preconditions.expectedVersion(ifMatch);
         Payer current = existingPayer(caller, payerId);
         Preconditions.requireVersion("The payer", current.version(), expected);
-        Payer next = payer(payerId, input, current.createdAt(), expected);
-        Payer updated = Preconditions.write("The payer", () -> practice.update(caller.practiceId(), next));
-        return Responses.ok(PayerView.of(updated), updated.version());
+        PayerService.PayerChange change = PayerInputs.change(input);
+        Payer updated = Preconditions.write("The payer",
+                () -> payers.replace(caller.practiceId(), current, change, actor(caller))).payer();
+        return Responses.ok(view(caller, updated, null), updated.version());
     }
 
     @Get("/payers")
-    @Operation(summary = "List payers, optionally of one payer type")
-    @ApiResponse(responseCode = "200", description = "One page of payers and the cursor of the next")
-    @ApiResponse(responseCode = "400", description = BAD_QUERY, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @Operation(summary = "List payers, optionally of one payer type, each with the rules in force today (or on asOf)")
+    @OpenApiResponses.BadQuery
     public PageView<PayerView> payers(@Parameter(hidden = true) Caller caller,
-                                      @QueryValue @Nullable PayerType payerType,
-                                      @Parameter(description = "1–100, default 25") @QueryValue @Nullable Integer limit,
-                                      @Parameter(description = "nextCursor of the previous page") @QueryValue @Nullable String cursor) {
+                                      @Parameter(allowEmptyValue = true) @QueryValue @Nullable PayerType payerType,
+                                      @Parameter(description = "A date of service (default: the practice's today)", allowEmptyValue = true)
+                                      @QueryValue @Nullable LocalDate asOf,
+                                      @Parameter(description = "1–100, default 25", allowEmptyValue = true) @QueryValue @Nullable Integer limit,
+                                      @Parameter(description = "nextCursor of the previous page", allowEmptyValue = true) @QueryValue @Nullable String cursor) {
         int size = Listing.limit(limit);
-        return Listing.page(() -> practice.payers(caller.practiceId(), payerType, size, Listing.blankToNull(cursor)), PayerView::of);
+        LocalDate date = asOf != null ? asOf : payers.today(caller.practiceId());
+        return Listing.page(() -> practice.payers(caller.practiceId(), payerType, size, Listing.blankToNull(cursor)),
+                p -> PayerView.of(p, date, payerRules.rulesFor(p, date).orElse(null)));
+    }
+
+    private PayerView view(Caller caller, Payer payer, LocalDate asOf) {
+        LocalDate date = asOf != null ? asOf : payers.today(caller.practiceId());
+        return PayerView.of(payer, date, payerRules.rulesFor(payer, date).orElse(null));
+    }
+
+    private static Actor actor(Caller caller) {
+        return new Actor(caller.subject(), caller.role().claim(), caller.requestId());
     }
 
     // ---- providers
 
     @Post("/providers")
     @Operation(summary = "Register a rendering provider")
-    @ApiResponse(responseCode = "201", description = "Created; Location and ETag name it",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProviderView.class)))
-    @ApiResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "422", description = VALIDATION, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @Status(HttpStatus.CREATED)
+    @OpenApiResponses.Created
+    @OpenApiResponses.JsonBody
     public HttpResponse<ProviderView> createProvider(@Parameter(hidden = true) Caller caller, @Valid @Body ProviderInput input) {
         caller.require(Role.ADMIN);
         Provider provider = provider(caller, Ids.newId(), input, clock.instant(), 1);
@@ -192,8 +216,8 @@ public class PracticeDataController {
 
     @Get("/providers/{providerId}")
     @Operation(summary = "Read a provider")
-    @ApiResponse(responseCode = "200", description = "The provider; ETag is its version")
-    @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @OpenApiResponses.Versioned
+    @OpenApiResponses.NotFound
     public HttpResponse<ProviderView> provider(@Parameter(hidden = true) Caller caller, @PathVariable String providerId) {
         Provider provider = existingProvider(caller, providerId);
         return Responses.ok(ProviderView.of(provider), provider.version());
@@ -201,12 +225,14 @@ public class PracticeDataController {
 
     @Put("/providers/{providerId}")
     @Operation(summary = "Replace a provider's NPI, names, discipline, taxonomy, credential and supervisor")
-    @ApiResponse(responseCode = "200", description = "The provider at its new version; ETag is that version")
-    @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @ReplacedUnderIfMatch
+    @OpenApiResponses.Versioned
+    @OpenApiResponses.NotFound
+    @OpenApiResponses.JsonBody
     public HttpResponse<ProviderView> updateProvider(@Parameter(hidden = true) Caller caller, @PathVariable String providerId,
-                                                     @Parameter(hidden = true)
-                                                     @Header(Preconditions.IF_MATCH) @Nullable String ifMatch,
+                                                     @Parameter(description = OpenApiResponses.IF_MATCH_DESCRIPTION, example = "\"1\"")
+                                                     
+                                                     @Header(value = Preconditions.IF_MATCH, defaultValue = "") String ifMatch,
                                                      @Valid @Body ProviderInput input) {
         caller.require(Role.ADMIN);
         long expected = Preconditions.expectedVersion(ifMatch);
@@ -219,12 +245,11 @@ public class PracticeDataController {
 
     @Get("/providers")
     @Operation(summary = "List providers, optionally of one discipline")
-    @ApiResponse(responseCode = "200", description = "One page of providers and the cursor of the next")
-    @ApiResponse(responseCode = "400", description = BAD_QUERY, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @OpenApiResponses.BadQuery
     public PageView<ProviderView> providers(@Parameter(hidden = true) Caller caller,
-                                            @QueryValue @Nullable Discipline discipline,
-                                            @Parameter(description = "1–100, default 25") @QueryValue @Nullable Integer limit,
-                                            @Parameter(description = "nextCursor of the previous page") @QueryValue @Nullable String cursor) {
+                                            @Parameter(allowEmptyValue = true) @QueryValue @Nullable Discipline discipline,
+                                            @Parameter(description = "1–100, default 25", allowEmptyValue = true) @QueryValue @Nullable Integer limit,
+                                            @Parameter(description = "nextCursor of the previous page", allowEmptyValue = true) @QueryValue @Nullable String cursor) {
         int size = Listing.limit(limit);
         return Listing.page(() -> practice.providers(caller.practiceId(), discipline, size, Listing.blankToNull(cursor)),
                 ProviderView::of);
@@ -236,21 +261,6 @@ public class PracticeDataController {
         return new Patient(id, input.firstName(), input.lastName(), input.birthDate(), input.sex(),
                 input.address() == null ? null : Addresses.validated("address", input.address(), PostalAddress.Use.MAILING),
                 createdAt, version);
-    }
-
-    private static Payer payer(String id, PayerInput input, Instant createdAt, long version) {
-        AuthorizationRequirement required = input.authorizationRequiredOrDefault();
-        List<String> codes = input.authorizationCodes() == null ? List.of() : input.authorizationCodes();
-        if (required == AuthorizationRequirement.LISTED && codes.isEmpty()) {
-            throw ApiProblemException.invalid("authorizationCodes", "must list the codes needing authorization when authorizationRequired is LISTED");
-        }
-        if (required != AuthorizationRequirement.LISTED && !codes.isEmpty()) {
-            throw ApiProblemException.invalid("authorizationCodes", "must be empty unless authorizationRequired is LISTED");
-        }
-        ServiceCodes.requireKnown("authorizationCodes", codes);
-        Telehealth telehealth = input.telehealth() == null ? Telehealth.defaults() : input.telehealth().toDomain();
-        return new Payer(id, input.name(), input.payerId(), input.payerTypeOrDefault(), required, new java.util.LinkedHashSet<>(codes),
-                input.unitRoundingOrDefault(), input.timelyFilingDaysOrDefault(), telehealth, createdAt, version);
     }
 
     private Provider provider(Caller caller, String id, ProviderInput input, Instant createdAt, long version) {

@@ -1,7 +1,5 @@
 package org.therapyops.api;
 
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -25,7 +23,5 @@ import java.lang.annotation.Target;
 @ApiResponse(responseCode = "412", description = OpenApiResponses.STALE, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "422", description = OpenApiResponses.VALIDATION, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "428", description = OpenApiResponses.NO_IF_MATCH, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-@Parameter(name = Preconditions.IF_MATCH, in = ParameterIn.HEADER, required = true, description = OpenApiResponses.IF_MATCH_DESCRIPTION,
-        schema = @Schema(type = "string", example = "\"1\""))
 @interface ReplacedUnderIfMatch {
 }

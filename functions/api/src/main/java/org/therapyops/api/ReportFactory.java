@@ -4,11 +4,11 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.therapyops.dynamodb.DynamoReportingStore;
-import org.therapyops.metering.CostQueries;
+import org.therapyops.metering.service.CostQueries;
 import org.therapyops.metering.PriceTable;
 import org.therapyops.ports.PracticeRepository;
 import org.therapyops.ports.UsageStore;
-import org.therapyops.reporting.ReportQueries;
+import org.therapyops.reporting.service.ReportQueries;
 import org.therapyops.reporting.ReportingRules;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 

@@ -1,11 +1,16 @@
 package org.therapyops.api;
 
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.therapyops.api.model.AppointmentView;
@@ -13,6 +18,7 @@ import org.therapyops.api.model.SeriesInput;
 import org.therapyops.api.model.SeriesView;
 import org.therapyops.api.problem.ApiProblemException;
 import org.therapyops.api.problem.Problem;
+import org.therapyops.api.problem.ProblemBodyProvider;
 import org.therapyops.api.problem.ProblemType;
 import org.therapyops.api.security.Caller;
 import org.therapyops.api.security.Role;
@@ -20,6 +26,7 @@ import org.therapyops.domain.Appointment;
 import org.therapyops.domain.AppointmentAction;
 import org.therapyops.domain.AuditEntry;
 import org.therapyops.domain.authorization.AuthorizationDecision;
+import org.therapyops.payer.service.PayerRulesResolver;
 import org.therapyops.ports.AppointmentRepository;
 import org.therapyops.ports.DoubleBookingException;
 import org.therapyops.ports.PracticeRepository;
@@ -38,23 +45,27 @@ import java.util.List;
  */
 @Controller("/appointment-series")
 @Tag(name = "Appointments")
+@OpenApiResponses.Authenticated
 public class SeriesController {
 
     private final PracticeRepository practice;
     private final AppointmentRepository appointments;
     private final AppointmentController booking;
+    private final PayerRulesResolver payerRules;
     private final Clock clock;
 
     public SeriesController(PracticeRepository practice, AppointmentRepository appointments, AppointmentController booking,
-                            Clock clock) {
+                            PayerRulesResolver payerRules, Clock clock) {
         this.practice = practice;
         this.appointments = appointments;
         this.booking = booking;
+        this.payerRules = payerRules;
         this.clock = clock;
     }
 
     @Post("/preview")
     @Operation(summary = "What booking this series would do: each session's expected decision, before any is booked")
+    @OpenApiResponses.JsonBody
     public SeriesView preview(@Parameter(hidden = true) Caller caller, @Valid @Body SeriesInput input) {
         caller.require(Role.ADMIN, Role.FRONT_DESK, Role.CLINICIAN);
         List<Appointment> sessions = sessions(caller, input, null);
@@ -62,7 +73,13 @@ public class SeriesController {
     }
 
     @Post
-    @Operation(summary = "Book every session of a series (all or none); each is then decided against the authorizations")
+    @Operation(operationId = "bookSeries",
+            summary = "Book every session of a series (all or none); each is then decided against the authorizations")
+    @Status(HttpStatus.CREATED)
+    @ApiResponse(responseCode = "201", description = "Booked: every session, each REQUESTED", useReturnTypeSchema = true)
+    @OpenApiResponses.JsonBody
+    @ApiResponse(responseCode = "409", description = "double-booking: a session overlaps an existing appointment; errors[] names each; nothing was written",
+            content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<SeriesView> book(@Parameter(hidden = true) Caller caller, @Valid @Body SeriesInput input) {
         caller.require(Role.ADMIN, Role.FRONT_DESK, Role.CLINICIAN);
         String seriesId = Ids.newId();
@@ -97,7 +114,7 @@ public class SeriesController {
     private List<Appointment> sessions(Caller caller, SeriesInput input, String seriesId) {
         List<LocalDateTime> starts;
         try {
-            starts = new SeriesPlan(input.firstStart(), input.frequency(), input.interval() == null ? 1 : input.interval(),
+            starts = new SeriesPlan(booking.practiceTime(caller, input.firstStart()), input.frequency(), input.interval() == null ? 1 : input.interval(),
                     input.count(), input.until()).starts();
         } catch (IllegalArgumentException e) {
             throw ApiProblemException.invalid(input.count() == null && input.until() == null ? "count" : "until", e.getMessage());
@@ -112,7 +129,8 @@ public class SeriesController {
 
     private SeriesView view(String seriesId, Caller caller, List<Appointment> sessions, boolean withConflicts) {
         PracticeRepository.PatientBenefits benefits = practice.benefits(caller.practiceId(), sessions.get(0).patientId());
-        List<SeriesForecast.Session> assessed = SeriesForecast.assess(sessions, benefits.coverages(), benefits.authorizations());
+        List<SeriesForecast.Session> assessed = SeriesForecast.assess(sessions, benefits.coverages(), benefits.authorizations(),
+                payerRules.lookup(practice, caller.practiceId()));
         List<SeriesView.SessionView> items = new ArrayList<>();
         LocalDateTime firstOver = null;
         int within = 0;

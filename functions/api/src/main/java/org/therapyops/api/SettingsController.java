@@ -9,12 +9,16 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Put;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.therapyops.api.model.SettingsInput;
 import org.therapyops.api.model.SettingsView;
 import org.therapyops.api.problem.ApiProblemException;
+import org.therapyops.api.problem.Problem;
+import org.therapyops.api.problem.ProblemBodyProvider;
 import org.therapyops.api.security.Caller;
 import org.therapyops.api.security.Role;
 import org.therapyops.domain.PracticeSettings;
@@ -35,6 +39,7 @@ import java.util.regex.Pattern;
  */
 @Controller("/settings")
 @Tag(name = "Practice settings")
+@OpenApiResponses.Authenticated
 public class SettingsController {
 
     static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
@@ -48,7 +53,7 @@ public class SettingsController {
 
     @Get
     @Operation(summary = "Read the practice's settings")
-    @ApiResponse(responseCode = "200", description = "The settings; ETag is their version (\"0\" for the defaults)")
+    @OpenApiResponses.Versioned
     public HttpResponse<SettingsView> settings(@Parameter(hidden = true) Caller caller) {
         PracticeSettings settings = practice.settings(caller.practiceId());
         return Responses.ok(SettingsView.of(settings), settings.version());
@@ -56,11 +61,13 @@ public class SettingsController {
 
     @Put
     @Operation(summary = "Replace the practice's settings")
-    @ApiResponse(responseCode = "200", description = "The settings at their new version; ETag is that version")
     @ReplacedUnderIfMatch
+    @OpenApiResponses.Versioned
+    @OpenApiResponses.JsonBody
     public HttpResponse<SettingsView> updateSettings(@Parameter(hidden = true) Caller caller,
-                                                     @Parameter(hidden = true)
-                                                     @Header(Preconditions.IF_MATCH) @Nullable String ifMatch,
+                                                     @Parameter(description = OpenApiResponses.IF_MATCH_DESCRIPTION, example = "\"1\"")
+                                                     
+                                                     @Header(value = Preconditions.IF_MATCH, defaultValue = "") String ifMatch,
                                                      @Valid @Body SettingsInput input) {
         caller.require(Role.ADMIN);
         long expected = Preconditions.expectedVersion(ifMatch);

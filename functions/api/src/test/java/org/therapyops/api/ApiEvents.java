@@ -37,24 +37,32 @@ final class ApiEvents {
     /** As above, with the Inbound table and the inbound queue (re-applied deliveries). */
     static ApplicationContext context(Moto moto, Tables tables, Moto.BillingTables billing, String scrubQueue,
                                       String deadLetters, String inboundTable, String inboundQueue) {
-        return context(moto, tables, billing, scrubQueue, deadLetters, inboundTable, inboundQueue, "unused-reporting-table");
+        return context(moto, tables, billing, scrubQueue, deadLetters, inboundTable, inboundQueue, Map.of());
     }
 
     /** As above, with the Reporting table (the reports). */
     static ApplicationContext context(Moto moto, Tables tables, Moto.BillingTables billing, String scrubQueue,
                                       String deadLetters, String inboundTable, String inboundQueue, String reportingTable) {
-        return ApplicationContext.builder().properties(Map.ofEntries(
-                Map.entry("practice.table", tables.practice()),
-                Map.entry("appointments.table", tables.appointments()),
-                Map.entry("appointment.history.table", tables.appointmentHistory()),
-                Map.entry("notes.table", billing.notes()),
-                Map.entry("claims.table", billing.claims()),
-                Map.entry("inbound.table", inboundTable),
-                Map.entry("inbound.queue.url", inboundQueue),
-                Map.entry("scrub.queue.url", scrubQueue),
-                Map.entry("scrub.dead.letter.queue.url", deadLetters),
-                Map.entry("reporting.table", reportingTable),
-                Map.entry("aws.endpoint.url", moto.endpoint().toString()))).start();
+        return context(moto, tables, billing, scrubQueue, deadLetters, inboundTable, inboundQueue, Map.of("reporting.table", reportingTable));
+    }
+
+    /** As above, with more properties (e.g. another ICD-10-CM folder, {@code code-sets.icd10cm.folder}). */
+    static ApplicationContext context(Moto moto, Tables tables, Moto.BillingTables billing, String scrubQueue,
+                                      String deadLetters, String inboundTable, String inboundQueue, Map<String, Object> more) {
+        Map<String, Object> properties = new HashMap<>(Map.of(
+                "practice.table", tables.practice(),
+                "appointments.table", tables.appointments(),
+                "appointment.history.table", tables.appointmentHistory(),
+                "notes.table", billing.notes(),
+                "claims.table", billing.claims(),
+                "inbound.table", inboundTable,
+                "inbound.queue.url", inboundQueue,
+                "scrub.queue.url", scrubQueue,
+                "scrub.dead.letter.queue.url", deadLetters,
+                "aws.endpoint.url", moto.endpoint().toString()));
+        properties.put("reporting.table", "unused-reporting-table");
+        properties.putAll(more);
+        return ApplicationContext.builder().properties(properties).start();
     }
 
     /** The claims the gateway's JWT authorizer passes on: subject (default user-1), practice and role. */

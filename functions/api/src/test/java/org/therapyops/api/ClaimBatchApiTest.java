@@ -8,6 +8,8 @@ import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.therapyops.billing.Charge;
 import org.therapyops.billing.Claim;
 import org.therapyops.billing.ClaimFrequency;
@@ -181,6 +183,16 @@ class ClaimBatchApiTest {
         assertThat(x12).contains("*ZZ*RTG01          *ZZ*CLEARINGHOUSE  *")
                 .contains("~NM1*41*2*RIVERSIDE THERAPY GROUP*****46*RTG01~PER*IC*BILLING OFFICE*TE*2175550100~")
                 .contains("~NM1*40*2*TEST CLEARINGHOUSE*****46*CLEARINGHOUSE~");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "an array|[null, null]", "a string|`\"all\"`", "a number|7", "null|null"})
+    void aBodyThatIsNotAnObjectIsRefusedAndTheReadyClaimsStayReady(String name, String body) throws Exception {
+        String ready = readyClaim(practiceId);
+        JsonNode problem = problem(call("POST", "/claim-batches", body, "biller", null), "validation");
+        assertThat(problem.path("errors").get(0).get("field").asText()).isEqualTo("claimIds");
+        assertThat(claims.get(practiceId, ready).orElseThrow().status()).isEqualTo(ClaimStatus.READY);
     }
 
     @Test

@@ -103,7 +103,7 @@ class ClaimScrubApiTest {
     private String claimNeedingReview() {
         String claimId = "claim-" + UUID.randomUUID();
         claims.createIfAbsent(practiceId, new StoredClaim(claim(claimId), null, ClaimStatus.SCRUB_PENDING, true, NOW, 1));
-        claims.recordScrub(practiceId, claimId, 1, new ScrubResult(claimId, ScrubStatus.NEEDS_REVIEW, "medicare", "2026.1",
+        claims.recordScrub(practiceId, claimId, 1, new ScrubResult(claimId, ScrubStatus.NEEDS_REVIEW, "medicare", "2026.1", null,
                 List.of(new Finding("DISCIPLINE_MODIFIER", Severity.ERROR, "lines[0].modifiers", "97110 has no GP", "Add GP"))), NOW);
         return claimId;
     }

@@ -30,7 +30,7 @@ import static org.therapyops.api.ApiEvents.problem;
 class FeeScheduleApiTest {
 
     private static final String FEES = "{\"fees\":[{\"code\":\"97110\",\"amount\":45},{\"code\":\"97110\",\"modifier\":\"CQ\","
-            + "\"amount\":38.25},{\"code\":\"97140\",\"amount\":\"44.00\"}]}";
+            + "\"amount\":38.25},{\"code\":\"97140\",\"amount\":44.00}]}";
 
     private static ApplicationContext context;
     private static APIGatewayV2HTTPEventFunction function;

@@ -75,7 +75,7 @@ class NoteApiTest {
         claims = new DynamoClaimRepository(dynamo, billing.claims());
         DynamoPracticeRepository practice = new DynamoPracticeRepository(dynamo, tables);
         appointments = new DynamoAppointmentRepository(dynamo, tables, Clock.systemUTC());
-        check = new AuthorizationCheckService(practice, appointments);
+        check = new AuthorizationCheckService(practice, appointments, org.therapyops.testing.Payers.RESOLVER);
     }
 
     @AfterAll
@@ -177,6 +177,25 @@ class NoteApiTest {
         JsonNode audit = ok(call("GET", "/notes/" + noteId + "/audit", null, "admin", "a-1"));
         assertThat(audit.findValuesAsText("action")).containsExactlyInAnyOrder("CREATE", "UPDATE", "SIGN", "ADDENDUM");
         assertThat(call("GET", "/notes/" + noteId, null, "biller", "b-1", null, "another-practice").getStatusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anotherClinicianNeitherDraftsNorChangesTheSessionsNote() throws Exception {
+        String appointmentId = appointment("2026-03-04T10:00");
+        APIGatewayV2HTTPResponse foreign = call("POST", "/notes", note(appointmentId, "\"M54.50\"", line("97110", 30)), "clinician",
+                "someone-else");
+        assertThat(foreign.getStatusCode()).isEqualTo(403);
+        problem(foreign, "forbidden");
+        String noteId = created(call("POST", "/notes", note(appointmentId, "\"M54.50\"", line("97110", 30)), "clinician", providerId))
+                .get("id").asText();
+        APIGatewayV2HTTPResponse overwrite = call("PUT", "/notes/" + noteId, note(appointmentId, "\"M54.50\"", line("97110", 45)),
+                "clinician", "someone-else", "\"1\"");
+        assertThat(overwrite.getStatusCode()).isEqualTo(403);
+        assertThat(notes.note(practiceId, noteId).orElseThrow().lines().get(0).minutes()).isEqualTo(30);
+        assertThat(notes.note(practiceId, noteId).orElseThrow().version()).isEqualTo(1);
+        // The PTA's own session: the PTA drafts it and their supervising PT may change it; the PT's session is not the PTA's.
+        assertThat(call("PUT", "/notes/" + noteId, note(appointmentId, "\"M54.50\"", line("97110", 45)), "clinician", assistantId,
+                "\"1\"").getStatusCode()).isEqualTo(403);
     }
 
     @Test

@@ -70,24 +70,31 @@ class PracticeDataApiTest {
     // ---- complete records
 
     @Test
-    void aPayerCarriesItsRulesAsData() throws Exception {
+    void aPayerCarriesItsOwnRulesAndTheResolvedOnes() throws Exception {
         JsonNode payer = created(call("POST", "/payers", "{\"name\":\"Medicare Part B\",\"payerId\":\"MCRB1\",\"payerType\":\"MEDICARE\","
                 + "\"authorizationRequired\":\"LISTED\",\"authorizationCodes\":[\"97530\",\"97110\"],\"timelyFilingDays\":365,"
                 + "\"telehealth\":{\"placeOfServiceHome\":\"10\",\"placeOfServiceOther\":\"02\",\"modifier\":\"95\"}}", "biller"));
         assertThat(payer.get("payerType").asText()).isEqualTo("MEDICARE");
-        assertThat(payer.get("unitRounding").asText()).isEqualTo("CMS_8_MINUTE");
+        assertThat(payer.get("unitRounding").isNull()).as("not set: the profile's").isTrue();
         assertThat(payer.get("authorizationCodes").toString()).isEqualTo("[\"97110\",\"97530\"]");
-        assertThat(payer.get("telehealth").get("modifier").asText()).isEqualTo("95");
+        assertThat(payer.at("/telehealth/modifierRequired").asBoolean()).isTrue();
+        assertThat(payer.at("/rules/unitRounding").asText()).isEqualTo("CMS_8_MINUTE");
+        assertThat(payer.at("/rules/sources/unitRounding/source").asText()).isEqualTo("PROFILE");
+        assertThat(payer.at("/rules/sources/authorization/source").asText()).isEqualTo("PAYER");
 
         JsonNode read = ok(call("GET", "/payers/" + payer.get("id").asText(), null, "clinician"));
         assertThat(read).isEqualTo(payer);
 
         JsonNode defaults = created(call("POST", "/payers", "{\"name\":\"Acme\",\"payerId\":\"ACME1\"}", "admin"));
         assertThat(defaults.get("payerType").asText()).isEqualTo("OTHER");
-        assertThat(defaults.get("authorizationRequired").asText()).isEqualTo("ALL");
-        assertThat(defaults.get("unitRounding").asText()).isEqualTo("PER_CODE");
-        assertThat(defaults.get("timelyFilingDays").asInt()).isEqualTo(90);
-        assertThat(defaults.get("telehealth").get("placeOfServiceHome").asText()).isEqualTo("10");
+        assertThat(defaults.get("authorizationRequired").isNull()).isTrue();
+        assertThat(defaults.get("timelyFilingDays").isNull()).isTrue();
+        assertThat(defaults.path("ruleVersions").size()).isZero();
+        assertThat(defaults.at("/rules/profile/id").asText()).isEqualTo("commercial");
+        assertThat(defaults.at("/rules/authorizationRequired").asText()).isEqualTo("LISTED");
+        assertThat(defaults.at("/rules/unitRounding").asText()).isEqualTo("PER_CODE");
+        assertThat(defaults.at("/rules/timelyFilingDays").asInt()).isEqualTo(90);
+        assertThat(defaults.at("/rules/telehealth/placeOfServiceHome").asText()).isEqualTo("10");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -206,7 +213,7 @@ class PracticeDataApiTest {
     void anUpdateNeedsIfMatchAndAStaleOneWritesNothing() throws Exception {
         String patientId = createPatient("Lovelace");
         String path = "/patients/" + patientId;
-        String edit = "{\"firstName\":\"Augusta\",\"lastName\":\"King\",\"birthDate\":\"1815-12-10\",\"sex\":\"F\"}";
+        String edit = "{\"firstName\":\"Augusta\",\"lastName\":\"King\",\"birthDate\":\"1915-12-10\",\"sex\":\"F\"}";
 
         APIGatewayV2HTTPResponse missing = call("PUT", path, edit, "front_desk", null);
         assertThat(missing.getStatusCode()).isEqualTo(428);
@@ -235,7 +242,7 @@ class PracticeDataApiTest {
         assertThat(payer.get("payerId").asText()).isEqualTo("ACME2");
         assertThat(payer.get("timelyFilingDays").asInt()).isEqualTo(180);
         assertThat(payer.get("version").asInt()).isEqualTo(2);
-        assertThat(practice.payer(practiceId, payerId).orElseThrow().unitRounding().name()).isEqualTo("CMS_8_MINUTE");
+        assertThat(practice.payer(practiceId, payerId).orElseThrow().ruleVersions()).hasSize(1);
 
         String providerId = created(call("POST", "/providers", provider("1234567893", "PT", null, null, null), "admin")).get("id").asText();
         JsonNode provider = ok(call("PUT", "/providers/" + providerId, provider("1234567893", "OT", "225X00000X", "OT", null), "admin", "\"1\""));

@@ -21,7 +21,7 @@ import org.therapyops.dynamodb.Tables;
 import org.therapyops.reporting.ClaimSnapshot;
 import org.therapyops.reporting.Contributions;
 import org.therapyops.reporting.ReportingRules;
-import org.therapyops.reporting.ReportingService;
+import org.therapyops.reporting.service.ReportingService;
 import org.therapyops.testing.Moto;
 
 import java.math.BigDecimal;

@@ -8,8 +8,6 @@ import io.micronaut.function.aws.MicronautRequestHandler;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
 import org.therapyops.alerting.AlertRaiser;
-import org.therapyops.alerting.ReviewDigestScan;
-import org.therapyops.billing.claims.ScrubSweep;
 import org.therapyops.dynamodb.AlertImages;
 import org.therapyops.dynamodb.ItemMapper;
 import org.therapyops.lambda.Metering;
@@ -24,13 +22,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Raises alerts from four sources: the Practice stream (authorization counters changed), the Appointments stream
- * (an appointment blocked or scheduled with warnings) and two daily schedules, told apart by their input's
- * {@code task}: {@value #EXPIRY_SCAN} (authorizations nearing their end date; also an event without a task) and
- * {@value #REVIEW_DIGEST} (each practice's claims in NEEDS_REVIEW, for its billers); and runs the hourly
- * {@value #SCRUB_SWEEP} (SCRUB_PENDING claims that never reached the scrub queue are sent to it). Stream batches come
- * as {@code Records}. A schedule run that fails for some practice, authorization or claim throws, so the scheduler
- * retries it.
+ * Raises authorization alerts from three sources: the Practice stream (authorization counters changed), the
+ * Appointments stream (an appointment blocked or scheduled with warnings), both as {@code Records}, and the daily
+ * {@value #EXPIRY_SCAN} schedule (authorizations nearing their end date; also an event without a task). A scan that
+ * fails for some authorization throws, so the scheduler retries it. The billers' review digest and the scrub sweep
+ * are functions of their own.
  */
 public class AuthorizationAlertsHandler extends MicronautRequestHandler<Map<String, Object>, StreamsEventResponse> {
 
@@ -41,14 +37,6 @@ public class AuthorizationAlertsHandler extends MicronautRequestHandler<Map<Stri
     JsonMapper json;
 
     static final String EXPIRY_SCAN = "expiry-scan";
-    static final String REVIEW_DIGEST = "review-digest";
-    static final String SCRUB_SWEEP = "scrub-sweep";
-
-    @Inject
-    ReviewDigestScan reviewDigest;
-
-    @Inject
-    ScrubSweep scrubSweep;
 
     @Value("${expiry.lookahead.days:60}")
     int lookaheadDays;
@@ -69,24 +57,12 @@ public class AuthorizationAlertsHandler extends MicronautRequestHandler<Map<Stri
             return StreamBatch.process(streamEvent(event), this::changed);
         }
         Object task = event == null ? null : event.get("task");
-        if (task == null || EXPIRY_SCAN.equals(task)) {
-            AlertRaiser.ScanResult result = raiser.scanExpiries(lookaheadDays);
-            if (result.failed() > 0) {
-                throw new IllegalStateException("expiry scan: " + result.failed() + " authorization(s) failed; the scan is retried");
-            }
-        } else if (REVIEW_DIGEST.equals(task)) {
-            AlertRaiser.ScanResult result = reviewDigest.run();
-            if (result.failed() > 0) {
-                throw new IllegalStateException("review digest: " + result.failed() + " practice(s) failed; the run is retried");
-            }
-        } else if (SCRUB_SWEEP.equals(task)) {
-            ScrubSweep.Result result = scrubSweep.run();
-            if (result.failed() > 0) {
-                throw new IllegalStateException("scrub sweep: " + result.failed() + " claim(s) not queued; the sweep is retried");
-            }
-        } else {
-            throw new IllegalArgumentException("unknown task " + task + " (known: " + EXPIRY_SCAN + ", " + REVIEW_DIGEST + ", "
-                    + SCRUB_SWEEP + ")");
+        if (task != null && !EXPIRY_SCAN.equals(task)) {
+            throw new IllegalArgumentException("unknown task " + task + " (known: " + EXPIRY_SCAN + ")");
+        }
+        AlertRaiser.ScanResult result = raiser.scanExpiries(lookaheadDays);
+        if (result.failed() > 0) {
+            throw new IllegalStateException("expiry scan: " + result.failed() + " authorization(s) failed; the scan is retried");
         }
         return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();
     }

@@ -7,37 +7,37 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.therapyops.billing.AssistantInvolvement;
-import org.therapyops.billing.CaptureRecord;
 import org.therapyops.billing.Charge;
 import org.therapyops.billing.Claim;
 import org.therapyops.billing.ClaimFrequency;
 import org.therapyops.billing.ClaimStatus;
 import org.therapyops.billing.Note;
-import org.therapyops.billing.Party;
 import org.therapyops.billing.NoteStatus;
+import org.therapyops.billing.Party;
 import org.therapyops.billing.ServiceLine;
 import org.therapyops.billing.StoredClaim;
 import org.therapyops.billing.TelehealthMode;
+import org.therapyops.billing.charges.CaptureRecord;
 import org.therapyops.billing.charges.CaptureResult;
 import org.therapyops.billing.charges.FeeSchedule;
 import org.therapyops.billing.charges.FindingCode;
+import org.therapyops.billing.charges.KxThresholds;
 import org.therapyops.billing.claims.ChargeCaptureService;
 import org.therapyops.domain.Appointment;
 import org.therapyops.domain.AppointmentStatus;
 import org.therapyops.domain.AuditEntry;
-import org.therapyops.domain.AuthorizationRequirement;
 import org.therapyops.domain.Authorization;
 import org.therapyops.domain.BillingProfile;
 import org.therapyops.domain.Coverage;
 import org.therapyops.domain.CoveragePriority;
 import org.therapyops.domain.Discipline;
 import org.therapyops.domain.Patient;
-import org.therapyops.domain.PostalAddress;
 import org.therapyops.domain.Payer;
+import org.therapyops.domain.PayerRuleSettings;
 import org.therapyops.domain.PayerType;
+import org.therapyops.domain.PostalAddress;
+import org.therapyops.domain.PriorAuthorization;
 import org.therapyops.domain.Provider;
-import org.therapyops.domain.Telehealth;
-import org.therapyops.domain.UnitRounding;
 import org.therapyops.domain.UnitType;
 import org.therapyops.dynamodb.DynamoAppointmentRepository;
 import org.therapyops.dynamodb.DynamoClaimRepository;
@@ -124,8 +124,9 @@ class ChargeCaptureHandlerTest {
      * scheduled appointment; returns its signed note.
      */
     private Note signedNote(List<ServiceLine> lines) {
-        Payer payer = new Payer("payer-1", "Medicare Part B", "MCRB1", PayerType.MEDICARE, AuthorizationRequirement.ALL, Set.of(),
-                UnitRounding.CMS_8_MINUTE, 365, Telehealth.defaults(), NOW, 1);
+        // Medicare's profile wants no authorization; this payer set its own: every service.
+        Payer payer = new Payer("payer-1", "Medicare Part B", "MCRB1", PayerType.MEDICARE, NOW, 1)
+                .withRules(PayerRuleSettings.NONE.withAuthorization(PriorAuthorization.all()), null, NOW, "test");
         practice.create(practiceId, payer);
         practice.create(practiceId, new Patient("patient-1", "Ada", "Lovelace", LocalDate.of(1950, 12, 10), "F", HOME, NOW, 1));
         practice.saveBillingProfile(practiceId, new BillingProfile("Riverside Therapy Group", "1245319599", "123456789",
@@ -140,7 +141,7 @@ class ChargeCaptureHandlerTest {
         Appointment requested = new Appointment("appt-1", "patient-1", "pt-1", "97110", LocalDateTime.of(2026, 3, 2, 10, 0), 45,
                 AppointmentStatus.REQUESTED, null, null, NOW, "front-desk", 1);
         appointments.book(practiceId, requested, new AuditEntry("appt-1", NOW, "fd", "front_desk", "BOOK", null, "REQUESTED", null, null));
-        new AuthorizationCheckService(practice, appointments).check(practiceId, requested);
+        new AuthorizationCheckService(practice, appointments, org.therapyops.testing.Payers.RESOLVER).check(practiceId, requested);
         assertThat(appointments.appointment(practiceId, "appt-1").orElseThrow().status()).isEqualTo(AppointmentStatus.SCHEDULED);
 
         String noteId = "note-" + UUID.randomUUID();
@@ -204,8 +205,7 @@ class ChargeCaptureHandlerTest {
     void kxComesFromThePatientsEarlierMedicareClaimsOfTheYearAndARedeliveryChargesTheSame() {
         Note note = signedNote(List.of(new ServiceLine("97110", 33, "pt-1", AssistantInvolvement.NONE),
                 new ServiceLine("97140", 7, "pt-1", AssistantInvolvement.NONE)));
-        practice.create(practiceId, new Payer("payer-2", "Acme Health", "ACME1", PayerType.COMMERCIAL, AuthorizationRequirement.NONE,
-                Set.of(), UnitRounding.PER_CODE, 90, Telehealth.defaults(), NOW, 1));
+        practice.create(practiceId, new Payer("payer-2", "Acme Health", "ACME1", PayerType.COMMERCIAL, NOW, 1));
         // $2,400 of Medicare PT this year (just under 2026's $2,480); what must not count is far above it.
         earlierClaim(practiceId, "e-1", "patient-1", "payer-1", LocalDate.of(2026, 1, 20), "2400.00");
         earlierClaim(practiceId, "e-2", "patient-1", "payer-2", LocalDate.of(2026, 2, 1), "9000.00");
@@ -225,6 +225,21 @@ class ChargeCaptureHandlerTest {
                 .capture(practiceId, note);
         assertThat(again.chargesCreated()).isZero();
         assertThat(((CaptureResult.Captured) again.result()).chargeLines()).extracting(Charge::modifiers)
+                .containsExactly(List.of("GP", "KX"), List.of("GP", "KX"));
+        drain();
+    }
+
+    @Test
+    void kxIsDecidedAgainstTheThresholdThePracticesAdminSetForTheYear() {
+        Note note = signedNote(List.of(new ServiceLine("97110", 33, "pt-1", AssistantInvolvement.NONE),
+                new ServiceLine("97140", 7, "pt-1", AssistantInvolvement.NONE)));
+        // $2,000 earlier this year: under the shipped $2,480 for 2026, over the $2,050 the admin set.
+        earlierClaim(practiceId, "e-1", "patient-1", "payer-1", LocalDate.of(2026, 1, 20), "2000.00");
+        practice.saveKxThresholds(practiceId, KxThresholds.of(List.of(KxThresholds.Threshold.practice(2026, new BigDecimal("2050.00"),
+                "test"))), 0);
+
+        assertThat(handler.handleRequest(signingEvent(note.id()), null).getBatchItemFailures()).isEmpty();
+        assertThat(claims.get(practiceId, note.id() + "-C01").orElseThrow().claim().lines()).extracting(Charge::modifiers)
                 .containsExactly(List.of("GP", "KX"), List.of("GP", "KX"));
         drain();
     }

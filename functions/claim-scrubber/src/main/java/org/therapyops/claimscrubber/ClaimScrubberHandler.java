@@ -3,16 +3,15 @@ package org.therapyops.claimscrubber;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.core.type.Argument;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
 import org.therapyops.billing.claims.ClaimScrubService;
 import org.therapyops.lambda.Metering;
 import org.therapyops.lambda.SqsBatch;
+import org.therapyops.messaging.ScrubMessage;
 import org.therapyops.ports.UsageStore;
 
-import java.util.Map;
 
 /**
  * Fed by the scrub queue ({"practiceId", "claimId"}): scrubs each SCRUB_PENDING claim once, however often its
@@ -21,8 +20,6 @@ import java.util.Map;
  * GET /claims/dead-letters shows it.
  */
 public class ClaimScrubberHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
-
-    private static final Argument<Map<String, Object>> MESSAGE = Argument.mapOf(String.class, Object.class);
 
     @Inject
     ClaimScrubService service;
@@ -50,7 +47,10 @@ public class ClaimScrubberHandler extends MicronautRequestHandler<SQSEvent, SQSB
     }
 
     private SQSBatchResponse handle(SQSEvent event) {
-        return SqsBatch.process(event, body -> SqsBatch.PracticeMessage.of(json.readValue(body, MESSAGE), "claimId"),
-                message -> service.scrub(message.practiceId(), message.id()));
+        return SqsBatch.process(event, json, ScrubMessage.class, this::scrub);
+    }
+
+    private void scrub(ScrubMessage message) {
+        service.scrub(message.practiceId(), message.claimId());
     }
 }

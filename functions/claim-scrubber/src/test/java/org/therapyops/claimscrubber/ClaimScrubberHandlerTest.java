@@ -14,18 +14,16 @@ import org.therapyops.billing.Party;
 import org.therapyops.billing.StoredClaim;
 import org.therapyops.billing.Subscriber;
 import org.therapyops.billing.charges.FeeSchedule;
+import org.therapyops.billing.charges.KxThresholds;
 import org.therapyops.billing.scrub.Finding;
 import org.therapyops.billing.scrub.ScrubRecord;
 import org.therapyops.billing.scrub.Severity;
-import org.therapyops.domain.AuthorizationRequirement;
 import org.therapyops.domain.Coverage;
 import org.therapyops.domain.CoveragePriority;
 import org.therapyops.domain.Patient;
 import org.therapyops.domain.Payer;
 import org.therapyops.domain.PayerType;
 import org.therapyops.domain.PostalAddress;
-import org.therapyops.domain.Telehealth;
-import org.therapyops.domain.UnitRounding;
 import org.therapyops.dynamodb.DynamoClaimRepository;
 import org.therapyops.dynamodb.DynamoPracticeRepository;
 import org.therapyops.dynamodb.Tables;
@@ -87,8 +85,7 @@ class ClaimScrubberHandlerTest {
         if (practice.feeSchedule(practiceId).isEmpty()) {
             practice.saveFeeSchedule(practiceId, FeeSchedule.loadSample(), 0);
         }
-        practice.create(practiceId, new Payer("payer-1", "Medicare Part B", "MCRB1", PayerType.MEDICARE, AuthorizationRequirement.NONE,
-                Set.of(), UnitRounding.CMS_8_MINUTE, 365, Telehealth.defaults(), NOW, 1));
+        practice.create(practiceId, new Payer("payer-1", "Medicare Part B", "MCRB1", PayerType.MEDICARE, NOW, 1));
         practice.create(practiceId, new Patient("patient-1", "Ada", "Lovelace", LocalDate.of(1950, 12, 10), "F", NOW, 1));
         practice.create(practiceId, new Coverage("coverage-1", "patient-1", "payer-1", "1EG4TE5MK73", CoveragePriority.PRIMARY,
                 LocalDate.of(2026, 1, 1), null, NOW, 1));
@@ -155,8 +152,7 @@ class ClaimScrubberHandlerTest {
     }
 
     private void commercialPayer() {
-        practice.create(practiceId, new Payer("payer-2", "Acme Health", "ACME1", PayerType.COMMERCIAL, AuthorizationRequirement.NONE,
-                Set.of(), UnitRounding.PER_CODE, 90, Telehealth.defaults(), NOW, 1));
+        practice.create(practiceId, new Payer("payer-2", "Acme Health", "ACME1", PayerType.COMMERCIAL, NOW, 1));
     }
 
     @Test
@@ -170,6 +166,21 @@ class ClaimScrubberHandlerTest {
                 .getBatchItemFailures()).isEmpty();
 
         assertThat(claims.get(practiceId, claimId).orElseThrow().status()).isEqualTo(ClaimStatus.NEEDS_REVIEW);
+        assertThat(claims.scrubRecord(practiceId, claimId).orElseThrow().findings()).extracting(Finding::ruleId, Finding::field)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("KX_MODIFIER", "lines[0].modifiers"),
+                        org.assertj.core.groups.Tuple.tuple("KX_MODIFIER", "lines[1].modifiers"));
+    }
+
+    @Test
+    void kxIsCheckedAgainstTheThresholdThePracticesAdminSetForTheYear() {
+        String claimId = pendingClaim(false);
+        // No earlier claim: the claim's $134 is under the shipped $2,480 for 2026, over the $100 the admin set.
+        practice.saveKxThresholds(practiceId, KxThresholds.of(List.of(KxThresholds.Threshold.practice(2026, new BigDecimal("100.00"),
+                "test"))), 0);
+
+        assertThat(handler.handleRequest(event(message("m-1", SqsScrubQueue.body(practiceId, claimId))), null)
+                .getBatchItemFailures()).isEmpty();
+
         assertThat(claims.scrubRecord(practiceId, claimId).orElseThrow().findings()).extracting(Finding::ruleId, Finding::field)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("KX_MODIFIER", "lines[0].modifiers"),
                         org.assertj.core.groups.Tuple.tuple("KX_MODIFIER", "lines[1].modifiers"));

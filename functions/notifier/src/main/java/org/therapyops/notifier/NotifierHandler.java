@@ -2,16 +2,15 @@ package org.therapyops.notifier;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import io.micronaut.core.type.Argument;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
 import org.therapyops.alerting.AlertNotifier;
 import org.therapyops.lambda.Metering;
 import org.therapyops.lambda.SqsBatch;
+import org.therapyops.messaging.AlertMessage;
 import org.therapyops.ports.UsageStore;
 
-import java.util.Map;
 
 /**
  * Fed by the notify queue: emails each alert once. A message that fails (garbage, an unknown alert, a
@@ -19,8 +18,6 @@ import java.util.Map;
  * maxReceiveCount it moves to the notify dead-letter queue.
  */
 public class NotifierHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
-
-    private static final Argument<Map<String, Object>> MESSAGE = Argument.mapOf(String.class, Object.class);
 
     @Inject
     AlertNotifier notifier;
@@ -40,7 +37,10 @@ public class NotifierHandler extends MicronautRequestHandler<SQSEvent, SQSBatchR
     }
 
     private SQSBatchResponse handle(SQSEvent event) {
-        return SqsBatch.process(event, body -> SqsBatch.PracticeMessage.of(json.readValue(body, MESSAGE), "alertId"),
-                message -> notifier.notify(message.practiceId(), message.id()));
+        return SqsBatch.process(event, json, AlertMessage.class, this::email);
+    }
+
+    private void email(AlertMessage message) {
+        notifier.notify(message.practiceId(), message.alertId());
     }
 }

@@ -3,13 +3,12 @@ package org.therapyops.webhookreceiver;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import org.therapyops.inbound.WebhookReception;
+import org.therapyops.inbound.service.WebhookReception;
 import org.therapyops.messaging.S3DeliveryBodies;
-import org.therapyops.messaging.SqsInboundQueue;
 import org.therapyops.ports.InboundDeliveryRepository;
+import org.therapyops.ports.InboundQueue;
 import org.therapyops.ports.IntegrationRepository;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.time.Clock;
 
@@ -23,10 +22,9 @@ public class WebhookReceiverFactory {
 
     @Singleton
     WebhookReception webhookReception(IntegrationRepository integrations, InboundDeliveryRepository deliveries, S3Client s3,
-                                      SqsClient sqs, @Value("${inbound.bucket}") String bucket,
-                                      @Value("${inbound.queue.url}") String queueUrl,
+                                      InboundQueue inboundQueue, @Value("${inbound.bucket}") String bucket,
                                       @Value("${webhook.max.bytes:5242880}") int maxBytes, Clock clock) {
-        return new WebhookReception(integrations, deliveries, new S3DeliveryBodies(s3, bucket), new SqsInboundQueue(sqs, queueUrl),
+        return new WebhookReception(integrations, deliveries, new S3DeliveryBodies(s3, bucket), inboundQueue,
                 clock, maxBytes);
     }
 }

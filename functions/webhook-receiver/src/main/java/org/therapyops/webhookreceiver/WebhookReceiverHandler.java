@@ -8,14 +8,14 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.therapyops.inbound.WebhookReception;
+import org.therapyops.inbound.service.WebhookReception;
 import org.therapyops.lambda.Metering;
 import org.therapyops.ports.UsageStore;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.therapyops.dynamodb.DynamoInboundRepositories;
 import org.therapyops.inbound.InboundDelivery;
 import org.therapyops.inbound.Integration;
-import org.therapyops.inbound.IntegrationService;
 import org.therapyops.inbound.WebhookSignature;
+import org.therapyops.inbound.service.IntegrationService;
 import org.therapyops.testing.Moto;
 
 import java.nio.charset.StandardCharsets;

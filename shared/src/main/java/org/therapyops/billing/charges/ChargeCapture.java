@@ -6,7 +6,9 @@ import org.therapyops.billing.ServiceLine;
 import org.therapyops.billing.SignedNote;
 import org.therapyops.billing.TelehealthMode;
 import org.therapyops.domain.Discipline;
+import org.therapyops.domain.Provider;
 import org.therapyops.domain.UnitRounding;
+import org.therapyops.payer.PayerRules;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -19,10 +21,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Turns a signed note into charges: units by the payer's rounding and the code's kind, modifiers in a stable
- * order (discipline GP/GO/GN, assistant CQ/CO, telehealth 95/93, KX), up to four diagnosis pointers, and the
- * practice's fee times the units. Deterministic: the same note and data give the same charges with the same
- * ids, in the note's line order.
+ * Turns a signed note into charges under the payer's rules in force on its date of service: units by the payer's
+ * rounding and the code's kind, modifiers in a stable order (discipline GP/GO/GN, assistant CQ/CO, telehealth 95/93,
+ * KX), up to four diagnosis pointers, and the practice's fee times the units. A line rendered by an assistant (PTA,
+ * COTA) is billed under the assistant's supervising therapist, with CQ/CO where the payer wants them. Deterministic:
+ * the same note and data give the same charges with the same ids, in the note's line order.
  */
 public final class ChargeCapture {
 
@@ -44,11 +47,18 @@ public final class ChargeCapture {
     private ChargeCapture() {
     }
 
-    /** The charges of a signed note for a payer, or why the note cannot be charged. */
-    public static CaptureResult capture(SignedNote note, PayerRules payer, FeeSchedule fees, CodeCatalog catalog,
-                                        TherapyYearToDate ytd) {
+    /**
+     * The charges of a signed note under the payer's rules on its date of service, or why the note cannot be charged.
+     *
+     * @param kxThresholds Medicare's therapy threshold per calendar year (read when the payer wants KX)
+     */
+    public static CaptureResult capture(SignedNote note, PayerRules payer, KxThresholds kxThresholds, FeeSchedule fees,
+                                        CodeCatalog catalog, TherapyYearToDate ytd) {
         Objects.requireNonNull(note, "note");
         Objects.requireNonNull(payer, "payer");
+        if (payer.kxModifier()) {
+            Objects.requireNonNull(kxThresholds, "a payer that wants KX needs the thresholds");
+        }
         Objects.requireNonNull(fees, "fees");
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(ytd, "ytd");
@@ -59,7 +69,7 @@ public final class ChargeCapture {
         }
         List<CaptureFinding> findings = new ArrayList<>();
         List<Group> groups = group(note, catalog, findings);
-        Map<Group, Integer> units = units(groups, payer.unitRounding(), catalog, findings);
+        Map<Group, Integer> units = units(groups, payer.unitRounding().value(), catalog, findings);
 
         String placeOfService = placeOfService(note, payer);
         List<Integer> pointers = new ArrayList<>();
@@ -84,7 +94,7 @@ public final class ChargeCapture {
                     g.renderingProviderId, note.dateOfService(), placeOfService);
             charges.add(new CapturedCharge(CapturedCharge.idFor(note.id(), g.firstLine), g.firstLine, charge));
         }
-        charges = withKx(charges, payer, note, ytd, findings);
+        charges = withKx(charges, payer, kxThresholds, note, ytd, findings);
         return new CaptureResult.Captured(note.id(), charges, findings);
     }
 
@@ -121,7 +131,7 @@ public final class ChargeCapture {
         return refusals;
     }
 
-    /** A billable unit of work: lines of one code, rendering provider and assistant involvement; one per psychotherapy session. */
+    /** A billable unit of work: lines of one code, billed rendering provider and assistant involvement; one per psychotherapy session. */
     private static final class Group {
         final int firstLine;
         CatalogCode code;
@@ -148,16 +158,35 @@ public final class ChargeCapture {
                         "code " + line.code() + " is not in the code catalog; correct the code by addendum"));
                 continue;
             }
+            int position = i + 1;
+            Provider renderer = note.providers().get(line.renderingProviderId());
+            AssistantInvolvement assistant = AssistantInvolvement.billed(line.assistant(), renderer);
+            String billedProvider = billedProvider(line, renderer, position, findings);
             // Psychotherapy is one code per session: its lines are one group whatever code was documented.
             String key = code.get().kind() == CodeKind.PSYCHOTHERAPY ? "psychotherapy"
-                    : line.code() + "|" + line.renderingProviderId() + "|" + line.assistant();
-            int position = i + 1;
-            Group g = groups.computeIfAbsent(key,
-                    k -> new Group(position, code.get(), line.renderingProviderId(), line.assistant()));
+                    : line.code() + "|" + billedProvider + "|" + assistant;
+            Group g = groups.computeIfAbsent(key, k -> new Group(position, code.get(), billedProvider, assistant));
             g.minutes += line.minutes();
             g.documentedCodes.add(line.code());
         }
         return new ArrayList<>(groups.values());
+    }
+
+    /**
+     * Who a line is billed under: its rendering provider, or, for an assistant, the supervising therapist (Medicare bills
+     * an assistant's services under the supervisor; assistants are not enrolled to bill on their own).
+     */
+    private static String billedProvider(ServiceLine line, Provider renderer, int position, List<CaptureFinding> findings) {
+        if (!AssistantInvolvement.isAssistant(renderer)) {
+            return line.renderingProviderId();
+        }
+        if (renderer.supervisorId() == null || renderer.supervisorId().isBlank()) {
+            findings.add(new CaptureFinding(FindingCode.ASSISTANT_WITHOUT_SUPERVISOR, position, line.code() + " was rendered by "
+                    + "an assistant (" + renderer.credential() + ") with no supervising therapist on file: billed under the "
+                    + "assistant; set the provider's supervisor, then refresh the claim"));
+            return line.renderingProviderId();
+        }
+        return renderer.supervisorId();
     }
 
     private static Map<Group, Integer> units(List<Group> groups, UnitRounding rounding, CodeCatalog catalog,
@@ -235,7 +264,7 @@ public final class ChargeCapture {
         if (note.telehealth() == null || note.telehealth() == TelehealthMode.IN_PERSON) {
             return note.placeOfService();
         }
-        return note.patientAtHome() ? payer.telehealth().placeOfServiceHome() : payer.telehealth().placeOfServiceOther();
+        return payer.telehealthPlaceOfService(note.patientAtHome());
     }
 
     /** Discipline, assistant, telehealth: KX, when due, comes last. */
@@ -254,9 +283,9 @@ public final class ChargeCapture {
         if (payer.assistantModifiers() && ASSISTANT_MODIFIERS.containsKey(g.assistant)) {
             modifiers.add(ASSISTANT_MODIFIERS.get(g.assistant));
         }
-        // A payer's telehealth modifier says it wants one; the session's mode says which (93 audio-only, 95 video).
+        // The payer's rules say whether it wants one; the session's mode says which (93 audio-only, 95 video).
         if (note.telehealth() != null && note.telehealth() != TelehealthMode.IN_PERSON
-                && payer.telehealth().modifier() != null) {
+                && payer.telehealthModifierRequired().value()) {
             modifiers.add(note.telehealth() == TelehealthMode.AUDIO_ONLY ? "93" : "95");
         }
         return modifiers;
@@ -267,16 +296,16 @@ public final class ChargeCapture {
      * the note's lines of that pool exceed the year's threshold, and on none otherwise: {@link TherapyYearToDate#kxPools},
      * the rule the scrubber checks. Only for a payer that wants KX (Medicare); a year without a threshold is a warning.
      */
-    private static List<CapturedCharge> withKx(List<CapturedCharge> charges, PayerRules payer, SignedNote note,
-                                               TherapyYearToDate ytd, List<CaptureFinding> findings) {
+    private static List<CapturedCharge> withKx(List<CapturedCharge> charges, PayerRules payer, KxThresholds kxThresholds,
+                                               SignedNote note, TherapyYearToDate ytd, List<CaptureFinding> findings) {
         if (!payer.kxModifier()) {
             return charges;
         }
         int year = note.dateOfService().getYear();
-        Optional<KxThresholds.Threshold> threshold = payer.kxThresholds().forYear(year);
+        Optional<KxThresholds.Threshold> threshold = kxThresholds.forYear(year);
         if (threshold.isEmpty()) {
             findings.add(new CaptureFinding(FindingCode.KX_THRESHOLD_UNKNOWN, 0, "no KX threshold for " + year
-                    + ": KX was not decided; add the year to the KX thresholds and capture again"));
+                    + ": KX was not decided; an admin sets the year's threshold (the practice's KX thresholds) once CMS publishes it"));
             return charges;
         }
         if (!threshold.get().confirmed()) {

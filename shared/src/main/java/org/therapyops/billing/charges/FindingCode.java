@@ -28,6 +28,10 @@ public enum FindingCode {
     NO_FEE("charge.no-fee", Severity.WARNING),
     /** An "always therapy" code on a note whose discipline has no therapy modifier (GP/GO/GN). */
     NO_DISCIPLINE_MODIFIER("charge.no-discipline-modifier", Severity.WARNING),
+    /** A line's rendering provider is an assistant (PTA, COTA) with no supervisor on file: billed under the assistant. */
+    ASSISTANT_WITHOUT_SUPERVISOR("charge.assistant-without-supervisor", Severity.WARNING),
+    /** No profile of the payer's type is in force on the date of service, so the payer's rules are unknown. */
+    NO_PAYER_RULES("charge.no-payer-rules", Severity.ERROR),
     /** No KX threshold is known for the year of service, so KX was not decided. */
     KX_THRESHOLD_UNKNOWN("charge.kx-threshold-unknown", Severity.WARNING),
     /** The year's KX threshold comes from secondary sources only. */

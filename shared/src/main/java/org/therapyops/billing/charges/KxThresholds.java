@@ -9,15 +9,41 @@ import java.util.Optional;
 
 /**
  * Medicare's yearly therapy threshold above which lines carry KX (PT and speech combined; OT separate),
- * per calendar year, as data ({@code billing/charges/kx-thresholds.csv}).
+ * per calendar year, as data: the shipped defaults ({@code billing/charges/kx-thresholds.csv}) and the years a
+ * practice's admin set over them ({@link #overriddenBy}), e.g. a new year's once CMS publishes it.
  */
 public final class KxThresholds {
 
     /** The thresholds shipped on the classpath. */
     public static final String RESOURCE = "/billing/charges/kx-thresholds.csv";
 
-    /** One year's threshold and whether a primary source confirmed it. */
-    public record Threshold(int year, BigDecimal amount, boolean confirmed) {
+    /** Where a year's threshold comes from. */
+    public enum Origin {
+        /** The shipped defaults (kx-thresholds.csv). */
+        SHIPPED,
+        /** Set by the practice's admin. */
+        PRACTICE
+    }
+
+    /**
+     * One year's threshold, whether a primary source confirmed it (an admin's own is taken as confirmed: they set it
+     * from the year's rule), where it comes from and the reference given for it (the CSV's source, or the admin's).
+     */
+    public record Threshold(int year, BigDecimal amount, boolean confirmed, Origin origin, String reference) {
+
+        public Threshold {
+            origin = origin == null ? Origin.SHIPPED : origin;
+            reference = reference == null ? "" : reference;
+        }
+
+        public Threshold(int year, BigDecimal amount, boolean confirmed) {
+            this(year, amount, confirmed, Origin.SHIPPED, "");
+        }
+
+        /** A threshold a practice's admin set. */
+        public static Threshold practice(int year, BigDecimal amount, String reference) {
+            return new Threshold(year, amount, true, Origin.PRACTICE, reference);
+        }
     }
 
     private final Map<Integer, Threshold> byYear;
@@ -46,7 +72,7 @@ public final class KxThresholds {
                 .map(row -> {
                     try {
                         return new Threshold(Integer.parseInt(row.get("year")), new BigDecimal(row.get("amount")),
-                                CodeCatalog.parseBoolean(row.get("confirmed")));
+                                CodeCatalog.parseBoolean(row.get("confirmed")), Origin.SHIPPED, row.get("source"));
                     } catch (IllegalArgumentException e) {
                         throw new IllegalArgumentException("KX thresholds line " + row.line() + ": " + e.getMessage(), e);
                     }
@@ -56,5 +82,17 @@ public final class KxThresholds {
 
     public Optional<Threshold> forYear(int year) {
         return Optional.ofNullable(byYear.get(year));
+    }
+
+    /** Every year's threshold, the earliest first. */
+    public List<Threshold> thresholds() {
+        return byYear.values().stream().sorted(java.util.Comparator.comparingInt(Threshold::year)).toList();
+    }
+
+    /** These thresholds with {@code practice}'s years over them (a year the practice set replaces the default). */
+    public KxThresholds overriddenBy(KxThresholds practice) {
+        Map<Integer, Threshold> merged = new LinkedHashMap<>(byYear);
+        merged.putAll(practice.byYear);
+        return new KxThresholds(merged);
     }
 }

@@ -2,21 +2,24 @@ package org.therapyops.billing.claims;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.therapyops.billing.CaptureRecord;
+import org.therapyops.billing.AssistantInvolvement;
 import org.therapyops.billing.Claim;
 import org.therapyops.billing.ClaimStatus;
 import org.therapyops.billing.Note;
 import org.therapyops.billing.NoteStatus;
+import org.therapyops.billing.ServiceLine;
 import org.therapyops.billing.SignedNote;
 import org.therapyops.billing.StoredCharge;
 import org.therapyops.billing.StoredClaim;
+import org.therapyops.billing.charges.CaptureFinding;
+import org.therapyops.billing.charges.CaptureRecord;
 import org.therapyops.billing.charges.CaptureResult;
 import org.therapyops.billing.charges.CapturedCharge;
 import org.therapyops.billing.charges.ChargeCapture;
 import org.therapyops.billing.charges.CodeCatalog;
 import org.therapyops.billing.charges.FeeSchedule;
+import org.therapyops.billing.charges.FindingCode;
 import org.therapyops.billing.charges.KxThresholds;
-import org.therapyops.billing.charges.PayerRules;
 import org.therapyops.billing.charges.TherapyYearToDate;
 import org.therapyops.domain.Appointment;
 import org.therapyops.domain.Authorization;
@@ -24,6 +27,8 @@ import org.therapyops.domain.Coverage;
 import org.therapyops.domain.Patient;
 import org.therapyops.domain.Payer;
 import org.therapyops.domain.Provider;
+import org.therapyops.payer.PayerRules;
+import org.therapyops.payer.service.PayerRulesResolver;
 import org.therapyops.ports.AppointmentRepository;
 import org.therapyops.ports.ClaimRepository;
 import org.therapyops.ports.PracticeRepository;
@@ -34,11 +39,14 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * Turns a signed note into charges and claims: reads what the note refers to (appointment, the coverage and
- * authorization number of its decision, payer, patient, providers), runs {@link ChargeCapture}, groups and
+ * authorization number of its decision, the payer's rules in force on the date of service as {@link PayerRulesResolver}
+ * resolves them for booking and scrubbing alike, patient, the lines' providers and the supervisors of assistants among
+ * them), runs {@link ChargeCapture}, groups and
  * splits the charges into claims ({@link ClaimAssembly}), writes them idempotently and queues each claim for
  * scrubbing once. A redelivered signing event writes nothing new and queues nothing already queued.
  */
@@ -53,10 +61,11 @@ public final class ChargeCaptureService {
     private final Clock clock;
     private final CodeCatalog catalog;
     private final KxThresholds kxThresholds;
+    private final PayerRulesResolver payerRules;
 
     public ChargeCaptureService(PracticeRepository practice, AppointmentRepository appointments, ClaimRepository claims,
                                 ScrubQueue scrubQueue, Clock clock, CodeCatalog catalog,
-                                KxThresholds kxThresholds) {
+                                KxThresholds kxThresholds, PayerRulesResolver payerRules) {
         this.practice = practice;
         this.appointments = appointments;
         this.claims = claims;
@@ -64,6 +73,7 @@ public final class ChargeCaptureService {
         this.clock = clock;
         this.catalog = catalog;
         this.kxThresholds = kxThresholds;
+        this.payerRules = payerRules;
     }
 
     /** What became of a signed note. */
@@ -89,10 +99,17 @@ public final class ChargeCaptureService {
 
         SignedNote signed = new SignedNote(note.id(), note.appointmentId(), note.patientId(), coverage.id(), payer.id(),
                 note.dateOfService(), note.placeOfService(), note.telehealth(), note.patientAtHome(),
-                rendering.discipline(), note.diagnoses(), note.lines());
+                rendering.discipline(), note.diagnoses(), note.lines(), lineProviders(practiceId, note, providers));
         FeeSchedule fees = practice.fees(practiceId);
-        PayerRules payerRules = PayerRules.of(payer, kxThresholds);
-        CaptureResult result = ChargeCapture.capture(signed, payerRules, fees, catalog, yearToDate(practiceId, note, payerRules));
+        Optional<PayerRules> rules = payerRules.rulesFor(payer, note.dateOfService());
+        // Read only for a payer that wants KX: the years the practice's admin set over the shipped ones.
+        KxThresholds thresholds = rules.isPresent() && rules.get().kxModifier()
+                ? practice.kxThresholdsOver(practiceId, kxThresholds) : kxThresholds;
+        CaptureResult result = rules.isEmpty()
+                ? new CaptureResult.Refused(note.id(), List.of(new CaptureFinding(FindingCode.NO_PAYER_RULES, 0, "no payer "
+                        + "profile for " + payer.payerType() + " payers is in force on " + note.dateOfService()
+                        + ": the payer's rules for the date of service are unknown")))
+                : ChargeCapture.capture(signed, rules.get(), thresholds, fees, catalog, yearToDate(practiceId, note, rules.get()));
         if (result instanceof CaptureResult.Refused) {
             // Finding codes only: the messages may quote the note.
             LOG.warn("note {} not charged: {}", note.id(), codes(result));
@@ -148,8 +165,8 @@ public final class ChargeCaptureService {
     }
 
     /** For a payer that wants KX, the patient's Medicare therapy counted before this note; otherwise none. */
-    private TherapyYearToDate yearToDate(String practiceId, Note note, PayerRules payerRules) {
-        if (!payerRules.kxModifier()) {
+    private TherapyYearToDate yearToDate(String practiceId, Note note, PayerRules rules) {
+        if (!rules.kxModifier()) {
             return TherapyYearToDate.none(note.dateOfService().getYear());
         }
         return TherapyYearToDate.beforeNote(note.patientId(),
@@ -166,8 +183,22 @@ public final class ChargeCaptureService {
         }
         return practice.benefits(practiceId, note.patientId()).coverages().stream()
                 .filter(c -> c.activeOn(note.dateOfService()))
-                .min(Comparator.comparing(Coverage::priority))
+                .min(Comparator.comparing(Coverage::priority).thenComparing(Coverage::id)) // as the booking decision picks it
                 .orElseThrow(() -> new IllegalStateException("note " + note.id() + ": no coverage in force on the date of service"));
+    }
+
+    /** The lines' rendering providers, and the supervisors of the assistants among them (their lines are billed under them). */
+    private Map<String, Provider> lineProviders(String practiceId, Note note, Map<String, Provider> cache) {
+        Map<String, Provider> found = new HashMap<>();
+        for (ServiceLine line : note.lines()) {
+            Provider p = provider(practiceId, line.renderingProviderId(), cache);
+            found.put(p.id(), p);
+            if (AssistantInvolvement.isAssistant(p) && p.supervisorId() != null && !p.supervisorId().isBlank()) {
+                Provider supervisor = provider(practiceId, p.supervisorId(), cache);
+                found.put(supervisor.id(), supervisor);
+            }
+        }
+        return found;
     }
 
     private Provider provider(String practiceId, String providerId, Map<String, Provider> cache) {

@@ -1,11 +1,15 @@
 package org.therapyops.billing.claims;
 
+import org.therapyops.billing.AssistantInvolvement;
 import org.therapyops.billing.Party;
 import org.therapyops.billing.Subscriber;
 import org.therapyops.domain.BillingProfile;
 import org.therapyops.domain.Coverage;
 import org.therapyops.domain.Patient;
 import org.therapyops.domain.Provider;
+
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The parties of a claim as the practice's data names them today: the billing provider from the billing profile, the
@@ -21,6 +25,17 @@ public final class ClaimParties {
     public static Party billing(BillingProfile profile) {
         return profile == null ? null : new Party(profile.organizationName(), null, profile.npi(), profile.taxId(),
                 profile.taxonomy(), profile.address());
+    }
+
+    /**
+     * Who a provider's services are billed under: the provider, or for an assistant (PTA, COTA) its supervising therapist
+     * when one is on file (assistants are not rendering providers on claims).
+     */
+    public static Provider billedUnder(Provider p, Function<String, Optional<Provider>> providers) {
+        if (!AssistantInvolvement.isAssistant(p) || p.supervisorId() == null || p.supervisorId().isBlank()) {
+            return p;
+        }
+        return providers.apply(p.supervisorId()).orElse(p);
     }
 
     public static Party rendering(Provider p) {

@@ -2,6 +2,8 @@ package org.therapyops.billing.claims;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.therapyops.billing.AssistantInvolvement;
+import org.therapyops.billing.Charge;
 import org.therapyops.billing.Claim;
 import org.therapyops.billing.ClaimStatus;
 import org.therapyops.billing.Note;
@@ -10,15 +12,14 @@ import org.therapyops.billing.TelehealthMode;
 import org.therapyops.billing.charges.KxThresholds;
 import org.therapyops.billing.charges.TherapyYearToDate;
 import org.therapyops.billing.scrub.CodeSets;
-import org.therapyops.billing.scrub.PayerProfile;
-import org.therapyops.billing.scrub.PayerProfiles;
 import org.therapyops.billing.scrub.ScrubContext;
 import org.therapyops.billing.scrub.ScrubResult;
 import org.therapyops.billing.scrub.Scrubber;
 import org.therapyops.domain.Authorization;
 import org.therapyops.domain.Coverage;
 import org.therapyops.domain.Payer;
-import org.therapyops.domain.PayerType;
+import org.therapyops.payer.PayerRules;
+import org.therapyops.payer.service.PayerRulesResolver;
 import org.therapyops.ports.ClaimRepository;
 import org.therapyops.ports.NoteRepository;
 import org.therapyops.ports.PracticeRepository;
@@ -31,7 +32,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Scrubs one queued claim: reads it and what the rules need (payer profile in force on the date of service,
+ * Scrubs one queued claim: reads it and what the rules need (the payer's rules in force on the date of service, its
+ * type's profile with its own settings over it, resolved by {@link PayerRulesResolver} as booking and capture do;
  * coverage, the patient's authorizations with the payer, the patient's other claims of the year up to the date of
  * service with the Medicare therapy year to date they make, the note's telehealth mode),
  * runs the {@link Scrubber} and writes READY or NEEDS_REVIEW with the findings, conditional on the version read
@@ -45,18 +47,18 @@ public final class ClaimScrubService {
     private final ClaimRepository claims;
     private final PracticeRepository practice;
     private final NoteRepository notes;
-    private final PayerProfiles profiles;
+    private final PayerRulesResolver payerRules;
     private final CodeSets codeSets;
     private final KxThresholds kxThresholds;
     private final Scrubber scrubber;
     private final Clock clock;
 
-    public ClaimScrubService(ClaimRepository claims, PracticeRepository practice, NoteRepository notes, PayerProfiles profiles,
+    public ClaimScrubService(ClaimRepository claims, PracticeRepository practice, NoteRepository notes, PayerRulesResolver payerRules,
                              CodeSets codeSets, KxThresholds kxThresholds, Scrubber scrubber, Clock clock) {
         this.claims = claims;
         this.practice = practice;
         this.notes = notes;
-        this.profiles = profiles;
+        this.payerRules = payerRules;
         this.codeSets = codeSets;
         this.kxThresholds = kxThresholds;
         this.scrubber = scrubber;
@@ -75,7 +77,7 @@ public final class ClaimScrubService {
     }
 
     /**
-     * @throws UnscrubbableClaimException when the claim, its payer or a profile for its date of service is missing
+     * @throws UnscrubbableClaimException when the claim, its payer or a profile of its type for its date of service is missing
      *                                    (a poison message: after the queue's retries it ends in the dead-letter queue)
      */
     public Outcome scrub(String practiceId, String claimId) {
@@ -90,8 +92,8 @@ public final class ClaimScrubService {
         try {
             StoredClaim written = claims.recordScrub(practiceId, claimId, stored.version(), result, clock.instant());
             // Rule ids only: messages may quote codes and diagnoses.
-            LOG.info("claim {} scrubbed with {} {}: {} {}", claimId, result.profileId(), result.profileVersion(), result.status(),
-                    result.findings().stream().map(f -> f.ruleId()).distinct().collect(Collectors.joining(",")));
+            LOG.info("claim {} scrubbed with {} {} and payer rules v{}: {} {}", claimId, result.profileId(), result.profileVersion(),
+                    result.payerRulesVersion() == null ? 0 : result.payerRulesVersion(), result.status(), result.findings().stream().map(f -> f.ruleId()).distinct().collect(Collectors.joining(",")));
             return new Outcome.Scrubbed(written, result);
         } catch (StaleVersionException e) {
             // Another delivery (or a correction) changed the claim since it was read: its write stands.
@@ -110,9 +112,8 @@ public final class ClaimScrubService {
         if (payer == null) {
             throw new UnscrubbableClaimException("claim " + claim.id() + ": payer " + claim.payerId() + " not found");
         }
-        String profileId = profileId(payer.payerType());
-        PayerProfile profile = profiles.inForce(profileId, dos).orElseThrow(() -> new UnscrubbableClaimException(
-                "claim " + claim.id() + ": no " + profileId + " payer profile in force on " + dos));
+        PayerRules rules = payerRules.rulesFor(payer, dos).orElseThrow(() -> new UnscrubbableClaimException(
+                "claim " + claim.id() + ": no payer profile for " + payer.payerType() + " payers in force on " + dos));
         PracticeRepository.PatientBenefits benefits = practice.benefits(practiceId, claim.patientId());
         Coverage coverage = benefits.coverages().stream().filter(c -> c.id().equals(claim.coverageId())).findFirst().orElse(null);
         Set<String> payerCoverages = benefits.coverages().stream().filter(c -> payer.id().equals(c.payerId()))
@@ -122,27 +123,16 @@ public final class ClaimScrubService {
         // One read of the patient's claims of the year up to the date of service: duplicates (same date) and KX.
         List<StoredClaim> patientClaims = TherapyHistory.claimsOfYearTo(claims, practiceId, claim.patientId(), dos);
         List<Claim> others = patientClaims.stream().map(StoredClaim::claim).filter(c -> !c.id().equals(claim.id())).toList();
-        TherapyYearToDate yearToDate = profile.kxModifier()
+        TherapyYearToDate yearToDate = rules.kxModifier()
                 ? TherapyYearToDate.beforeClaim(stored, patientClaims, TherapyHistory.medicarePayers(practice, practiceId)) : null;
         TelehealthMode telehealth = stored.noteId() == null ? null
                 : notes.note(practiceId, stored.noteId()).map(Note::telehealth).orElse(null);
-        return new ScrubContext(profile, codeSets, kxThresholds, coverage, authorizations, others, LocalDate.now(clock),
-                practice.fees(practiceId).codes(), yearToDate, telehealth);
-    }
-
-    /** The shipped profile a payer type is scrubbed with; payers of another type are scrubbed as commercial plans. */
-    static String profileId(PayerType type) {
-        if (type == null) {
-            return "commercial";
-        }
-        switch (type) {
-            case MEDICARE:
-                return "medicare";
-            case MEDICAID:
-                return "medicaid";
-            default:
-                return "commercial";
-        }
+        Set<String> assistants = claim.lines().stream().map(Charge::renderingProviderId).filter(java.util.Objects::nonNull).distinct()
+                .filter(id -> practice.provider(practiceId, id).map(AssistantInvolvement::isAssistant).orElse(false))
+                .collect(Collectors.toSet());
+        KxThresholds thresholds = rules.kxModifier() ? practice.kxThresholdsOver(practiceId, kxThresholds) : kxThresholds;
+        return new ScrubContext(rules, codeSets, thresholds, coverage, authorizations, others, LocalDate.now(clock),
+                practice.fees(practiceId).codes(), yearToDate, telehealth, assistants);
     }
 
     /** The claim cannot be scrubbed as it stands (missing claim, payer or profile); the message names ids only. */

@@ -2,7 +2,6 @@ package org.therapyops.billing.scrub;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Locale;
@@ -21,16 +20,14 @@ public final class IcdCodeSet {
     /** ICD-10-CM replaced ICD-9-CM for dates of service on and after this day. */
     public static final LocalDate ICD10_START = LocalDate.of(2015, 10, 1);
 
-    /** The release the scrubber ships: see billing/scrub/icd10cm/PROVENANCE.md. */
-    public static final String DEFAULT_RESOURCE = "billing/scrub/icd10cm/icd10cm-2026-04.tsv.gz";
+    /** Where the releases the scrubber ships lie, with their index: see billing/scrub/icd10cm/PROVENANCE.md. */
+    public static final String FOLDER = "billing/scrub/icd10cm";
 
     private static final Pattern ORDER_LINE = Pattern.compile("^\\d{5} (\\S{3,7})\\s+([01]) .*");
     private static final Pattern HEADER = Pattern.compile("(\\w+)=(\\S+)");
 
     /** What the code set says about a code. */
     public enum Status { BILLABLE, HEADER, UNKNOWN }
-
-    private static volatile IcdCodeSet shipped;
 
     private final String version;
     private final LocalDate effectiveFrom;
@@ -44,20 +41,21 @@ public final class IcdCodeSet {
         this.billable = Map.copyOf(billable);
     }
 
-    /** The shipped release, read once. */
-    public static IcdCodeSet shipped() {
-        if (shipped == null) {
-            synchronized (IcdCodeSet.class) {
-                if (shipped == null) {
-                    try (BufferedReader r = Resources.reader(DEFAULT_RESOURCE)) {
-                        shipped = read(r, null, null, null);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(DEFAULT_RESOURCE, e);
-                    }
-                }
-            }
+    /** The shipped releases side by side ({@code billing/scrub/icd10cm/releases.tsv}), each read on first use. */
+    public static DatedReleases<IcdCodeSet> shippedReleases() {
+        return DatedReleases.shipped(FOLDER, IcdCodeSet::read);
+    }
+
+    /** Reads a release the index lists, refusing a file whose header names another version or window. */
+    public static IcdCodeSet read(BufferedReader reader, DatedReleases.IndexEntry entry) throws IOException {
+        IcdCodeSet codes = read(reader, entry.version(), entry.effectiveFrom(), entry.effectiveTo());
+        if (!codes.version.equals(entry.version()) || !codes.effectiveFrom.equals(entry.effectiveFrom())
+                || !java.util.Objects.equals(codes.effectiveTo, entry.effectiveTo())) {
+            throw new IOException(entry.file() + " holds " + codes.version + " in force " + codes.effectiveFrom + " to "
+                    + codes.effectiveTo + ", but the index lists " + entry.version() + " " + entry.effectiveFrom() + " to "
+                    + entry.effectiveTo());
         }
-        return shipped;
+        return codes;
     }
 
     /**
@@ -122,6 +120,12 @@ public final class IcdCodeSet {
 
     public LocalDate effectiveTo() {
         return effectiveTo;
+    }
+
+    /** The billable codes, without dots. */
+    public java.util.Set<String> billableCodes() {
+        return billable.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     public int size() {

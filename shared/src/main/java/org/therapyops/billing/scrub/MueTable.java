@@ -2,7 +2,6 @@ package org.therapyops.billing.scrub;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +12,8 @@ import java.util.Optional;
  */
 public final class MueTable {
 
-    public static final String DEFAULT_RESOURCE = "billing/scrub/mue/mue-therapy.csv";
+    /** Where the shipped tables lie, with their index (the values of DOMAIN.md, and any loaded quarters). */
+    public static final String FOLDER = "billing/scrub/mue";
 
     /** One code's limit, with whether its value was confirmed against a primary source. */
     public record Limit(String code, int units, int indicator, boolean confirmed, String source) {
@@ -25,12 +25,9 @@ public final class MueTable {
         limits.forEach(l -> this.limits.put(l.code(), l));
     }
 
-    public static MueTable shipped() {
-        try (BufferedReader r = Resources.reader(DEFAULT_RESOURCE)) {
-            return read(r);
-        } catch (IOException e) {
-            throw new UncheckedIOException(DEFAULT_RESOURCE, e);
-        }
+    /** The shipped tables side by side ({@code billing/scrub/mue/releases.tsv} and {@code loaded/releases.tsv}). */
+    public static DatedReleases<MueTable> shippedReleases() {
+        return DatedReleases.shipped(FOLDER, (reader, entry) -> read(reader));
     }
 
     /** CSV: {@code code,units,indicator,confirmed,source}; '#' comments. */
@@ -46,6 +43,11 @@ public final class MueTable {
                     Boolean.parseBoolean(c[3].strip()), c.length > 4 ? c[4].strip() : ""));
         }
         return new MueTable(out);
+    }
+
+    /** Every limit, in no particular order. */
+    public java.util.Collection<Limit> limits() {
+        return java.util.List.copyOf(limits.values());
     }
 
     public Optional<Limit> limit(String code) {

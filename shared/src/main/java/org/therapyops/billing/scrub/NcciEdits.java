@@ -2,7 +2,6 @@ package org.therapyops.billing.scrub;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -19,8 +18,8 @@ import java.util.regex.Pattern;
  */
 public final class NcciEdits {
 
-    /** The therapy pairs named in DOMAIN.md. */
-    public static final String DEFAULT_RESOURCE = "billing/scrub/ncci/ptp-therapy.csv";
+    /** Where the shipped tables lie, with their index (the therapy pairs of DOMAIN.md, and any loaded quarters). */
+    public static final String FOLDER = "billing/scrub/ncci";
 
     private static final DateTimeFormatter CMS_DATE = DateTimeFormatter.BASIC_ISO_DATE;
     private static final Pattern CODE = Pattern.compile("[0-9A-Z]{5}");
@@ -33,13 +32,9 @@ public final class NcciEdits {
         }
     }
 
-    /** The shipped therapy table. */
-    public static NcciEdits shipped() {
-        try (BufferedReader r = Resources.reader(DEFAULT_RESOURCE)) {
-            return readTable(r);
-        } catch (IOException e) {
-            throw new UncheckedIOException(DEFAULT_RESOURCE, e);
-        }
+    /** The shipped tables side by side ({@code billing/scrub/ncci/releases.tsv} and {@code loaded/releases.tsv}). */
+    public static DatedReleases<NcciEdits> shippedReleases() {
+        return DatedReleases.shipped(FOLDER, (reader, entry) -> readTable(reader));
     }
 
     /** The scrubber's table: {@code column1,column2,effective,deletion,modifierIndicator,rationale,note}, ISO dates. */
@@ -77,6 +72,11 @@ public final class NcciEdits {
     /** The edit in force on the date with this column-1 and column-2 code, if any. */
     public java.util.Optional<PtpEdit> edit(String column1, String column2, LocalDate date) {
         return byPair.getOrDefault(column1 + "|" + column2, List.of()).stream().filter(e -> e.inForceOn(date)).findFirst();
+    }
+
+    /** Every edit, in no particular order. */
+    public List<PtpEdit> edits() {
+        return byPair.values().stream().flatMap(List::stream).toList();
     }
 
     public int size() {

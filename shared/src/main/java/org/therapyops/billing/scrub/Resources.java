@@ -23,6 +23,10 @@ final class Resources {
         return name.endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
     }
 
+    static boolean exists(String name) {
+        return Resources.class.getClassLoader().getResource(name) != null;
+    }
+
     static BufferedReader reader(String name) throws IOException {
         return new BufferedReader(new InputStreamReader(open(name), StandardCharsets.UTF_8));
     }

@@ -6,6 +6,7 @@ import org.therapyops.billing.charges.KxThresholds;
 import org.therapyops.billing.charges.TherapyYearToDate;
 import org.therapyops.domain.Authorization;
 import org.therapyops.domain.Coverage;
+import org.therapyops.payer.PayerRules;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.Set;
 /**
  * What the rules need beyond the claim.
  *
- * @param profile          the payer profile version in force on the date of service
+ * @param rules            the payer's rules in force on the date of service (its type's profile, its own settings over it)
  * @param kxThresholds     Medicare's therapy threshold per calendar year (charge capture's)
  * @param coverage         the coverage the claim bills (null when none was found)
  * @param authorizations   the patient's authorizations with this payer; their rendered counts do not yet include
@@ -27,14 +28,24 @@ import java.util.Set;
  *                         ({@link TherapyYearToDate#beforeClaim}: earlier notes' claims and the other claims of its note),
  *                         or null when unknown
  * @param telehealth       how the session was delivered, or null when unknown
+ * @param assistantIds     the ids of the claim's lines' rendering providers that are assistants (PTA, COTA)
  */
-public record ScrubContext(PayerProfile profile, CodeSets codeSets, KxThresholds kxThresholds, Coverage coverage,
+public record ScrubContext(PayerRules rules, CodeSets codeSets, KxThresholds kxThresholds, Coverage coverage,
                            List<Authorization> authorizations, List<Claim> otherClaims, LocalDate today, Set<String> feeScheduleCodes,
-                           TherapyYearToDate yearToDate, TelehealthMode telehealth) {
+                           TherapyYearToDate yearToDate, TelehealthMode telehealth, Set<String> assistantIds) {
 
     public ScrubContext {
         authorizations = List.copyOf(authorizations);
         otherClaims = List.copyOf(otherClaims);
         feeScheduleCodes = Set.copyOf(feeScheduleCodes);
+        assistantIds = assistantIds == null ? Set.of() : Set.copyOf(assistantIds);
+    }
+
+    /** A context whose lines' rendering providers are not assistants. */
+    public ScrubContext(PayerRules rules, CodeSets codeSets, KxThresholds kxThresholds, Coverage coverage,
+                        List<Authorization> authorizations, List<Claim> otherClaims, LocalDate today, Set<String> feeScheduleCodes,
+                        TherapyYearToDate yearToDate, TelehealthMode telehealth) {
+        this(rules, codeSets, kxThresholds, coverage, authorizations, otherClaims, today, feeScheduleCodes, yearToDate, telehealth,
+                Set.of());
     }
 }

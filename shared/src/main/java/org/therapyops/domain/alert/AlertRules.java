@@ -1,8 +1,8 @@
 package org.therapyops.domain.alert;
 
 import org.therapyops.domain.PracticeSettings.AlertThresholds;
+import org.therapyops.domain.Reason;
 import org.therapyops.domain.UnitType;
-import org.therapyops.domain.authorization.Reason;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package org.therapyops.domain.alert;
 
-import org.therapyops.domain.authorization.Reason;
+import org.therapyops.domain.Reason;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -3,17 +3,25 @@ package org.therapyops.domain.authorization;
 import org.therapyops.domain.Appointment;
 import org.therapyops.domain.Authorization;
 import org.therapyops.domain.Coverage;
+import org.therapyops.domain.Reason;
+import org.therapyops.domain.ReasonCode;
+import org.therapyops.payer.PayerRules;
+import org.therapyops.payer.PayerRulesLookup;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * Decides whether a requested appointment can be scheduled: a coverage in force on the date of
- * service, an authorization on it for the service code, valid on that date, with enough units left.
+ * service, and an authorization on a coverage in force for the service code, valid on that date, with enough units
+ * left — unless the payer of the coverage it bills (the first in force by priority) does not require authorization for
+ * the code on that date by its rules in force then: such a session is scheduled anyway, reserving units of an
+ * authorization of that coverage that fits if there is one, nothing otherwise.
  *
  * <p>When several authorizations qualify the choice is deterministic: primary coverage before
  * secondary, then the authorization that ends first (use what expires first), then the lowest id.
@@ -28,9 +36,14 @@ public final class AuthorizationCheck {
     private AuthorizationCheck() {
     }
 
-    /** The decision for one appointment, given the patient's coverages and authorizations as read now. */
+    /**
+     * The decision for one appointment, given the patient's coverages and authorizations as read now.
+     *
+     * @param payerRules the payers' rules by payer and date; a payer whose rules are unknown is taken to require
+     *                   authorization
+     */
     public static AuthorizationDecision decide(Appointment appointment, List<Coverage> coverages,
-                                               List<Authorization> authorizations) {
+                                               List<Authorization> authorizations, PayerRulesLookup payerRules) {
         LocalDate date = appointment.dateOfService();
         String code = appointment.serviceCode();
 
@@ -43,6 +56,26 @@ public final class AuthorizationCheck {
                     Map.of("dateOfService", date.toString()))));
         }
 
+        Coverage billed = billedCoverage(active.values());
+        Optional<PayerRules> rules = payerRules.rulesFor(billed.payerId(), date);
+        if (rules.isEmpty() || rules.get().requiresAuthorization(code)) {
+            return againstAuthorizations(appointment, active, authorizations);
+        }
+        // Not required: an authorization of the billed coverage is still used when one fits (its counters stay true).
+        AuthorizationDecision withOwn = againstAuthorizations(appointment, Map.of(billed.id(), billed), authorizations);
+        if (withOwn instanceof AuthorizationDecision.Reserve) {
+            return withOwn;
+        }
+        PayerRules r = rules.get();
+        return new AuthorizationDecision.NotRequired(r.payerId(), "No authorization needed: " + r.payerName()
+                + " does not require one for " + code + " on " + date + " (" + r.describe(r.authorization().source())
+                + "); nothing reserved.");
+    }
+
+    private static AuthorizationDecision againstAuthorizations(Appointment appointment, Map<String, Coverage> active,
+                                                               List<Authorization> authorizations) {
+        LocalDate date = appointment.dateOfService();
+        String code = appointment.serviceCode();
         List<Candidate> forCode = authorizations.stream()
                 .filter(a -> a.covers(code) && active.containsKey(a.coverageId()))
                 .map(a -> new Candidate(a, active.get(a.coverageId())))
@@ -79,6 +112,11 @@ public final class AuthorizationCheck {
                             "remaining", Long.toString(auth.remaining()))));
         }
         return new AuthorizationDecision.Refuse(shortfalls);
+    }
+
+    /** The coverage the session is billed to: the first in force by priority (then id), as charge capture picks it. */
+    public static Coverage billedCoverage(java.util.Collection<Coverage> active) {
+        return active.stream().min(Comparator.comparing(Coverage::priority).thenComparing(Coverage::id)).orElseThrow();
     }
 
     private static Authorization nearestWindow(List<Candidate> candidates, LocalDate date) {

@@ -1,5 +1,7 @@
 package org.therapyops.domain.authorization;
 
+import org.therapyops.domain.Reason;
+
 import java.util.List;
 
 /** The authorization check's verdict on one requested appointment, after the practice's policy. */
@@ -7,6 +9,13 @@ public sealed interface AuthorizationDecision {
 
     /** Schedule it, reserving {@code units} ledger units of the chosen authorization. */
     record Reserve(String authorizationId, long units, String explanation) implements AuthorizationDecision {
+    }
+
+    /**
+     * Schedule it without a reservation: the payer of the coverage it bills does not require authorization for the
+     * service on its date of service (by the payer's rules in force then).
+     */
+    record NotRequired(String payerId, String explanation) implements AuthorizationDecision {
     }
 
     /** Do not schedule it (policy BLOCK); the reasons are in a stable order. */

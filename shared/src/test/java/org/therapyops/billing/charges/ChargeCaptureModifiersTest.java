@@ -7,9 +7,10 @@ import org.therapyops.billing.AssistantInvolvement;
 import org.therapyops.billing.Charge;
 import org.therapyops.billing.TelehealthMode;
 import org.therapyops.domain.Discipline;
+import org.therapyops.domain.PayerRuleSettings;
 import org.therapyops.domain.PayerType;
-import org.therapyops.domain.Telehealth;
-import org.therapyops.domain.UnitRounding;
+import org.therapyops.payer.PayerRules;
+import org.therapyops.testing.Payers;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -28,8 +29,8 @@ import static org.therapyops.billing.charges.Notes.ytd;
 
 class ChargeCaptureModifiersTest {
 
-    private static final PayerRules MEDICARE_95 = new PayerRules("medicare", PayerType.MEDICARE,
-            UnitRounding.CMS_8_MINUTE, new Telehealth("10", "02", "95"), true, true, KX);
+    private static final PayerRules MEDICARE_95 = Payers.rules("medicare", PayerType.MEDICARE,
+            PayerRuleSettings.NONE.withTelehealthModifierRequired(true), Notes.DOS);
 
     @ParameterizedTest(name = "{0} on {1} -> {2}")
     @CsvSource({"PT,97110,GP", "OT,97530,GO", "SLP,92507,GN", "PT,97161,GP", "OT,97165,GO"})
@@ -195,9 +196,7 @@ class ChargeCaptureModifiersTest {
     @Test
     void anUnconfirmedThresholdIsUsedAndSaidSo() {
         KxThresholds unconfirmed = KxThresholds.of(List.of(new KxThresholds.Threshold(2025, new BigDecimal("2410.00"), false)));
-        PayerRules medicare = new PayerRules("medicare", PayerType.MEDICARE, UnitRounding.CMS_8_MINUTE, Telehealth.defaults(),
-                true, true, unconfirmed);
-        var result = captured(note(Discipline.PT, line("97110", 15)).capture(medicare, FEES, ytd("2400.00", "0")));
+        var result = captured(note(Discipline.PT, line("97110", 15)).capture(MEDICARE, unconfirmed, FEES, ytd("2400.00", "0")));
 
         assertThat(result.chargeLines()).extracting(Charge::modifiers).containsExactly(List.of("GP", "KX"));
         assertThat(result.findings()).extracting(CaptureFinding::code)

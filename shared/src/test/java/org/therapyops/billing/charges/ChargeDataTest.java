@@ -60,11 +60,29 @@ class ChargeDataTest {
     void theShippedThresholdsAreConfirmedAndStopAt2026() {
         KxThresholds kx = KxThresholds.load();
 
-        assertThat(kx.forYear(2024)).hasValue(new KxThresholds.Threshold(2024, new BigDecimal("2330.00"), true));
-        assertThat(kx.forYear(2025)).hasValue(new KxThresholds.Threshold(2025, new BigDecimal("2410.00"), true));
-        assertThat(kx.forYear(2026)).hasValue(new KxThresholds.Threshold(2026, new BigDecimal("2480.00"), true));
+        assertThat(kx.forYear(2024)).get().extracting(KxThresholds.Threshold::amount, KxThresholds.Threshold::confirmed, KxThresholds.Threshold::origin)
+                .containsExactly(new BigDecimal("2330.00"), true, KxThresholds.Origin.SHIPPED);
+        assertThat(kx.forYear(2025)).get().extracting(KxThresholds.Threshold::amount, KxThresholds.Threshold::confirmed, KxThresholds.Threshold::origin)
+                .containsExactly(new BigDecimal("2410.00"), true, KxThresholds.Origin.SHIPPED);
+        assertThat(kx.forYear(2026)).get().extracting(KxThresholds.Threshold::amount, KxThresholds.Threshold::confirmed, KxThresholds.Threshold::origin)
+                .containsExactly(new BigDecimal("2480.00"), true, KxThresholds.Origin.SHIPPED);
         assertThat(kx.forYear(2027)).isEmpty();
         assertThat(kx.forYear(2023)).isEmpty();
+        assertThat(kx.forYear(2026).orElseThrow().reference()).contains("90 FR 49266");
+    }
+
+    @Test
+    void aPracticesYearsGoOverTheShippedOnes() {
+        KxThresholds practice = KxThresholds.of(List.of(KxThresholds.Threshold.practice(2027, new BigDecimal("2550.00"), "CY2027 rule"),
+                KxThresholds.Threshold.practice(2026, new BigDecimal("2481.00"), "")));
+        KxThresholds merged = KxThresholds.load().overriddenBy(practice);
+
+        assertThat(merged.thresholds()).extracting(KxThresholds.Threshold::year).containsExactly(2024, 2025, 2026, 2027);
+        assertThat(merged.forYear(2027).orElseThrow()).isEqualTo(new KxThresholds.Threshold(2027, new BigDecimal("2550.00"), true,
+                KxThresholds.Origin.PRACTICE, "CY2027 rule"));
+        assertThat(merged.forYear(2026).orElseThrow().amount()).isEqualByComparingTo("2481.00");
+        assertThat(merged.forYear(2025).orElseThrow().origin()).isEqualTo(KxThresholds.Origin.SHIPPED);
+        assertThat(KxThresholds.load().forYear(2027)).as("the defaults unchanged").isEmpty();
     }
 
     @Test

@@ -5,9 +5,10 @@ import org.therapyops.billing.ServiceLine;
 import org.therapyops.billing.SignedNote;
 import org.therapyops.billing.TelehealthMode;
 import org.therapyops.domain.Discipline;
+import org.therapyops.domain.PayerRuleSettings;
 import org.therapyops.domain.PayerType;
-import org.therapyops.domain.Telehealth;
-import org.therapyops.domain.UnitRounding;
+import org.therapyops.payer.PayerRules;
+import org.therapyops.testing.Payers;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -22,10 +23,11 @@ final class Notes {
     static final KxThresholds KX = KxThresholds.load();
     static final FeeSchedule FEES = FeeSchedule.loadSample();
 
-    static final PayerRules MEDICARE = new PayerRules("medicare", PayerType.MEDICARE, UnitRounding.CMS_8_MINUTE,
-            Telehealth.defaults(), true, true, KX);
-    static final PayerRules COMMERCIAL = new PayerRules("acme", PayerType.COMMERCIAL, UnitRounding.PER_CODE,
-            Telehealth.defaults(), false, false, null);
+    /** Medicare's profile alone: 8-minute rule, CQ/CO, KX, no telehealth modifier. */
+    static final PayerRules MEDICARE = Payers.rules("medicare", PayerType.MEDICARE, DOS);
+    /** A commercial plan (per-code rounding, no CQ/CO or KX) that wants no telehealth modifier. */
+    static final PayerRules COMMERCIAL = Payers.rules("acme", PayerType.COMMERCIAL,
+            PayerRuleSettings.NONE.withTelehealthModifierRequired(false), DOS);
 
     private Notes() {
     }
@@ -60,6 +62,7 @@ final class Notes {
         private TelehealthMode telehealth = TelehealthMode.IN_PERSON;
         private boolean atHome;
         private LocalDate dateOfService = DOS;
+        private final java.util.Map<String, org.therapyops.domain.Provider> providers = new java.util.HashMap<>();
 
         Builder(Discipline discipline, List<ServiceLine> lines) {
             this.discipline = discipline;
@@ -77,6 +80,14 @@ final class Notes {
             return this;
         }
 
+        /** Providers the lines name (and supervisors), as charge capture reads them. */
+        Builder providers(org.therapyops.domain.Provider... known) {
+            for (org.therapyops.domain.Provider p : known) {
+                providers.put(p.id(), p);
+            }
+            return this;
+        }
+
         Builder on(LocalDate date) {
             dateOfService = date;
             return this;
@@ -84,15 +95,19 @@ final class Notes {
 
         SignedNote build() {
             return new SignedNote("note-1", "appt-1", "pat-1", "cov-1", "payer-1", dateOfService, "11", telehealth,
-                    atHome, discipline, diagnoses, lines);
+                    atHome, discipline, diagnoses, lines, providers);
         }
 
         CaptureResult capture(PayerRules payer) {
             return capture(payer, FEES, TherapyYearToDate.none(dateOfService.getYear()));
         }
 
+        CaptureResult capture(PayerRules payer, KxThresholds kx, FeeSchedule fees, TherapyYearToDate ytd) {
+            return ChargeCapture.capture(build(), payer, kx, fees, CATALOG, ytd);
+        }
+
         CaptureResult capture(PayerRules payer, FeeSchedule fees, TherapyYearToDate ytd) {
-            return ChargeCapture.capture(build(), payer, fees, CATALOG, ytd);
+            return ChargeCapture.capture(build(), payer, KX, fees, CATALOG, ytd);
         }
     }
 }

@@ -20,11 +20,9 @@ import org.therapyops.billing.charges.CodeCatalog;
 import org.therapyops.billing.charges.FeeSchedule;
 import org.therapyops.billing.charges.FindingCode;
 import org.therapyops.billing.charges.KxThresholds;
-import org.therapyops.billing.charges.PayerRules;
 import org.therapyops.billing.charges.TherapyYearToDate;
 import org.therapyops.billing.scrub.CodeSets;
 import org.therapyops.billing.scrub.Finding;
-import org.therapyops.billing.scrub.PayerProfiles;
 import org.therapyops.billing.scrub.ScrubContext;
 import org.therapyops.billing.scrub.Scrubber;
 import org.therapyops.billing.scrub.Severity;
@@ -32,8 +30,7 @@ import org.therapyops.billing.scrub.rules.KxModifierRule;
 import org.therapyops.billing.scrub.rules.KxThresholdRule;
 import org.therapyops.domain.Discipline;
 import org.therapyops.domain.PayerType;
-import org.therapyops.domain.Telehealth;
-import org.therapyops.domain.UnitRounding;
+import org.therapyops.testing.Payers;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -57,8 +54,6 @@ class KxAgreementTest {
     private static final String PATIENT = "patient-1";
     private static final Predicate<String> MEDICARE_PAYERS = "payer-medicare"::equals;
     private static final KxThresholds THRESHOLDS = KxThresholds.load();
-    private static final PayerRules MEDICARE = new PayerRules("payer-medicare", PayerType.MEDICARE, UnitRounding.CMS_8_MINUTE,
-            Telehealth.defaults(), true, true, THRESHOLDS);
     private static final Scrubber KX_RULES = new Scrubber(List.of(new KxModifierRule(), new KxThresholdRule()));
     private static final ClaimHeader HEADER = new ClaimHeader(PATIENT, "coverage-1", "payer-medicare", "Medicare Part B", "MCRB1",
             new Party("Riverside Therapy", null, "1234567893", "123456789", "225100000X", null), null,
@@ -163,8 +158,8 @@ class KxAgreementTest {
                 TelehealthMode.IN_PERSON, false, c.discipline, List.of("M5450"), c.lines);
         TherapyYearToDate ytd = TherapyYearToDate.beforeNote(PATIENT, new TherapyYearToDate.Position(c.dos, signedAt, note.id()),
                 all, MEDICARE_PAYERS);
-        CaptureResult.Captured captured = (CaptureResult.Captured) ChargeCapture.capture(note, MEDICARE, FeeSchedule.loadSample(),
-                CodeCatalog.load(), ytd);
+        CaptureResult.Captured captured = (CaptureResult.Captured) ChargeCapture.capture(note,
+                Payers.rules("payer-medicare", PayerType.MEDICARE, c.dos), THRESHOLDS, FeeSchedule.loadSample(), CodeCatalog.load(), ytd);
         ClaimAssembly.Assembled assembled = ClaimAssembly.assemble(note.id(), HEADER, note.diagnoses(), captured.charges(),
                 id -> new Party("Lee", "Dana", "1987654328", null, "225100000X", null));
         List<StoredClaim> own = assembled.claims().stream().map(claim -> stored(claim, note.id(), signedAt)).toList();
@@ -178,7 +173,7 @@ class KxAgreementTest {
     }
 
     private static ScrubContext context(StoredClaim claim, List<StoredClaim> all) {
-        return new ScrubContext(PayerProfiles.defaults().inForce("medicare", claim.claim().dateOfService()).orElseThrow(),
+        return new ScrubContext(Payers.rules("payer-medicare", PayerType.MEDICARE, claim.claim().dateOfService()),
                 CodeSets.shipped(), THRESHOLDS, null, List.of(), List.of(), claim.claim().dateOfService(), Set.of(),
                 TherapyYearToDate.beforeClaim(claim, all, MEDICARE_PAYERS), TelehealthMode.IN_PERSON);
     }

@@ -46,8 +46,8 @@ class CodeSetsTest {
 
     @Test
     void shipsTheTherapyPairsOfDomainMd() {
-        NcciEdits edits = NcciEdits.shipped();
         LocalDate dos = LocalDate.of(2026, 6, 15);
+        NcciEdits edits = CodeSets.shipped().ptpEditsFor(dos);
         for (String eval : new String[] {"97161", "97162", "97163"}) {
             assertThat(edits.edit(eval, "97140", dos).orElseThrow().modifierIndicator()).isEqualTo(1);
             assertThat(edits.edit(eval, "97530", dos)).as("withdrawn January 2020 edit").isEmpty();
@@ -58,7 +58,7 @@ class CodeSetsTest {
 
     @Test
     void shipsTheMueTableWithUnconfirmedValuesMarked() {
-        MueTable mue = MueTable.shipped();
+        MueTable mue = CodeSets.shipped().mueFor(LocalDate.of(2026, 6, 15));
         assertThat(mue.limit("97153").orElseThrow()).satisfies(l -> {
             assertThat(l.units()).isEqualTo(32);
             assertThat(l.indicator()).isEqualTo(3);
@@ -70,7 +70,7 @@ class CodeSetsTest {
 
     @Test
     void shipsIcd10CmFy2026WithBillableFlags() {
-        IcdCodeSet icd = IcdCodeSet.shipped();
+        IcdCodeSet icd = CodeSets.shipped().icd10cmFor(LocalDate.of(2026, 6, 15));
         assertThat(icd.version()).isEqualTo("FY2026-04");
         assertThat(icd.effectiveFrom()).isEqualTo(LocalDate.of(2026, 4, 1));
         assertThat(icd.size()).isGreaterThan(90_000);
@@ -81,6 +81,13 @@ class CodeSetsTest {
         assertThat(icd.status("S72.001A")).isEqualTo(IcdCodeSet.Status.BILLABLE);
         assertThat(icd.status("F84.0")).isEqualTo(IcdCodeSet.Status.BILLABLE);
         assertThat(icd.status("XYZ")).isEqualTo(IcdCodeSet.Status.UNKNOWN);
+        // Categories that also name a one-category block: kept (five are billable codes, the others headers).
+        assertThat(icd.status("B20")).isEqualTo(IcdCodeSet.Status.BILLABLE);
+        assertThat(icd.status("F99")).isEqualTo(IcdCodeSet.Status.BILLABLE);
+        assertThat(icd.status("Z66")).isEqualTo(IcdCodeSet.Status.BILLABLE);
+        assertThat(icd.status("C50")).isEqualTo(IcdCodeSet.Status.HEADER);
+        assertThat(icd.status("Z68")).isEqualTo(IcdCodeSet.Status.HEADER);
+        assertThat(icd.size()).isEqualTo(98_186);
         assertThat(icd.inForceOn(LocalDate.of(2026, 9, 30))).isTrue();
         assertThat(icd.inForceOn(LocalDate.of(2026, 10, 1))).isFalse();
     }

@@ -12,8 +12,13 @@ import org.therapyops.domain.Authorization;
 import org.therapyops.domain.Coverage;
 import org.therapyops.domain.CoveragePriority;
 import org.therapyops.domain.Discipline;
+import org.therapyops.domain.Payer;
+import org.therapyops.domain.PayerRuleSettings;
+import org.therapyops.domain.PayerType;
 import org.therapyops.domain.PostalAddress;
 import org.therapyops.domain.UnitType;
+import org.therapyops.payer.PayerRules;
+import org.therapyops.testing.Payers;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -30,7 +35,6 @@ import java.util.Set;
  */
 final class Fixture {
 
-    static final PayerProfiles PROFILES = PayerProfiles.defaults();
     static final CodeSets CODE_SETS = CodeSets.shipped();
     static final KxThresholds KX_THRESHOLDS = KxThresholds.load();
     static final LocalDate DOS = LocalDate.of(2026, 6, 15);
@@ -81,7 +85,9 @@ final class Fixture {
             new Line("97110", 2, 33, "60.00", List.of(1), "GP"),
             new Line("97140", 1, 7, "40.00", List.of(1, 2), "GP", "59")));
 
-    PayerProfile profile = PROFILES.inForce("medicare", DOS).orElseThrow();
+    /** The payer's type picks the profile; its own settings (none by default) go over it. */
+    PayerType payerType = PayerType.MEDICARE;
+    PayerRuleSettings payerSettings = PayerRuleSettings.NONE;
     CodeSets codeSets = CODE_SETS;
     KxThresholds kxThresholds = KX_THRESHOLDS;
     Coverage coverage = new Coverage("coverage-1", "patient-1", "payer-medicare", MBI, CoveragePriority.PRIMARY,
@@ -92,6 +98,8 @@ final class Fixture {
     Set<String> feeScheduleCodes = Set.of("97110", "97112", "97140", "97150", "97161", "97164", "97530", "97153", "92507", "97035");
     TherapyYearToDate yearToDate = new TherapyYearToDate(2026, new BigDecimal("500.00"), BigDecimal.ZERO);
     TelehealthMode telehealth = TelehealthMode.IN_PERSON;
+    /** The lines' rendering providers that are assistants (PTA, COTA). */
+    Set<String> assistantIds = new java.util.HashSet<>();
 
     Line line(int i) {
         return lines.get(i);
@@ -99,7 +107,7 @@ final class Fixture {
 
     /** The same session billed to a Medicaid-like plan that wants every service authorized (PA-100, 20 units). */
     Fixture medicaid() {
-        profile = PROFILES.inForce("medicaid", DOS).orElseThrow();
+        payerType = PayerType.MEDICAID;
         payerId = "payer-medicaid";
         memberId = "MCD000123";
         coverage = new Coverage("coverage-1", "patient-1", "payer-medicaid", memberId, CoveragePriority.PRIMARY,
@@ -112,7 +120,7 @@ final class Fixture {
 
     Fixture commercial() {
         medicaid();
-        profile = PROFILES.inForce("commercial", DOS).orElseThrow();
+        payerType = PayerType.COMMERCIAL;
         return this;
     }
 
@@ -130,8 +138,14 @@ final class Fixture {
                 originalClaimId, authorizationNumber, diagnoses, charges, originalReference);
     }
 
+    /** The payer's rules on {@link #DOS} (a test that moves the claim's date of service keeps the same profile). */
+    PayerRules rules() {
+        Payer payer = Payers.payer(payerId, "Payer", payerType, payerSettings);
+        return Payers.RESOLVER.rulesFor(payer, DOS).orElseThrow();
+    }
+
     ScrubContext context() {
-        return new ScrubContext(profile, codeSets, kxThresholds, coverage, authorizations, otherClaims, today, feeScheduleCodes,
-                yearToDate, telehealth);
+        return new ScrubContext(rules(), codeSets, kxThresholds, coverage, authorizations, otherClaims, today, feeScheduleCodes,
+                yearToDate, telehealth, assistantIds);
     }
 }

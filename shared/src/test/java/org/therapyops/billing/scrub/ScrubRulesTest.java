@@ -8,9 +8,13 @@ import org.therapyops.billing.Party;
 import org.therapyops.billing.TelehealthMode;
 import org.therapyops.billing.charges.KxThresholds;
 import org.therapyops.billing.charges.TherapyYearToDate;
+import org.therapyops.billing.scrub.rules.ScrubRules;
 import org.therapyops.domain.Coverage;
 import org.therapyops.domain.CoveragePriority;
+import org.therapyops.domain.PayerRuleSettings;
 import org.therapyops.domain.PostalAddress;
+import org.therapyops.domain.PriorAuthorization;
+import org.therapyops.domain.UnitRounding;
 import org.therapyops.domain.UnitType;
 
 import java.math.BigDecimal;
@@ -85,10 +89,27 @@ class ScrubRulesTest {
                 fails("ICD10_VALID", "no such code", f -> f.diagnoses.set(1, "M99.999"), "diagnoses[1]"),
                 fails("ICD10_BILLABLE", "M54.5 is a header since October 2021", f -> f.diagnoses.set(0, "M54.5"), "diagnoses[0]"),
                 fails("ICD10_BILLABLE", "category E11", f -> f.diagnoses.set(1, "E11"), "diagnoses[1]"),
-                fails("ICD10_CODE_SET_IN_FORCE", "service after the loaded release", f -> {
+                fails("ICD10_CODE_SET_IN_FORCE", "service after every loaded release", f -> {
+                    f.codeSets = f.codeSets.withIcd10cm(SyntheticIcd.RELEASES);
+                    f.dateOfService = LocalDate.of(2027, 10, 1);
+                    f.today = LocalDate.of(2027, 10, 10);
+                }, "diagnoses"),
+                fails("ICD10_CODE_SET_IN_FORCE", "service after the shipped release", f -> {
                     f.dateOfService = LocalDate.of(2026, 10, 2);
                     f.today = LocalDate.of(2026, 10, 10);
                 }, "diagnoses"),
+                fails("ICD10_VALID", "code deleted by the release in force on the date of service", f -> {
+                    f.codeSets = f.codeSets.withIcd10cm(SyntheticIcd.RELEASES);
+                    f.dateOfService = SyntheticIcd.NEW_DOS;
+                    f.today = SyntheticIcd.NEW_DOS.plusDays(5);
+                    f.diagnoses.set(1, SyntheticIcd.DELETED);
+                }, "diagnoses[1]"),
+                fails("ICD10_BILLABLE", "code the release in force turned into a header", f -> {
+                    f.codeSets = f.codeSets.withIcd10cm(SyntheticIcd.RELEASES);
+                    f.dateOfService = SyntheticIcd.NEW_DOS;
+                    f.today = SyntheticIcd.NEW_DOS.plusDays(5);
+                    f.diagnoses.set(1, SyntheticIcd.TURNED_HEADER);
+                }, "diagnoses[1]"),
                 fails("DIAGNOSIS_POINTERS", "pointer at a missing diagnosis", f -> f.line(1).pointers = new ArrayList<>(List.of(3)), "lines[1].diagnosisPointers"),
                 fails("DIAGNOSIS_POINTERS", "five pointers", f -> f.line(0).pointers = new ArrayList<>(List.of(1, 2, 1, 2, 1)), "lines[0].diagnosisPointers"),
                 fails("DIAGNOSIS_POINTERS", "pointer 13", f -> f.line(0).pointers = new ArrayList<>(List.of(13)), "lines[0].diagnosisPointers"),
@@ -130,6 +151,8 @@ class ScrubRulesTest {
                     f.line(2).units = 0;
                 }, "lines[1].units"),
                 fails("UNITS_MINUTES", "per code (commercial): 7 minutes of 97140 bill nothing", f -> f.commercial(), "lines[2].units"),
+                fails("UNITS_MINUTES", "a Medicare payer's own per-code rounding: 7 minutes of 97140 bill nothing", f ->
+                        f.payerSettings = PayerRuleSettings.NONE.withUnitRounding(UnitRounding.PER_CODE), "lines[2].units"),
                 fails("UNITS_MINUTES", "ABA per code whatever the payer", f -> f.lines.add(new Fixture.Line("97153", 4, 50, "80.00", List.of(1))), "lines[3].units"),
                 fails("AUTH_NUMBER", "required and missing", f -> {
                     f.medicaid();
@@ -138,6 +161,12 @@ class ScrubRulesTest {
                 fails("AUTH_NUMBER", "number the patient does not hold", f -> {
                     f.medicaid();
                     f.authorizationNumber = "PA-999";
+                }, "priorAuthorizationNumber"),
+                fails("AUTH_NUMBER", "a commercial payer's own list names the evaluation", f -> {
+                    f.commercial();
+                    f.payerSettings = PayerRuleSettings.NONE.withAuthorization(PriorAuthorization.listed(Set.of("97161")));
+                    f.authorizationNumber = null;
+                    f.lines.subList(1, 3).clear();
                 }, "priorAuthorizationNumber"),
                 fails("AUTH_WINDOW", "date of service after the window", f -> {
                     f.medicaid();
@@ -160,6 +189,11 @@ class ScrubRulesTest {
                     f.commercial();
                     f.today = Fixture.DOS.plusDays(91);
                 }, "dateOfService"),
+                fails("TIMELY_FILING", "a payer's own 30 days: 45 days", f -> {
+                    f.commercial();
+                    f.payerSettings = PayerRuleSettings.NONE.withTimelyFilingDays(30);
+                    f.today = Fixture.DOS.plusDays(45);
+                }, "dateOfService"),
                 fails("DUPLICATE", "97110 already billed on another claim", f -> {
                     Fixture other = new Fixture();
                     other.id = "claim-0";
@@ -180,6 +214,18 @@ class ScrubRulesTest {
                 }, "lines[0].modifiers"),
                 fails("TELEHEALTH", "telehealth session at office place of service", f -> f.telehealth = TelehealthMode.AUDIO_VIDEO, "lines[0].placeOfService"),
                 fails("TELEHEALTH", "95 on an in-person session", f -> f.line(1).modifiers.add("95"), "lines[1].modifiers"),
+                fails("TELEHEALTH", "a Medicare payer's own telehealth modifier: audio-video without 95", f -> {
+                    f.payerSettings = PayerRuleSettings.NONE.withTelehealthModifierRequired(true);
+                    f.telehealth = TelehealthMode.AUDIO_VIDEO;
+                    f.placeOfService = "10";
+                }, "lines[0].modifiers"),
+                fails("TELEHEALTH", "a payer's own place of service at home (12) is the telehealth one", f -> {
+                    f.payerSettings = PayerRuleSettings.NONE.withTelehealthPlaceOfServiceHome("12");
+                    f.telehealth = TelehealthMode.AUDIO_VIDEO;
+                    f.placeOfService = "10";
+                }, "lines[0].placeOfService"),
+                fails("ASSISTANT_RENDERING", "a PTA as rendering provider", f -> f.assistantIds.add("provider-1"),
+                        "lines[0].renderingProviderId"),
                 fails("COVERAGE_ACTIVE", "coverage ended", f -> f.coverage = new Coverage("coverage-1", "patient-1", "payer-medicare", Fixture.MBI,
                         CoveragePriority.PRIMARY, LocalDate.of(2025, 1, 1), LocalDate.of(2026, 5, 31), Instant.EPOCH, 1), "dateOfService"),
                 fails("COVERAGE_ACTIVE", "no coverage", f -> f.coverage = null, "coverageId"),
@@ -201,6 +247,25 @@ class ScrubRulesTest {
                 passes("ICD10_VALID", "code written with its dot or without", f -> f.diagnoses.set(0, "M5450")),
                 passes("ICD10_BILLABLE", "seventh-character extension", f -> f.diagnoses.set(1, "S83.511A")),
                 passes("ICD10_DATE", "first day of ICD-10", f -> f.dateOfService = LocalDate.of(2015, 10, 1)),
+                passes("ICD10_VALID", "code deleted since, valid in the release of the older date of service", f -> {
+                    f.codeSets = f.codeSets.withIcd10cm(SyntheticIcd.RELEASES);
+                    f.diagnoses.set(1, SyntheticIcd.DELETED);
+                }),
+                passes("ICD10_VALID", "code added by the release in force", f -> {
+                    f.codeSets = f.codeSets.withIcd10cm(SyntheticIcd.RELEASES);
+                    f.dateOfService = SyntheticIcd.NEW_DOS;
+                    f.today = SyntheticIcd.NEW_DOS.plusDays(5);
+                    f.diagnoses.set(1, SyntheticIcd.ADDED);
+                }),
+                passes("ICD10_BILLABLE", "billable on the older date of service, a header since", f -> {
+                    f.codeSets = f.codeSets.withIcd10cm(SyntheticIcd.RELEASES);
+                    f.diagnoses.set(1, SyntheticIcd.TURNED_HEADER);
+                }),
+                passes("ICD10_CODE_SET_IN_FORCE", "a release in force on the date of service is loaded", f -> {
+                    f.codeSets = f.codeSets.withIcd10cm(SyntheticIcd.RELEASES);
+                    f.dateOfService = SyntheticIcd.NEW_DOS;
+                    f.today = SyntheticIcd.NEW_DOS.plusDays(5);
+                }),
                 passes("KX_MODIFIER", "threshold crossed, KX on the PT lines", f -> {
                     f.yearToDate = new TherapyYearToDate(2026, new BigDecimal("2400.00"), BigDecimal.ZERO);
                     f.lines.forEach(l -> l.modifiers.add("KX"));
@@ -255,6 +320,27 @@ class ScrubRulesTest {
                     f.lines.subList(1, 3).clear();
                 }),
                 passes("TIMELY_FILING", "Medicare: 365 days", f -> f.today = Fixture.DOS.plusDays(365)),
+                passes("TIMELY_FILING", "a commercial payer's own 180 days: 100 days", f -> {
+                    f.commercial();
+                    f.payerSettings = PayerRuleSettings.NONE.withTimelyFilingDays(180);
+                    f.today = Fixture.DOS.plusDays(100);
+                }),
+                passes("AUTH_NUMBER", "a commercial payer that lifts authorization", f -> {
+                    f.commercial();
+                    f.payerSettings = PayerRuleSettings.NONE.withAuthorization(PriorAuthorization.none());
+                    f.authorizationNumber = null;
+                }),
+                passes("UNITS_MINUTES", "a Medicare payer's own per-code rounding: 33 + 8 minutes make 2 + 1", f -> {
+                    f.payerSettings = PayerRuleSettings.NONE.withUnitRounding(UnitRounding.PER_CODE);
+                    f.line(2).minutes = 8;
+                }),
+                passes("TELEHEALTH", "a commercial payer that wants no telehealth modifier", f -> {
+                    f.commercial();
+                    f.payerSettings = PayerRuleSettings.NONE.withTelehealthModifierRequired(false);
+                    f.telehealth = TelehealthMode.AUDIO_VIDEO;
+                    f.placeOfService = "10";
+                }),
+                passes("ASSISTANT_RENDERING", "an assistant's line billed under the supervisor", f -> f.assistantIds.add("pta-1")),
                 passes("DUPLICATE", "the original a replacement replaces", f -> {
                     Fixture other = new Fixture();
                     other.id = "claim-0";
@@ -284,6 +370,24 @@ class ScrubRulesTest {
                     f.originalClaimId = "claim-0";
                     f.originalReference = "ICN20261201000123";
                 }));
+    }
+
+    /**
+     * Two synthetic releases (not ICD-10-CM data): an "older" one in force to 2026-09-30 and a "newer" one from
+     * 2026-10-01 to 2027-09-30 that deletes one code, adds one and turns one billable code into a header.
+     */
+    static final class SyntheticIcd {
+        static final String DELETED = "R29.990";
+        static final String ADDED = "R29.991";
+        static final String TURNED_HEADER = "R29.992";
+        static final LocalDate NEW_DOS = LocalDate.of(2026, 12, 3);
+        static final DatedReleases<IcdCodeSet> RELEASES = DatedReleases.of(List.of(
+                DatedReleases.Release.of("SYNTHETIC-OLD", LocalDate.of(2025, 10, 1), LocalDate.of(2026, 9, 30), "synthetic",
+                        new IcdCodeSet("SYNTHETIC-OLD", LocalDate.of(2025, 10, 1), LocalDate.of(2026, 9, 30), Map.of(
+                                "M5450", true, "M6281", true, "R29990", true, "R29992", true, "M545", false))),
+                DatedReleases.Release.of("SYNTHETIC-NEW", LocalDate.of(2026, 10, 1), LocalDate.of(2027, 9, 30), "synthetic",
+                        new IcdCodeSet("SYNTHETIC-NEW", LocalDate.of(2026, 10, 1), LocalDate.of(2027, 9, 30), Map.of(
+                                "M5450", true, "M6281", true, "R29991", true, "R29992", false, "R299920", true, "M545", false)))));
     }
 
     static Party billingAt(PostalAddress address) {
@@ -332,10 +436,10 @@ class ScrubRulesTest {
     }
 
     private static CodeSets withPtp(CodeSets c, PtpEdit edit) {
-        return new CodeSets(c.icd10cm(), new NcciEdits(List.of(edit)), c.mue(), c.therapyCodes(), c.placesOfService());
+        return c.withPtpEdits(new NcciEdits(List.of(edit)));
     }
 
     private static CodeSets withMue(CodeSets c, MueTable.Limit limit) {
-        return new CodeSets(c.icd10cm(), c.ptpEdits(), new MueTable(List.of(limit)), c.therapyCodes(), c.placesOfService());
+        return c.withMue(new MueTable(List.of(limit)));
     }
 }

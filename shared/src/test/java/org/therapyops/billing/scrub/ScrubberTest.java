@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.therapyops.billing.Party;
 import org.therapyops.billing.TelehealthMode;
 import org.therapyops.billing.charges.TherapyYearToDate;
+import org.therapyops.billing.scrub.rules.ScrubRules;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import static org.assertj.core.api.Assertions.tuple;
 /** The whole scrubber over a claim: READY, NEEDS_REVIEW with exactly the findings expected, payer severities. */
 class ScrubberTest {
 
-    private final Scrubber scrubber = Scrubber.withAllRules();
+    private final Scrubber scrubber = ScrubRules.scrubber();
 
     @Test
     void aCleanClaimIsReadyWithNoFinding() {

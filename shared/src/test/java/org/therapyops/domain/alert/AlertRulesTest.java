@@ -1,11 +1,11 @@
 package org.therapyops.domain.alert;
 
 import org.junit.jupiter.api.Test;
-import org.therapyops.domain.PracticeSettings;
 import org.therapyops.domain.PracticeSettings.AlertThresholds;
+import org.therapyops.domain.PracticeSettings;
+import org.therapyops.domain.Reason;
+import org.therapyops.domain.ReasonCode;
 import org.therapyops.domain.UnitType;
-import org.therapyops.domain.authorization.Reason;
-import org.therapyops.domain.authorization.ReasonCode;
 
 import java.time.Instant;
 import java.time.LocalDate;

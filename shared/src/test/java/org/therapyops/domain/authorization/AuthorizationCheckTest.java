@@ -11,6 +11,8 @@ import org.therapyops.domain.Authorization;
 import org.therapyops.domain.Coverage;
 import org.therapyops.domain.CoveragePriority;
 import org.therapyops.domain.Discipline;
+import org.therapyops.domain.Reason;
+import org.therapyops.domain.ReasonCode;
 import org.therapyops.domain.UnitType;
 import org.therapyops.domain.authorization.AuthorizationDecision.Refuse;
 import org.therapyops.domain.authorization.AuthorizationDecision.Reserve;
@@ -42,6 +44,8 @@ class AuthorizationCheckTest {
     private static final LocalDate JAN_1 = LocalDate.of(2026, 1, 1);
     private static final LocalDate DEC_31 = LocalDate.of(2026, 12, 31);
     private static final Instant CREATED = Instant.parse("2026-11-01T08:00:00Z");
+    /** No payer's rules known: every service is taken to need authorization (the payer's rules are tested apart). */
+    private static final org.therapyops.payer.PayerRulesLookup NO_PAYER_RULES = (payerId, date) -> java.util.Optional.empty();
 
     @Nested
     class ReasonCodes {
@@ -457,7 +461,7 @@ class AuthorizationCheckTest {
     // --- fixtures ---
 
     private static AuthorizationDecision decide(Appointment appointment, List<Coverage> coverages, List<Authorization> authorizations) {
-        return AuthorizationCheck.decide(appointment, coverages, authorizations);
+        return AuthorizationCheck.decide(appointment, coverages, authorizations, NO_PAYER_RULES);
     }
 
     private static Appointment session(LocalDate date, String code, int minutes) {

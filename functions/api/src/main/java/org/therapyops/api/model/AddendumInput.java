@@ -2,8 +2,9 @@ package org.therapyops.api.model;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import org.therapyops.api.json.FreeText;
 
 /** Text added to a signed note. */
 @Serdeable
-public record AddendumInput(@Nullable String text) {
+public record AddendumInput(@Nullable @FreeText String text) {
 }

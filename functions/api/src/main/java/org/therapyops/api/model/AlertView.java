@@ -1,6 +1,5 @@
 package org.therapyops.api.model;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import org.therapyops.domain.alert.Alert;
 import org.therapyops.domain.alert.AlertStatus;
@@ -20,11 +19,11 @@ import java.util.Map;
  * listed in {@code reviewDigest}, shown only to the roles that may read claims.
  */
 @Serdeable
-public record AlertView(String id, AlertType type, int threshold, String authorizationId, String appointmentId,
-                        String patientId, String patientInitials, String authorizationNumber, LocalDate endDate,
-                        LocalDate serviceDate, String message, Instant createdAt, AlertStatus status,
-                        String acknowledgedBy, Instant acknowledgedAt, @Nullable ReviewDigestView reviewDigest,
-                        @Nullable WeeklyReportView weeklyReport) {
+public record AlertView(String id, AlertType type, int threshold, @OrNull String authorizationId, @OrNull String appointmentId,
+                        @OrNull String patientId, @OrNull String patientInitials, @OrNull String authorizationNumber,
+                        @OrNull LocalDate endDate, @OrNull LocalDate serviceDate, String message, Instant createdAt, AlertStatus status,
+                        @OrNull String acknowledgedBy, @OrNull Instant acknowledgedAt, @OrNull ReviewDigestView reviewDigest,
+                        @OrNull WeeklyReportView weeklyReport) {
 
     /** The view, with the review digest's claims and the weekly report's figures only when {@code showClaims}. */
     public static AlertView of(Alert a, boolean showClaims) {
@@ -47,7 +46,7 @@ public record AlertView(String id, AlertType type, int threshold, String authori
 
     /** One figure: its name in the summary report, label, kind (RATIO, AMOUNT, COUNT, DAYS), value and the week before's. */
     @Serdeable
-    public record FigureView(String name, String label, String kind, @Nullable BigDecimal value, @Nullable BigDecimal previous) {
+    public record FigureView(String name, String label, String kind, @OrNull BigDecimal value, @OrNull BigDecimal previous) {
     }
 
     /** The claims in NEEDS_REVIEW on the practice's date {@code asOf}: how many, the first listed, and fix hints by rule. */
@@ -65,12 +64,12 @@ public record AlertView(String id, AlertType type, int threshold, String authori
 
     /** A listed claim: its id, date of service, payer, billed amount and the scrubber's errors. */
     @Serdeable
-    public record ClaimLineView(String claimId, LocalDate dateOfService, String payerName, BigDecimal billedAmount,
+    public record ClaimLineView(String claimId, @OrNull LocalDate dateOfService, @OrNull String payerName, BigDecimal billedAmount,
                                 List<RuleErrorView> errors, int moreErrors) {
     }
 
     /** A scrubber error: the rule and the claim's field it concerns. */
     @Serdeable
-    public record RuleErrorView(String ruleId, String field) {
+    public record RuleErrorView(String ruleId, @OrNull String field) {
     }
 }

@@ -7,7 +7,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 
-import java.time.LocalDateTime;
 
 /** A session to book: patient, provider, service code, practice-local start and planned length. */
 @Serdeable
@@ -15,6 +14,6 @@ public record AppointmentInput(@NotBlank String patientId,
                                @NotBlank String providerId,
                                @NotNull @Pattern(regexp = "[0-9A-Z][0-9]{3}[0-9A-Z]",
                                        message = "must be a 5-character CPT or HCPCS code") String serviceCode,
-                               @NotNull LocalDateTime start,
+                               @NotNull StartTime start,
                                @NotNull @Positive @Max(720) Integer durationMinutes) {
 }

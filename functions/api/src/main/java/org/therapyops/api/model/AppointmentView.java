@@ -3,7 +3,7 @@ package org.therapyops.api.model;
 import io.micronaut.serde.annotation.Serdeable;
 import org.therapyops.domain.Appointment;
 import org.therapyops.domain.AppointmentStatus;
-import org.therapyops.domain.authorization.Reason;
+import org.therapyops.domain.Reason;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -12,8 +12,8 @@ import java.util.Map;
 
 /** An appointment and, once made, the authorization decision on it. */
 @Serdeable
-public record AppointmentView(String id, String patientId, String providerId, String serviceCode, LocalDateTime start,
-                              int durationMinutes, AppointmentStatus status, DecisionView decision, String seriesId,
+public record AppointmentView(String id, String patientId, String providerId, String serviceCode, @SessionTime LocalDateTime start,
+                              int durationMinutes, AppointmentStatus status, @OrNull DecisionView decision, @OrNull String seriesId,
                               Instant createdAt, long version) {
 
     public static AppointmentView of(Appointment a) {
@@ -33,8 +33,8 @@ public record AppointmentView(String id, String patientId, String providerId, St
      * why it was scheduled under the WARN policy without a reservation.
      */
     @Serdeable
-    public record DecisionView(String authorizationId, Long reservedUnits, List<ReasonView> reasons, List<ReasonView> warnings,
-                               String explanation, Instant decidedAt, OverrideView override) {
+    public record DecisionView(@OrNull String authorizationId, @OrNull Long reservedUnits, List<ReasonView> reasons, List<ReasonView> warnings,
+                               @OrNull String explanation, @OrNull Instant decidedAt, @OrNull OverrideView override) {
     }
 
     /** A blocked appointment scheduled anyway: who, why, when. */

@@ -1,5 +1,6 @@
 package org.therapyops.api.model;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -27,5 +28,5 @@ public record AuthorizationInput(@NotBlank String coverageId,
                                  @NotNull @Positive BigDecimal quantity,
                                  @NotNull LocalDate startDate,
                                  @NotNull LocalDate endDate,
-                                 Discipline discipline) {
+                                 @Nullable Discipline discipline) {
 }

@@ -1,5 +1,6 @@
 package org.therapyops.api.model;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -24,5 +25,5 @@ public record AuthorizationUpdate(@NotBlank @Size(max = 50) String number,
                                   @NotNull @Positive BigDecimal quantity,
                                   @NotNull LocalDate startDate,
                                   @NotNull LocalDate endDate,
-                                  Discipline discipline) {
+                                  @Nullable Discipline discipline) {
 }

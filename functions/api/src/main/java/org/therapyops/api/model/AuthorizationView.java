@@ -14,7 +14,7 @@ import java.util.List;
 @Serdeable
 public record AuthorizationView(String id, String patientId, String coverageId, String number, List<String> serviceCodes,
                                 UnitType unitType, BigDecimal authorized, BigDecimal scheduled, BigDecimal rendered,
-                                BigDecimal remaining, LocalDate startDate, LocalDate endDate, Discipline discipline,
+                                BigDecimal remaining, LocalDate startDate, LocalDate endDate, @OrNull Discipline discipline,
                                 Instant createdAt, long version) {
 
     public static AuthorizationView of(Authorization a) {

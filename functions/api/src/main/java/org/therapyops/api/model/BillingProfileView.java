@@ -6,7 +6,7 @@ import org.therapyops.domain.BillingProfile;
 /** The practice's billing profile as the API shows it. */
 @Serdeable
 public record BillingProfileView(String organizationName, String npi, String taxId, String taxonomy, AddressInput address,
-                                 BillingProfileInput.Submitter submitter, long version) {
+                                 @OrNull BillingProfileInput.Submitter submitter, long version) {
 
     public static BillingProfileView of(BillingProfile p) {
         BillingProfileInput in = BillingProfileInput.of(p);

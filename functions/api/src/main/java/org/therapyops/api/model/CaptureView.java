@@ -1,7 +1,7 @@
 package org.therapyops.api.model;
 
 import io.micronaut.serde.annotation.Serdeable;
-import org.therapyops.billing.CaptureRecord;
+import org.therapyops.billing.charges.CaptureRecord;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.List;
  * REFUSED, with findings per note line (1-based; 0 is the whole note): a stable id, a severity and a message.
  */
 @Serdeable
-public record CaptureView(String noteId, String status, List<String> claimIds, List<Finding> findings, Instant capturedAt) {
+public record CaptureView(String noteId, String status, List<String> claimIds, List<Finding> findings, @OrNull Instant capturedAt) {
 
     /** One finding: ERROR not billed, WARNING billed (check it), INFO billed as told. */
     @Serdeable

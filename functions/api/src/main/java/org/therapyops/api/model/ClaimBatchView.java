@@ -2,7 +2,6 @@ package org.therapyops.api.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
-import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,11 +14,11 @@ import java.util.Map;
 @Serdeable
 public record ClaimBatchView(String batchId, String isa13, long interchangeControlNumber, long groupControlNumber,
                              long transactionSetControlNumber, List<String> claimIds, Map<String, String> patientControlNumbers,
-                             Instant createdAt, @Schema(nullable = true) Acknowledgement acknowledgement) {
+                             Instant createdAt, @OrNull Acknowledgement acknowledgement) {
 
     /** The 999: AK901 (A accepted, E accepted with errors, P partially, R rejected) and its errors in our words. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Acknowledgement(String status, List<String> errors, String deliveryId, Instant at) {
+    public record Acknowledgement(String status, List<String> errors, @OrNull String deliveryId, @OrNull Instant at) {
     }
 }

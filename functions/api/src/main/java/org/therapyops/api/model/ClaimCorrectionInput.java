@@ -2,6 +2,7 @@ package org.therapyops.api.model;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import org.therapyops.billing.claims.ClaimCorrection;
 
 import java.util.List;
 
@@ -18,6 +19,13 @@ public record ClaimCorrectionInput(@Nullable List<String> diagnoses, @Nullable S
 
     public boolean refresh() {
         return Boolean.TRUE.equals(refreshFromPracticeData);
+    }
+
+    /** The correction as the use case takes it; a line left null stays null (the use case refuses it). */
+    public ClaimCorrection correction() {
+        return new ClaimCorrection(diagnoses, placeOfService, priorAuthorizationNumber, lines == null ? null
+                : lines.stream().map(l -> l == null ? null : new ClaimCorrection.Line(l.code(), l.modifiers(), l.units(),
+                l.diagnosisPointers())).toList(), refresh());
     }
 
     /** The correctable parts of one line; a part left out stays. */

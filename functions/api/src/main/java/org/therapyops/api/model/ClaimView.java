@@ -20,26 +20,33 @@ import java.util.List;
  * the claim that replaced or voided it.
  */
 @Serdeable
-public record ClaimView(String id, String noteId, ClaimStatus status, String patientId, String coverageId,
-                        String payerId, String payerName, String billingProviderNpi, String renderingProviderNpi,
-                        LocalDate dateOfService, String placeOfService, String frequency,
-                        String priorAuthorizationNumber, List<String> diagnoses, List<Line> lines,
+public record ClaimView(String id, @OrNull String noteId, ClaimStatus status, String patientId, @OrNull String coverageId,
+                        @OrNull String payerId, @OrNull String payerName, @OrNull String billingProviderNpi,
+                        @OrNull String renderingProviderNpi, LocalDate dateOfService, @OrNull String placeOfService,
+                        String frequency, @OrNull String priorAuthorizationNumber, List<String> diagnoses, List<Line> lines,
                         BigDecimal totalCharge, Instant createdAt, long version,
-                        @Schema(nullable = true, description = "the claim this one replaces or voids") String originalClaimId,
-                        @Schema(nullable = true, description = "the payer's control number of that claim (REF*F8)")
+                        @OrNull @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                                description = "the claim this one replaces or voids")
+                        String originalClaimId,
+                        @OrNull @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                                description = "the payer's control number of that claim (REF*F8)")
                         String originalReference,
-                        @Schema(nullable = true) String batchId, @Schema(nullable = true) Instant submittedAt,
-                        @Schema(nullable = true, description = "the payer's id of this claim (277CA REF*1K or 835 CLP07)")
+                        @OrNull String batchId, @OrNull Instant submittedAt,
+                        @OrNull @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                                description = "the payer's id of this claim (277CA REF*1K or 835 CLP07)")
                         String payerClaimControlNumber,
-                        @Schema(nullable = true) Acknowledgement acknowledgement,
-                        @Schema(nullable = true) Remittance remittance,
+                        @OrNull Acknowledgement acknowledgement,
+                        @OrNull Remittance remittance,
                         @JsonInclude(JsonInclude.Include.ALWAYS) List<Denial> denials,
-                        @Schema(nullable = true, description = "the replacement or void made of this claim") String successorId) {
+                        @OrNull @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                                description = "the replacement or void made of this claim")
+                        String successorId) {
 
     /** One claim line. */
     @Serdeable
     public record Line(String code, List<String> modifiers, int units, int minutes, List<Integer> diagnosisPointers,
-                       BigDecimal amount, String renderingProviderId, LocalDate dateOfService, String placeOfService) {
+                       BigDecimal amount, @OrNull String renderingProviderId, LocalDate dateOfService,
+                       @OrNull String placeOfService) {
 
         static Line of(Charge c) {
             return new Line(c.code(), c.modifiers(), c.units(), c.minutes(), c.diagnosisPointers(), c.amount(),
@@ -51,21 +58,22 @@ public record ClaimView(String id, String noteId, ClaimStatus status, String pat
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Acknowledgement(String source, boolean accepted,
-                                  @Schema(description = "277CA: category:status:entity per STC; 999: AK9/IK5 codes")
-                                  List<String> statuses, @Schema(nullable = true) String message, String deliveryId, Instant at) {
+                                  @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                                          description = "277CA: category:status:entity per STC; 999: AK9/IK5 codes")
+                                  List<String> statuses, @OrNull String message, @OrNull String deliveryId, @OrNull Instant at) {
     }
 
     /** Totals of the remittances posted (see GET /claims/{id}/ledger for each posting). */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Remittance(BigDecimal paid, BigDecimal patientResponsibility, BigDecimal adjusted, String lastEraId,
-                             Instant lastPostedAt, int postings) {
+    public record Remittance(BigDecimal paid, BigDecimal patientResponsibility, BigDecimal adjusted, @OrNull String lastEraId,
+                             @OrNull Instant lastPostedAt, int postings) {
     }
 
     /** A denied line still to work. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Denial(int line, @Schema(nullable = true) String procedureCode, BigDecimal amount, List<String> reasons,
+    public record Denial(int line, @OrNull String procedureCode, BigDecimal amount, List<String> reasons,
                          List<String> remarks) {
     }
 

@@ -1,6 +1,5 @@
 package org.therapyops.api.model;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import org.therapyops.metering.CostReport;
 
@@ -16,12 +15,12 @@ import java.util.List;
  */
 @Serdeable
 public record CostView(String month, String region, String currency, LocalDate pricesChecked, List<String> priceSources,
-                       BigDecimal total, @Nullable String dominantItem, BigDecimal sessions, @Nullable BigDecimal costPerSession,
+                       BigDecimal total, @OrNull String dominantItem, BigDecimal sessions, @OrNull BigDecimal costPerSession,
                        List<ItemView> items, List<StepView> steps) {
 
     /** One usage item: its id and unit, how much was used, its list price per unit and cost (null: counted, not priced). */
     @Serdeable
-    public record ItemView(String item, String unit, BigDecimal quantity, @Nullable BigDecimal unitPrice, @Nullable BigDecimal cost) {
+    public record ItemView(String item, String unit, BigDecimal quantity, @OrNull BigDecimal unitPrice, @OrNull BigDecimal cost) {
     }
 
     /** One workflow step (a function, or one resource of the API: "api /appointments"), its usage and cost. */

@@ -1,5 +1,6 @@
 package org.therapyops.api.model;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -12,7 +13,7 @@ import java.time.LocalDate;
 @Serdeable
 public record CoverageInput(@NotBlank String payerId,
                             @NotBlank @Size(max = 80) String memberId,
-                            CoveragePriority priority,
+                            @Nullable CoveragePriority priority,
                             @NotNull LocalDate effectiveFrom,
-                            LocalDate effectiveTo) {
+                            @Nullable LocalDate effectiveTo) {
 }

@@ -10,7 +10,7 @@ import java.time.LocalDate;
 /** A coverage as the API shows it. */
 @Serdeable
 public record CoverageView(String id, String patientId, String payerId, String memberId, CoveragePriority priority,
-                           LocalDate effectiveFrom, LocalDate effectiveTo, Instant createdAt, long version) {
+                           LocalDate effectiveFrom, @OrNull LocalDate effectiveTo, Instant createdAt, long version) {
 
     public static CoverageView of(Coverage c) {
         return new CoverageView(c.id(), c.patientId(), c.payerId(), c.memberId(), c.priority(), c.effectiveFrom(),

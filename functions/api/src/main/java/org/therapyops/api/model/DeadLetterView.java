@@ -16,6 +16,7 @@ public record DeadLetterView(List<Item> items, int unattributed, int sampled) {
 
     /** One dead-lettered scrub request; claimStatus is null when the claim does not exist. */
     @Serdeable
-    public record Item(String messageId, String claimId, ClaimStatus claimStatus, Instant sentAt, Integer receiveCount) {
+    public record Item(String messageId, @OrNull String claimId, @OrNull ClaimStatus claimStatus, @OrNull Instant sentAt,
+                       @OrNull Integer receiveCount) {
     }
 }

@@ -16,21 +16,23 @@ import java.util.List;
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record DenialQueueView(List<Group> groups, int claimCount, int lineCount, BigDecimal amount,
-                              @Schema(nullable = true) String nextCursor) {
+                              @OrNull String nextCursor) {
 
     /** The lines one payer denied for one reason. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Group(String reason, String payerId, @Schema(nullable = true) String payerName, String action, String hint,
+    public record Group(String reason, @OrNull String payerId, @OrNull String payerName, String action, String hint,
                         int count, BigDecimal amount, List<Item> items) {
     }
 
     /** A denied line: its claim, date of service, code, amount, every adjustment reason and remark. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Item(String claimId, String patientId, LocalDate dateOfService, String claimStatus,
-                       @Schema(description = "claim line (1-based); 0 when the whole claim was denied") int line,
-                       @Schema(nullable = true) String procedureCode, BigDecimal amount, List<String> reasons,
+    public record Item(String claimId, String patientId, @OrNull LocalDate dateOfService, String claimStatus,
+                       @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                               description = "claim line (1-based); 0 when the whole claim was denied")
+                       int line,
+                       @OrNull String procedureCode, BigDecimal amount, List<String> reasons,
                        List<String> remarks) {
     }
 

@@ -16,10 +16,10 @@ import java.util.List;
 @Serdeable
 public record ForecastView(String authorizationId, String number, UnitType unitType, BigDecimal authorized,
                            BigDecimal scheduled, BigDecimal rendered, BigDecimal remaining, LocalDate startDate,
-                           LocalDate endDate, LocalDate exhaustedOn, List<Upcoming> upcoming, List<String> overbookedAppointmentIds) {
+                           LocalDate endDate, @OrNull LocalDate exhaustedOn, List<Upcoming> upcoming, List<String> overbookedAppointmentIds) {
 
     /** A booked session holding units of the authorization. */
     @Serdeable
-    public record Upcoming(String appointmentId, LocalDateTime start, BigDecimal units) {
+    public record Upcoming(String appointmentId, @SessionTime LocalDateTime start, BigDecimal units) {
     }
 }

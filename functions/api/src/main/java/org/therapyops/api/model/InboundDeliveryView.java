@@ -12,11 +12,12 @@ import java.util.List;
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record InboundDeliveryView(String id, String integrationId, String webhookId, Instant receivedAt,
-                                  @Schema(nullable = true) String contentType, long size, String status,
-                                  @Schema(nullable = true, description = "999, 277CA, 835 or authorization.updated; "
+                                  @OrNull String contentType, long size, String status,
+                                  @OrNull @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                                          description = "999, 277CA, 835 or authorization.updated; "
                                           + "several joined by +") String kind,
-                                  List<String> changes, @Schema(nullable = true) String error, int attempts,
-                                  @Schema(nullable = true) Instant appliedAt, long version) {
+                                  List<String> changes, @OrNull String error, int attempts,
+                                  @OrNull Instant appliedAt, long version) {
 
     public static InboundDeliveryView of(InboundDelivery d) {
         return new InboundDeliveryView(d.id(), d.integrationId(), d.webhookId(), d.receivedAt(), d.contentType(), d.size(),

@@ -15,14 +15,15 @@ import java.util.List;
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record IntegrationView(String id, String name, String kind, String status, String webhookPath, List<Secret> secrets,
-                              @Schema(nullable = true, description = "Shown once: the new signing secret (whsec_…); store it now")
-                              String secret, Instant createdAt, String createdBy,
-                              @Schema(nullable = true) Instant revokedAt, long version) {
+                              @OrNull @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                                      description = "Shown once: the new signing secret (whsec_…); store it now")
+                              String secret, Instant createdAt, @OrNull String createdBy,
+                              @OrNull Instant revokedAt, long version) {
 
     /** A signing secret's id and life; {@code retiredAt} null while it verifies. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Secret(String id, Instant createdAt, @Schema(nullable = true) Instant retiredAt) {
+    public record Secret(String id, Instant createdAt, @OrNull Instant retiredAt) {
     }
 
     public static IntegrationView of(Integration i, String secret) {

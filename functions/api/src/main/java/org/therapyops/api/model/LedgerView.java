@@ -20,22 +20,24 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record LedgerView(String claimId, String status, BigDecimal charge, BigDecimal paid, BigDecimal patientResponsibility,
                          BigDecimal adjusted,
-                         @Schema(description = "charge − paid − patient responsibility − adjustments") BigDecimal insuranceBalance,
+                         @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                                 description = "charge − paid − patient responsibility − adjustments")
+                         BigDecimal insuranceBalance,
                          List<PostingView> postings) {
 
     /** One claim payment posted from one ERA. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record PostingView(String id, String eraId, String deliveryId, @Schema(nullable = true) String traceNumber,
-                              @Schema(nullable = true) LocalDate paymentDate, String claimStatusCode,
-                              @Schema(nullable = true) String payerClaimControlNumber, BigDecimal charge, BigDecimal paid,
+    public record PostingView(String id, String eraId, @OrNull String deliveryId, @OrNull String traceNumber,
+                              @OrNull LocalDate paymentDate, String claimStatusCode,
+                              @OrNull String payerClaimControlNumber, BigDecimal charge, BigDecimal paid,
                               BigDecimal patientResponsibility, List<Entry> entries, List<String> remarks, Instant postedAt) {
     }
 
     /** A payment or an adjustment (group and CARC), on a line (0: the claim as a whole). */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Entry(String kind, int line, @Schema(nullable = true) String group, @Schema(nullable = true) String reason,
+    public record Entry(String kind, int line, @OrNull String group, @OrNull String reason,
                         BigDecimal amount) {
     }
 

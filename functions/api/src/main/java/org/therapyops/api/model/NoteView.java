@@ -13,9 +13,9 @@ import java.util.List;
 /** A note as the API shows it; the ETag is its version. */
 @Serdeable
 public record NoteView(String id, String appointmentId, String patientId, String renderingProviderId, NoteStatus status,
-                       LocalDate dateOfService, String placeOfService, TelehealthMode telehealth, boolean patientAtHome,
+                       LocalDate dateOfService, @OrNull String placeOfService, @OrNull TelehealthMode telehealth, boolean patientAtHome,
                        List<String> diagnoses, List<NoteLineInput> lines, List<AddendumView> addenda, Instant createdAt,
-                       String createdBy, Instant signedAt, String signedBy, long version) {
+                       @OrNull String createdBy, @OrNull Instant signedAt, @OrNull String signedBy, long version) {
 
     /** Text added after signing: by whom, when. */
     @Serdeable

@@ -10,5 +10,6 @@ import java.util.List;
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record PageView<T>(List<T> items,
-                          @Schema(nullable = true, description = "Opaque; null when there is no further page") String nextCursor) {
+                          @OrNull @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                                  description = "Opaque; null when there is no further page") String nextCursor) {
 }

@@ -15,6 +15,6 @@ import java.time.LocalDate;
 public record PatientInput(@NotBlank @Size(max = 100) String firstName,
                            @NotBlank @Size(max = 100) String lastName,
                            @NotNull @Past LocalDate birthDate,
-                           @Pattern(regexp = "[FMUX]", message = "must be F, M, U or X") String sex,
+                           @Nullable @Pattern(regexp = "[FMUX]", message = "must be F, M, U or X") String sex,
                            @Nullable AddressInput address) {
 }

@@ -8,8 +8,8 @@ import java.time.LocalDate;
 
 /** A patient as the API shows it. */
 @Serdeable
-public record PatientView(String id, String firstName, String lastName, LocalDate birthDate, String sex,
-                          AddressInput address, Instant createdAt, long version) {
+public record PatientView(String id, String firstName, String lastName, LocalDate birthDate, @OrNull String sex,
+                          @OrNull AddressInput address, Instant createdAt, long version) {
 
     public static PatientView of(Patient p) {
         return new PatientView(p.id(), p.firstName(), p.lastName(), p.birthDate(), p.sex(), AddressInput.of(p.address()),

@@ -1,5 +1,6 @@
 package org.therapyops.api.model;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -17,8 +18,9 @@ public record ProviderInput(@NotBlank String npi,
                             @NotBlank @Size(max = 100) String firstName,
                             @NotBlank @Size(max = 100) String lastName,
                             @NotNull Discipline discipline,
-                            String taxonomy,
+                            @Nullable String taxonomy,
+                            @Nullable
                             @Pattern(regexp = "[A-Z][A-Za-z0-9-]{1,11}", message = "must be a credential abbreviation such as PT, PTA, BCBA or LCSW")
                             String credential,
-                            @Size(max = 64) String supervisorId) {
+                            @Nullable @Size(max = 64) String supervisorId) {
 }

@@ -9,7 +9,7 @@ import java.time.Instant;
 /** A provider as the API shows it. */
 @Serdeable
 public record ProviderView(String id, String npi, String firstName, String lastName, Discipline discipline,
-                           String taxonomy, String credential, String supervisorId, Instant createdAt, long version) {
+                           @OrNull String taxonomy, @OrNull String credential, @OrNull String supervisorId, Instant createdAt, long version) {
 
     public static ProviderView of(Provider p) {
         return new ProviderView(p.id(), p.npi(), p.firstName(), p.lastName(), p.discipline(), p.taxonomy(), p.credential(),

@@ -15,25 +15,27 @@ import java.util.List;
 /** An ERA (835) as posted: the payment, how much of it reached claims, and what is held as unapplied remittance. */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record RemittanceView(String id, String status, @Schema(nullable = true) String payerName,
-                             @Schema(nullable = true) String payerId, BigDecimal amount,
-                             @Schema(nullable = true, description = "ACH, CHK, BOP, FWT or NON") String method,
-                             @Schema(nullable = true) LocalDate paymentDate, String traceNumber, int claimCount,
+public record RemittanceView(String id, String status, @OrNull String payerName,
+                             @OrNull String payerId, @OrNull BigDecimal amount,
+                             @OrNull @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                                     description = "ACH, CHK, BOP, FWT or NON")
+                             String method,
+                             @OrNull LocalDate paymentDate, @OrNull String traceNumber, int claimCount,
                              int postedCount, BigDecimal postedPaid, List<UnappliedPayment> unapplied,
                              List<ProviderAdjustment> providerAdjustments, List<String> problems, List<String> deliveryIds,
-                             Instant receivedAt, @Schema(nullable = true) Instant appliedAt) {
+                             Instant receivedAt, @OrNull Instant appliedAt) {
 
     /** A claim payment held for a biller: nothing of it reached a claim. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record UnappliedPayment(int position, String patientControlNumber, @Schema(nullable = true) String claimId,
-                                   String reason, String message, BigDecimal charge, BigDecimal paid) {
+    public record UnappliedPayment(int position, @OrNull String patientControlNumber, @OrNull String claimId,
+                                   String reason, @OrNull String message, @OrNull BigDecimal charge, @OrNull BigDecimal paid) {
     }
 
     /** A provider-level adjustment (PLB): a positive amount was taken from the payment, a negative one added. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record ProviderAdjustment(String reasonCode, @Schema(nullable = true) String reference, BigDecimal amount) {
+    public record ProviderAdjustment(@OrNull String reasonCode, @OrNull String reference, @OrNull BigDecimal amount) {
     }
 
     public static RemittanceView of(EraRecord e) {

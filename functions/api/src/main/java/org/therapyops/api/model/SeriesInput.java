@@ -1,5 +1,6 @@
 package org.therapyops.api.model;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -10,7 +11,6 @@ import jakarta.validation.constraints.Positive;
 import org.therapyops.scheduling.SeriesPlan;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 
 /** A recurring series to preview or book: the first session, how it repeats, and for how long. */
 @Serdeable
@@ -18,10 +18,10 @@ public record SeriesInput(@NotBlank String patientId,
                           @NotBlank String providerId,
                           @NotNull @Pattern(regexp = "[0-9A-Z][0-9]{3}[0-9A-Z]", message = "must be a 5-character CPT or HCPCS code")
                           String serviceCode,
-                          @NotNull LocalDateTime firstStart,
+                          @NotNull StartTime firstStart,
                           @NotNull @Positive @Max(720) Integer durationMinutes,
                           @NotNull SeriesPlan.Frequency frequency,
-                          @Min(1) @Max(52) Integer interval,
-                          @Min(1) @Max(SeriesPlan.MAX_SESSIONS) Integer count,
-                          LocalDate until) {
+                          @Nullable @Min(1) @Max(52) Integer interval,
+                          @Nullable @Min(1) @Max(SeriesPlan.MAX_SESSIONS) Integer count,
+                          @Nullable LocalDate until) {
 }

@@ -10,13 +10,14 @@ import java.util.List;
  * (or, once booked, the appointment id), and the first session that would go over the authorization.
  */
 @Serdeable
-public record SeriesView(String seriesId, int sessions, int withinAuthorization, LocalDateTime firstOverLimit,
+public record SeriesView(@OrNull String seriesId, int sessions, int withinAuthorization, @OrNull @SessionTime LocalDateTime firstOverLimit,
                          List<SessionView> items) {
 
     /** One session of the series. */
     @Serdeable
-    public record SessionView(LocalDateTime start, String appointmentId, boolean withinAuthorization, String authorizationId,
-                              Long remainingAfter, List<AppointmentView.ReasonView> flags, List<ConflictView> conflicts) {
+    public record SessionView(@SessionTime LocalDateTime start, @OrNull String appointmentId, boolean withinAuthorization,
+                              @OrNull String authorizationId, @OrNull Long remainingAfter, List<AppointmentView.ReasonView> flags,
+                              List<ConflictView> conflicts) {
     }
 
     /** An existing appointment of the provider or the patient at the same time. */

@@ -23,7 +23,7 @@ public record SettingsInput(@NotNull SchedulingPolicy schedulingPolicy,
                             @NotBlank String overrideRole,
                             @NotBlank @Size(max = 64) String timeZone,
                             @NotNull @Valid Alerts alerts,
-                            @Size(max = 4) Map<String, List<String>> recipientsByRole,
+                            @Nullable @Size(max = 4) Map<String, List<String>> recipientsByRole,
                             @Nullable @Valid Reporting reporting) {
 
     /** Settings without reporting thresholds (the defaults). */

@@ -7,6 +7,7 @@ import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.JsonErrorResponseBodyProvider;
 import jakarta.inject.Singleton;
+import org.therapyops.api.json.StrictInput;
 
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +36,11 @@ public class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Proble
                     problem.getMessage(), instance, problem.errors());
         }
         ProblemType type = ProblemType.forStatus(response.code());
+        StrictInput.Refusal refusal = refusal(context.getRootCause().orElse(null));
+        if (refusal != null) {
+            return new Problem(type.uri(), type.title(), response.code(), "Field " + refusal.field() + " " + refusal.reason() + ".",
+                    instance, List.of(new Problem.FieldError(refusal.field(), refusal.reason())));
+        }
         List<Problem.FieldError> errors = context.getErrors().stream()
                 .filter(e -> e.getPath().isPresent())
                 .map(e -> new Problem.FieldError(fieldOf(e.getPath().get()), e.getMessage()))
@@ -50,6 +56,15 @@ public class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Proble
             return "Field " + conversion.getArgument().getName() + " could not be read: " + conversion.getConversionError().getCause().getMessage();
         }
         return context.getErrors().stream().map(Error::getMessage).findFirst().orElse(type.title());
+    }
+
+    private static StrictInput.Refusal refusal(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StrictInput.Refusal refusal) {
+                return refusal;
+            }
+        }
+        return null;
     }
 
     /** "create.input.durationMinutes" (method, argument, field) → "durationMinutes". */

@@ -3,16 +3,15 @@ package org.therapyops.inbound.function;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.core.type.Argument;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
-import org.therapyops.inbound.InboundDeliveryService;
+import org.therapyops.inbound.service.InboundDeliveryService;
 import org.therapyops.lambda.Metering;
 import org.therapyops.lambda.SqsBatch;
+import org.therapyops.messaging.InboundMessage;
 import org.therapyops.ports.UsageStore;
 
-import java.util.Map;
 
 /**
  * Fed by the inbound queue ({"practiceId", "deliveryId"}): applies each kept webhook delivery once, however often its
@@ -21,8 +20,6 @@ import java.util.Map;
  * the inbound dead-letter queue; the delivery's record says FAILED and why.
  */
 public class InboundHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
-
-    private static final Argument<Map<String, Object>> MESSAGE = Argument.mapOf(String.class, Object.class);
 
     @Inject
     InboundDeliveryService service;
@@ -50,7 +47,10 @@ public class InboundHandler extends MicronautRequestHandler<SQSEvent, SQSBatchRe
     }
 
     private SQSBatchResponse handle(SQSEvent event) {
-        return SqsBatch.process(event, body -> SqsBatch.PracticeMessage.of(json.readValue(body, MESSAGE), "deliveryId"),
-                message -> service.apply(message.practiceId(), message.id()));
+        return SqsBatch.process(event, json, InboundMessage.class, this::apply);
+    }
+
+    private void apply(InboundMessage message) {
+        service.apply(message.practiceId(), message.deliveryId());
     }
 }

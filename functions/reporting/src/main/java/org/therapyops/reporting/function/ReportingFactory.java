@@ -8,18 +8,17 @@ import org.therapyops.dynamodb.DynamoReportingStore;
 import org.therapyops.dynamodb.ReportingBackfill;
 import org.therapyops.dynamodb.ReportingImages;
 import org.therapyops.dynamodb.Tables;
-import org.therapyops.messaging.SqsAlertNotifications;
+import org.therapyops.ports.AlertNotifications;
 import org.therapyops.ports.AlertRepository;
 import org.therapyops.ports.ClaimRepository;
 import org.therapyops.ports.PracticeRepository;
 import org.therapyops.ports.ReportingStore;
 import org.therapyops.reporting.Contributions;
-import org.therapyops.reporting.ReportQueries;
+import org.therapyops.reporting.service.ReportQueries;
 import org.therapyops.reporting.ReportingRules;
-import org.therapyops.reporting.ReportingService;
-import org.therapyops.reporting.WeeklyReports;
+import org.therapyops.reporting.service.ReportingService;
+import org.therapyops.reporting.service.WeeklyReports;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.time.Clock;
 
@@ -59,9 +58,9 @@ public class ReportingFactory {
     }
 
     @Singleton
-    WeeklyReports weeklyReports(ReportingStore store, PracticeRepository practice, AlertRepository alerts, SqsClient sqs,
-                                @Value("${notify.queue.url}") String notifyQueueUrl, ReportingRules rules, Clock clock) {
-        AlertRaiser raiser = new AlertRaiser(practice, alerts, new SqsAlertNotifications(sqs, notifyQueueUrl), clock);
+    WeeklyReports weeklyReports(ReportingStore store, PracticeRepository practice, AlertRepository alerts,
+                                AlertNotifications notifications, ReportingRules rules, Clock clock) {
+        AlertRaiser raiser = new AlertRaiser(practice, alerts, notifications, clock);
         return new WeeklyReports(store, new ReportQueries(store, practice, rules, clock), practice, alerts, raiser, clock);
     }
 }

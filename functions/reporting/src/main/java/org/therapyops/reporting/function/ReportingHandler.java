@@ -13,7 +13,7 @@ import org.therapyops.lambda.Metering;
 import org.therapyops.lambda.StreamBatch;
 import org.therapyops.lambda.StreamImages;
 import org.therapyops.ports.UsageStore;
-import org.therapyops.reporting.WeeklyReports;
+import org.therapyops.reporting.service.WeeklyReports;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.io.IOException;

@@ -15,7 +15,7 @@ final class AuthorizationSupport {
 
     static IntStream linesNeedingAuthorization(Claim claim, ScrubContext context) {
         return IntStream.range(0, claim.lines().size())
-                .filter(i -> context.profile().requiresAuthorization(claim.lines().get(i).code()));
+                .filter(i -> context.rules().requiresAuthorization(claim.lines().get(i).code()));
     }
 
     static Optional<Authorization> named(Claim claim, ScrubContext context) {

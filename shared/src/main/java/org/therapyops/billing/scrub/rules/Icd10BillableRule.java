@@ -9,7 +9,10 @@ import org.therapyops.billing.scrub.IcdCodeSet;
 
 import java.util.List;
 
-/** Every diagnosis is billable: a leaf of the classification, not a category header such as E11 or M54.5. */
+/**
+ * Every diagnosis is billable in the release of the date of service: a leaf of the classification, not a category
+ * header such as E11 or M54.5.
+ */
 public final class Icd10BillableRule extends ScrubRule {
 
     public Icd10BillableRule() {
@@ -18,7 +21,7 @@ public final class Icd10BillableRule extends ScrubRule {
 
     @Override
     protected void check(Claim claim, ScrubContext context, List<Violation> out) {
-        IcdCodeSet codes = context.codeSets().icd10cm();
+        IcdCodeSet codes = context.codeSets().icd10cmFor(claim.dateOfService());
         for (int i = 0; i < claim.diagnoses().size(); i++) {
             String dx = claim.diagnoses().get(i);
             if (codes.status(dx) == IcdCodeSet.Status.HEADER) {

@@ -9,7 +9,7 @@ import org.therapyops.billing.scrub.IcdCodeSet;
 
 import java.util.List;
 
-/** Every diagnosis exists in the ICD-10-CM code set. */
+/** Every diagnosis exists in the ICD-10-CM release of the date of service (in force, else the nearest loaded). */
 public final class Icd10ValidRule extends ScrubRule {
 
     public Icd10ValidRule() {
@@ -18,7 +18,7 @@ public final class Icd10ValidRule extends ScrubRule {
 
     @Override
     protected void check(Claim claim, ScrubContext context, List<Violation> out) {
-        IcdCodeSet codes = context.codeSets().icd10cm();
+        IcdCodeSet codes = context.codeSets().icd10cmFor(claim.dateOfService());
         for (int i = 0; i < claim.diagnoses().size(); i++) {
             String dx = claim.diagnoses().get(i);
             if (codes.status(dx) == IcdCodeSet.Status.UNKNOWN) {

@@ -31,7 +31,7 @@ public final class KxModifierRule extends ScrubRule {
         TherapyYearToDate ytd = context.yearToDate();
         int year = claim.dateOfService().getYear();
         Optional<KxThresholds.Threshold> threshold = context.kxThresholds().forYear(year);
-        if (!context.profile().kxModifier() || ytd == null || ytd.year() != year || threshold.isEmpty()) {
+        if (!context.rules().kxModifier() || ytd == null || ytd.year() != year || threshold.isEmpty()) {
             return;
         }
         Set<TherapyPool> required = ytd.kxPools(claim.lines(), threshold.get().amount());

@@ -15,14 +15,14 @@ import java.util.List;
 public final class KxThresholdRule extends ScrubRule {
 
     public KxThresholdRule() {
-        super("KX_THRESHOLD", Severity.WARNING, "Add the year's Medicare therapy threshold to billing/charges/kx-thresholds.csv"
-                + " and scrub again; until then check KX by hand");
+        super("KX_THRESHOLD", Severity.WARNING, "Have an admin set the year's Medicare therapy threshold (PUT /kx-thresholds)"
+                + " once CMS publishes it, then correct the claim so it is scrubbed again; until then check KX by hand");
     }
 
     @Override
     protected void check(Claim claim, ScrubContext context, List<Violation> out) {
         int year = claim.dateOfService().getYear();
-        if (context.profile().kxModifier() && context.kxThresholds().forYear(year).isEmpty()) {
+        if (context.rules().kxModifier() && context.kxThresholds().forYear(year).isEmpty()) {
             out.add(new Violation("dateOfService", "No KX threshold is known for " + year + ": KX was not checked"));
         }
     }

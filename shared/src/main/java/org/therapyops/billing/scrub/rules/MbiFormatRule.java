@@ -1,7 +1,7 @@
 package org.therapyops.billing.scrub.rules;
 
 import org.therapyops.billing.Claim;
-import org.therapyops.billing.scrub.PayerProfile;
+import org.therapyops.payer.PayerProfile;
 import org.therapyops.billing.scrub.ScrubContext;
 import org.therapyops.billing.scrub.ScrubRule;
 import org.therapyops.billing.scrub.Severity;
@@ -20,7 +20,7 @@ public final class MbiFormatRule extends ScrubRule {
     @Override
     protected void check(Claim claim, ScrubContext context, List<Violation> out) {
         String id = claim.subscriber() == null ? null : claim.subscriber().memberId();
-        if (context.profile().memberIdFormat() != PayerProfile.MemberIdFormat.MBI || RuleSupport.blank(id)) {
+        if (context.rules().memberIdFormat() != PayerProfile.MemberIdFormat.MBI || RuleSupport.blank(id)) {
             return;
         }
         int bad = Mbi.firstInvalidPosition(id.strip());

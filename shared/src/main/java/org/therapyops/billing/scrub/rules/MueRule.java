@@ -13,7 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Medically unlikely edits: units of a code per line (indicator 1) or per day over all lines (2 and 3). */
+/**
+ * Medically unlikely edits of the date of service's table: units of a code per line (indicator 1) or per day over
+ * all lines (2 and 3).
+ */
 public final class MueRule extends ScrubRule {
 
     public MueRule() {
@@ -24,9 +27,11 @@ public final class MueRule extends ScrubRule {
     protected void check(Claim claim, ScrubContext context, List<Violation> out) {
         Map<String, Integer> perDay = new LinkedHashMap<>();
         Map<String, Integer> lastLine = new LinkedHashMap<>();
+        Map<String, MueTable.Limit> limits = new LinkedHashMap<>();
         for (int i = 0; i < claim.lines().size(); i++) {
             Charge line = claim.lines().get(i);
-            MueTable.Limit limit = context.codeSets().mue().limit(line.code()).orElse(null);
+            LocalDate day = RuleSupport.dateOf(claim, line);
+            MueTable.Limit limit = context.codeSets().mueFor(day).limit(line.code()).orElse(null);
             if (limit == null) {
                 continue;
             }
@@ -36,15 +41,15 @@ public final class MueRule extends ScrubRule {
                             + " units on one line; the MUE is " + limit.units() + " (per line)"));
                 }
             } else {
-                LocalDate day = RuleSupport.dateOf(claim, line);
                 String key = line.code() + "|" + day;
                 perDay.merge(key, line.units(), Integer::sum);
                 lastLine.put(key, i);
+                limits.put(key, limit);
             }
         }
         perDay.forEach((key, units) -> {
             String code = key.substring(0, key.indexOf('|'));
-            MueTable.Limit limit = context.codeSets().mue().limit(code).orElseThrow();
+            MueTable.Limit limit = limits.get(key);
             if (units > limit.units()) {
                 out.add(new Violation(RuleSupport.line(lastLine.get(key), "units"), code + " bills " + units
                         + " units on one day; the MUE is " + limit.units() + " per day (indicator " + limit.indicator() + ")"));

@@ -33,7 +33,7 @@ public final class NcciPtpRule extends ScrubRule {
                         || !RuleSupport.dateOf(claim, col1).equals(RuleSupport.dateOf(claim, col2))) {
                     continue;
                 }
-                PtpEdit edit = context.codeSets().ptpEdits().edit(col1.code(), col2.code(), RuleSupport.dateOf(claim, col1)).orElse(null);
+                PtpEdit edit = context.codeSets().ptpEditsFor(RuleSupport.dateOf(claim, col1)).edit(col1.code(), col2.code(), RuleSupport.dateOf(claim, col1)).orElse(null);
                 if (edit == null) {
                     continue;
                 }

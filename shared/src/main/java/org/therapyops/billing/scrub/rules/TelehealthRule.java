@@ -23,25 +23,27 @@ public final class TelehealthRule extends ScrubRule {
 
     @Override
     protected void check(Claim claim, ScrubContext context, List<Violation> out) {
-        var profile = context.profile();
+        var rules = context.rules();
+        java.util.Set<String> telehealthPlaces = rules.telehealthPlacesOfService();
+        boolean modifierRequired = rules.telehealthModifierRequired().value();
         TelehealthMode mode = context.telehealth();
         for (int i = 0; i < claim.lines().size(); i++) {
             Charge line = claim.lines().get(i);
             String pos = RuleSupport.placeOf(claim, line);
-            boolean telehealthPos = profile.telehealthPlacesOfService().contains(pos);
+            boolean telehealthPos = telehealthPlaces.contains(pos);
             boolean remote = mode == null ? telehealthPos : mode != TelehealthMode.IN_PERSON;
             boolean has95 = RuleSupport.has(line, "95");
             boolean has93 = RuleSupport.has(line, "93");
             String field = RuleSupport.line(i, "modifiers");
             if (mode == TelehealthMode.IN_PERSON && telehealthPos) {
                 out.add(new Violation(RuleSupport.line(i, "placeOfService"), "An in-person session billed with telehealth place of service " + pos));
-            } else if (mode != null && remote && !profile.telehealthPlacesOfService().isEmpty() && !telehealthPos) {
+            } else if (mode != null && remote && !telehealthPos) {
                 out.add(new Violation(RuleSupport.line(i, "placeOfService"), "A telehealth session billed with place of service " + pos
-                        + "; the payer wants " + String.join(" or ", new java.util.TreeSet<>(profile.telehealthPlacesOfService()))));
+                        + "; the payer wants " + String.join(" or ", telehealthPlaces)));
             }
             if (!remote && (has95 || has93)) {
                 out.add(new Violation(field, "95/93 on a session that was not telehealth"));
-            } else if (remote && profile.telehealthModifierRequired()) {
+            } else if (remote && modifierRequired) {
                 String expected = mode == TelehealthMode.AUDIO_ONLY ? "93" : mode == TelehealthMode.AUDIO_VIDEO ? "95" : null;
                 if (!has95 && !has93) {
                     out.add(new Violation(field, "The payer requires 95 or 93 on telehealth lines"));

@@ -20,10 +20,10 @@ public final class TimelyFilingRule extends ScrubRule {
     @Override
     protected void check(Claim claim, ScrubContext context, List<Violation> out) {
         long days = ChronoUnit.DAYS.between(claim.dateOfService(), context.today());
-        int limit = context.profile().timelyFilingDays();
-        if (days > limit) {
-            out.add(new Violation("dateOfService", "The date of service is " + days + " days ago; " + context.profile().name()
-                    + " takes claims for " + limit + " days"));
+        var limit = context.rules().timelyFilingDays();
+        if (days > limit.value()) {
+            out.add(new Violation("dateOfService", "The date of service is " + days + " days ago; the payer takes claims for "
+                    + limit.value() + " days (" + context.rules().describe(limit.source()) + ")"));
         }
     }
 }

@@ -29,7 +29,7 @@ public final class UnitsMinutesRule extends ScrubRule {
 
     @Override
     protected void check(Claim claim, ScrubContext context, List<Violation> out) {
-        boolean dayTotal = context.profile().unitRounding() == UnitRounding.CMS_8_MINUTE;
+        boolean dayTotal = context.rules().unitRounding().value() == UnitRounding.CMS_8_MINUTE;
         int minutes = 0;
         int billed = 0;
         List<Integer> dayTimed = new java.util.ArrayList<>();

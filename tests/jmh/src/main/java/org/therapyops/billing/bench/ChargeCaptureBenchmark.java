@@ -15,11 +15,11 @@ import org.therapyops.billing.charges.ChargeCapture;
 import org.therapyops.billing.charges.CodeCatalog;
 import org.therapyops.billing.charges.FeeSchedule;
 import org.therapyops.billing.charges.KxThresholds;
-import org.therapyops.billing.charges.PayerRules;
 import org.therapyops.billing.charges.TherapyYearToDate;
+import org.therapyops.domain.Payer;
 import org.therapyops.domain.PayerType;
-import org.therapyops.domain.Telehealth;
-import org.therapyops.domain.UnitRounding;
+import org.therapyops.payer.PayerRules;
+import org.therapyops.payer.service.PayerRulesResolver;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -33,6 +33,7 @@ public class ChargeCaptureBenchmark {
 
     private SignedNote note;
     private PayerRules medicare;
+    private KxThresholds kxThresholds;
     private FeeSchedule fees;
     private CodeCatalog catalog;
     private TherapyYearToDate yearToDate;
@@ -41,9 +42,10 @@ public class ChargeCaptureBenchmark {
     public void setUp() {
         catalog = CodeCatalog.load();
         fees = FeeSchedule.loadSample();
-        medicare = new PayerRules("payer-medicare", PayerType.MEDICARE, UnitRounding.CMS_8_MINUTE, Telehealth.defaults(),
-                true, true, KxThresholds.load());
         note = Inputs.ptNote();
+        medicare = PayerRulesResolver.shipped().rulesFor(new Payer("payer-medicare", "Medicare Part B", "MCRB1",
+                PayerType.MEDICARE, java.time.Instant.EPOCH, 1), note.dateOfService()).orElseThrow();
+        kxThresholds = KxThresholds.load();
         // $2,350 of PT so far against 2026's $2,480: the note crosses the threshold, so every line takes KX.
         yearToDate = new TherapyYearToDate(2026, new BigDecimal("2350.00"), BigDecimal.ZERO);
 
@@ -59,7 +61,7 @@ public class ChargeCaptureBenchmark {
     }
 
     private CaptureResult capture() {
-        return ChargeCapture.capture(note, medicare, fees, catalog, yearToDate);
+        return ChargeCapture.capture(note, medicare, kxThresholds, fees, catalog, yearToDate);
     }
 
     static void check(boolean ok, String expected, Object actual) {

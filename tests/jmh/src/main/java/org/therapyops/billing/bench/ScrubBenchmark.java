@@ -13,14 +13,17 @@ import org.therapyops.billing.TelehealthMode;
 import org.therapyops.billing.charges.KxThresholds;
 import org.therapyops.billing.charges.TherapyYearToDate;
 import org.therapyops.billing.scrub.CodeSets;
-import org.therapyops.billing.scrub.PayerProfile;
-import org.therapyops.billing.scrub.PayerProfiles;
 import org.therapyops.billing.scrub.ScrubContext;
 import org.therapyops.billing.scrub.ScrubResult;
 import org.therapyops.billing.scrub.ScrubStatus;
 import org.therapyops.billing.scrub.Scrubber;
+import org.therapyops.billing.scrub.rules.ScrubRules;
 import org.therapyops.domain.Coverage;
 import org.therapyops.domain.CoveragePriority;
+import org.therapyops.domain.Payer;
+import org.therapyops.domain.PayerType;
+import org.therapyops.payer.PayerRules;
+import org.therapyops.payer.service.PayerRulesResolver;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -44,9 +47,10 @@ public class ScrubBenchmark {
 
     @Setup
     public void setUp() {
-        scrubber = Scrubber.withAllRules();
+        scrubber = ScrubRules.scrubber();
         CodeSets codeSets = CodeSets.shipped();
-        PayerProfile medicare = PayerProfiles.defaults().inForce("medicare", Inputs.DOS).orElseThrow();
+        PayerRules medicare = PayerRulesResolver.shipped().rulesFor(new Payer("payer-medicare", "Medicare Part B", "MCRB1",
+                PayerType.MEDICARE, java.time.Instant.EPOCH, 1), Inputs.DOS).orElseThrow();
         claim = Inputs.medicareClaim("claim-4", 7, Inputs.DOS);
         List<Claim> earlier = List.of(Inputs.medicareClaim("claim-1", 7, Inputs.DOS.minusDays(14)),
                 Inputs.medicareClaim("claim-2", 7, Inputs.DOS.minusDays(10)),

@@ -1,0 +1,125 @@
+// Test data made the way staff make it, through the public API; sign-in as a role; axe and screenshots.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const API = process.env.API_URL ?? "http://127.0.0.1:3000";
+// bin/check-console names the folder: target/console-tests/screenshots, or docs/console with --screenshots.
+const SHOTS = process.env.SCREENSHOTS ?? resolve(dirname(fileURLToPath(import.meta.url)), "../../target/console-tests/screenshots");
+
+export async function token(practiceId: string, role: string, subject?: string): Promise<string> {
+  const r = await fetch(`${API}/_local/tokens`, { method: "POST", body: JSON.stringify({ practiceId, role, subject }) });
+  return ((await r.json()) as { token: string }).token;
+}
+
+export interface Answer { status: number; body: any; etag: string | null }
+
+export class Client {
+  constructor(readonly token: string) {}
+  async send(method: string, path: string, body?: unknown, ifMatch?: string): Promise<Answer> {
+    const headers: Record<string, string> = { Authorization: `Bearer ${this.token}` };
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    if (ifMatch) headers["If-Match"] = ifMatch;
+    const r = await fetch(API + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await r.text();
+    let parsed: any = text;
+    try { parsed = text ? JSON.parse(text) : null; } catch { /* not JSON */ }
+    return { status: r.status, body: parsed, etag: r.headers.get("etag") };
+  }
+  async ok(method: string, path: string, body?: unknown, ifMatch?: string): Promise<any> {
+    const a = await this.send(method, path, body, ifMatch);
+    if (a.status >= 300) throw new Error(`${method} ${path} -> ${a.status} ${JSON.stringify(a.body)}`);
+    return a.body;
+  }
+  get = (p: string) => this.ok("GET", p);
+  post = (p: string, b: unknown = {}, m?: string) => this.ok("POST", p, b, m);
+  put = (p: string, b: unknown, m: string) => this.ok("PUT", p, b, m);
+  /** GETs until the test holds (the functions work from streams and queues, a moment after each request). */
+  async until(path: string, test: (b: any) => boolean, seconds = 60): Promise<any> {
+    const end = Date.now() + seconds * 1000;
+    for (;;) {
+      const b = await this.get(path);
+      if (test(b)) return b;
+      if (Date.now() > end) throw new Error(`${path}: condition not met in ${seconds}s: ${JSON.stringify(b).slice(0, 500)}`);
+      await new Promise((r) => setTimeout(r, 400));
+    }
+  }
+}
+
+export const day = (offset: number) => {
+  const d = new Date();
+  d.setDate(d.getDate() + offset);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+};
+
+/** A practice ready to bill a commercial payer: billing profile, fees, a payer, a PT, a patient with an authorization. */
+export async function practice(options: { units?: number; memberId?: string; payer?: Record<string, unknown> } = {}) {
+  const id = `console-${Math.random().toString(36).slice(2, 10)}`;
+  const admin = new Client(await token(id, "admin"));
+  await admin.put("/billing-profile", {
+    organizationName: "Riverside Therapy Group", npi: "1245319599", taxId: "12-3456789", taxonomy: "261QR0400X",
+    address: { line1: "100 River Rd", city: "Springfield", state: "IL", postalCode: "62701-1234" },
+    submitter: { id: "RTG01", contactName: "Billing Office", phone: "2175550100" },
+  }, '"0"');
+  await admin.put("/fee-schedule", { fees: [{ code: "97110", amount: 45 }, { code: "97140", amount: 44 }, { code: "97161", amount: 150 }] }, '"0"');
+  const payer = (await admin.post("/payers", { name: "Acme Health", payerId: "ACME1", payerType: "COMMERCIAL", ...options.payer })).id as string;
+  const provider = (await admin.post("/providers", { npi: "1234567893", firstName: "Jordan", lastName: "Rivera", discipline: "PT", taxonomy: "225100000X" })).id as string;
+  const p = { id, admin, payer, provider, patients: [] as { id: string; authorization: string; name: string }[] };
+  await addPatient(p, "Alex", "Demo", options.memberId ?? "ACM123", options.units ?? 12);
+  return p;
+}
+
+export type TestPractice = Awaited<ReturnType<typeof practice>>;
+
+export async function addPatient(p: { admin: Client; payer: string; patients: { id: string; authorization: string; name: string }[] }, first: string, last: string, memberId: string, units = 12) {
+  const patient = (await p.admin.post("/patients", { firstName: first, lastName: last, birthDate: "1958-04-12", sex: "F",
+    address: { line1: "12 Elm Ave", city: "Springfield", state: "IL", postalCode: "62704" } })).id as string;
+  const coverage = (await p.admin.post(`/patients/${patient}/coverages`, { payerId: p.payer, memberId, effectiveFrom: "2026-01-01" })).id as string;
+  const authorization = (await p.admin.post(`/patients/${patient}/authorizations`, { coverageId: coverage, number: `ACME-${units}-${last}`,
+    serviceCodes: ["97110", "97140"], unitType: "UNITS", quantity: units, startDate: day(-30), endDate: day(60) })).id as string;
+  const out = { id: patient, authorization, name: `${first} ${last}` };
+  p.patients.push(out);
+  return out;
+}
+
+/** Books through the API and waits for the authorization check's decision. */
+export async function book(p: TestPractice, patient: string, start: string, minutes = 45, code = "97110") {
+  const a = await p.admin.post("/appointments", { patientId: patient, providerId: p.provider, serviceCode: code, start, durationMinutes: minutes });
+  return p.admin.until(`/appointments/${a.id}`, (x) => x.status !== "REQUESTED");
+}
+
+/** Signs in without the sign-in page: the token the local cloud issues, kept where the console keeps it. */
+export async function signInAs(page: Page, practiceId: string, role: string, subject?: string, hash = "") {
+  const t = await token(practiceId, role, subject);
+  await page.addInitScript((value) => sessionStorage.setItem("therapyops.session", value), t);
+  await page.goto(`/${hash}`);
+}
+
+/** No serious or critical axe-core violation on the page as it is now. */
+export async function axe(page: Page, name: string) {
+  const result = await new AxeBuilder({ page }).analyze();
+  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(bad.map((v) => `${name}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+}
+
+/** The page fits the viewport's width: nothing needs scrolling sideways (as at 1280×800 and on a tablet). */
+export async function fitsWidth(page: Page, name: string) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `${name}: wider than the viewport by ${overflow}px`).toBeLessThanOrEqual(0);
+}
+
+/** The screen's navigation as the signed-in person sees it. */
+export async function screens(page: Page): Promise<string[]> {
+  const nav = page.getByRole("navigation", { name: "Screens" });
+  await expect(nav).toBeVisible();
+  return (await nav.getByRole("link").allInnerTexts()).map((t) => t.trim());
+}
+
+export const TABLET = { width: 820, height: 1180 };
+
+export async function shot(page: Page, name: string) {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: false });
+}

@@ -1,0 +1,158 @@
+package org.therapyops.dynamodb;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.therapyops.billing.ClaimMilestones;
+import org.therapyops.billing.ClaimStatus;
+import org.therapyops.billing.PayerResponse;
+import org.therapyops.billing.StoredClaim;
+import org.therapyops.billing.remittance.Remittances;
+import org.therapyops.domain.PracticeSettings;
+import org.therapyops.ports.ClaimRepository;
+import org.therapyops.ports.PracticeRepository;
+import org.therapyops.ports.ReportingStore;
+import org.therapyops.reporting.Aggregate;
+import org.therapyops.reporting.ClaimSnapshot;
+import org.therapyops.reporting.Contributions;
+import org.therapyops.reporting.InMemoryReportingStore;
+import org.therapyops.reporting.ReportingRules;
+import org.therapyops.reporting.service.ReportingService;
+import org.therapyops.reporting.WorkItem;
+import org.therapyops.testing.Moto;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.lang.reflect.Proxy;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The reporting table on moto: a fact and its deltas written together, replays and races ending as the latest state alone. */
+class DynamoReportingStoreTest {
+
+    private static DynamoDbClient dynamo;
+    private static DynamoReportingStore store;
+    private final String practiceId = "practice-" + UUID.randomUUID();
+
+    @BeforeAll
+    static void start() {
+        Moto moto = Moto.shared();
+        dynamo = moto.dynamo();
+        store = new DynamoReportingStore(dynamo, moto.createReportingTable());
+    }
+
+    @AfterAll
+    static void stop() {
+        dynamo.close();
+    }
+
+    static ReportingService service(ReportingStore store) {
+        PracticeRepository practice = (PracticeRepository) Proxy.newProxyInstance(DynamoReportingStoreTest.class.getClassLoader(),
+                new Class<?>[] {PracticeRepository.class}, (p, m, a) -> PracticeSettings.defaults());
+        ClaimRepository claims = (ClaimRepository) Proxy.newProxyInstance(DynamoReportingStoreTest.class.getClassLoader(),
+                new Class<?>[] {ClaimRepository.class}, (p, m, a) -> java.util.Optional.empty());
+        return new ReportingService(store, practice, claims, new Contributions(ReportingRules.load()), Clock.systemUTC());
+    }
+
+    /** Versions 1..n of a claim going SCRUB_PENDING → READY → SUBMITTED → PARTIALLY_PAID with a denial. */
+    static List<StoredClaim> life(String id) {
+        StoredClaim base = Remittances.submitted(id, "97110", "60.00", "97140", "40.00");
+        ClaimMilestones m = ClaimMilestones.NONE;
+        List<StoredClaim> versions = new ArrayList<>();
+        versions.add(version(base, 1, ClaimStatus.SCRUB_PENDING, PayerResponse.NONE, m));
+        m = m.scrubbed(ClaimStatus.READY, Instant.parse("2026-11-16T16:00:00Z"));
+        versions.add(version(base, 2, ClaimStatus.READY, PayerResponse.NONE, m));
+        m = m.submitted(Instant.parse("2026-11-17T16:00:00Z"));
+        PayerResponse sent = PayerResponse.NONE.withSubmission("B1", Instant.parse("2026-11-17T16:00:00Z"));
+        versions.add(version(base, 3, ClaimStatus.SUBMITTED, sent, m));
+        List<PayerResponse.Denial> denials = List.of(new PayerResponse.Denial(2, "97140", new BigDecimal("40.00"), List.of("CO-97"), List.of()));
+        Instant posted = Instant.parse("2026-12-01T16:00:00Z");
+        m = m.answered(ClaimStatus.PARTIALLY_PAID, posted, denials);
+        versions.add(version(base, 4, ClaimStatus.PARTIALLY_PAID, sent.withRemittance(new PayerResponse.RemittanceTotals(
+                new BigDecimal("45.00"), new BigDecimal("15.00"), new BigDecimal("40.00"), List.of(), "era", posted, 1), "P", denials), m));
+        return versions;
+    }
+
+    static StoredClaim version(StoredClaim base, long v, ClaimStatus status, PayerResponse r, ClaimMilestones m) {
+        return new StoredClaim(base.claim(), base.noteId(), base.noteSignedAt(), status, true, base.createdAt(), v, r, m);
+    }
+
+    private Map<Aggregate, Map<String, BigDecimal>> everything(ReportingStore s, String practice) {
+        ReportingStore.Snapshot snapshot = s.read(practice, EnumSet.of(Aggregate.Kind.DAY_TOTAL, Aggregate.Kind.DAY_PAYER,
+                Aggregate.Kind.DAY_PROVIDER, Aggregate.Kind.DAY_CARC, Aggregate.Kind.WORK_TOTAL), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31),
+                LocalDate.of(2026, 1, 1), false);
+        Map<Aggregate, Map<String, BigDecimal>> result = new TreeMap<>(java.util.Comparator.comparing(Aggregate::key));
+        snapshot.aggregates().forEach((a, counters) -> {
+            Map<String, BigDecimal> nonZero = new TreeMap<>();
+            counters.forEach((k, v) -> {
+                if (v.signum() != 0) {
+                    nonZero.put(k, v.stripTrailingZeros());
+                }
+            });
+            if (!nonZero.isEmpty()) {
+                result.put(a, nonZero);
+            }
+        });
+        return result;
+    }
+
+    @Test
+    void replayedDuplicatedAndReorderedChangesLeaveTheTableAsTheLatestStateAlone() {
+        List<StoredClaim> life = life("c1");
+        InMemoryReportingStore expected = new InMemoryReportingStore();
+        service(expected).claimChanged("p", new ClaimSnapshot(life.get(3), null));
+
+        ReportingService reporting = service(store);
+        List<StoredClaim> deliveries = new ArrayList<>(life);
+        deliveries.addAll(life);
+        Collections.shuffle(deliveries, new Random(7));
+        deliveries.forEach(c -> reporting.claimChanged(practiceId, new ClaimSnapshot(c, null)));
+
+        assertThat(everything(store, practiceId)).isEqualTo(expected.aggregates("p"));
+        List<WorkItem> work = store.read(practiceId, EnumSet.noneOf(Aggregate.Kind.class), LocalDate.MIN, LocalDate.MAX, null, true).work();
+        assertThat(work).containsExactlyInAnyOrderElementsOf(expected.work("p").values());
+        assertThat(work).extracting(WorkItem::kind).containsExactly(WorkItem.Kind.DENIED);
+        assertThat(store.practices()).contains(practiceId);
+    }
+
+    @Test
+    void concurrentChangesOfOneClaimAndOfClaimsSharingDaysAddUpExactly() throws Exception {
+        ReportingService reporting = service(store);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> futures = new ArrayList<>();
+        InMemoryReportingStore expected = new InMemoryReportingStore();
+        ReportingService expectedReporting = service(expected);
+        for (int i = 0; i < 6; i++) {
+            List<StoredClaim> life = life("c" + i);
+            expectedReporting.claimChanged("p", new ClaimSnapshot(life.get(3), null));
+            for (StoredClaim version : life) {
+                futures.add(pool.submit(() -> reporting.claimChanged(practiceId, new ClaimSnapshot(version, null))));
+            }
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        assertThat(everything(store, practiceId)).isEqualTo(expected.aggregates("p"));
+        Map<String, BigDecimal> paidDay = everything(store, practiceId).get(new Aggregate(Aggregate.Kind.DAY_TOTAL, LocalDate.of(2026, 12, 1)));
+        assertThat(paidDay.get("adjudicated")).isEqualByComparingTo("6");
+        assertThat(paidDay.get("deniedAmount")).isEqualByComparingTo("240");
+
+        store.clear(practiceId);
+        assertThat(everything(store, practiceId)).isEmpty();
+    }
+}
