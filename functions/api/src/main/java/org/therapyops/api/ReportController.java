@@ -41,6 +41,7 @@ import java.util.Set;
  */
 @Controller("/reports")
 @Tag(name = "Reports")
+@OpenApiResponses.Authenticated
 public class ReportController {
 
     static final String CSV = "text/csv";
@@ -69,7 +70,7 @@ public class ReportController {
             @Content(mediaType = CSV, schema = @Schema(type = "string"))})
     @ApiResponse(responseCode = "400", description = "malformed-request: an unknown report or groupBy, to before from, a range "
             + "over 24 months, or a date that is not one; errors[].field names it")
-    @ApiResponse(responseCode = "403", description = OpenApiResponses.FORBIDDEN)
+    @OpenApiResponses.NotFound
     public HttpResponse<?> report(@Parameter(hidden = true) Caller caller, @PathVariable String name,
                                   @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
                                   @Nullable @QueryValue String groupBy,

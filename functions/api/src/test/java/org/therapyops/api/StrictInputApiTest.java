@@ -46,6 +46,7 @@ class StrictInputApiTest {
         context = ApplicationContext.builder().properties(Map.of(
                 "practice.table", tables.practice(),
                 "appointments.table", tables.appointments(),
+                "appointment.history.table", tables.appointmentHistory(),
                 "aws.endpoint.url", moto.endpoint().toString())).start();
         function = new APIGatewayV2HTTPEventFunction(context);
         practice = new DynamoPracticeRepository(moto.dynamo(), tables);

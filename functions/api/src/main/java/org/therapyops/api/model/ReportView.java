@@ -1,6 +1,5 @@
 package org.therapyops.api.model;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.therapyops.reporting.ReportTable;
@@ -16,14 +15,14 @@ import java.util.Map;
  */
 @Serdeable
 public record ReportView(String report, LocalDate from, LocalDate to, String groupBy, LocalDate asOf, List<ColumnView> columns,
-                         List<RowView> rows, @Nullable RowView total) {
+                         List<RowView> rows, @OrNull RowView total) {
 
     /** A column: its name (the key of each row's values), what it holds, and the formula of a figure. */
     @Serdeable
     public record ColumnView(String name,
                              @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
                                      allowableValues = {"COUNT", "AMOUNT", "RATIO", "DAYS", "UNITS", "DATE", "TEXT"}) String type,
-                             @Nullable String formula) {
+                             @OrNull String formula) {
     }
 
     /**
@@ -31,8 +30,8 @@ public record ReportView(String report, LocalDate from, LocalDate to, String gro
      * and a value per column: a number, a date or text, or null (a rate with nothing to divide by).
      */
     @Serdeable
-    public record RowView(@Nullable String group, @Nullable String label,
-                          @Schema(additionalPropertiesSchema = Object.class) Map<String, Object> values) {
+    public record RowView(@OrNull String group, @OrNull String label,
+                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED, additionalPropertiesSchema = Object.class) Map<String, Object> values) {
     }
 
     public static ReportView of(ReportTable t) {
