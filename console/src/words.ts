@@ -67,6 +67,7 @@ export const ALERT_LABEL: Record<S["AlertType"], string> = {
   APPOINTMENT_BLOCKED: "Booking blocked",
   AUTHORIZATION_UPDATED: "Authorization updated",
   CLAIMS_NEED_REVIEW: "Claims need review",
+  WEEKLY_REPORT: "Weekly report",
 };
 
 export const DENIAL_ACTIONS: { value: string; label: string }[] = [

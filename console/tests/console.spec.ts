@@ -367,6 +367,7 @@ test("cross-origin: the console on another origin calls the API under its CORS c
   await page.getByLabel("Practice id").fill(p.id);
   await page.getByRole("radio", { name: /Front desk/ }).check();
   await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator(".page-head")).toContainText("Book a session"); // signed in: the day is shown first
   await page.goto(`${other.origin}/#/appointments/${a.id}`);
   await expect(page.locator(".page-head")).toContainText("Scheduled");
   await page.getByRole("button", { name: "Check in" }).click(); // a preflighted POST with If-Match

@@ -12,7 +12,7 @@ export interface paths {
             cookie?: never;
         };
         /** List alerts by status (OPEN by default), newest first, with cursor pagination; a review digest's claims only for billers and admins */
-        get: operations["list"];
+        get: operations["alerts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -48,7 +48,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Book every session of a series (all or none); each is then decided against the authorizations */
-        post: operations["book"];
+        post: operations["bookSeries"];
         delete?: never;
         options?: never;
         head?: never;
@@ -80,10 +80,10 @@ export interface paths {
             cookie?: never;
         };
         /** List appointments starting in [from, to), oldest first */
-        get: operations["list_1"];
+        get: operations["appointments"];
         put?: never;
         /** Book an appointment; it is decided against the patient's authorizations asynchronously */
-        post: operations["book_1"];
+        post: operations["bookAppointment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -115,7 +115,7 @@ export interface paths {
             cookie?: never;
         };
         /** The appointment's audit trail: every state change, who, when, from which request, why */
-        get: operations["audit"];
+        get: operations["appointmentAudit"];
         put?: never;
         post?: never;
         delete?: never;
@@ -236,7 +236,7 @@ export interface paths {
         /** Read the practice's billing profile */
         get: operations["profile"];
         /** Create (If-Match: "0") or replace the practice's billing profile */
-        put: operations["replace"];
+        put: operations["replaceBillingProfile"];
         post?: never;
         delete?: never;
         options?: never;
@@ -254,7 +254,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Batch READY claims (all of the practice's, or the given claimIds) into one 837P interchange; the claims become SUBMITTED */
-        post: operations["create"];
+        post: operations["createClaimBatch"];
         delete?: never;
         options?: never;
         head?: never;
@@ -303,7 +303,7 @@ export interface paths {
             cookie?: never;
         };
         /** List the practice's claims, optionally of one status: in id order, or one patient's, newest date of service first */
-        get: operations["list_2"];
+        get: operations["claims"];
         put?: never;
         post?: never;
         delete?: never;
@@ -391,7 +391,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Replace a claim the payer accepted or adjudicated (frequency 7, REF*F8 its control number) with the correction given (If-Match on the original); the replacement is scrubbed and sent in the next batch */
-        post: operations["replace_1"];
+        post: operations["replaceClaim"];
         delete?: never;
         options?: never;
         head?: never;
@@ -460,7 +460,7 @@ export interface paths {
         /** Read the practice's fee schedule */
         get: operations["schedule"];
         /** Create (If-Match: "0") or replace the practice's fee schedule */
-        put: operations["replace_2"];
+        put: operations["replaceFeeSchedule"];
         post?: never;
         delete?: never;
         options?: never;
@@ -527,10 +527,10 @@ export interface paths {
             cookie?: never;
         };
         /** List the practice's integrations, newest first (no secrets) */
-        get: operations["list_3"];
+        get: operations["integrations"];
         put?: never;
         /** Register an integrator (admins); the answer holds its signing secret, shown this once */
-        post: operations["create_1"];
+        post: operations["createIntegration"];
         delete?: never;
         options?: never;
         head?: never;
@@ -605,6 +605,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/kx-thresholds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read the KX thresholds in force for the practice: the shipped defaults and the years its admin set */
+        get: operations["thresholds"];
+        /** Set the practice's KX thresholds (If-Match: "0" the first time): the years listed go over the shipped defaults */
+        put: operations["replaceKxThresholds"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/notes": {
         parameters: {
             query?: never;
@@ -615,7 +633,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Write a draft note for an appointment (one note per appointment) */
-        post: operations["create_2"];
+        post: operations["createNote"];
         delete?: never;
         options?: never;
         head?: never;
@@ -632,7 +650,7 @@ export interface paths {
         /** Read a note */
         get: operations["note"];
         /** Replace a draft note (If-Match); a signed note changes only by addendum */
-        put: operations["replace_3"];
+        put: operations["replaceNote"];
         post?: never;
         delete?: never;
         options?: never;
@@ -665,7 +683,7 @@ export interface paths {
             cookie?: never;
         };
         /** The note's audit trail: creation, edits, signing, addenda */
-        get: operations["audit_1"];
+        get: operations["noteAudit"];
         put?: never;
         post?: never;
         delete?: never;
@@ -860,10 +878,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List payers, optionally of one payer type */
+        /** List payers, optionally of one payer type, each with the rules in force today (or on asOf) */
         get: operations["payers"];
         put?: never;
-        /** Register a payer and its rules */
+        /** Register a payer and its own rules (each optional: the profile of its type decides the rest) */
         post: operations["createPayer"];
         delete?: never;
         options?: never;
@@ -878,9 +896,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read a payer */
+        /** Read a payer, with the rules in force today (or on asOf) and where each came from */
         get: operations["payer"];
-        /** Replace a payer's name, payer id and rules */
+        /** Replace a payer's name, payer id, type and own rules (effective from rulesEffectiveFrom, default today); NEEDS_AUTH bookings its rules no longer block are checked again */
         put: operations["updatePayer"];
         post?: never;
         delete?: never;
@@ -1040,7 +1058,7 @@ export interface components {
     schemas: {
         /** @description Why a staff action was taken (kept in the audit trail); required for an override. */
         ActionInput: {
-            reason: string;
+            reason?: string | null;
         };
         /** @description Text added to a signed note. */
         AddendumInput: {
@@ -1064,31 +1082,31 @@ export interface components {
             type: components["schemas"]["AlertType"];
             /** Format: int32 */
             threshold: number;
-            authorizationId: string;
-            appointmentId: string;
-            patientId: string;
-            patientInitials: string;
-            authorizationNumber: string;
+            authorizationId: string | null;
+            appointmentId: string | null;
+            patientId: string | null;
+            patientInitials: string | null;
+            authorizationNumber: string | null;
             /** Format: date */
-            endDate: string;
+            endDate: string | null;
             /** Format: date */
-            serviceDate: string;
+            serviceDate: string | null;
             message: string;
             /** Format: date-time */
             createdAt: string;
             status: components["schemas"]["AlertStatus"];
-            acknowledgedBy: string;
+            acknowledgedBy: string | null;
             /** Format: date-time */
-            acknowledgedAt: string;
-            reviewDigest?: components["schemas"]["AlertView.ReviewDigestView"] | null;
-            weeklyReport?: components["schemas"]["AlertView.WeeklyReportView"] | null;
+            acknowledgedAt: string | null;
+            reviewDigest: components["schemas"]["OrNull_11"] | null;
+            weeklyReport: components["schemas"]["OrNull_12"] | null;
         };
         /** @description A listed claim: its id, date of service, payer, billed amount and the scrubber's errors. */
         "AlertView.ClaimLineView": {
             claimId: string;
             /** Format: date */
-            dateOfService: string;
-            payerName: string;
+            dateOfService: string | null;
+            payerName: string | null;
             billedAmount: number;
             errors: components["schemas"]["AlertView.RuleErrorView"][];
             /** Format: int32 */
@@ -1099,41 +1117,23 @@ export interface components {
             name: string;
             label: string;
             kind: string;
-            value?: number | null;
-            previous?: number | null;
-        };
-        /** @description The claims in NEEDS_REVIEW on the practice's date `asOf`: how many, the first listed, and fix hints by rule. */
-        "AlertView.ReviewDigestView": {
-            /** Format: date */
-            asOf: string;
-            /** Format: int32 */
-            total: number;
-            /** Format: int32 */
-            notListed: number;
-            claims: components["schemas"]["AlertView.ClaimLineView"][];
-            fixHints: {
-                [key: string]: string;
-            };
+            value: number | null;
+            previous: number | null;
         };
         /** @description A scrubber error: the rule and the claim's field it concerns. */
         "AlertView.RuleErrorView": {
             ruleId: string;
-            field: string;
-        };
-        /** @description A WEEKLY_REPORT's week (Monday to Sunday) and its headline figures against the week before. */
-        "AlertView.WeeklyReportView": {
-            /** Format: date */
-            from: string;
-            /** Format: date */
-            to: string;
-            figures: components["schemas"]["AlertView.FigureView"][];
+            field: string | null;
         };
         /** @description A session to book: patient, provider, service code, practice-local start and planned length. */
         AppointmentInput: {
             patientId: string;
             providerId: string;
             serviceCode: string;
-            /** Format: date-time */
+            /**
+             * @description Practice-local date and time (2026-12-07T09:00), or an instant with a UTC offset (2026-12-07T14:00:00Z, 2026-12-07T09:00:00-05:00), converted to the practice's time zone
+             * @example 2026-12-07T09:00
+             */
             start: string;
             /** Format: int32 */
             durationMinutes: number;
@@ -1146,36 +1146,20 @@ export interface components {
             patientId: string;
             providerId: string;
             serviceCode: string;
-            /** Format: date-time */
+            /**
+             * Format: local-date-time
+             * @description Local date and time in the practice's time zone, without an offset, e.g. 2026-12-03T10:00
+             */
             start: string;
             /** Format: int32 */
             durationMinutes: number;
             status: components["schemas"]["AppointmentStatus"];
-            decision: components["schemas"]["AppointmentView.DecisionView"];
-            seriesId: string;
+            decision: components["schemas"]["OrNull_14"] | null;
+            seriesId: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: int64 */
             version: number;
-        };
-        /** @description The authorization check's verdict. `reservedUnits` counts visits, 15-minute units, or quarter hours for an authorization granted in hours; `reasons` say why it was blocked; `warnings` why it was scheduled under the WARN policy without a reservation. */
-        "AppointmentView.DecisionView": {
-            authorizationId: string;
-            /** Format: int64 */
-            reservedUnits: number;
-            reasons: components["schemas"]["AppointmentView.ReasonView"][];
-            warnings: components["schemas"]["AppointmentView.ReasonView"][];
-            explanation: string;
-            /** Format: date-time */
-            decidedAt: string;
-            override: components["schemas"]["AppointmentView.OverrideView"];
-        };
-        /** @description A blocked appointment scheduled anyway: who, why, when. */
-        "AppointmentView.OverrideView": {
-            by: string;
-            reason: string;
-            /** Format: date-time */
-            at: string;
         };
         /** @description A machine-readable reason with details. */
         "AppointmentView.ReasonView": {
@@ -1192,12 +1176,12 @@ export interface components {
             /** Format: date-time */
             at: string;
             actor: string;
-            role: string;
+            role: string | null;
             action: string;
-            from: string;
-            to: string;
-            requestId: string;
-            reason: string;
+            from: string | null;
+            to: string | null;
+            requestId: string | null;
+            reason: string | null;
         };
         /** @description A new authorization on one of the patient's coverages: the payer's number, the service codes sharing its pool, the quantity in visits, 15-minute units or hours (in quarter hours), and its window. */
         AuthorizationInput: {
@@ -1210,7 +1194,7 @@ export interface components {
             startDate: string;
             /** Format: date */
             endDate: string;
-            discipline: components["schemas"]["Discipline"];
+            discipline?: components["schemas"]["Discipline"] | null;
         };
         /** @enum {string} */
         AuthorizationRequirement: "ALL" | "NONE" | "LISTED";
@@ -1223,7 +1207,7 @@ export interface components {
             startDate: string;
             /** Format: date */
             endDate: string;
-            discipline: components["schemas"]["Discipline"];
+            discipline?: components["schemas"]["Discipline"] | null;
         };
         /** @description An authorization with its counters, in its own unit type: remaining = authorized - rendered - scheduled. */
         AuthorizationView: {
@@ -1241,7 +1225,7 @@ export interface components {
             startDate: string;
             /** Format: date */
             endDate: string;
-            discipline: components["schemas"]["Discipline"];
+            discipline: components["schemas"]["OrNull"] | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: int64 */
@@ -1270,7 +1254,7 @@ export interface components {
             taxId: string;
             taxonomy: string;
             address: components["schemas"]["AddressInput"];
-            submitter: components["schemas"]["BillingProfileInput.Submitter"];
+            submitter: components["schemas"]["OrNull_1"] | null;
             /** Format: int64 */
             version: number;
         };
@@ -1281,7 +1265,7 @@ export interface components {
             claimIds: string[];
             findings: components["schemas"]["CaptureView.Finding"][];
             /** Format: date-time */
-            capturedAt: string;
+            capturedAt: string | null;
         };
         /** @description One finding: ERROR not billed, WARNING billed (check it), INFO billed as told. */
         "CaptureView.Finding": {
@@ -1290,6 +1274,10 @@ export interface components {
             /** Format: int32 */
             line: number;
             message: string;
+        };
+        /** @description The claims to batch: the given ids (all READY), or every READY claim of the practice when left out. */
+        ClaimBatchInput: {
+            claimIds?: string[] | null;
         };
         /** @description An 837P batch: its control numbers (ISA13 as written, GS06, ST02), the claims it submitted and when, each claim's patient control number (CLM01, which the payer's 277CA and 835 quote) by claim id, and the 999's verdict once it came. */
         ClaimBatchView: {
@@ -1307,15 +1295,7 @@ export interface components {
             };
             /** Format: date-time */
             createdAt: string;
-            acknowledgement?: components["schemas"]["ClaimBatchView.Acknowledgement"] | null;
-        };
-        /** @description The 999: AK901 (A accepted, E accepted with errors, P partially, R rejected) and its errors in our words. */
-        "ClaimBatchView.Acknowledgement": {
-            status: string;
-            errors: string[];
-            deliveryId: string;
-            /** Format: date-time */
-            at: string;
+            acknowledgement: components["schemas"]["OrNull_13"] | null;
         };
         /** @description A biller's correction of a scrubbed claim: what is given replaces the claim's value, what is left out stays. Lines correct the claim's lines in order (one entry per line); minutes, provider and date stay as charged. `refreshFromPracticeData` takes the billing provider, rendering provider and subscriber (patient and member id) again from the practice's data as it is now, after a fix there (billing profile, patient, provider, coverage). */
         ClaimCorrectionInput: {
@@ -1338,19 +1318,19 @@ export interface components {
         /** @description A claim as billers see it: status, payer, providers' NPIs, diagnoses and lines with units, modifiers and amounts; once submitted, its batch and what came back (the latest acknowledgement, the remittance totals, denials still to work) and the claim that replaced or voided it. */
         ClaimView: {
             id: string;
-            noteId: string;
+            noteId: string | null;
             status: components["schemas"]["ClaimStatus"];
             patientId: string;
-            coverageId: string;
-            payerId: string;
-            payerName: string;
-            billingProviderNpi: string;
-            renderingProviderNpi: string;
+            coverageId: string | null;
+            payerId: string | null;
+            payerName: string | null;
+            billingProviderNpi: string | null;
+            renderingProviderNpi: string | null;
             /** Format: date */
             dateOfService: string;
-            placeOfService: string;
+            placeOfService: string | null;
             frequency: string;
-            priorAuthorizationNumber: string;
+            priorAuthorizationNumber: string | null;
             diagnoses: string[];
             lines: components["schemas"]["ClaimView.Line"][];
             totalCharge: number;
@@ -1359,36 +1339,25 @@ export interface components {
             /** Format: int64 */
             version: number;
             /** @description the claim this one replaces or voids */
-            originalClaimId?: string | null;
+            originalClaimId: string | null;
             /** @description the payer's control number of that claim (REF*F8) */
-            originalReference?: string | null;
-            batchId?: string | null;
+            originalReference: string | null;
+            batchId: string | null;
             /** Format: date-time */
-            submittedAt?: string | null;
+            submittedAt: string | null;
             /** @description the payer's id of this claim (277CA REF*1K or 835 CLP07) */
-            payerClaimControlNumber?: string | null;
-            acknowledgement?: components["schemas"]["ClaimView.Acknowledgement"] | null;
-            remittance?: components["schemas"]["ClaimView.Remittance"] | null;
+            payerClaimControlNumber: string | null;
+            acknowledgement: components["schemas"]["OrNull_2"] | null;
+            remittance: components["schemas"]["OrNull_3"] | null;
             denials: components["schemas"]["ClaimView.Denial"][];
             /** @description the replacement or void made of this claim */
-            successorId?: string | null;
-        };
-        /** @description The latest acknowledgement: a 999 of the claim's batch, or a 277CA of the claim. */
-        "ClaimView.Acknowledgement": {
-            source: string;
-            accepted: boolean;
-            /** @description 277CA: category:status:entity per STC; 999: AK9/IK5 codes */
-            statuses?: string[];
-            message?: string | null;
-            deliveryId: string;
-            /** Format: date-time */
-            at: string;
+            successorId: string | null;
         };
         /** @description A denied line still to work. */
         "ClaimView.Denial": {
             /** Format: int32 */
             line: number;
-            procedureCode?: string | null;
+            procedureCode: string | null;
             amount: number;
             reasons: string[];
             remarks: string[];
@@ -1403,21 +1372,10 @@ export interface components {
             minutes: number;
             diagnosisPointers: number[];
             amount: number;
-            renderingProviderId: string;
+            renderingProviderId: string | null;
             /** Format: date */
             dateOfService: string;
-            placeOfService: string;
-        };
-        /** @description Totals of the remittances posted (see GET /claims/{id}/ledger for each posting). */
-        "ClaimView.Remittance": {
-            paid: number;
-            patientResponsibility: number;
-            adjusted: number;
-            lastEraId: string;
-            /** Format: date-time */
-            lastPostedAt: string;
-            /** Format: int32 */
-            postings: number;
+            placeOfService: string | null;
         };
         /** @description What the deployment cost the practice in one month (UTC, as AWS bills): its metered usage priced at AWS list prices of the region (USD, no free tiers), by item and by workflow step; the item that costs most; and the cost per session completed in the month. Usage shared by every practice (cold starts, scans over all practices) is not in it. The formulas and the price table's sources are in docs/reports.md. */
         CostView: {
@@ -1452,11 +1410,11 @@ export interface components {
         CoverageInput: {
             payerId: string;
             memberId: string;
-            priority: components["schemas"]["CoveragePriority"];
+            priority?: components["schemas"]["CoveragePriority"] | null;
             /** Format: date */
             effectiveFrom: string;
             /** Format: date */
-            effectiveTo: string;
+            effectiveTo?: string | null;
         };
         /** @enum {string} */
         CoveragePriority: "PRIMARY" | "SECONDARY" | "TERTIARY";
@@ -1470,7 +1428,7 @@ export interface components {
             /** Format: date */
             effectiveFrom: string;
             /** Format: date */
-            effectiveTo: string;
+            effectiveTo: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: int64 */
@@ -1487,12 +1445,12 @@ export interface components {
         /** @description One dead-lettered scrub request; claimStatus is null when the claim does not exist. */
         "DeadLetterView.Item": {
             messageId: string;
-            claimId: string;
-            claimStatus: components["schemas"]["ClaimStatus"];
+            claimId: string | null;
+            claimStatus: components["schemas"]["OrNull_4"] | null;
             /** Format: date-time */
-            sentAt: string;
+            sentAt: string | null;
             /** Format: int32 */
-            receiveCount: number;
+            receiveCount: number | null;
         };
         /** @description How a biller worked a claim's denials without a replacement: APPEALED, WRITTEN_OFF, BILLED_TO_PATIENT, NO_ACTION_NEEDED. */
         DenialCloseInput: {
@@ -1507,13 +1465,13 @@ export interface components {
             /** Format: int32 */
             lineCount: number;
             amount: number;
-            nextCursor?: string | null;
+            nextCursor: string | null;
         };
         /** @description The lines one payer denied for one reason. */
         "DenialQueueView.Group": {
             reason: string;
-            payerId: string;
-            payerName?: string | null;
+            payerId: string | null;
+            payerName: string | null;
             action: string;
             hint: string;
             /** Format: int32 */
@@ -1526,14 +1484,14 @@ export interface components {
             claimId: string;
             patientId: string;
             /** Format: date */
-            dateOfService: string;
+            dateOfService: string | null;
             claimStatus: string;
             /**
              * Format: int32
              * @description claim line (1-based); 0 when the whole claim was denied
              */
-            line?: number;
-            procedureCode?: string | null;
+            line: number;
+            procedureCode: string | null;
             amount: number;
             reasons: string[];
             remarks: string[];
@@ -1572,16 +1530,23 @@ export interface components {
             /** Format: date */
             endDate: string;
             /** Format: date */
-            exhaustedOn: string;
+            exhaustedOn: string | null;
             upcoming: components["schemas"]["ForecastView.Upcoming"][];
             overbookedAppointmentIds: string[];
         };
         /** @description A booked session holding units of the authorization. */
         "ForecastView.Upcoming": {
             appointmentId: string;
-            /** Format: date-time */
+            /**
+             * Format: local-date-time
+             * @description Local date and time in the practice's time zone, without an offset, e.g. 2026-12-03T10:00
+             */
             start: string;
             units: number;
+        };
+        /** @description API Gateway's own error body, e.g. {"message":"Unauthorized"} */
+        GatewayError: {
+            message: string;
         };
         /** @enum {string} */
         "InboundDelivery.Status": "RECEIVED" | "APPLIED" | "NEEDS_ATTENTION" | "FAILED";
@@ -1592,18 +1557,18 @@ export interface components {
             webhookId: string;
             /** Format: date-time */
             receivedAt: string;
-            contentType?: string | null;
+            contentType: string | null;
             /** Format: int64 */
             size: number;
             status: string;
             /** @description 999, 277CA, 835 or authorization.updated; several joined by + */
-            kind?: string | null;
+            kind: string | null;
             changes: string[];
-            error?: string | null;
+            error: string | null;
             /** Format: int32 */
             attempts: number;
             /** Format: date-time */
-            appliedAt?: string | null;
+            appliedAt: string | null;
             /** Format: int64 */
             version: number;
         };
@@ -1621,12 +1586,12 @@ export interface components {
             webhookPath: string;
             secrets: components["schemas"]["IntegrationView.Secret"][];
             /** @description Shown once: the new signing secret (whsec_…); store it now */
-            secret?: string | null;
+            secret: string | null;
             /** Format: date-time */
             createdAt: string;
-            createdBy: string;
+            createdBy: string | null;
             /** Format: date-time */
-            revokedAt?: string | null;
+            revokedAt: string | null;
             /** Format: int64 */
             version: number;
         };
@@ -1636,7 +1601,35 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
-            retiredAt?: string | null;
+            retiredAt: string | null;
+        };
+        /** @enum {string} */
+        "KxThresholds.Origin": "SHIPPED" | "PRACTICE";
+        /** @description The Medicare therapy (KX) thresholds a practice's admin sets, one per calendar year, over the shipped defaults: e.g. the new year's once CMS publishes it in the physician fee schedule final rule. The years listed replace the practice's earlier ones; a year not listed takes the shipped default, if there is one. */
+        KxThresholdsInput: {
+            thresholds: components["schemas"]["KxThresholdsInput.Year"][];
+        };
+        /** @description One year's threshold in US dollars (PT and speech combined; OT the same amount, separately), and where it is from. */
+        "KxThresholdsInput.Year": {
+            /** Format: int32 */
+            year?: number | null;
+            amount?: number | null;
+            reference?: string | null;
+        };
+        /** @description The thresholds charge capture and the scrubber decide KX by for the practice: every year's, the earliest first, with where it comes from (`SHIPPED` defaults or `PRACTICE`, set by its admin), and the version of the practice's own (0 when it set none). */
+        KxThresholdsView: {
+            thresholds: components["schemas"]["KxThresholdsView.Year"][];
+            /** Format: int64 */
+            version: number;
+        };
+        /** @description One year's threshold. */
+        "KxThresholdsView.Year": {
+            /** Format: int32 */
+            year: number;
+            amount: number;
+            origin: components["schemas"]["KxThresholds.Origin"];
+            confirmed: boolean;
+            reference: string;
         };
         /** @description A claim's ledger: every posting of every ERA (append-only; a reversal is a posting of its own), and what follows from them: paid by the payer, owed by the patient, adjusted off, and the balance still open with the payer. */
         LedgerView: {
@@ -1647,7 +1640,7 @@ export interface components {
             patientResponsibility: number;
             adjusted: number;
             /** @description charge − paid − patient responsibility − adjustments */
-            insuranceBalance?: number;
+            insuranceBalance: number;
             postings: components["schemas"]["LedgerView.PostingView"][];
         };
         /** @description A payment or an adjustment (group and CARC), on a line (0: the claim as a whole). */
@@ -1655,20 +1648,20 @@ export interface components {
             kind: string;
             /** Format: int32 */
             line: number;
-            group?: string | null;
-            reason?: string | null;
+            group: string | null;
+            reason: string | null;
             amount: number;
         };
         /** @description One claim payment posted from one ERA. */
         "LedgerView.PostingView": {
             id: string;
             eraId: string;
-            deliveryId: string;
-            traceNumber?: string | null;
+            deliveryId: string | null;
+            traceNumber: string | null;
             /** Format: date */
-            paymentDate?: string | null;
+            paymentDate: string | null;
             claimStatusCode: string;
-            payerClaimControlNumber?: string | null;
+            payerClaimControlNumber: string | null;
             charge: number;
             paid: number;
             patientResponsibility: number;
@@ -1705,18 +1698,18 @@ export interface components {
             status: components["schemas"]["NoteStatus"];
             /** Format: date */
             dateOfService: string;
-            placeOfService: string;
-            telehealth: components["schemas"]["TelehealthMode"];
+            placeOfService: string | null;
+            telehealth: components["schemas"]["OrNull_5"] | null;
             patientAtHome: boolean;
             diagnoses: string[];
             lines: components["schemas"]["NoteLineInput"][];
             addenda: components["schemas"]["NoteView.AddendumView"][];
             /** Format: date-time */
             createdAt: string;
-            createdBy: string;
+            createdBy: string | null;
             /** Format: date-time */
-            signedAt: string;
-            signedBy: string;
+            signedAt: string | null;
+            signedBy: string | null;
             /** Format: int64 */
             version: number;
         };
@@ -1727,71 +1720,194 @@ export interface components {
             /** Format: date-time */
             at: string;
         };
+        /** @enum {string} */
+        OrNull: "PT" | "OT" | "SLP" | "ABA" | "BH";
+        /** @description The clearinghouse's id for the practice (2--15 letters or digits) and whom it calls: a phone, an email or both. */
+        OrNull_1: {
+            id: string;
+            contactName: string;
+            phone?: string | null;
+            email?: string | null;
+        };
+        /** @description A row: the group's key (a payer or provider id, a CARC, a discipline, a leakage kind; null for the total), its label, and a value per column: a number, a date or text, or null (a rate with nothing to divide by). */
+        OrNull_10: {
+            group: string | null;
+            label: string | null;
+            values: {
+                [key: string]: Record<string, never>;
+            };
+        };
+        /** @description The claims in NEEDS_REVIEW on the practice's date `asOf`: how many, the first listed, and fix hints by rule. */
+        OrNull_11: {
+            /** Format: date */
+            asOf: string;
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            notListed: number;
+            claims: components["schemas"]["AlertView.ClaimLineView"][];
+            fixHints: {
+                [key: string]: string;
+            };
+        };
+        /** @description A WEEKLY_REPORT's week (Monday to Sunday) and its headline figures against the week before. */
+        OrNull_12: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            figures: components["schemas"]["AlertView.FigureView"][];
+        };
+        /** @description The 999: AK901 (A accepted, E accepted with errors, P partially, R rejected) and its errors in our words. */
+        OrNull_13: {
+            status: string;
+            errors: string[];
+            deliveryId: string | null;
+            /** Format: date-time */
+            at: string | null;
+        };
+        /** @description The authorization check's verdict. `reservedUnits` counts visits, 15-minute units, or quarter hours for an authorization granted in hours; `reasons` say why it was blocked; `warnings` why it was scheduled under the WARN policy without a reservation. */
+        OrNull_14: {
+            authorizationId: string | null;
+            /** Format: int64 */
+            reservedUnits: number | null;
+            reasons: components["schemas"]["AppointmentView.ReasonView"][];
+            warnings: components["schemas"]["AppointmentView.ReasonView"][];
+            explanation: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            override: components["schemas"]["OrNull_15"] | null;
+        };
+        /** @description A blocked appointment scheduled anyway: who, why, when. */
+        OrNull_15: {
+            by: string;
+            reason: string;
+            /** Format: date-time */
+            at: string;
+        };
+        /** @description The latest acknowledgement: a 999 of the claim's batch, or a 277CA of the claim. */
+        OrNull_2: {
+            source: string;
+            accepted: boolean;
+            /** @description 277CA: category:status:entity per STC; 999: AK9/IK5 codes */
+            statuses: string[];
+            message: string | null;
+            deliveryId: string | null;
+            /** Format: date-time */
+            at: string | null;
+        };
+        /** @description Totals of the remittances posted (see GET /claims/{id}/ledger for each posting). */
+        OrNull_3: {
+            paid: number;
+            patientResponsibility: number;
+            adjusted: number;
+            lastEraId: string | null;
+            /** Format: date-time */
+            lastPostedAt: string | null;
+            /** Format: int32 */
+            postings: number;
+        };
+        /** @enum {string} */
+        OrNull_4: "SCRUB_PENDING" | "READY" | "NEEDS_REVIEW" | "SUBMITTED" | "ACCEPTED" | "REJECTED" | "PAID" | "PARTIALLY_PAID" | "DENIED" | "REVERSED";
+        /** @enum {string} */
+        OrNull_5: "IN_PERSON" | "AUDIO_VIDEO" | "AUDIO_ONLY";
+        /** @description A US postal address: street line(s), city, USPS state code, ZIP code (12345 or 12345-6789). */
+        OrNull_6: {
+            line1?: string | null;
+            line2?: string | null;
+            city?: string | null;
+            state?: string | null;
+            postalCode?: string | null;
+        };
+        /** @enum {string} */
+        OrNull_7: "ALL" | "NONE" | "LISTED";
+        /** @enum {string} */
+        OrNull_8: "CMS_8_MINUTE" | "PER_CODE";
+        /** @description The rules in force for a payer on one date of service, as booking, charge capture and the scrubber apply them: its type's profile version in force then, the payer's own rule version in force then (null: none), each rule's value, and in `sources`, by rule name, where each value came from. */
+        OrNull_9: {
+            /** Format: date */
+            asOf: string;
+            profile: components["schemas"]["PayerRulesView.ProfileView"];
+            /** Format: int32 */
+            payerRulesVersion: number | null;
+            authorizationRequired: components["schemas"]["AuthorizationRequirement"];
+            authorizationCodes: string[];
+            unitRounding: components["schemas"]["UnitRounding"];
+            /** Format: int32 */
+            timelyFilingDays: number;
+            telehealth: components["schemas"]["PayerRulesView.TelehealthRulesView"];
+            kxModifier: boolean;
+            assistantModifiers: boolean;
+            memberIdFormat: components["schemas"]["PayerProfile.MemberIdFormat"];
+            sources: {
+                [key: string]: components["schemas"]["PayerRulesView.SourceView"];
+            };
+        };
         /** @description One page of a listing; pass `nextCursor` back as `cursor` for the next page (null at the end). */
         PageView_AlertView_: {
             items: components["schemas"]["AlertView"][];
             /** @description Opaque; null when there is no further page */
-            nextCursor?: string | null;
+            nextCursor: string | null;
         };
         /** @description One page of a listing; pass `nextCursor` back as `cursor` for the next page (null at the end). */
         PageView_AppointmentView_: {
             items: components["schemas"]["AppointmentView"][];
             /** @description Opaque; null when there is no further page */
-            nextCursor?: string | null;
+            nextCursor: string | null;
         };
         /** @description One page of a listing; pass `nextCursor` back as `cursor` for the next page (null at the end). */
         PageView_AuthorizationView_: {
             items: components["schemas"]["AuthorizationView"][];
             /** @description Opaque; null when there is no further page */
-            nextCursor?: string | null;
+            nextCursor: string | null;
         };
         /** @description One page of a listing; pass `nextCursor` back as `cursor` for the next page (null at the end). */
         PageView_ClaimView_: {
             items: components["schemas"]["ClaimView"][];
             /** @description Opaque; null when there is no further page */
-            nextCursor?: string | null;
+            nextCursor: string | null;
         };
         /** @description One page of a listing; pass `nextCursor` back as `cursor` for the next page (null at the end). */
         PageView_CoverageView_: {
             items: components["schemas"]["CoverageView"][];
             /** @description Opaque; null when there is no further page */
-            nextCursor?: string | null;
+            nextCursor: string | null;
         };
         /** @description One page of a listing; pass `nextCursor` back as `cursor` for the next page (null at the end). */
         PageView_InboundDeliveryView_: {
             items: components["schemas"]["InboundDeliveryView"][];
             /** @description Opaque; null when there is no further page */
-            nextCursor?: string | null;
+            nextCursor: string | null;
         };
         /** @description One page of a listing; pass `nextCursor` back as `cursor` for the next page (null at the end). */
         PageView_IntegrationView_: {
             items: components["schemas"]["IntegrationView"][];
             /** @description Opaque; null when there is no further page */
-            nextCursor?: string | null;
+            nextCursor: string | null;
         };
         /** @description One page of a listing; pass `nextCursor` back as `cursor` for the next page (null at the end). */
         PageView_PatientView_: {
             items: components["schemas"]["PatientView"][];
             /** @description Opaque; null when there is no further page */
-            nextCursor?: string | null;
+            nextCursor: string | null;
         };
         /** @description One page of a listing; pass `nextCursor` back as `cursor` for the next page (null at the end). */
         PageView_PayerView_: {
             items: components["schemas"]["PayerView"][];
             /** @description Opaque; null when there is no further page */
-            nextCursor?: string | null;
+            nextCursor: string | null;
         };
         /** @description One page of a listing; pass `nextCursor` back as `cursor` for the next page (null at the end). */
         PageView_ProviderView_: {
             items: components["schemas"]["ProviderView"][];
             /** @description Opaque; null when there is no further page */
-            nextCursor?: string | null;
+            nextCursor: string | null;
         };
         /** @description One page of a listing; pass `nextCursor` back as `cursor` for the next page (null at the end). */
         PageView_RemittanceView_: {
             items: components["schemas"]["RemittanceView"][];
             /** @description Opaque; null when there is no further page */
-            nextCursor?: string | null;
+            nextCursor: string | null;
         };
         /** @description What a patient owes and what payers still owe for them, from the remittances posted to their claims: patient responsibility (PR adjustments: deductible, coinsurance, copay) and the insurance balance (charge less payments, patient responsibility and adjustments) of every claim that was sent. */
         PatientBalanceView: {
@@ -1816,7 +1932,7 @@ export interface components {
             lastName: string;
             /** Format: date */
             birthDate: string;
-            sex: string;
+            sex?: string | null;
             address?: components["schemas"]["AddressInput"] | null;
         };
         /** @description A patient as the API shows it. */
@@ -1826,43 +1942,99 @@ export interface components {
             lastName: string;
             /** Format: date */
             birthDate: string;
-            sex: string;
-            address: components["schemas"]["AddressInput"];
+            sex: string | null;
+            address: components["schemas"]["OrNull_6"] | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: int64 */
             version: number;
         };
-        /** @description A payer: its name, the payer id claims are sent to, and its rules. Omitted rules take defaults: type OTHER, authorization required for ALL services, CMS 8-minute rounding and 365 filing days for Medicare (per-code rounding and 90 days otherwise), telehealth POS 10 at home / 02 elsewhere, no modifier. `authorizationCodes` lists the CPT/HCPCS codes needing authorization when `authorizationRequired` is LISTED. */
+        /** @description A payer: its name, the payer id claims are sent to, its type (default OTHER, treated as commercial) and its own rules. Every rule is optional: one left out is not set, and the profile of the payer's type decides it. `authorizationCodes` lists the CPT/HCPCS codes needing authorization when `authorizationRequired` is LISTED. The rules apply to dates of service from `rulesEffectiveFrom`: by default every date when the payer is registered, and the practice's today when it is replaced. */
         PayerInput: {
             name: string;
             payerId: string;
-            payerType: components["schemas"]["PayerType"];
-            authorizationRequired: components["schemas"]["AuthorizationRequirement"];
-            authorizationCodes: string[];
-            unitRounding: components["schemas"]["UnitRounding"];
+            payerType?: components["schemas"]["PayerType"] | null;
+            authorizationRequired?: components["schemas"]["AuthorizationRequirement"] | null;
+            authorizationCodes?: string[] | null;
+            unitRounding?: components["schemas"]["UnitRounding"] | null;
             /** Format: int32 */
-            timelyFilingDays: number;
-            telehealth: components["schemas"]["TelehealthInput"];
+            timelyFilingDays?: number | null;
+            telehealth?: components["schemas"]["TelehealthInput"] | null;
+            /** Format: date */
+            rulesEffectiveFrom?: string | null;
+        };
+        /** @enum {string} */
+        "PayerProfile.MemberIdFormat": "ANY" | "MBI";
+        /** @description A payer profile version: id, name, version and first date of service. */
+        "PayerRulesView.ProfileView": {
+            id: string;
+            name: string;
+            version: string;
+            /** Format: date */
+            effectiveFrom: string;
+        };
+        /** @description Where a value came from: `PROFILE` (with the profile's id, version and effectiveFrom) or `PAYER` (with the payer's rule version and its effectiveFrom, null when in force from the start). */
+        "PayerRulesView.SourceView": {
+            source: components["schemas"]["RuleSource"];
+            profileId: string | null;
+            profileVersion: string | null;
+            /** Format: int32 */
+            payerRulesVersion: number | null;
+            /** Format: date */
+            effectiveFrom: string | null;
+        };
+        /** @description The telehealth rules in force. */
+        "PayerRulesView.TelehealthRulesView": {
+            placeOfServiceHome: string;
+            placeOfServiceOther: string;
+            modifierRequired: boolean;
         };
         /** @enum {string} */
         PayerType: "MEDICARE" | "MEDICAID" | "COMMERCIAL" | "OTHER";
-        /** @description A payer and its rules as the API shows them. */
+        /** @description A payer as the API shows it: identity; its own settings in force on `rules.asOf` as it set them (null: not set, the profile decides), so that the body can be sent back in a PUT; every version of its own settings; and `rules`, the rules in force that day as booking, charge capture and the scrubber apply them, with the source of each. */
         PayerView: {
             id: string;
             name: string;
             payerId: string;
             payerType: components["schemas"]["PayerType"];
-            authorizationRequired: components["schemas"]["AuthorizationRequirement"];
+            authorizationRequired: components["schemas"]["OrNull_7"] | null;
             authorizationCodes: string[];
-            unitRounding: components["schemas"]["UnitRounding"];
+            unitRounding: components["schemas"]["OrNull_8"] | null;
             /** Format: int32 */
-            timelyFilingDays: number;
-            telehealth: components["schemas"]["TelehealthInput"];
+            timelyFilingDays: number | null;
+            telehealth: components["schemas"]["PayerView.TelehealthView"];
+            /** Format: int32 */
+            rulesVersion: number | null;
+            /** Format: date */
+            rulesEffectiveFrom: string | null;
+            ruleVersions: components["schemas"]["PayerView.RuleVersionView"][];
+            rules: components["schemas"]["OrNull_9"] | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: int64 */
             version: number;
+        };
+        /** @description One version of the payer's own settings: number, first date of service (null: from the start), who recorded it when. */
+        "PayerView.RuleVersionView": {
+            /** Format: int32 */
+            number: number;
+            /** Format: date */
+            effectiveFrom: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+            recordedBy: string | null;
+            authorizationRequired: components["schemas"]["OrNull_7"] | null;
+            authorizationCodes: string[];
+            unitRounding: components["schemas"]["OrNull_8"] | null;
+            /** Format: int32 */
+            timelyFilingDays: number | null;
+            telehealth: components["schemas"]["PayerView.TelehealthView"];
+        };
+        /** @description A payer's telehealth settings as it set them (each null when not set). */
+        "PayerView.TelehealthView": {
+            placeOfServiceHome: string | null;
+            placeOfServiceOther: string | null;
+            modifierRequired: boolean | null;
         };
         /** @description An RFC 9457 problem detail; `type` is stable, so clients can branch on it. */
         Problem: {
@@ -1872,7 +2044,8 @@ export interface components {
             status: number;
             detail: string;
             instance: string;
-            errors: components["schemas"]["Problem.FieldError"][];
+            /** @description The invalid fields; left out when the problem names none */
+            errors?: components["schemas"]["Problem.FieldError"][];
         };
         /** @description One invalid field of the request, named as the client sent it. */
         "Problem.FieldError": {
@@ -1885,9 +2058,9 @@ export interface components {
             firstName: string;
             lastName: string;
             discipline: components["schemas"]["Discipline"];
-            taxonomy: string;
-            credential: string;
-            supervisorId: string;
+            taxonomy?: string | null;
+            credential?: string | null;
+            supervisorId?: string | null;
         };
         /** @description A provider as the API shows it. */
         ProviderView: {
@@ -1896,9 +2069,9 @@ export interface components {
             firstName: string;
             lastName: string;
             discipline: components["schemas"]["Discipline"];
-            taxonomy: string;
-            credential: string;
-            supervisorId: string;
+            taxonomy: string | null;
+            credential: string | null;
+            supervisorId: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: int64 */
@@ -1908,14 +2081,14 @@ export interface components {
         RemittanceView: {
             id: string;
             status: string;
-            payerName?: string | null;
-            payerId?: string | null;
-            amount: number;
+            payerName: string | null;
+            payerId: string | null;
+            amount: number | null;
             /** @description ACH, CHK, BOP, FWT or NON */
-            method?: string | null;
+            method: string | null;
             /** Format: date */
-            paymentDate?: string | null;
-            traceNumber: string;
+            paymentDate: string | null;
+            traceNumber: string | null;
             /** Format: int32 */
             claimCount: number;
             /** Format: int32 */
@@ -1928,24 +2101,24 @@ export interface components {
             /** Format: date-time */
             receivedAt: string;
             /** Format: date-time */
-            appliedAt?: string | null;
+            appliedAt: string | null;
         };
         /** @description A provider-level adjustment (PLB): a positive amount was taken from the payment, a negative one added. */
         "RemittanceView.ProviderAdjustment": {
-            reasonCode: string;
-            reference?: string | null;
-            amount: number;
+            reasonCode: string | null;
+            reference: string | null;
+            amount: number | null;
         };
         /** @description A claim payment held for a biller: nothing of it reached a claim. */
         "RemittanceView.UnappliedPayment": {
             /** Format: int32 */
             position: number;
-            patientControlNumber: string;
-            claimId?: string | null;
+            patientControlNumber: string | null;
+            claimId: string | null;
             reason: string;
-            message: string;
-            charge: number;
-            paid: number;
+            message: string | null;
+            charge: number | null;
+            paid: number | null;
         };
         /** @description A report: which, the practice-local range (both ends included) and grouping, the practice's date it was computed on (A/R, aging and leakage are as of that day), its columns (with the formula each figure is computed by, named in docs/reports.md), a row per group and the total. `text/csv` carries the same rows and values. */
         ReportView: {
@@ -1959,42 +2132,49 @@ export interface components {
             asOf: string;
             columns: components["schemas"]["ReportView.ColumnView"][];
             rows: components["schemas"]["ReportView.RowView"][];
-            total?: components["schemas"]["ReportView.RowView"] | null;
+            total: components["schemas"]["OrNull_10"] | null;
         };
         /** @description A column: its name (the key of each row's values), what it holds, and the formula of a figure. */
         "ReportView.ColumnView": {
             name: string;
             /** @enum {string} */
             type: "COUNT" | "AMOUNT" | "RATIO" | "DAYS" | "UNITS" | "DATE" | "TEXT";
-            formula?: string | null;
+            formula: string | null;
         };
         /** @description A row: the group's key (a payer or provider id, a CARC, a discipline, a leakage kind; null for the total), its label, and a value per column: a number, a date or text, or null (a rate with nothing to divide by). */
         "ReportView.RowView": {
-            group?: string | null;
-            label?: string | null;
-            values?: {
+            group: string | null;
+            label: string | null;
+            values: {
                 [key: string]: Record<string, never>;
             };
         };
         /** @description A new time for an appointment; the length and the provider stay unless given. */
         RescheduleInput: {
-            /** Format: date-time */
+            /**
+             * @description Practice-local date and time (2026-12-07T09:00), or an instant with a UTC offset (2026-12-07T14:00:00Z, 2026-12-07T09:00:00-05:00), converted to the practice's time zone
+             * @example 2026-12-07T09:00
+             */
             start: string;
             /** Format: int32 */
-            durationMinutes: number;
-            providerId: string;
-            reason: string;
+            durationMinutes?: number | null;
+            providerId?: string | null;
+            reason?: string | null;
         };
         /** @enum {string} */
+        RuleSource: "PROFILE" | "PAYER";
+        /** @enum {string} */
         SchedulingPolicy: "BLOCK" | "WARN";
-        /** @description The scrubber's last word on a claim: the claim's status, the profile version applied and the findings to fix. */
+        /** @description The scrubber's last word on a claim: the claim's status, the payer profile version and the payer's own rule version (absent: the payer set none for the date of service) it was scrubbed under, and the findings to fix. */
         ScrubView: {
             claimId: string;
             status: components["schemas"]["ClaimStatus"];
-            profileId: string;
-            profileVersion: string;
+            profileId: string | null;
+            profileVersion: string | null;
+            /** Format: int32 */
+            payerRulesVersion: number | null;
             /** Format: date-time */
-            scrubbedAt: string;
+            scrubbedAt: string | null;
             findings: components["schemas"]["ScrubView.FindingView"][];
             /** Format: int64 */
             version: number;
@@ -2003,38 +2183,44 @@ export interface components {
         "ScrubView.FindingView": {
             ruleId: string;
             severity: string;
-            field: string;
-            message: string;
-            fixHint: string;
+            field: string | null;
+            message: string | null;
+            fixHint: string | null;
         };
         /** @description A recurring series to preview or book: the first session, how it repeats, and for how long. */
         SeriesInput: {
             patientId: string;
             providerId: string;
             serviceCode: string;
-            /** Format: date-time */
+            /**
+             * @description Practice-local date and time (2026-12-07T09:00), or an instant with a UTC offset (2026-12-07T14:00:00Z, 2026-12-07T09:00:00-05:00), converted to the practice's time zone
+             * @example 2026-12-07T09:00
+             */
             firstStart: string;
             /** Format: int32 */
             durationMinutes: number;
             frequency: components["schemas"]["SeriesPlan.Frequency"];
             /** Format: int32 */
-            interval: number;
+            interval?: number | null;
             /** Format: int32 */
-            count: number;
+            count?: number | null;
             /** Format: date */
-            until: string;
+            until?: string | null;
         };
         /** @enum {string} */
         "SeriesPlan.Frequency": "DAILY" | "WEEKLY";
         /** @description A series, previewed or booked: each session with what the authorization check is expected to decide (or, once booked, the appointment id), and the first session that would go over the authorization. */
         SeriesView: {
-            seriesId: string;
+            seriesId: string | null;
             /** Format: int32 */
             sessions: number;
             /** Format: int32 */
             withinAuthorization: number;
-            /** Format: date-time */
-            firstOverLimit: string;
+            /**
+             * Format: local-date-time
+             * @description Local date and time in the practice's time zone, without an offset, e.g. 2026-12-03T10:00
+             */
+            firstOverLimit: string | null;
             items: components["schemas"]["SeriesView.SessionView"][];
         };
         /** @description An existing appointment of the provider or the patient at the same time. */
@@ -2044,13 +2230,16 @@ export interface components {
         };
         /** @description One session of the series. */
         "SeriesView.SessionView": {
-            /** Format: date-time */
+            /**
+             * Format: local-date-time
+             * @description Local date and time in the practice's time zone, without an offset, e.g. 2026-12-03T10:00
+             */
             start: string;
-            appointmentId: string;
+            appointmentId: string | null;
             withinAuthorization: boolean;
-            authorizationId: string;
+            authorizationId: string | null;
             /** Format: int64 */
-            remainingAfter: number;
+            remainingAfter: number | null;
             flags: components["schemas"]["AppointmentView.ReasonView"][];
             conflicts: components["schemas"]["SeriesView.ConflictView"][];
         };
@@ -2060,9 +2249,9 @@ export interface components {
             overrideRole: string;
             timeZone: string;
             alerts: components["schemas"]["SettingsInput.Alerts"];
-            recipientsByRole: {
+            recipientsByRole?: {
                 [key: string]: string[];
-            };
+            } | null;
             reporting?: components["schemas"]["SettingsInput.Reporting"] | null;
         };
         /** @description When alerts fire: days before expiry (1--365, distinct), remaining at or below a percentage, at or below a number of visits left, and on exhaustion, over-scheduling and blocked appointments. */
@@ -2108,11 +2297,12 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
-        /** @description A payer's telehealth coding: place of service at home (10) and elsewhere (02), and the modifier it wants (95, 93 or none). */
+        /** @description A payer's telehealth coding, each field optional (absent: the profile's): the place of service for a patient at home (CMS: 10) and elsewhere (02), and whether telehealth lines need 95 (audio-video) or 93 (audio-only). `modifier` ("95" or "93") is the older way of saying `modifierRequired: true`. */
         TelehealthInput: {
-            placeOfServiceHome: string;
-            placeOfServiceOther: string;
-            modifier: string;
+            placeOfServiceHome?: string | null;
+            placeOfServiceOther?: string | null;
+            modifierRequired?: boolean | null;
+            modifier?: string | null;
         };
         /** @enum {string} */
         TelehealthMode: "IN_PERSON" | "AUDIO_VIDEO" | "AUDIO_ONLY";
@@ -2163,7 +2353,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    list: {
+    alerts: {
         parameters: {
             query?: {
                 status?: components["schemas"]["AlertStatus"] | null;
@@ -2176,13 +2366,42 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description list 200 response */
+            /** @description alerts 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PageView_AlertView_"];
+                };
+            };
+            /** @description malformed-request: a query parameter is not of its type, limit is out of 1–100, or the cursor was not issued by this listing */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2198,7 +2417,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description acknowledge 200 response */
+            /** @description The alert, acknowledged */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2207,9 +2426,47 @@ export interface operations {
                     "application/json": components["schemas"]["AlertView"];
                 };
             };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's practice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict: the alert is not open (acknowledged already) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
-    book: {
+    bookSeries: {
         parameters: {
             query?: never;
             header?: never;
@@ -2222,13 +2479,78 @@ export interface operations {
             };
         };
         responses: {
-            /** @description book 200 response */
-            200: {
+            /** @description Booked: every session, each REQUESTED */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SeriesView"];
+                };
+            };
+            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description double-booking: a session overlaps an existing appointment; errors[] names each; nothing was written */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description payload-too-large: the body is over 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported-media-type: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field breaks a rule (validation) or names a record that does not exist (unknown-reference); errors[].field names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2255,292 +2577,8 @@ export interface operations {
                     "application/json": components["schemas"]["SeriesView"];
                 };
             };
-        };
-    };
-    list_1: {
-        parameters: {
-            query: {
-                from: string;
-                to: string;
-                providerId?: string | null;
-                patientId?: string | null;
-                status?: components["schemas"]["AppointmentStatus"] | null;
-                limit?: number | null;
-                cursor?: string | null;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description list_1 200 response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageView_AppointmentView_"];
-                };
-            };
-        };
-    };
-    book_1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AppointmentInput"];
-            };
-        };
-        responses: {
-            /** @description book_1 200 response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AppointmentView"];
-                };
-            };
-        };
-    };
-    appointment: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                appointmentId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description appointment 200 response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AppointmentView"];
-                };
-            };
-        };
-    };
-    audit: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                appointmentId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description audit 200 response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AuditView"][];
-                };
-            };
-        };
-    };
-    cancel: {
-        parameters: {
-            query?: never;
-            header?: {
-                "If-Match"?: string | null;
-            };
-            path: {
-                appointmentId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/json": components["schemas"]["ActionInput"];
-            };
-        };
-        responses: {
-            /** @description cancel 200 response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AppointmentView"];
-                };
-            };
-        };
-    };
-    checkIn: {
-        parameters: {
-            query?: never;
-            header?: {
-                "If-Match"?: string | null;
-            };
-            path: {
-                appointmentId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/json": components["schemas"]["ActionInput"];
-            };
-        };
-        responses: {
-            /** @description checkIn 200 response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AppointmentView"];
-                };
-            };
-        };
-    };
-    complete: {
-        parameters: {
-            query?: never;
-            header?: {
-                "If-Match"?: string | null;
-            };
-            path: {
-                appointmentId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/json": components["schemas"]["ActionInput"];
-            };
-        };
-        responses: {
-            /** @description complete 200 response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AppointmentView"];
-                };
-            };
-        };
-    };
-    noShow: {
-        parameters: {
-            query?: never;
-            header?: {
-                "If-Match"?: string | null;
-            };
-            path: {
-                appointmentId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/json": components["schemas"]["ActionInput"];
-            };
-        };
-        responses: {
-            /** @description noShow 200 response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AppointmentView"];
-                };
-            };
-        };
-    };
-    override: {
-        parameters: {
-            query?: never;
-            header?: {
-                "If-Match"?: string | null;
-            };
-            path: {
-                appointmentId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ActionInput"];
-            };
-        };
-        responses: {
-            /** @description override 200 response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AppointmentView"];
-                };
-            };
-        };
-    };
-    reschedule: {
-        parameters: {
-            query?: never;
-            header?: {
-                "If-Match"?: string | null;
-            };
-            path: {
-                appointmentId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RescheduleInput"];
-            };
-        };
-        responses: {
-            /** @description reschedule 200 response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AppointmentView"];
-                };
-            };
-        };
-    };
-    profile: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The billing profile; ETag is its version */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BillingProfileView"];
-                };
-            };
-            /** @description The practice has no billing profile yet (create it with If-Match: "0") */
-            404: {
+            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2548,34 +2586,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-        };
-    };
-    replace: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description The ETag of the version read, e.g. "3"; the update applies only to that version */
-                "If-Match": Record<string, never>;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["BillingProfileInput"];
-            };
-        };
-        responses: {
-            /** @description The billing profile at its new version; ETag is that version */
-            200: {
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
                 headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BillingProfileView"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this (or the token names no known role) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2584,8 +2606,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description precondition-failed: the record changed since the If-Match version; nothing was written */
-            412: {
+            /** @description payload-too-large: the body is over 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported-media-type: the body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2602,7 +2633,387 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description precondition-required: If-Match is missing */
+        };
+    };
+    appointments: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                providerId?: string | null;
+                patientId?: string | null;
+                status?: components["schemas"]["AppointmentStatus"] | null;
+                limit?: number | null;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description appointments 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageView_AppointmentView_"];
+                };
+            };
+            /** @description malformed-request: a query parameter is not of its type, limit is out of 1–100, or the cursor was not issued by this listing */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description validation: to is not after from, or more than 366 days later */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    bookAppointment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppointmentInput"];
+            };
+        };
+        responses: {
+            /** @description Created; Location and ETag name it */
+            201: {
+                headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
+                    /** @description The new record's path */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentView"];
+                };
+            };
+            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description double-booking: the provider or the patient has an appointment at that time; errors[] names it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description payload-too-large: the body is over 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported-media-type: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field breaks a rule (validation) or names a record that does not exist (unknown-reference); errors[].field names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    appointment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appointmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record; ETag is its version */
+            200: {
+                headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentView"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's practice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    appointmentAudit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appointmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description appointmentAudit 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditView"][];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's practice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version read, e.g. "3": when sent, the change applies only to that version
+                 * @example "1"
+                 */
+                "If-Match"?: string | null;
+            };
+            path: {
+                appointmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ActionInput"];
+            };
+        };
+        responses: {
+            /** @description The record; ETag is its version */
+            200: {
+                headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentView"];
+                };
+            };
+            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's practice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid-transition: the appointment's status does not allow this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description precondition-failed: the record changed since the If-Match version, or If-Match names no version of it; nothing was written */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description payload-too-large: the body is over 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported-media-type: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field breaks a rule (validation) or names a record that does not exist (unknown-reference); errors[].field names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description precondition-required: If-Match was sent empty */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -2613,7 +3024,637 @@ export interface operations {
             };
         };
     };
-    create: {
+    checkIn: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version read, e.g. "3": when sent, the change applies only to that version
+                 * @example "1"
+                 */
+                "If-Match"?: string | null;
+            };
+            path: {
+                appointmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ActionInput"];
+            };
+        };
+        responses: {
+            /** @description The record; ETag is its version */
+            200: {
+                headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentView"];
+                };
+            };
+            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's practice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid-transition: the appointment's status does not allow this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description precondition-failed: the record changed since the If-Match version, or If-Match names no version of it; nothing was written */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description payload-too-large: the body is over 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported-media-type: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field breaks a rule (validation) or names a record that does not exist (unknown-reference); errors[].field names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description precondition-required: If-Match was sent empty */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    complete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version read, e.g. "3": when sent, the change applies only to that version
+                 * @example "1"
+                 */
+                "If-Match"?: string | null;
+            };
+            path: {
+                appointmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ActionInput"];
+            };
+        };
+        responses: {
+            /** @description The record; ETag is its version */
+            200: {
+                headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentView"];
+                };
+            };
+            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's practice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid-transition: the appointment's status does not allow this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description precondition-failed: the record changed since the If-Match version, or If-Match names no version of it; nothing was written */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description payload-too-large: the body is over 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported-media-type: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field breaks a rule (validation) or names a record that does not exist (unknown-reference); errors[].field names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description precondition-required: If-Match was sent empty */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    noShow: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version read, e.g. "3": when sent, the change applies only to that version
+                 * @example "1"
+                 */
+                "If-Match"?: string | null;
+            };
+            path: {
+                appointmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ActionInput"];
+            };
+        };
+        responses: {
+            /** @description The record; ETag is its version */
+            200: {
+                headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentView"];
+                };
+            };
+            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's practice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid-transition: the appointment's status does not allow this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description precondition-failed: the record changed since the If-Match version, or If-Match names no version of it; nothing was written */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description payload-too-large: the body is over 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported-media-type: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field breaks a rule (validation) or names a record that does not exist (unknown-reference); errors[].field names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description precondition-required: If-Match was sent empty */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    override: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version read, e.g. "3": when sent, the change applies only to that version
+                 * @example "1"
+                 */
+                "If-Match"?: string | null;
+            };
+            path: {
+                appointmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionInput"];
+            };
+        };
+        responses: {
+            /** @description The record; ETag is its version */
+            200: {
+                headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentView"];
+                };
+            };
+            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's practice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid-transition: the appointment's status does not allow this; double-booking: the new time overlaps another appointment of the provider or the patient */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description precondition-failed: the record changed since the If-Match version, or If-Match names no version of it; nothing was written */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description payload-too-large: the body is over 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported-media-type: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field breaks a rule (validation) or names a record that does not exist (unknown-reference); errors[].field names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description precondition-required: If-Match was sent empty */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reschedule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version read, e.g. "3": when sent, the change applies only to that version
+                 * @example "1"
+                 */
+                "If-Match"?: string | null;
+            };
+            path: {
+                appointmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RescheduleInput"];
+            };
+        };
+        responses: {
+            /** @description The record; ETag is its version */
+            200: {
+                headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentView"];
+                };
+            };
+            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's practice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid-transition: the appointment's status does not allow this; double-booking: the new time overlaps another appointment of the provider or the patient */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description precondition-failed: the record changed since the If-Match version, or If-Match names no version of it; nothing was written */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description payload-too-large: the body is over 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported-media-type: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field breaks a rule (validation) or names a record that does not exist (unknown-reference); errors[].field names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description precondition-required: If-Match was sent empty */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    profile: {
         parameters: {
             query?: never;
             header?: never;
@@ -2622,13 +3663,224 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description create 200 response */
+            /** @description The record; ETag is its version */
             200: {
+                headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingProfileView"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The practice has no billing profile yet (create it with If-Match: "0") */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replaceBillingProfile: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag of the version read, e.g. "3"; the update applies only to that version
+                 * @example "1"
+                 */
+                "If-Match": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BillingProfileInput"];
+            };
+        };
+        responses: {
+            /** @description The record; ETag is its version */
+            200: {
+                headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingProfileView"];
+                };
+            };
+            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description precondition-failed: the record changed since the If-Match version, or If-Match names no version of it; nothing was written */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description payload-too-large: the body is over 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported-media-type: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field breaks a rule (validation) or names a record that does not exist (unknown-reference); errors[].field names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description precondition-required: If-Match is missing or empty */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createClaimBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Which READY claims; none (or no claimIds) batches every READY claim of the practice */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ClaimBatchInput"];
+            };
+        };
+        responses: {
+            /** @description Submitted; Location names the batch */
+            201: {
+                headers: {
+                    /** @description The new record's path */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/json": components["schemas"]["ClaimBatchView"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict: a claim of the batch changed while it was written; nothing was submitted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description payload-too-large: the body is over 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description validation: no READY claims, a claim id that is unknown or not READY, a body that is not {"claimIds": [...]}, or claims that cannot be written as one 837P (e.g. no submitter in the billing profile) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2653,6 +3905,35 @@ export interface operations {
                     "application/json": components["schemas"]["ClaimBatchView"];
                 };
             };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's practice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     download: {
@@ -2666,18 +3947,49 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description download 200 response */
+            /** @description The X12 837P interchange */
             200: {
+                headers: {
+                    /** @description attachment; filename="<batch id>.837" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/edi-x12": string;
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's practice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    list_2: {
+    claims: {
         parameters: {
             query?: {
                 status?: components["schemas"]["ClaimStatus"] | null;
@@ -2692,13 +4004,42 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description list_2 200 response */
+            /** @description claims 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PageView_ClaimView_"];
+                };
+            };
+            /** @description malformed-request: a query parameter is not of its type, limit is out of 1–100, or the cursor was not issued by this listing */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2721,6 +4062,26 @@ export interface operations {
                     "application/json": components["schemas"]["DeadLetterView"];
                 };
             };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     claim: {
@@ -2734,13 +4095,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description claim 200 response */
+            /** @description The record; ETag is its version */
             200: {
                 headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ClaimView"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's practice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2748,8 +4140,12 @@ export interface operations {
     correct: {
         parameters: {
             query?: never;
-            header?: {
-                "If-Match"?: string | null;
+            header: {
+                /**
+                 * @description The ETag of the version read, e.g. "3"; the update applies only to that version
+                 * @example "1"
+                 */
+                "If-Match": string;
             };
             path: {
                 claimId: string;
@@ -2762,13 +4158,107 @@ export interface operations {
             };
         };
         responses: {
-            /** @description correct 200 response */
+            /** @description The record; ETag is its version */
             200: {
                 headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ClaimView"];
+                };
+            };
+            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's practice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict: the claim is waiting for the scrubber; claim-submitted: it was submitted, correct it by replacement or void; conflict: its patient or coverage is gone */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description precondition-failed: the record changed since the If-Match version, or If-Match names no version of it; nothing was written */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description payload-too-large: the body is over 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported-media-type: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field breaks a rule (validation) or names a record that does not exist (unknown-reference); errors[].field names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description precondition-required: If-Match is missing or empty */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2776,8 +4266,12 @@ export interface operations {
     close: {
         parameters: {
             query?: never;
-            header?: {
-                "If-Match"?: string | null;
+            header: {
+                /**
+                 * @description The ETag of the version read, e.g. "3"; the update applies only to that version
+                 * @example "1"
+                 */
+                "If-Match": string;
             };
             path: {
                 claimId: string;
@@ -2790,13 +4284,107 @@ export interface operations {
             };
         };
         responses: {
-            /** @description close 200 response */
+            /** @description The record; ETag is its version */
             200: {
                 headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ClaimView"];
+                };
+            };
+            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's practice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict: the claim has no open denials to close */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description precondition-failed: the record changed since the If-Match version, or If-Match names no version of it; nothing was written */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description payload-too-large: the body is over 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported-media-type: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field breaks a rule (validation) or names a record that does not exist (unknown-reference); errors[].field names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description precondition-required: If-Match is missing or empty */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2821,13 +4409,46 @@ export interface operations {
                     "application/json": components["schemas"]["LedgerView"];
                 };
             };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's practice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
-    replace_1: {
+    replaceClaim: {
         parameters: {
             query?: never;
-            header?: {
-                "If-Match"?: string | null;
+            header: {
+                /**
+                 * @description The ETag of the version read, e.g. "3"; the update applies only to that version
+                 * @example "1"
+                 */
+                "If-Match": string;
             };
             path: {
                 claimId: string;
@@ -2840,13 +4461,109 @@ export interface operations {
             };
         };
         responses: {
-            /** @description replace_1 200 response */
-            200: {
+            /** @description Created; Location and ETag name it */
+            201: {
                 headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
+                    /** @description The new record's path */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ClaimView"];
+                };
+            };
+            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's practice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict: the claim cannot be replaced in its status, or its patient or coverage is gone */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description precondition-failed: the record changed since the If-Match version, or If-Match names no version of it; nothing was written */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description payload-too-large: the body is over 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported-media-type: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field breaks a rule (validation) or names a record that does not exist (unknown-reference); errors[].field names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description precondition-required: If-Match is missing or empty */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2862,13 +4579,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description scrub 200 response */
+            /** @description The record; ETag is its version */
             200: {
                 headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ScrubView"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's practice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2884,8 +4632,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description requeue 200 response */
-            200: {
+            /** @description Queued for the scrubber */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2893,13 +4641,55 @@ export interface operations {
                     "application/json": components["schemas"]["ClaimView"];
                 };
             };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's practice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict: the claim is not SCRUB_PENDING */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     voidClaim: {
         parameters: {
             query?: never;
-            header?: {
-                "If-Match"?: string | null;
+            header: {
+                /**
+                 * @description The ETag of the version read, e.g. "3"; the update applies only to that version
+                 * @example "1"
+                 */
+                "If-Match": string;
             };
             path: {
                 claimId: string;
@@ -2908,13 +4698,73 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description voidClaim 200 response */
-            200: {
+            /** @description Created; Location and ETag name it */
+            201: {
                 headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
+                    /** @description The new record's path */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ClaimView"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's practice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict: the claim cannot be voided in its status */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description precondition-failed: the record changed since the If-Match version, or If-Match names no version of it; nothing was written */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description precondition-required: If-Match is missing or empty */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2940,6 +4790,35 @@ export interface operations {
                     "application/json": components["schemas"]["DenialQueueView"];
                 };
             };
+            /** @description malformed-request: a query parameter is not of its type, limit is out of 1–100, or the cursor was not issued by this listing */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     schedule: {
@@ -2951,13 +4830,35 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The fees; ETag is the schedule's version */
+            /** @description The record; ETag is its version */
             200: {
                 headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FeeScheduleView"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The practice has no fee schedule yet (create it with If-Match: "0") */
@@ -2971,12 +4872,15 @@ export interface operations {
             };
         };
     };
-    replace_2: {
+    replaceFeeSchedule: {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version read, e.g. "3"; the update applies only to that version */
-                "If-Match": Record<string, never>;
+                /**
+                 * @description The ETag of the version read, e.g. "3"; the update applies only to that version
+                 * @example "1"
+                 */
+                "If-Match": string;
             };
             path?: never;
             cookie?: never;
@@ -2987,16 +4891,38 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The fees at the schedule's new version; ETag is that version */
+            /** @description The record; ETag is its version */
             200: {
                 headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FeeScheduleView"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3005,8 +4931,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description precondition-failed: the record changed since the If-Match version; nothing was written */
+            /** @description precondition-failed: the record changed since the If-Match version, or If-Match names no version of it; nothing was written */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description payload-too-large: the body is over 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported-media-type: the body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3023,7 +4967,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description precondition-required: If-Match is missing */
+            /** @description precondition-required: If-Match is missing or empty */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -3056,6 +5000,35 @@ export interface operations {
                     "application/json": components["schemas"]["PageView_InboundDeliveryView_"];
                 };
             };
+            /** @description malformed-request: a query parameter is not of its type, limit is out of 1–100, or the cursor was not issued by this listing */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     delivery: {
@@ -3069,13 +5042,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description delivery 200 response */
+            /** @description The record; ETag is its version */
             200: {
                 headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["InboundDeliveryView"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's practice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3091,8 +5095,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description reapply 200 response */
-            200: {
+            /** @description Queued to be applied again */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3100,9 +5104,38 @@ export interface operations {
                     "application/json": components["schemas"]["InboundDeliveryView"];
                 };
             };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's practice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
-    list_3: {
+    integrations: {
         parameters: {
             query?: {
                 limit?: number | null;
@@ -3114,7 +5147,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description list_3 200 response */
+            /** @description integrations 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3123,9 +5156,38 @@ export interface operations {
                     "application/json": components["schemas"]["PageView_IntegrationView_"];
                 };
             };
+            /** @description malformed-request: a query parameter is not of its type, limit is out of 1–100, or the cursor was not issued by this listing */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
-    create_1: {
+    createIntegration: {
         parameters: {
             query?: never;
             header?: never;
@@ -3138,13 +5200,73 @@ export interface operations {
             };
         };
         responses: {
-            /** @description create_1 200 response */
-            200: {
+            /** @description Created; Location and ETag name it */
+            201: {
                 headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
+                    /** @description The new record's path */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["IntegrationView"];
+                };
+            };
+            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description payload-too-large: the body is over 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported-media-type: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field breaks a rule (validation) or names a record that does not exist (unknown-reference); errors[].field names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3160,13 +5282,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description integration 200 response */
+            /** @description The record; ETag is its version */
             200: {
                 headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["IntegrationView"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's practice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3182,13 +5335,53 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description revoke 200 response */
+            /** @description The record; ETag is its version */
             200: {
                 headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["IntegrationView"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's practice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description precondition-failed: the integration changed while it was revoked; nothing was written */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3204,13 +5397,64 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description rotate 200 response */
-            200: {
+            /** @description Created; Location and ETag name it */
+            201: {
                 headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
+                    /** @description The new record's path */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["IntegrationView"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's practice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict: the integration is revoked, or has the most secrets it may hold */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description precondition-failed: the integration changed meanwhile; nothing was written */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3226,18 +5470,215 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description retire 200 response */
+            /** @description The record; ETag is its version */
             200: {
                 headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["IntegrationView"];
                 };
             };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's practice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict: the integration is revoked, or has no older secret */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description precondition-failed: the integration changed meanwhile; nothing was written */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
-    create_2: {
+    thresholds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record; ETag is its version */
+            200: {
+                headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KxThresholdsView"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replaceKxThresholds: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag of the version read, e.g. "3"; the update applies only to that version
+                 * @example "1"
+                 */
+                "If-Match": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KxThresholdsInput"];
+            };
+        };
+        responses: {
+            /** @description The record; ETag is its version */
+            200: {
+                headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KxThresholdsView"];
+                };
+            };
+            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description precondition-failed: the record changed since the If-Match version, or If-Match names no version of it; nothing was written */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description payload-too-large: the body is over 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported-media-type: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field breaks a rule (validation) or names a record that does not exist (unknown-reference); errors[].field names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description precondition-required: If-Match is missing or empty */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createNote: {
         parameters: {
             query?: never;
             header?: never;
@@ -3250,13 +5691,82 @@ export interface operations {
             };
         };
         responses: {
-            /** @description create_2 200 response */
-            200: {
+            /** @description Created; Location and ETag name it */
+            201: {
                 headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
+                    /** @description The new record's path */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["NoteView"];
+                };
+            };
+            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict: the appointment has a note already; appointment-not-held: it was cancelled or missed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description payload-too-large: the body is over 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported-media-type: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field breaks a rule (validation) or names a record that does not exist (unknown-reference); errors[].field names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3272,22 +5782,57 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description note 200 response */
+            /** @description The record; ETag is its version */
             200: {
                 headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["NoteView"];
                 };
             };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's practice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
-    replace_3: {
+    replaceNote: {
         parameters: {
             query?: never;
-            header?: {
-                "If-Match"?: string | null;
+            header: {
+                /**
+                 * @description The ETag of the version read, e.g. "3"; the update applies only to that version
+                 * @example "1"
+                 */
+                "If-Match": string;
             };
             path: {
                 noteId: string;
@@ -3300,13 +5845,107 @@ export interface operations {
             };
         };
         responses: {
-            /** @description replace_3 200 response */
+            /** @description The record; ETag is its version */
             200: {
                 headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["NoteView"];
+                };
+            };
+            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's practice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description note-signed: the note is signed; it changes only by addendum */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description precondition-failed: the record changed since the If-Match version, or If-Match names no version of it; nothing was written */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description payload-too-large: the body is over 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported-media-type: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field breaks a rule (validation) or names a record that does not exist (unknown-reference); errors[].field names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description precondition-required: If-Match is missing or empty */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3326,18 +5965,94 @@ export interface operations {
             };
         };
         responses: {
-            /** @description addendum 200 response */
+            /** @description The record; ETag is its version */
             200: {
                 headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["NoteView"];
                 };
             };
+            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's practice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict: the note is a draft; edit it instead */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description payload-too-large: the body is over 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported-media-type: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field breaks a rule (validation) or names a record that does not exist (unknown-reference); errors[].field names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
-    audit_1: {
+    noteAudit: {
         parameters: {
             query?: never;
             header?: never;
@@ -3348,13 +6063,42 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description audit_1 200 response */
+            /** @description noteAudit 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AuditView"][];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's practice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3379,12 +6123,54 @@ export interface operations {
                     "application/json": components["schemas"]["CaptureView"];
                 };
             };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's practice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict: the note is a draft; charges are captured once it is signed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     sign: {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description The ETag of the version read, e.g. "3": when sent, the change applies only to that version
+                 * @example "1"
+                 */
                 "If-Match"?: string | null;
             };
             path: {
@@ -3394,13 +6180,80 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description sign 200 response */
+            /** @description The record; ETag is its version */
             200: {
                 headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["NoteView"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's practice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description note-signed: the note is signed already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description precondition-failed: the record changed since the If-Match version, or If-Match names no version of it; nothing was written */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field breaks a rule (validation) or names a record that does not exist (unknown-reference); errors[].field names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description precondition-required: If-Match was sent empty */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3421,7 +6274,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of patients and the cursor of the next */
+            /** @description patients 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3430,8 +6283,28 @@ export interface operations {
                     "application/json": components["schemas"]["PageView_PatientView_"];
                 };
             };
-            /** @description malformed-request: limit out of 1–100, or a cursor this practice's listing did not issue */
+            /** @description malformed-request: a query parameter is not of its type, limit is out of 1–100, or the cursor was not issued by this listing */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3457,14 +6330,56 @@ export interface operations {
             /** @description Created; Location and ETag name it */
             201: {
                 headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
+                    /** @description The new record's path */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PatientView"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description payload-too-large: the body is over 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported-media-type: the body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3494,54 +6409,29 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The patient; ETag is its version */
+            /** @description The record; ETag is its version */
             200: {
                 headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PatientView"];
                 };
             };
-            /** @description No such record in the caller's practice */
-            404: {
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
                 headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-        };
-    };
-    updatePatient: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description The ETag of the version read, e.g. "3"; the update applies only to that version */
-                "If-Match": Record<string, never>;
-            };
-            path: {
-                patientId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PatientInput"];
-            };
-        };
-        responses: {
-            /** @description The patient at its new version; ETag is that version */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PatientView"];
-                };
-            };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this (or the token names no known role) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3559,8 +6449,98 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description precondition-failed: the record changed since the If-Match version; nothing was written */
+        };
+    };
+    updatePatient: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag of the version read, e.g. "3"; the update applies only to that version
+                 * @example "1"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PatientInput"];
+            };
+        };
+        responses: {
+            /** @description The record; ETag is its version */
+            200: {
+                headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientView"];
+                };
+            };
+            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's practice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description precondition-failed: the record changed since the If-Match version, or If-Match names no version of it; nothing was written */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description payload-too-large: the body is over 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported-media-type: the body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3577,7 +6557,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description precondition-required: If-Match is missing */
+            /** @description precondition-required: If-Match is missing or empty */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -3608,7 +6588,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of authorizations and the cursor of the next */
+            /** @description authorizations 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3617,7 +6597,7 @@ export interface operations {
                     "application/json": components["schemas"]["PageView_AuthorizationView_"];
                 };
             };
-            /** @description malformed-request: limit out of 1–100, or a cursor this practice's listing did not issue */
+            /** @description malformed-request: a query parameter is not of its type, limit is out of 1–100, or the cursor was not issued by this listing */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3626,7 +6606,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such patient in the caller's practice */
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's practice */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3655,13 +6655,37 @@ export interface operations {
             /** @description Created; Location and ETag name it */
             201: {
                 headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
+                    /** @description The new record's path */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AuthorizationView"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3670,8 +6694,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such patient in the caller's practice */
+            /** @description No such record in the caller's practice */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description payload-too-large: the body is over 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported-media-type: the body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3702,55 +6744,29 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The authorization; ETag is its version */
+            /** @description The record; ETag is its version */
             200: {
                 headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AuthorizationView"];
                 };
             };
-            /** @description No such record in the caller's practice */
-            404: {
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
                 headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-        };
-    };
-    updateAuthorization: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description The ETag of the version read, e.g. "3"; the update applies only to that version */
-                "If-Match": Record<string, never>;
-            };
-            path: {
-                patientId: string;
-                authorizationId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AuthorizationUpdate"];
-            };
-        };
-        responses: {
-            /** @description The authorization at its new version; ETag is that version */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AuthorizationView"];
-                };
-            };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this (or the token names no known role) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3768,8 +6784,99 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description precondition-failed: the record changed since the If-Match version; nothing was written */
+        };
+    };
+    updateAuthorization: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag of the version read, e.g. "3"; the update applies only to that version
+                 * @example "1"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                patientId: string;
+                authorizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuthorizationUpdate"];
+            };
+        };
+        responses: {
+            /** @description The record; ETag is its version */
+            200: {
+                headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthorizationView"];
+                };
+            };
+            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's practice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description precondition-failed: the record changed since the If-Match version, or If-Match names no version of it; nothing was written */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description payload-too-large: the body is over 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported-media-type: the body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3786,7 +6893,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description precondition-required: If-Match is missing */
+            /** @description precondition-required: If-Match is missing or empty */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -3818,6 +6925,35 @@ export interface operations {
                     "application/json": components["schemas"]["ForecastView"];
                 };
             };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's practice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     balance: {
@@ -3840,6 +6976,35 @@ export interface operations {
                     "application/json": components["schemas"]["PatientBalanceView"];
                 };
             };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's practice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     coverages: {
@@ -3860,7 +7025,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of coverages and the cursor of the next */
+            /** @description coverages 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3869,7 +7034,7 @@ export interface operations {
                     "application/json": components["schemas"]["PageView_CoverageView_"];
                 };
             };
-            /** @description malformed-request: limit out of 1–100, or a cursor this practice's listing did not issue */
+            /** @description malformed-request: a query parameter is not of its type, limit is out of 1–100, or the cursor was not issued by this listing */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3878,7 +7043,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such patient in the caller's practice */
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's practice */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3907,13 +7092,37 @@ export interface operations {
             /** @description Created; Location and ETag name it */
             201: {
                 headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
+                    /** @description The new record's path */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CoverageView"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3922,8 +7131,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such patient in the caller's practice */
+            /** @description No such record in the caller's practice */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description payload-too-large: the body is over 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported-media-type: the body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3954,55 +7181,29 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The coverage; ETag is its version */
+            /** @description The record; ETag is its version */
             200: {
                 headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CoverageView"];
                 };
             };
-            /** @description No such record in the caller's practice */
-            404: {
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
                 headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-        };
-    };
-    updateCoverage: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description The ETag of the version read, e.g. "3"; the update applies only to that version */
-                "If-Match": Record<string, never>;
-            };
-            path: {
-                patientId: string;
-                coverageId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CoverageInput"];
-            };
-        };
-        responses: {
-            /** @description The coverage at its new version; ETag is that version */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CoverageView"];
-                };
-            };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this (or the token names no known role) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4020,8 +7221,99 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description precondition-failed: the record changed since the If-Match version; nothing was written */
+        };
+    };
+    updateCoverage: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag of the version read, e.g. "3"; the update applies only to that version
+                 * @example "1"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                patientId: string;
+                coverageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CoverageInput"];
+            };
+        };
+        responses: {
+            /** @description The record; ETag is its version */
+            200: {
+                headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoverageView"];
+                };
+            };
+            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's practice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description precondition-failed: the record changed since the If-Match version, or If-Match names no version of it; nothing was written */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description payload-too-large: the body is over 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported-media-type: the body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4038,7 +7330,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description precondition-required: If-Match is missing */
+            /** @description precondition-required: If-Match is missing or empty */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -4053,6 +7345,8 @@ export interface operations {
         parameters: {
             query?: {
                 payerType?: components["schemas"]["PayerType"] | null;
+                /** @description A date of service (default: the practice's today) */
+                asOf?: string | null;
                 /** @description 1–100, default 25 */
                 limit?: number | null;
                 /** @description nextCursor of the previous page */
@@ -4064,7 +7358,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of payers and the cursor of the next */
+            /** @description payers 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4073,8 +7367,28 @@ export interface operations {
                     "application/json": components["schemas"]["PageView_PayerView_"];
                 };
             };
-            /** @description malformed-request: limit out of 1–100, or a cursor this practice's listing did not issue */
+            /** @description malformed-request: a query parameter is not of its type, limit is out of 1–100, or the cursor was not issued by this listing */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4100,14 +7414,56 @@ export interface operations {
             /** @description Created; Location and ETag name it */
             201: {
                 headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
+                    /** @description The new record's path */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PayerView"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description payload-too-large: the body is over 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported-media-type: the body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4128,7 +7484,10 @@ export interface operations {
     };
     payer: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A date of service (default: the practice's today) */
+                asOf?: string | null;
+            };
             header?: never;
             path: {
                 payerId: string;
@@ -4137,17 +7496,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The payer; ETag is its version */
+            /** @description The record; ETag is its version */
             200: {
                 headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PayerView"];
                 };
             };
-            /** @description No such record in the caller's practice */
-            404: {
+            /** @description malformed-request: a query parameter is not of its type, limit is out of 1–100, or the cursor was not issued by this listing */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4155,36 +7516,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-        };
-    };
-    updatePayer: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description The ETag of the version read, e.g. "3"; the update applies only to that version */
-                "If-Match": Record<string, never>;
-            };
-            path: {
-                payerId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PayerInput"];
-            };
-        };
-        responses: {
-            /** @description The payer at its new version; ETag is that version */
-            200: {
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
                 headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PayerView"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this (or the token names no known role) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4202,8 +7545,98 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description precondition-failed: the record changed since the If-Match version; nothing was written */
+        };
+    };
+    updatePayer: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag of the version read, e.g. "3"; the update applies only to that version
+                 * @example "1"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                payerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayerInput"];
+            };
+        };
+        responses: {
+            /** @description The record; ETag is its version */
+            200: {
+                headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayerView"];
+                };
+            };
+            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's practice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description precondition-failed: the record changed since the If-Match version, or If-Match names no version of it; nothing was written */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description payload-too-large: the body is over 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported-media-type: the body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4220,7 +7653,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description precondition-required: If-Match is missing */
+            /** @description precondition-required: If-Match is missing or empty */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -4246,7 +7679,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of providers and the cursor of the next */
+            /** @description providers 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4255,8 +7688,28 @@ export interface operations {
                     "application/json": components["schemas"]["PageView_ProviderView_"];
                 };
             };
-            /** @description malformed-request: limit out of 1–100, or a cursor this practice's listing did not issue */
+            /** @description malformed-request: a query parameter is not of its type, limit is out of 1–100, or the cursor was not issued by this listing */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4282,14 +7735,56 @@ export interface operations {
             /** @description Created; Location and ETag name it */
             201: {
                 headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
+                    /** @description The new record's path */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ProviderView"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description payload-too-large: the body is over 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported-media-type: the body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4319,54 +7814,29 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The provider; ETag is its version */
+            /** @description The record; ETag is its version */
             200: {
                 headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ProviderView"];
                 };
             };
-            /** @description No such record in the caller's practice */
-            404: {
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
                 headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-        };
-    };
-    updateProvider: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description The ETag of the version read, e.g. "3"; the update applies only to that version */
-                "If-Match": Record<string, never>;
-            };
-            path: {
-                providerId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ProviderInput"];
-            };
-        };
-        responses: {
-            /** @description The provider at its new version; ETag is that version */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProviderView"];
-                };
-            };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this (or the token names no known role) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4384,8 +7854,98 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description precondition-failed: the record changed since the If-Match version; nothing was written */
+        };
+    };
+    updateProvider: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag of the version read, e.g. "3"; the update applies only to that version
+                 * @example "1"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                providerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProviderInput"];
+            };
+        };
+        responses: {
+            /** @description The record; ETag is its version */
+            200: {
+                headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderView"];
+                };
+            };
+            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's practice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description precondition-failed: the record changed since the If-Match version, or If-Match names no version of it; nothing was written */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description payload-too-large: the body is over 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported-media-type: the body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4402,7 +7962,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description precondition-required: If-Match is missing */
+            /** @description precondition-required: If-Match is missing or empty */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -4435,6 +7995,35 @@ export interface operations {
                     "application/json": components["schemas"]["PageView_RemittanceView_"];
                 };
             };
+            /** @description malformed-request: a query parameter is not of its type, limit is out of 1–100, or the cursor was not issued by this listing */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     remittance: {
@@ -4455,6 +8044,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RemittanceView"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's practice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4481,6 +8099,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UtilizationView"];
+                };
+            };
+            /** @description malformed-request: a query parameter is not of its type, limit is out of 1–100, or the cursor was not issued by this listing */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description validation: expiringWithinDays is not 0 to 3650, or maxRemainingPercent not 0 to 100 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4553,12 +8209,35 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The caller's role may not do this */
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                    "text/csv": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's practice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4571,13 +8250,35 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The settings; ETag is their version ("0" for the defaults) */
+            /** @description The record; ETag is its version */
             200: {
                 headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SettingsView"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4586,8 +8287,11 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version read, e.g. "3"; the update applies only to that version */
-                "If-Match": Record<string, never>;
+                /**
+                 * @description The ETag of the version read, e.g. "3"; the update applies only to that version
+                 * @example "1"
+                 */
+                "If-Match": string;
             };
             path?: never;
             cookie?: never;
@@ -4598,16 +8302,38 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The settings at their new version; ETag is that version */
+            /** @description The record; ETag is its version */
             200: {
                 headers: {
+                    /** @description The record's version, e.g. "3"; send it back in If-Match to change the record */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SettingsView"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description malformed-request: the body is not JSON, is empty, or has a value of the wrong type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4616,8 +8342,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description precondition-failed: the record changed since the If-Match version; nothing was written */
+            /** @description precondition-failed: the record changed since the If-Match version, or If-Match names no version of it; nothing was written */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description payload-too-large: the body is over 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported-media-type: the body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4634,7 +8378,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description precondition-required: If-Match is missing */
+            /** @description precondition-required: If-Match is missing or empty */
             428: {
                 headers: {
                     [name: string]: unknown;

@@ -28,6 +28,8 @@ class TenantMatrixEndToEndTest {
 
     private static final Pattern PARAMETER = Pattern.compile("\\{([a-zA-Z]+)}");
     private static final List<String> ROLES = List.of("admin", "front_desk", "clinician", "biller");
+    /** Path parameters that are not ids: the caller's own practice answers them, and must show none of the first's ids. */
+    private static final Map<String, String> NAMES = Map.of("name", "leakage");
 
     @Test
     void everyOperationTakingAnIdRefusesAnotherPracticesIdsInEveryRoleAndChangesNothing() throws Exception {
@@ -144,7 +146,7 @@ class TenantMatrixEndToEndTest {
         Matcher m = PARAMETER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String value = ids.get(m.group(1));
+            String value = ids.getOrDefault(m.group(1), NAMES.get(m.group(1)));
             if (value == null) {
                 problems.add(template + ": no record for path parameter " + m.group(1) + " (add one to this test)");
                 return null;

@@ -19,7 +19,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.therapyops.api.model.ReportView;
 import org.therapyops.api.problem.ApiProblemException;
 import org.therapyops.api.problem.Problem;
-import org.therapyops.api.problem.ProblemBodyProvider;
 import org.therapyops.api.problem.ProblemType;
 import org.therapyops.api.security.Caller;
 import org.therapyops.api.security.Role;
@@ -70,11 +69,8 @@ public class ReportController {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)),
             @Content(mediaType = CSV, schema = @Schema(type = "string"))})
     @ApiResponse(responseCode = "400", description = "malformed-request: an unknown report or groupBy, to before from, a range "
-            + "over 24 months, or a date that is not one; errors[].field names it",
-            content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "404", description = "Not answered for a report name: an unknown one is a 400 malformed-request "
-            + "naming the field name", content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON,
-            schema = @Schema(implementation = Problem.class)))
+            + "over 24 months, or a date that is not one; errors[].field names it")
+    @OpenApiResponses.NotFound
     public HttpResponse<?> report(@Parameter(hidden = true) Caller caller, @PathVariable String name,
                                   @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
                                   @Nullable @QueryValue String groupBy,

@@ -55,7 +55,8 @@ class PayerRulesApiTest {
         Tables tables = moto.createTables();
         context = ApplicationContext.builder().properties(Map.of(
                 "practice.table", tables.practice(),
-                "appointments.table", tables.appointments(), "appointment.history.table", tables.appointmentHistory(),
+                "appointments.table", tables.appointments(),
+                "appointment.history.table", tables.appointmentHistory(),
                 "aws.endpoint.url", moto.endpoint().toString())).start();
         function = new APIGatewayV2HTTPEventFunction(context);
         dynamo = moto.dynamo();

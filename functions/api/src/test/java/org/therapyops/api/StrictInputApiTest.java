@@ -45,7 +45,8 @@ class StrictInputApiTest {
         Tables tables = moto.createTables();
         context = ApplicationContext.builder().properties(Map.of(
                 "practice.table", tables.practice(),
-                "appointments.table", tables.appointments(), "appointment.history.table", tables.appointmentHistory(),
+                "appointments.table", tables.appointments(),
+                "appointment.history.table", tables.appointmentHistory(),
                 "aws.endpoint.url", moto.endpoint().toString())).start();
         function = new APIGatewayV2HTTPEventFunction(context);
         practice = new DynamoPracticeRepository(moto.dynamo(), tables);

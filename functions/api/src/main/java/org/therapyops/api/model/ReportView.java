@@ -31,8 +31,7 @@ public record ReportView(String report, LocalDate from, LocalDate to, String gro
      */
     @Serdeable
     public record RowView(@OrNull String group, @OrNull String label,
-                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED, additionalPropertiesSchema = Object.class)
-                          Map<String, Object> values) {
+                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED, additionalPropertiesSchema = Object.class) Map<String, Object> values) {
     }
 
     public static ReportView of(ReportTable t) {
