@@ -20,10 +20,17 @@ public final class ApiClient {
 
     private final URI base;
     private final String token;
+    private final Duration timeout;
 
     public ApiClient(URI base, String token) {
+        this(base, Duration.ofSeconds(30), token);
+    }
+
+    /** A client whose requests wait up to {@code timeout} for their answer (a cold start under load can take most of 30 s). */
+    public ApiClient(URI base, Duration timeout, String token) {
         this.base = base;
         this.token = token;
+        this.timeout = timeout;
     }
 
     /** A response: status, content type and parsed JSON body (null when empty or not JSON). */
@@ -64,7 +71,7 @@ public final class ApiClient {
 
     Response send(HttpRequest.Builder builder) {
         try {
-            HttpResponse<String> response = HTTP.send(builder.timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<String> response = HTTP.send(builder.timeout(timeout).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("content-type").orElse(""),
                     response.body(), response);

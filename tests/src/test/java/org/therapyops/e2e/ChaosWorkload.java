@@ -81,6 +81,8 @@ public final class ChaosWorkload {
     public record Race(String group, String date, List<String> appointmentIds, List<String> noteIds) {
     }
 
+    /** How long one request may wait: a function restarted after a kill starts cold, on a loaded machine for most of 30 s. */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
     static final Duration WAIT = Duration.ofSeconds(Long.getLong("chaos.wait.seconds", 180));
 
     /**
@@ -150,8 +152,8 @@ public final class ChaosWorkload {
         PracticeRun(int index) {
             this.tag = "P" + index;
             label(id, tag);
-            this.admin = new ApiClient(cloud.apiUrl(), cloud.issueToken(id, "admin"));
-            this.biller = new ApiClient(cloud.apiUrl(), cloud.issueToken(id, "biller"));
+            this.admin = new ApiClient(cloud.apiUrl(), REQUEST_TIMEOUT, cloud.issueToken(id, "admin"));
+            this.biller = new ApiClient(cloud.apiUrl(), REQUEST_TIMEOUT, cloud.issueToken(id, "biller"));
         }
 
         void setUp() {
@@ -211,7 +213,7 @@ public final class ChaosWorkload {
             // A provider of its own: patients on the same day never compete for a provider's hours.
             provider = label(created(api.post("/providers", "{\"npi\":\"1234567893\",\"firstName\":\"Jordan\","
                     + "\"lastName\":\"Rivera\",\"discipline\":\"PT\",\"taxonomy\":\"225100000X\"}")), tag + ".provider");
-            clinician = new ApiClient(cloud.apiUrl(), cloud.issueToken(new TokenRequest(practice.id, "clinician", provider, null, null,
+            clinician = new ApiClient(cloud.apiUrl(), REQUEST_TIMEOUT, cloud.issueToken(new TokenRequest(practice.id, "clinician", provider, null, null,
                     null)));
             id = label(created(api.post("/patients", "{\"firstName\":\"Alex\",\"lastName\":\"Demo\",\"birthDate\":\"1958-04-12\","
                     + "\"sex\":\"F\",\"address\":{\"line1\":\"12 Elm Ave\",\"city\":\"Springfield\",\"state\":\"IL\","
