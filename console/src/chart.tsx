@@ -1,9 +1,13 @@
-// One Chart.js chart, registered piecemeal (only the bar and doughnut parts are bundled); the canvas is described
-// for screen readers and its figures are also given as a table.
-import { BarController, BarElement, CategoryScale, Chart, DoughnutController, ArcElement, Legend, LinearScale, Tooltip, type ChartConfiguration } from "chart.js";
+// One Chart.js chart, registered piecemeal (only the bar, line and doughnut parts are bundled); the canvas is
+// described for screen readers and its figures are also given as a table.
+import {
+  ArcElement, BarController, BarElement, CategoryScale, Chart, DoughnutController, Legend, LinearScale, LineController, LineElement,
+  PointElement, Tooltip, type ChartConfiguration,
+} from "chart.js";
 import { useEffect, useRef } from "preact/hooks";
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, DoughnutController, ArcElement, Legend, Tooltip);
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, DoughnutController, ArcElement,
+  Legend, Tooltip);
 Chart.defaults.font.family = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 Chart.defaults.animation = false;
 
@@ -14,7 +18,7 @@ export function ChartView({ config, label, height = 260 }: { config: ChartConfig
   useEffect(() => {
     const chart = new Chart(canvas.current!, { ...config, options: { maintainAspectRatio: false, responsive: true, ...config.options } });
     return () => chart.destroy();
-  }, [JSON.stringify(config.data), config.type]);
+  }, [JSON.stringify(config.data), JSON.stringify(config.options ?? null), config.type]);
   return (
     <div class="chart" style={{ height: `${height}px` }}>
       <canvas ref={canvas} role="img" aria-label={label} />

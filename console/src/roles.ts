@@ -22,6 +22,11 @@ export function can(role: Role, overrideRole = "admin") {
     batches: is(role, "admin", "biller"),
     remittances: is(role, "admin", "biller"),
     editAuthorizations: is(role, "admin", "front_desk", "biller"),
+    // GET /reports/<name> (docs/reports.md): the revenue-cycle reports for admins and billers, attendance also for the
+    // front desk, leakage for everyone (the API lists the front desk and clinicians only the kinds about their work).
+    revenueReports: is(role, "admin", "biller"),
+    attendanceReport: is(role, "admin", "biller", "front_desk"),
+    leakageReport: is(role, "admin", "biller", "front_desk", "clinician"),
   };
 }
 
@@ -46,7 +51,7 @@ export function screensOf(role: Role): Screen[] {
     case "front_desk":
       return [day, auths, reports];
     case "clinician":
-      return [sessions, day, auths];
+      return [sessions, day, auths, reports];
     case "biller":
       return [claims, denials, batches, remits, auths, reports];
     case "admin":

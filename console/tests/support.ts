@@ -123,3 +123,46 @@ export async function shot(page: Page, name: string) {
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: false });
 }
+
+/**
+ * A practice with money in its reports: yesterday's three sessions documented, signed, claimed and sent in one batch
+ * to the simulated clearinghouse, which pays Casey Paid's claim in full, Robin Partial's in part (20 % left to the
+ * patient) and denies Alex Demo's (the member id's prefix is its cue); and a fourth session completed without a note. Its leakage thresholds are 0 days (each item is due at
+ * once), and authorizations ending within 90 days with units left are listed.
+ */
+export async function billedPractice() {
+  const p = await practice({ memberId: "DENIED-ACM1" });
+  const settings = await p.admin.get("/settings");
+  await p.admin.put("/settings", { schedulingPolicy: settings.schedulingPolicy, overrideRole: settings.overrideRole, timeZone: settings.timeZone,
+    alerts: settings.alerts, recipientsByRole: settings.recipientsByRole ?? undefined,
+    reporting: { ...settings.reporting, noteMissingDays: 0, claimMissingDays: 0, unsubmittedDays: 0, reviewDays: 0, rejectedDays: 0, deniedDays: 0,
+      expiringWithinDays: 90 } }, `"${settings.version}"`);
+  const integration = await p.admin.post("/integrations", { name: "Simulated clearinghouse", kind: "clearinghouse" });
+  await fetch(`${API}/_local/clearinghouse/integrations`, { method: "POST",
+    body: JSON.stringify({ practiceId: p.id, integrationId: integration.id, secret: integration.secret }) });
+  const paid = await addPatient(p, "Casey", "Paid", "ACM777");
+  const partial = await addPatient(p, "Robin", "Partial", "PARTIAL-ACM5");
+  const clinician = new Client(await token(p.id, "clinician", p.provider));
+  const biller = new Client(await token(p.id, "biller"));
+  const claims: string[] = [];
+  for (const [patient, hour] of [[p.patients[0]!.id, "09:00"], [paid.id, "10:00"], [partial.id, "11:00"]] as const) {
+    const a = await book(p, patient, `${day(-1)}T${hour}`);
+    const note = await clinician.post("/notes", { appointmentId: a.id, diagnoses: ["M54.50"], lines: [{ code: "97110", minutes: 45 }] });
+    await clinician.post(`/notes/${note.id}/sign`, {});
+    const capture = await clinician.until(`/notes/${note.id}/capture`, (c) => c.status !== "PENDING");
+    claims.push(capture.claimIds[0]);
+    await biller.until(`/claims/${capture.claimIds[0]}`, (c) => c.status === "READY");
+  }
+  await biller.post("/claim-batches", {});
+  const [denied, paidClaim, partialClaim] = await Promise.all(claims.map((id) => biller.until(`/claims/${id}`, (c) => ["PAID", "PARTIALLY_PAID", "DENIED"].includes(c.status), 120)));
+  const unnoted = await book(p, p.patients[0]!.id, `${day(-1)}T13:00`);
+  await p.admin.post(`/appointments/${unnoted.id}/check-in`, {});
+  await p.admin.post(`/appointments/${unnoted.id}/complete`, {});
+  // The reports are kept from the tables' streams: wait until they count the three decisions and the session.
+  const values = (row: any, key: string) => row?.values?.[key];
+  await biller.until("/reports/claims", (v) => values(v.total, "claimsAdjudicated") === 3, 120);
+  await biller.until("/reports/leakage", (v) => ["DENIED", "NOTE_MISSING"].every((k) => values(v.rows.find((r: any) => r.group === k), "count") >= 1), 120);
+  return { ...p, biller, clinician, denied: denied.id as string, deniedStatus: denied.status as string, paid: paidClaim.id as string,
+    paidStatus: paidClaim.status as string, partial: partialClaim.id as string, partialStatus: partialClaim.status as string,
+    unnoted: unnoted.id as string };
+}
