@@ -1386,9 +1386,9 @@ export interface components {
             pricesChecked: string;
             priceSources: string[];
             total: number;
-            dominantItem?: string | null;
+            dominantItem: string | null;
             sessions: number;
-            costPerSession?: number | null;
+            costPerSession: number | null;
             items: components["schemas"]["CostView.ItemView"][];
             steps: components["schemas"]["CostView.StepView"][];
         };
@@ -1397,8 +1397,8 @@ export interface components {
             item: string;
             unit: string;
             quantity: number;
-            unitPrice?: number | null;
-            cost?: number | null;
+            unitPrice: number | null;
+            cost: number | null;
         };
         /** @description One workflow step (a function, or one resource of the API: "api /appointments"), its usage and cost. */
         "CostView.StepView": {
@@ -1639,7 +1639,7 @@ export interface components {
             paid: number;
             patientResponsibility: number;
             adjusted: number;
-            /** @description charge − paid − patient responsibility − adjustments */
+            /** @description charge − paid − patient responsibility − adjustments: the ledger's arithmetic (the patient balance and the A/R keep denied lines not yet worked as still owed) */
             insuranceBalance: number;
             postings: components["schemas"]["LedgerView.PostingView"][];
         };
@@ -1733,8 +1733,9 @@ export interface components {
         OrNull_10: {
             group: string | null;
             label: string | null;
+            /** @description column name → a number, an ISO date or text, or null */
             values: {
-                [key: string]: Record<string, never>;
+                [key: string]: unknown;
             };
         };
         /** @description The claims in NEEDS_REVIEW on the practice's date `asOf`: how many, the first listed, and fix hints by rule. */
@@ -1909,7 +1910,7 @@ export interface components {
             /** @description Opaque; null when there is no further page */
             nextCursor: string | null;
         };
-        /** @description What a patient owes and what payers still owe for them, from the remittances posted to their claims: patient responsibility (PR adjustments: deductible, coinsurance, copay) and the insurance balance (charge less payments, patient responsibility and adjustments) of every claim that was sent. */
+        /** @description What a patient owes and what payers still owe for them, from the remittances posted to their claims: patient responsibility (PR adjustments: deductible, coinsurance, copay) and the insurance balance (charge less payments, patient responsibility and adjustments, but with the lines denied and not yet worked still owed) of every claim that was sent --- the A/R of the reports, by the same rule. */
         PatientBalanceView: {
             patientId: string;
             patientResponsibility: number;
@@ -2145,8 +2146,9 @@ export interface components {
         "ReportView.RowView": {
             group: string | null;
             label: string | null;
+            /** @description column name → a number, an ISO date or text, or null */
             values: {
-                [key: string]: Record<string, never>;
+                [key: string]: unknown;
             };
         };
         /** @description A new time for an appointment; the length and the provider stay unless given. */
@@ -8166,14 +8168,29 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description The caller's role may not do this */
+            /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
+            401: {
+                headers: {
+                    /** @description Bearer, with the error */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller's role may not do this (or the token names no known role) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -8207,7 +8224,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description From the gateway's JWT authorizer, before the API runs: the bearer token is missing, malformed, expired or not ours */
             401: {

@@ -35,10 +35,9 @@ async function getCsv(api: Api, name: string, query: Query): Promise<{ file: str
   return { file: given ?? `${name}-${query.from ?? "default"}-${query.to ?? "default"}.csv`, text: data as string };
 }
 
-// A row's values are typed only as "something per column" by the API (number, date, text or null): read each as what
-// its column holds.
+// A row's values are "something per column" (number, date, text or null): read each as what its column holds.
 function raw(row: Row | null | undefined, key: string): unknown {
-  return row ? (row.values as Record<string, unknown>)[key] : undefined;
+  return row?.values[key];
 }
 
 export function num(row: Row | null | undefined, key: string): number | null {

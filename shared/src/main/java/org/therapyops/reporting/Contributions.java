@@ -5,6 +5,7 @@ import org.therapyops.billing.ClaimFrequency;
 import org.therapyops.billing.ClaimMilestones;
 import org.therapyops.billing.ClaimStatus;
 import org.therapyops.billing.PayerResponse;
+import org.therapyops.billing.ClaimBalance;
 import org.therapyops.billing.StoredClaim;
 import org.therapyops.billing.remittance.LedgerEntry;
 import org.therapyops.billing.remittance.Posting;
@@ -116,7 +117,7 @@ public final class Contributions {
             long lag = rules.clampLag(ChronoUnit.DAYS.between(local(stored.createdAt(), zone), submitted));
             b.addByPayerAndProvider(submitted, Metric.bucket(Metric.LAG_SUBMIT, lag), payer, provider, BigDecimal.ONE);
         }
-        OpenBalance ar = openBalance(stored);
+        ClaimBalance ar = ClaimBalance.of(stored);
         for (Aggregate a : new Aggregate[] {new Aggregate(AR_DAY, dos), Aggregate.total()}) {
             b.add(a, Metric.by(Metric.AR_INSURANCE, payer), ar.insurance());
             b.add(a, Metric.by(Metric.AR_PATIENT, payer), ar.patient());
@@ -153,28 +154,6 @@ public final class Contributions {
             }
             default -> { }
         }
-    }
-
-    /** What is still owed on a claim, as the patient balance (GET /patients/{id}/balance) counts it. */
-    public record OpenBalance(BigDecimal insurance, BigDecimal patient) {
-    }
-
-    /**
-     * A sent claim's open balance: the payer owes the charge less what it paid, what it left to the patient and what it
-     * adjusted off; the patient owes the patient responsibility. A claim replaced or voided before any remittance owes
-     * nothing (its successor carries the charge). A claim never sent is not in A/R.
-     */
-    public static OpenBalance openBalance(StoredClaim claim) {
-        if (!claim.status().sent()) {
-            return new OpenBalance(BigDecimal.ZERO, BigDecimal.ZERO);
-        }
-        PayerResponse.RemittanceTotals t = claim.response().remittance();
-        BigDecimal charge = claim.claim().totalCharge();
-        if (t == null) {
-            return new OpenBalance(claim.response().successorId() != null ? BigDecimal.ZERO : charge, BigDecimal.ZERO);
-        }
-        return new OpenBalance(charge.subtract(t.paid()).subtract(t.patientResponsibility()).subtract(t.adjusted()),
-                t.patientResponsibility());
     }
 
     /** The claim's provider: the rendering provider of its first line (a note's lines share one). */

@@ -53,6 +53,11 @@ public enum ReportName {
         return groupings.get(0);
     }
 
+    /** Whether the report is of today's balances and work only (A/R, leakage), whatever range it is asked for. */
+    public boolean asOfToday() {
+        return this == AR || this == LEAKAGE || this == LEAKAGE_ITEMS;
+    }
+
     public boolean readsAr() {
         return readsAr;
     }

@@ -90,11 +90,16 @@ class ContributionsTest {
             assertThat(w.kind()).isEqualTo(WorkItem.Kind.DENIED);
             assertThat(w.amount()).isEqualByComparingTo("40.00");
         });
+        // the denied line is still owed by the payer while no one has worked it: 100 − 50 paid − 10 patient
+        assertThat(cell(c, Aggregate.Kind.AR_TOTAL, null, "ins|payer-1")).isEqualByComparingTo("40.00");
+        assertThat(cell(c, Aggregate.Kind.AR_TOTAL, null, "pat|payer-1")).isEqualByComparingTo("10.00");
 
         StoredClaim worked = Claims.claim("c1", ClaimStatus.PARTIALLY_PAID, m, claim.response().withDenialWork(
                 new PayerResponse.DenialWork("APPEALED", null, "biller", Claims.PAID)));
         Contribution after = contributions.ofClaim(new ClaimSnapshot(worked, Claims.SCRUBBED), NEW_YORK);
         assertThat(after.work()).isEmpty();
+        // closed: its adjustment is taken off the payer's balance
+        assertThat(cell(after, Aggregate.Kind.AR_TOTAL, null, "ins|payer-1")).isZero();
         assertThat(cell(after, Aggregate.Kind.DAY_CARC, day, "deniedAmount|97")).isEqualByComparingTo("40.00"); // initial: kept
     }
 

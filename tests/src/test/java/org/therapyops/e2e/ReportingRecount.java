@@ -351,7 +351,7 @@ final class ReportingRecount {
 
     // ------------------------------------------------------------------ A/R and collections
 
-    /** A sent claim's open balance, as the patient balance counts it: [insurance, patient]. */
+    /** A sent claim's open balance, as the patient balance counts it: [insurance, patient] (recounted here, not by ClaimBalance). */
     static BigDecimal[] balance(StoredClaim c) {
         if (!c.status().sent()) {
             return new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO};
@@ -361,7 +361,13 @@ final class ReportingRecount {
         if (r == null) {
             return new BigDecimal[] {c.response().successorId() != null ? BigDecimal.ZERO : charge, BigDecimal.ZERO};
         }
-        return new BigDecimal[] {charge.subtract(r.paid()).subtract(r.patientResponsibility()).subtract(r.adjusted()),
+        // lines denied and not yet worked are still owed by the payer: their adjustment is not taken off
+        BigDecimal openDenials = BigDecimal.ZERO;
+        for (PayerResponse.Denial d : c.response().denials()) {
+            openDenials = openDenials.add(d.amount());
+        }
+        BigDecimal adjustedOff = r.adjusted().subtract(openDenials.min(r.adjusted().max(BigDecimal.ZERO)));
+        return new BigDecimal[] {charge.subtract(r.paid()).subtract(r.patientResponsibility()).subtract(adjustedOff),
                 r.patientResponsibility()};
     }
 

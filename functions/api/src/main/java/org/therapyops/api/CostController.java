@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.therapyops.api.model.CostView;
 import org.therapyops.api.problem.ApiProblemException;
 import org.therapyops.api.problem.Problem;
+import org.therapyops.api.problem.ProblemBodyProvider;
 import org.therapyops.api.problem.ProblemType;
 import org.therapyops.api.security.Caller;
 import org.therapyops.api.security.Role;
@@ -47,7 +48,8 @@ public class CostController {
     @ApiResponse(responseCode = "200", description = "The month's cost", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CostView.class)))
     @ApiResponse(responseCode = "400", description = "malformed-request: month is not YYYY-MM, or before 2020-01, or after the "
-            + "current month; errors[].field names it")
+            + "current month; errors[].field names it", content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON,
+            schema = @Schema(implementation = Problem.class)))
     public HttpResponse<CostView> cost(@Parameter(hidden = true) Caller caller, @Nullable @QueryValue String month) {
         caller.require(Role.ADMIN, Role.BILLER);
         try {

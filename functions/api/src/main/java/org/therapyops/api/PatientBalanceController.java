@@ -15,7 +15,7 @@ import org.therapyops.api.problem.Problem;
 import org.therapyops.api.problem.ProblemBodyProvider;
 import org.therapyops.api.security.Caller;
 import org.therapyops.api.security.Role;
-import org.therapyops.billing.PayerResponse;
+import org.therapyops.billing.ClaimBalance;
 import org.therapyops.billing.StoredClaim;
 import org.therapyops.ports.ClaimRepository;
 import org.therapyops.ports.PracticeRepository;
@@ -54,14 +54,10 @@ public class PatientBalanceController {
                 if (!claim.status().sent()) {
                     continue;
                 }
-                PayerResponse.RemittanceTotals t = claim.response().remittance();
+                ClaimBalance owed = ClaimBalance.of(claim);
                 BigDecimal charge = claim.claim().totalCharge();
-                BigDecimal patient = t == null ? BigDecimal.ZERO : t.patientResponsibility();
-                BigDecimal insurance = t == null ? charge : charge.subtract(t.paid()).subtract(patient).subtract(t.adjusted());
-                // A replaced or voided claim is settled through its successor; only what was posted to it still counts.
-                if (claim.response().successorId() != null && t == null) {
-                    insurance = BigDecimal.ZERO;
-                }
+                BigDecimal patient = owed.patient();
+                BigDecimal insurance = owed.insurance();
                 lines.add(new PatientBalanceView.ClaimBalance(claim.claim().id(), claim.claim().dateOfService(), claim.status().name(),
                         charge, patient, insurance));
                 patientTotal = patientTotal.add(patient);

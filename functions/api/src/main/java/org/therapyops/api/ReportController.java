@@ -19,6 +19,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.therapyops.api.model.ReportView;
 import org.therapyops.api.problem.ApiProblemException;
 import org.therapyops.api.problem.Problem;
+import org.therapyops.api.problem.ProblemBodyProvider;
 import org.therapyops.api.problem.ProblemType;
 import org.therapyops.api.security.Caller;
 import org.therapyops.api.security.Role;
@@ -69,7 +70,8 @@ public class ReportController {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)),
             @Content(mediaType = CSV, schema = @Schema(type = "string"))})
     @ApiResponse(responseCode = "400", description = "malformed-request: an unknown report or groupBy, to before from, a range "
-            + "over 24 months, or a date that is not one; errors[].field names it")
+            + "over 24 months, or a date that is not one; errors[].field names it", content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON,
+            schema = @Schema(implementation = Problem.class)))
     @OpenApiResponses.NotFound
     public HttpResponse<?> report(@Parameter(hidden = true) Caller caller, @PathVariable String name,
                                   @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
@@ -90,8 +92,8 @@ public class ReportController {
         }
         if (accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains(CSV)) {
             return HttpResponse.ok(table.toCsv()).contentType(MediaType.of(CSV + ";charset=utf-8"))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + report.slug() + "-" + table.query().from()
-                            + "-" + table.query().to() + ".csv\"");
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + report.slug() + "-" + (report.asOfToday()
+                            ? String.valueOf(table.asOf()) : table.query().from() + "-" + table.query().to()) + ".csv\"");
         }
         return HttpResponse.ok(ReportView.of(table)).contentType(MediaType.APPLICATION_JSON_TYPE);
     }

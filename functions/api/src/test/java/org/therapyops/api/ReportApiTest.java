@@ -117,6 +117,11 @@ class ReportApiTest {
         assertThat(lines.get(0)).startsWith("group,label,claimsScrubbed,cleanClaims,cleanClaimRate,");
         assertThat(lines).last().asString().startsWith("TOTAL,All,2,1,0.5000,");
         assertThat(lines.get(1)).startsWith("payer-1,payer-1,2,1,0.5000,");
+        assertThat(csv.getHeaders().get("Content-Disposition"))
+                .isEqualTo("inline; filename=\"claims-" + today.minusDays(30) + "-" + today + ".csv\"");
+        // A/R is as of today whatever the range: its file is named by that day
+        APIGatewayV2HTTPResponse ar = get("/reports/ar?from=" + today.minusDays(90) + "&to=" + today.minusDays(60), "biller", "text/csv");
+        assertThat(ar.getHeaders().get("Content-Disposition")).isEqualTo("inline; filename=\"ar-" + today + ".csv\"");
 
         JsonNode summary = ApiEvents.ok(get("/reports/summary", "admin", null));
         assertThat(summary.at("/total/values/review").asInt()).isEqualTo(1);

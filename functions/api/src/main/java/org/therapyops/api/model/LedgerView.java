@@ -21,7 +21,8 @@ import java.util.List;
 public record LedgerView(String claimId, String status, BigDecimal charge, BigDecimal paid, BigDecimal patientResponsibility,
                          BigDecimal adjusted,
                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
-                                 description = "charge − paid − patient responsibility − adjustments")
+                                 description = "charge − paid − patient responsibility − adjustments: the ledger's arithmetic "
+                                         + "(the patient balance and the A/R keep denied lines not yet worked as still owed)")
                          BigDecimal insuranceBalance,
                          List<PostingView> postings) {
 

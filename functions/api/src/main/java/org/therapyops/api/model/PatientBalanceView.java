@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * What a patient owes and what payers still owe for them, from the remittances posted to their claims: patient
  * responsibility (PR adjustments: deductible, coinsurance, copay) and the insurance balance (charge less payments,
- * patient responsibility and adjustments) of every claim that was sent.
+ * patient responsibility and adjustments, but with the lines denied and not yet worked still owed) of every claim that
+ * was sent — the A/R of the reports, by the same rule.
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)

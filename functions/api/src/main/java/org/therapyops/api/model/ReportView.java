@@ -31,7 +31,8 @@ public record ReportView(String report, LocalDate from, LocalDate to, String gro
      */
     @Serdeable
     public record RowView(@OrNull String group, @OrNull String label,
-                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED, additionalPropertiesSchema = Object.class) Map<String, Object> values) {
+                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED, additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
+                                  description = "column name → a number, an ISO date or text, or null") Map<String, Object> values) {
     }
 
     public static ReportView of(ReportTable t) {
