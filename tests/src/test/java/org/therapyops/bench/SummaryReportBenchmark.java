@@ -113,13 +113,10 @@ public final class SummaryReportBenchmark {
                     .line(row("`/reports/summary` (90 days)", quarter))
                     .line(row("`/reports/claims?groupBy=payer` (365 days)", yearByPayer))
                     .line("")
-                    .line("What the summary reads: the practice's settings (one GetItem), the 30 day totals of the range (one query "
-                            + "per month the range touches: each kind's days are kept in a partition per month), the open A/R by "
-                            + "date of service from 120 days ago (one query per month) and its total (one GetItem), and the open work "
-                            + "items counted by kind and day (one GetItem of the work totals) — not the work items themselves. "
-                            + "moto's query walks every item of the partition it reads (about 280 ms for 30 items of a 733-item "
-                            + "partition, measured with boto3 on this machine), which is why the days are kept by month. Goal: p95 "
-                            + "under 300 ms for the summary. The answer is "
+                    .line("What the summary reads: the practice's settings (one GetItem), the 30 day totals of the range (one query of "
+                            + "the day-totals partition), the open A/R by date of service of the last 120 days and its total (one "
+                            + "query of the A/R partition), and the open work items counted by kind and day (one GetItem of the work "
+                            + "totals) — not the work items themselves. Goal: p95 under 300 ms for the summary. The answer is "
                             + sample.length() + " bytes of JSON.")
                     .write();
         }

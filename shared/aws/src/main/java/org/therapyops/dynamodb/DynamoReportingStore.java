@@ -16,7 +16,6 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,11 +29,9 @@ import java.util.function.UnaryOperator;
 /**
  * {@link ReportingStore} on the Reporting table. Every key starts with the practice: {@code <practice>#FACT} holds a
  * fact per source item ({@code sk} CLAIM#…, POSTING#…, SESSION#…, NOTE#…, AUTH#…: its parts, the cells and work items
- * it contributes, a revision); the aggregates (one number attribute per counter) have a partition per kind and month,
- * so that a report's query passes only the items of the months it reads (a month's partition holds at most 31 items;
- * DynamoDB reads only what a query returns, but an emulator may walk the whole partition):
- * {@code <practice>#AGG#T#2026-12} ({@code sk} T# and a date), {@code #AGG#P#…}, {@code #AGG#V#…}, {@code #AGG#C#…}
- * likewise, {@code #AGG#AR#…} (AR#D# and a date of service); the undated ones {@code #AGG#AR} (AR#TOTAL) and
+ * it contributes, a revision); the aggregates (one number attribute per counter) have a partition per kind, so that a
+ * report's query of one kind never passes the others' items: {@code <practice>#AGG#T} ({@code sk} T# and a date),
+ * {@code #AGG#P}, {@code #AGG#V}, {@code #AGG#C} likewise, {@code #AGG#AR} (AR#D# and a date, AR#TOTAL) and
  * {@code #AGG#W} (W#TOTAL, the open work items counted by kind and day); {@code <practice>#WORK} holds the open work
  * items ({@code sk} kind#since#id), and {@code <practice>#META} the practice's registration (in the sparse
  * {@value #BY_REGISTRY} index).
@@ -78,18 +75,9 @@ public final class DynamoReportingStore implements ReportingStore {
         return practiceId + "#AGG#" + part;
     }
 
-    /** The partition of an aggregate: of its kind and, for a dated one, its month. */
     static String aggregates(String practiceId, Aggregate aggregate) {
-        return aggregate.kind().dated() ? month(practiceId, aggregate.kind(), YearMonth.from(aggregate.day()))
-                : aggregates(practiceId, aggregate.kind());
+        return aggregates(practiceId, aggregate.kind());
     }
-
-    static String month(String practiceId, Aggregate.Kind kind, YearMonth month) {
-        return aggregates(practiceId, kind) + "#" + month;
-    }
-
-    /** How far past the later of the range's end and today dated A/R is read (a date of service ahead of today). */
-    static final int AR_MONTHS_AHEAD = 2;
 
     static String work(String practiceId) {
         return practiceId + "#WORK";
@@ -251,16 +239,8 @@ public final class DynamoReportingStore implements ReportingStore {
 
     @Override
     public void clear(String practiceId) {
-        // The months an aggregate was written in are those of the facts' cells; the partitions without a month are also
-        // those an earlier layout kept every day in, so that a rebuild moves such data to this one.
         java.util.Set<String> partitions = new java.util.LinkedHashSet<>();
-        List<WriteRequest> facts = new ArrayList<>();
-        query(QueryRequest.builder().tableName(table).keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", s(facts(practiceId)))).build(), item -> {
-                    facts.add(WriteRequest.builder().deleteRequest(d -> d.key(key(facts(practiceId), item.get(Keys.SK).s()))).build());
-                    fact(item).contribution().cells().keySet().forEach(c -> partitions.add(aggregates(practiceId, c.aggregate())));
-                });
-        write(facts);
+        partitions.add(facts(practiceId));
         for (Aggregate.Kind kind : Aggregate.Kind.values()) {
             partitions.add(aggregates(practiceId, kind));
         }
@@ -293,19 +273,12 @@ public final class DynamoReportingStore implements ReportingStore {
                 }
                 continue;
             }
-            days(practiceId, kind, from, to, item -> aggregates.put(Aggregate.ofKey(item.get(Keys.SK).s()), counters(item)));
+            between(aggregates(practiceId, kind), kind.prefix() + from, kind.prefix() + to,
+                    item -> aggregates.put(Aggregate.ofKey(item.get(Keys.SK).s()), counters(item)));
         }
         if (arFrom != null) {
-            LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
-            LocalDate until = YearMonth.from((to != null && to.isAfter(today) ? to : today).plusMonths(AR_MONTHS_AHEAD)).atEndOfMonth();
-            days(practiceId, Aggregate.Kind.AR_DAY, arFrom, until,
+            between(aggregates(practiceId, Aggregate.Kind.AR_DAY), Aggregate.Kind.AR_DAY.prefix() + arFrom, Aggregate.Kind.AR_TOTAL.prefix(),
                     item -> aggregates.put(Aggregate.ofKey(item.get(Keys.SK).s()), counters(item)));
-            Aggregate total = Aggregate.total();
-            Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(aggregates(practiceId, total),
-                    total.key()))).item();
-            if (item != null && !item.isEmpty()) {
-                aggregates.put(total, counters(item));
-            }
         }
         List<WorkItem> items = new ArrayList<>();
         if (withWork) {
@@ -313,15 +286,6 @@ public final class DynamoReportingStore implements ReportingStore {
                     .expressionAttributeValues(Map.of(":pk", s(work(practiceId)))).build(), item -> items.add(workItem(item)));
         }
         return new Snapshot(aggregates, items);
-    }
-
-    /** The dated aggregates of a kind from one day to another, both included: one query per month. */
-    private void days(String practiceId, Aggregate.Kind kind, LocalDate from, LocalDate to, Consumer<Map<String, AttributeValue>> each) {
-        for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
-            LocalDate low = m.equals(YearMonth.from(from)) ? from : m.atDay(1);
-            LocalDate high = m.equals(YearMonth.from(to)) ? to : m.atEndOfMonth();
-            between(month(practiceId, kind, m), kind.prefix() + low, kind.prefix() + high, each);
-        }
     }
 
     private void between(String pk, String low, String high, Consumer<Map<String, AttributeValue>> each) {

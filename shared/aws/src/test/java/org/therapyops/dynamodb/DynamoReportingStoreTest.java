@@ -46,15 +46,13 @@ class DynamoReportingStoreTest {
 
     private static DynamoDbClient dynamo;
     private static DynamoReportingStore store;
-    private static String table;
     private final String practiceId = "practice-" + UUID.randomUUID();
 
     @BeforeAll
     static void start() {
         Moto moto = Moto.shared();
         dynamo = moto.dynamo();
-        table = moto.createReportingTable();
-        store = new DynamoReportingStore(dynamo, table);
+        store = new DynamoReportingStore(dynamo, moto.createReportingTable());
     }
 
     @AfterAll
@@ -129,34 +127,6 @@ class DynamoReportingStoreTest {
         assertThat(work).containsExactlyInAnyOrderElementsOf(expected.work("p").values());
         assertThat(work).extracting(WorkItem::kind).containsExactly(WorkItem.Kind.DENIED);
         assertThat(store.practices()).contains(practiceId);
-    }
-
-    @Test
-    void daysAreKeptByMonthAndClearingForARebuildLeavesNothingInAnyMonth() {
-        ReportingService reporting = service(store);
-        life("c1").forEach(c -> reporting.claimChanged(practiceId, new ClaimSnapshot(c, null)));
-        // scrubbed in November, paid in December: each day in its month's partition, read across both
-        assertThat(itemsOf(DynamoReportingStore.month(practiceId, Aggregate.Kind.DAY_TOTAL, java.time.YearMonth.of(2026, 11)))).isPositive();
-        assertThat(itemsOf(DynamoReportingStore.month(practiceId, Aggregate.Kind.DAY_TOTAL, java.time.YearMonth.of(2026, 12)))).isPositive();
-        assertThat(store.read(practiceId, EnumSet.of(Aggregate.Kind.DAY_TOTAL), LocalDate.of(2026, 11, 16), LocalDate.of(2026, 12, 1),
-                null, false).aggregates().keySet()).extracting(Aggregate::day)
-                .contains(LocalDate.of(2026, 11, 16), LocalDate.of(2026, 12, 1));
-
-        store.clear(practiceId);
-        assertThat(everything(store, practiceId)).isEmpty();
-        assertThat(store.read(practiceId, EnumSet.noneOf(Aggregate.Kind.class), LocalDate.MIN, LocalDate.MAX, null, true).work()).isEmpty();
-        for (int month = 11; month <= 12; month++) {
-            for (Aggregate.Kind kind : List.of(Aggregate.Kind.DAY_TOTAL, Aggregate.Kind.DAY_PAYER, Aggregate.Kind.AR_DAY)) {
-                assertThat(itemsOf(DynamoReportingStore.month(practiceId, kind, java.time.YearMonth.of(2026, month)))).as(kind + " " + month).isZero();
-            }
-        }
-        assertThat(itemsOf(DynamoReportingStore.facts(practiceId))).isZero();
-    }
-
-    private static int itemsOf(String pk) {
-        return dynamo.query(q -> q.tableName(table).keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(java.util.Map.of(":pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(pk))))
-                .count();
     }
 
     @Test
