@@ -56,6 +56,20 @@ class ApiFunctionTest {
     }
 
     @Test
+    void theCostMeterNamesAStepByTheRouteItsRequestTookAndMadeUpPathsByNone() {
+        java.util.Set<String> resources = MeteredApiFunction.resources(context.getBean(io.micronaut.web.router.Router.class));
+        assertThat(resources).contains("/appointments", "/claims", "/reports", "/openapi.yml");
+        APIGatewayV2HTTPEvent complete = new APIGatewayV2HTTPEvent();
+        complete.setRawPath("/appointments/a1/complete");
+        assertThat(MeteredApiFunction.step(complete, resources)).isEqualTo("api /appointments");
+        for (String path : new String[] {"/x9f3k2", "/appointmentsX/1", "/%2e%2e/claims", "/", ""}) {
+            APIGatewayV2HTTPEvent madeUp = new APIGatewayV2HTTPEvent();
+            madeUp.setRawPath(path);
+            assertThat(MeteredApiFunction.step(madeUp, resources)).as(path).isEqualTo(MeteredApiFunction.OTHER);
+        }
+    }
+
+    @Test
     void booksAnAppointmentForACoveredPatient() throws Exception {
         String payerId = created(call("POST", "/payers", "{\"name\":\"Acme Health\",\"payerId\":\"ACME1\"}", "admin")).get("id").asText();
         String patientId = createPatient();
