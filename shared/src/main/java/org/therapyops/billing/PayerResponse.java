@@ -55,8 +55,11 @@ public record PayerResponse(String batchId, Instant submittedAt, Acknowledgement
         return new PayerResponse(batchId, submittedAt, acknowledgement, payerClaimControlNumber, remittance, List.of(), id, denialWork);
     }
 
+    /** The claim's denials closed: the work records what they amounted to, and the list of open denials empties. */
     public PayerResponse withDenialWork(DenialWork work) {
-        return new PayerResponse(batchId, submittedAt, acknowledgement, payerClaimControlNumber, remittance, List.of(), successorId, work);
+        BigDecimal amount = denials.stream().map(Denial::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new PayerResponse(batchId, submittedAt, acknowledgement, payerClaimControlNumber, remittance, List.of(), successorId,
+                new DenialWork(work.action(), work.note(), work.by(), work.at(), amount));
     }
 
     /**
@@ -107,7 +110,19 @@ public record PayerResponse(String batchId, Instant submittedAt, Acknowledgement
         }
     }
 
-    /** A biller closed the claim's denials: appealed, written off, or billed to the patient, with a note. */
-    public record DenialWork(String action, String note, String by, Instant at) {
+    /**
+     * A biller closed the claim's denials: appealed, written off, or billed to the patient, with a note.
+     *
+     * @param amount what the denied lines amounted to when they were closed (zero for work recorded before it was kept)
+     */
+    public record DenialWork(String action, String note, String by, Instant at, BigDecimal amount) {
+        public DenialWork {
+            amount = amount == null ? BigDecimal.ZERO : amount;
+        }
+
+        /** Work as a biller gives it; {@link #withDenialWork} adds the amount. */
+        public DenialWork(String action, String note, String by, Instant at) {
+            this(action, note, by, at, BigDecimal.ZERO);
+        }
     }
 }

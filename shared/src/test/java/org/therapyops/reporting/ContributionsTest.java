@@ -98,8 +98,19 @@ class ContributionsTest {
                 new PayerResponse.DenialWork("APPEALED", null, "biller", Claims.PAID)));
         Contribution after = contributions.ofClaim(new ClaimSnapshot(worked, Claims.SCRUBBED), NEW_YORK);
         assertThat(after.work()).isEmpty();
-        // closed: its adjustment is taken off the payer's balance
-        assertThat(cell(after, Aggregate.Kind.AR_TOTAL, null, "ins|payer-1")).isZero();
+        // appealed: still the payer's to pay
+        assertThat(cell(after, Aggregate.Kind.AR_TOTAL, null, "ins|payer-1")).isEqualByComparingTo("40.00");
+        // billed to the patient: the patient's; written off: no one's
+        StoredClaim billed = Claims.claim("c1", ClaimStatus.PARTIALLY_PAID, m, claim.response().withDenialWork(
+                new PayerResponse.DenialWork("BILLED_TO_PATIENT", null, "biller", Claims.PAID)));
+        Contribution toPatient = contributions.ofClaim(new ClaimSnapshot(billed, Claims.SCRUBBED), NEW_YORK);
+        assertThat(cell(toPatient, Aggregate.Kind.AR_TOTAL, null, "ins|payer-1")).isZero();
+        assertThat(cell(toPatient, Aggregate.Kind.AR_TOTAL, null, "pat|payer-1")).isEqualByComparingTo("50.00");
+        StoredClaim writtenOff = Claims.claim("c1", ClaimStatus.PARTIALLY_PAID, m, claim.response().withDenialWork(
+                new PayerResponse.DenialWork("WRITTEN_OFF", null, "biller", Claims.PAID)));
+        Contribution off = contributions.ofClaim(new ClaimSnapshot(writtenOff, Claims.SCRUBBED), NEW_YORK);
+        assertThat(cell(off, Aggregate.Kind.AR_TOTAL, null, "ins|payer-1")).isZero();
+        assertThat(cell(off, Aggregate.Kind.AR_TOTAL, null, "pat|payer-1")).isEqualByComparingTo("10.00");
         assertThat(cell(after, Aggregate.Kind.DAY_CARC, day, "deniedAmount|97")).isEqualByComparingTo("40.00"); // initial: kept
     }
 

@@ -361,14 +361,23 @@ final class ReportingRecount {
         if (r == null) {
             return new BigDecimal[] {c.response().successorId() != null ? BigDecimal.ZERO : charge, BigDecimal.ZERO};
         }
-        // lines denied and not yet worked are still owed by the payer: their adjustment is not taken off
-        BigDecimal openDenials = BigDecimal.ZERO;
+        // denied lines not yet worked, or appealed, are still owed by the payer; billed to the patient, by the patient
+        BigDecimal payer = BigDecimal.ZERO;
         for (PayerResponse.Denial d : c.response().denials()) {
-            openDenials = openDenials.add(d.amount());
+            payer = payer.add(d.amount());
         }
-        BigDecimal adjustedOff = r.adjusted().subtract(openDenials.min(r.adjusted().max(BigDecimal.ZERO)));
-        return new BigDecimal[] {charge.subtract(r.paid()).subtract(r.patientResponsibility()).subtract(adjustedOff),
-                r.patientResponsibility()};
+        BigDecimal patient = BigDecimal.ZERO;
+        PayerResponse.DenialWork work = c.response().denialWork();
+        if (work != null && work.action().equals("APPEALED")) {
+            payer = payer.add(work.amount());
+        } else if (work != null && work.action().equals("BILLED_TO_PATIENT")) {
+            patient = work.amount();
+        }
+        BigDecimal adjusted = r.adjusted().max(BigDecimal.ZERO);
+        payer = payer.min(adjusted);
+        patient = patient.min(adjusted.subtract(payer));
+        return new BigDecimal[] {charge.subtract(r.paid()).subtract(r.patientResponsibility()).subtract(r.adjusted()).add(payer),
+                r.patientResponsibility().add(patient)};
     }
 
     private int bucket(LocalDate dos) {

@@ -129,6 +129,18 @@ class RevenueLoopEndToEndTest {
         JsonNode rejectedPaid = loop.awaitStatus(rejected, "PAID");
         assertThat(rejectedPaid.get("frequency").asText()).isEqualTo("ORIGINAL");
         assertThat(loop.claim(denied).get("status").asText()).isEqualTo("DENIED");
+
+        // The partly paid claim's denied line billed to the patient: the patient owes it now, the payer nothing more.
+        JsonNode partialNow = loop.claim(partial);
+        BigDecimal deniedLine = partialNow.at("/denials/0/amount").decimalValue();
+        BigDecimal owedBefore = loop.biller.get("/patients/" + partialPatient.id() + "/balance").json().get("patientResponsibility")
+                .decimalValue();
+        ApiClient.Response billed = loop.biller.post("/claims/" + partial + "/denials/close",
+                "{\"action\":\"BILLED_TO_PATIENT\",\"note\":\"not a covered service\"}", "\"" + partialNow.get("version").asLong() + "\"");
+        assertThat(billed.status()).as(billed.body()).isEqualTo(200);
+        JsonNode owed = loop.biller.get("/patients/" + partialPatient.id() + "/balance").json();
+        assertThat(owed.get("patientResponsibility").decimalValue()).isEqualByComparingTo(owedBefore.add(deniedLine));
+        assertThat(owed.get("insuranceBalance").decimalValue()).isEqualByComparingTo("0");
     }
 
     @Test

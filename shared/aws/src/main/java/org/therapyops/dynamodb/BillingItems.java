@@ -293,7 +293,7 @@ public final class BillingItems {
         if (r.denialWork() != null) {
             PayerResponse.DenialWork w = r.denialWork();
             values.put("denialWork", AttributeValue.fromM(Attributes.builder().put("action", w.action()).put("note", w.note())
-                    .put("by", w.by()).put("at", w.at()).build()));
+                    .put("by", w.by()).put("at", w.at()).putAmount("amount", w.amount()).build()));
         }
         return values;
     }
@@ -311,7 +311,7 @@ public final class BillingItems {
         List<PayerResponse.Denial> denials = denials(a, "denials");
         Attributes w = a.map("denialWork");
         PayerResponse.DenialWork work = w == null ? null : new PayerResponse.DenialWork(w.string("action"),
-                w.optionalString("note"), w.optionalString("by"), w.optionalInstant("at"));
+                w.optionalString("note"), w.optionalString("by"), w.optionalInstant("at"), w.optionalAmount("amount"));
         return new PayerResponse(a.optionalString("batchId"), a.optionalInstant("submittedAt"), ack,
                 a.optionalString("payerClaimControlNumber"), totals, denials, a.optionalString("successorId"), work);
     }
