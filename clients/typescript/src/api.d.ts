@@ -1910,7 +1910,7 @@ export interface components {
             /** @description Opaque; null when there is no further page */
             nextCursor: string | null;
         };
-        /** @description What a patient owes and what payers still owe for them, from the remittances posted to their claims: patient responsibility (PR adjustments: deductible, coinsurance, copay) and the insurance balance (charge less payments, patient responsibility and adjustments, but with the lines denied and not yet worked still owed) of every claim that was sent --- the A/R of the reports, by the same rule. */
+        /** @description What a patient owes and what payers still owe for them, from the remittances posted to their claims: patient responsibility (PR adjustments: deductible, coinsurance, copay, and denials a biller billed to the patient) and the insurance balance (charge less payments, patient responsibility and adjustments, but with denied lines still owed while not yet worked or appealed) of every claim that was sent --- the A/R of the reports, by the same rule. */
         PatientBalanceView: {
             patientId: string;
             patientResponsibility: number;
