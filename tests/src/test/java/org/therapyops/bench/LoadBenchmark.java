@@ -18,14 +18,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * 1,000 appointments across 20 practices, booked by 10 concurrent clients through the HTTP API:
- * throughput, and booking → decision (the time from sending POST /appointments until the decision is
- * stored, read directly from the table so that polling does not load the API under test).
+ * 10,000 appointments across 100 practices (smaller with {@code -Dload.practices=20 -Dload.perPractice=50}), booked by
+ * 10 concurrent clients through the HTTP API: throughput, and booking → decision (the time from sending
+ * POST /appointments until the decision is stored, read directly from the table so that polling does not load the API
+ * under test).
  */
 public final class LoadBenchmark {
 
-    private static final int PRACTICES = 20;
-    private static final int PER_PRACTICE = 50;
+    private static final int PRACTICES = Integer.getInteger("load.practices", 100);
+    private static final int PER_PRACTICE = Integer.getInteger("load.perPractice", 100);
     private static final int PEOPLE = 5;
     private static final int CLIENTS = 10;
     private static final int API_INSTANCES = 2;
@@ -76,7 +77,7 @@ public final class LoadBenchmark {
                 pool.shutdown();
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            new Report("Load: 1,000 appointments across 20 practices", "LoadBenchmark")
+            new Report(String.format("Load: %,d appointments across %d practices", PRACTICES * PER_PRACTICE, PRACTICES), "LoadBenchmark")
                     .line(PRACTICES + " practices × " + PER_PRACTICE + " bookings, " + CLIENTS + " concurrent clients, "
                             + "each booking timed from sending `POST /appointments` until its decision is stored (polled every "
                             + "20 ms by a direct DynamoDB read, so that polling does not load the API). The API function ran "

@@ -3,7 +3,9 @@ package org.therapyops.dynamodb;
 import org.therapyops.ports.ControlNumbers;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 import java.util.Map;
 
@@ -12,6 +14,11 @@ import java.util.Map;
  * practice, {@code sk} {@code X12#<KIND>}), bumped with {@code UpdateItem ADD} and read back with UPDATED_NEW, so
  * two concurrent batches never get the same number. The counter itself only grows; the number handed out wraps
  * from 999,999,999 back to 1 ({@code ((n - 1) mod MAX) + 1}).
+ *
+ * <p>An increment is not idempotent: when its answer is lost after DynamoDB applied it (a timeout, a 500), the SDK's
+ * retry would bump the counter a second time and the batch would skip a number, one run's ISA13 differing from
+ * another's for the same work. So each bump carries a write token ({@link AppliedWrites}) and is conditional on the
+ * item not holding it already; a retry refused because the item holds its own token reads the number it got.
  */
 public final class DynamoControlNumbers implements ControlNumbers {
 
@@ -27,12 +34,24 @@ public final class DynamoControlNumbers implements ControlNumbers {
 
     @Override
     public long next(String practiceId, Kind kind) {
-        Map<String, AttributeValue> attributes = dynamo.updateItem(b -> b.tableName(table)
-                .key(Map.of("pk", AttributeValue.fromS(practiceId), "sk", AttributeValue.fromS(PREFIX + kind.name())))
-                .updateExpression("ADD #counter :one SET #type = :type")
-                .expressionAttributeNames(Map.of("#counter", "counter", "#type", "type"))
-                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":type", AttributeValue.fromS("X12_COUNTER")))
-                .returnValues(ReturnValue.UPDATED_NEW)).attributes();
+        Map<String, AttributeValue> token = AppliedWrites.tokened(Map.of());
+        Map<String, AttributeValue> attributes;
+        try {
+            attributes = dynamo.updateItem(b -> b.tableName(table)
+                    .key(Map.of("pk", AttributeValue.fromS(practiceId), "sk", AttributeValue.fromS(PREFIX + kind.name())))
+                    .updateExpression("ADD #counter :one SET #type = :type, #token = :token")
+                    .conditionExpression("attribute_not_exists(#token) OR #token <> :token")
+                    .expressionAttributeNames(Map.of("#counter", "counter", "#type", "type", "#token", AppliedWrites.TOKEN))
+                    .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":type", AttributeValue.fromS("X12_COUNTER"),
+                            ":token", token.get(AppliedWrites.TOKEN)))
+                    .returnValues(ReturnValue.UPDATED_NEW)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).attributes();
+        } catch (ConditionalCheckFailedException e) {
+            if (!AppliedWrites.alreadyApplied(e, token)) {
+                throw e;
+            }
+            attributes = e.item();
+        }
         return wrap(Long.parseLong(attributes.get("counter").n()));
     }
 

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.therapyops.domain.Patient;
 import org.therapyops.domain.PracticeSettings;
+import org.therapyops.ports.ControlNumbers;
 import org.therapyops.ports.StaleVersionException;
 import org.therapyops.testing.Moto;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -72,12 +73,13 @@ class LostAnswerRetryTest {
     private final String practiceId = "practice-" + UUID.randomUUID();
     private DynamoPracticeRepository practice;
     private DynamoPracticeRepository plain;
+    private DynamoDbClient losing;
 
     @BeforeEach
     void setUp() {
         Moto moto = Moto.shared();
         Tables tables = moto.createTables();
-        DynamoDbClient losing = DynamoDbClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
+        losing = DynamoDbClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(c -> c.addExecutionInterceptor(lose)).build();
@@ -132,5 +134,17 @@ class LostAnswerRetryTest {
         assertThat(plain.settings(practiceId).version()).isEqualTo(1);
         assertThatThrownBy(() -> practice.saveSettings(practiceId, PracticeSettings.defaults(), 0))
                 .isInstanceOf(StaleVersionException.class);
+    }
+
+    @Test
+    void aControlNumberWhoseAnswerWasLostIsHandedOutOnceAndTheNextFollowsIt() {
+        Moto moto = Moto.shared();
+        DynamoControlNumbers numbers = new DynamoControlNumbers(losing, moto.createBillingTables().claims());
+        assertThat(numbers.next(practiceId, ControlNumbers.Kind.INTERCHANGE)).isEqualTo(1);
+        lose.arm("UpdateItem");
+        assertThat(numbers.next(practiceId, ControlNumbers.Kind.INTERCHANGE)).as("the retry reads the number its first attempt got")
+                .isEqualTo(2);
+        assertThat(lose.lost).hasValue(1);
+        assertThat(numbers.next(practiceId, ControlNumbers.Kind.INTERCHANGE)).as("no number skipped").isEqualTo(3);
     }
 }
