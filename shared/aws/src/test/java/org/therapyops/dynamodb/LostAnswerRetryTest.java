@@ -4,6 +4,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.therapyops.domain.Patient;
 import org.therapyops.domain.PracticeSettings;
+import org.therapyops.metering.Usage;
+import org.therapyops.metering.UsageItem;
 import org.therapyops.ports.ControlNumbers;
 import org.therapyops.ports.StaleVersionException;
 import org.therapyops.testing.Moto;
@@ -146,5 +148,18 @@ class LostAnswerRetryTest {
                 .isEqualTo(2);
         assertThat(lose.lost).hasValue(1);
         assertThat(numbers.next(practiceId, ControlNumbers.Kind.INTERCHANGE)).as("no number skipped").isEqualTo(3);
+    }
+
+    @Test
+    void usageWhoseAnswerWasLostIsCountedOnce() {
+        DynamoUsageStore usage = new DynamoUsageStore(losing, Moto.shared().createUsageTable());
+        java.time.YearMonth month = java.time.YearMonth.of(2026, 12);
+        Usage one = new Usage(java.util.Map.of(UsageItem.LAMBDA_REQUESTS, java.math.BigDecimal.ONE));
+        usage.add(practiceId, month, "api", one, Usage.NONE);
+        lose.arm("UpdateItem");
+        usage.add(practiceId, month, "api", one, Usage.NONE);
+        assertThat(lose.lost).hasValue(1);
+        assertThat(usage.read(practiceId, month).get("api").quantities())
+                .containsEntry(UsageItem.LAMBDA_REQUESTS, new java.math.BigDecimal("2"));
     }
 }
