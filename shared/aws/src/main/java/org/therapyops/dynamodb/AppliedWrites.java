@@ -1,7 +1,10 @@
 package org.therapyops.dynamodb;
 
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -33,5 +36,34 @@ final class AppliedWrites {
     static boolean alreadyApplied(ConditionalCheckFailedException refused, Map<String, AttributeValue> written) {
         AttributeValue token = written.get(TOKEN);
         return token != null && refused.hasItem() && token.equals(refused.item().get(TOKEN));
+    }
+
+    /** What an update run by {@link #updateOnce} must put in its SET clause: the write's token. */
+    static final String SET_TOKEN = "#writeToken = :writeToken";
+
+    /**
+     * Runs an update that is not idempotent (an ADD) so that it applies once though the SDK may retry it: the update
+     * (whose SET clause holds {@link #SET_TOKEN}, and which has no condition of its own) is made conditional on the item
+     * not holding this write's token; a retry refused because the item holds it was applied.
+     *
+     * @return the attributes the update returned, or on such a retry the item as it stands (holding what the first
+     *         attempt wrote)
+     */
+    static Map<String, AttributeValue> updateOnce(DynamoDbClient dynamo, UpdateItemRequest update) {
+        Map<String, AttributeValue> token = tokened(Map.of());
+        Map<String, String> names = new HashMap<>(update.expressionAttributeNames());
+        names.put("#writeToken", TOKEN);
+        Map<String, AttributeValue> values = new HashMap<>(update.expressionAttributeValues());
+        values.put(":writeToken", token.get(TOKEN));
+        try {
+            return dynamo.updateItem(update.toBuilder().conditionExpression("attribute_not_exists(#writeToken) OR #writeToken <> :writeToken")
+                    .expressionAttributeNames(names).expressionAttributeValues(values)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).attributes();
+        } catch (ConditionalCheckFailedException e) {
+            if (!alreadyApplied(e, token)) {
+                throw e;
+            }
+            return e.item();
+        }
     }
 }

@@ -3,9 +3,8 @@ package org.therapyops.dynamodb;
 import org.therapyops.ports.ControlNumbers;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import java.util.Map;
 
@@ -17,8 +16,8 @@ import java.util.Map;
  *
  * <p>An increment is not idempotent: when its answer is lost after DynamoDB applied it (a timeout, a 500), the SDK's
  * retry would bump the counter a second time and the batch would skip a number, one run's ISA13 differing from
- * another's for the same work. So each bump carries a write token ({@link AppliedWrites}) and is conditional on the
- * item not holding it already; a retry refused because the item holds its own token reads the number it got.
+ * another's for the same work. So each bump runs through {@link AppliedWrites#updateOnce}: a retry refused because the
+ * counter holds its own write token reads the number it got.
  */
 public final class DynamoControlNumbers implements ControlNumbers {
 
@@ -34,24 +33,12 @@ public final class DynamoControlNumbers implements ControlNumbers {
 
     @Override
     public long next(String practiceId, Kind kind) {
-        Map<String, AttributeValue> token = AppliedWrites.tokened(Map.of());
-        Map<String, AttributeValue> attributes;
-        try {
-            attributes = dynamo.updateItem(b -> b.tableName(table)
-                    .key(Map.of("pk", AttributeValue.fromS(practiceId), "sk", AttributeValue.fromS(PREFIX + kind.name())))
-                    .updateExpression("ADD #counter :one SET #type = :type, #token = :token")
-                    .conditionExpression("attribute_not_exists(#token) OR #token <> :token")
-                    .expressionAttributeNames(Map.of("#counter", "counter", "#type", "type", "#token", AppliedWrites.TOKEN))
-                    .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":type", AttributeValue.fromS("X12_COUNTER"),
-                            ":token", token.get(AppliedWrites.TOKEN)))
-                    .returnValues(ReturnValue.UPDATED_NEW)
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).attributes();
-        } catch (ConditionalCheckFailedException e) {
-            if (!AppliedWrites.alreadyApplied(e, token)) {
-                throw e;
-            }
-            attributes = e.item();
-        }
+        Map<String, AttributeValue> attributes = AppliedWrites.updateOnce(dynamo, UpdateItemRequest.builder().tableName(table)
+                .key(Map.of("pk", AttributeValue.fromS(practiceId), "sk", AttributeValue.fromS(PREFIX + kind.name())))
+                .updateExpression("ADD #counter :one SET #type = :type, " + AppliedWrites.SET_TOKEN)
+                .expressionAttributeNames(Map.of("#counter", "counter", "#type", "type"))
+                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":type", AttributeValue.fromS("X12_COUNTER")))
+                .returnValues(ReturnValue.UPDATED_NEW).build());
         return wrap(Long.parseLong(attributes.get("counter").n()));
     }
 

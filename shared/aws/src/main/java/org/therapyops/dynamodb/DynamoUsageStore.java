@@ -5,9 +5,8 @@ import org.therapyops.metering.UsageItem;
 import org.therapyops.ports.UsageStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -20,7 +19,7 @@ import java.util.TreeMap;
  * {@link UsageStore} on the Usage table: one item per practice, month and step ({@code pk} the practice, {@code sk}
  * {@code USAGE#<YYYY-MM>#<step>}), one number attribute per usage item, and {@code meter:<item>} for what the meter's
  * own writes used (read as the step {@value UsageStore#METER_STEP}); each addition one UpdateItem with ADD. An addition
- * carries a write token and is conditional on the item not holding it ({@link AppliedWrites}), so that the SDK's retry
+ * runs through {@link AppliedWrites#updateOnce}, so that the SDK's retry
  * of an addition whose answer was lost after it applied does not count the usage twice.
  */
 public final class DynamoUsageStore implements UsageStore {
@@ -57,20 +56,9 @@ public final class DynamoUsageStore implements UsageStore {
                 i++;
             }
         }
-        Map<String, AttributeValue> token = AppliedWrites.tokened(Map.of());
-        names.put("#token", AppliedWrites.TOKEN);
-        values.put(":token", token.get(AppliedWrites.TOKEN));
-        expression.append(" SET #token = :token");
-        try {
-            dynamo.updateItem(b -> b.tableName(table).key(Keys.key(practiceId, sortKey(month, step)))
-                    .updateExpression(expression.toString()).conditionExpression("attribute_not_exists(#token) OR #token <> :token")
-                    .expressionAttributeNames(names).expressionAttributeValues(values)
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
-        } catch (ConditionalCheckFailedException e) {
-            if (!AppliedWrites.alreadyApplied(e, token)) {
-                throw e;
-            }
-        }
+        expression.append(" SET ").append(AppliedWrites.SET_TOKEN);
+        AppliedWrites.updateOnce(dynamo, UpdateItemRequest.builder().tableName(table).key(Keys.key(practiceId, sortKey(month, step)))
+                .updateExpression(expression.toString()).expressionAttributeNames(names).expressionAttributeValues(values).build());
     }
 
     @Override
