@@ -1,17 +1,10 @@
 package org.therapyops.inbound.function;
 
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.function.aws.MicronautRequestHandler;
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
 import org.therapyops.inbound.service.InboundDeliveryService;
-import org.therapyops.lambda.Metering;
-import org.therapyops.lambda.SqsBatch;
+import org.therapyops.lambda.SqsMessageHandler;
 import org.therapyops.messaging.InboundMessage;
-import org.therapyops.ports.UsageStore;
-
 
 /**
  * Fed by the inbound queue ({"practiceId", "deliveryId"}): applies each kept webhook delivery once, however often its
@@ -19,38 +12,24 @@ import org.therapyops.ports.UsageStore;
  * failed) is reported as a batch item failure, so SQS retries it and, after the queue's maxReceiveCount, moves it to
  * the inbound dead-letter queue; the delivery's record says FAILED and why.
  */
-public class InboundHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
+public class InboundHandler extends SqsMessageHandler<InboundMessage> {
+
+    static final String STEP = "inbound";
 
     @Inject
     InboundDeliveryService service;
 
-    @Inject
-    JsonMapper json;
-
     public InboundHandler() {
+        super(STEP, InboundMessage.class);
     }
 
     /** For tests: a handler on a context built with the given builder. */
     public InboundHandler(ApplicationContextBuilder builder) {
-        super(builder);
+        super(STEP, InboundMessage.class, builder);
     }
-
-    /** The workflow step this function's usage is metered as. */
-    static final String STEP = "inbound";
-
-    @Inject
-    UsageStore usage;
 
     @Override
-    public SQSBatchResponse execute(SQSEvent event) {
-        return Metering.invoke(STEP, null, usage, () -> handle(event));
-    }
-
-    private SQSBatchResponse handle(SQSEvent event) {
-        return SqsBatch.process(event, json, InboundMessage.class, this::apply);
-    }
-
-    private void apply(InboundMessage message) {
+    protected void apply(InboundMessage message) {
         service.apply(message.practiceId(), message.deliveryId());
     }
 }

@@ -1,24 +1,14 @@
 package org.therapyops.reporting.function;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.core.type.Argument;
-import io.micronaut.function.aws.MicronautRequestHandler;
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
-import org.therapyops.alerting.AlertRaiser;
 import org.therapyops.dynamodb.ReportingImages;
-import org.therapyops.lambda.Metering;
-import org.therapyops.lambda.StreamBatch;
 import org.therapyops.lambda.StreamImages;
-import org.therapyops.ports.UsageStore;
+import org.therapyops.lambda.StreamOrTaskHandler;
 import org.therapyops.reporting.service.WeeklyReports;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,9 +18,11 @@ import java.util.Map;
  * weekly report. Stream batches come as {@code Records} and report partial failures; a weekly run that fails for some
  * practice throws, so the scheduler retries it.
  */
-public class ReportingHandler extends MicronautRequestHandler<Map<String, Object>, StreamsEventResponse> {
+public class ReportingHandler extends StreamOrTaskHandler {
 
     static final String WEEKLY_REPORT = "weekly-report";
+    static final String STEP = "reporting";
+    private static final String FAILURES = "practice(s) failed";
 
     @Inject
     ReportingImages images;
@@ -38,52 +30,25 @@ public class ReportingHandler extends MicronautRequestHandler<Map<String, Object
     @Inject
     WeeklyReports weekly;
 
-    @Inject
-    JsonMapper json;
-
     public ReportingHandler() {
+        super(STEP, FAILURES);
     }
 
     /** For tests: a handler on a context built with the given builder. */
     public ReportingHandler(ApplicationContextBuilder builder) {
-        super(builder);
+        super(STEP, FAILURES, builder);
     }
-
-    /** The workflow step this function's usage is metered as. */
-    static final String STEP = "reporting";
-
-    @Inject
-    UsageStore usage;
 
     @Override
-    public StreamsEventResponse execute(Map<String, Object> event) {
-        return Metering.invoke(STEP, null, usage, () -> handle(event));
-    }
-
-    private StreamsEventResponse handle(Map<String, Object> event) {
-        if (event != null && event.get("Records") instanceof List) {
-            return StreamBatch.process(streamEvent(event), this::changed);
-        }
-        Object task = event == null ? null : event.get("task");
+    protected long task(Object task) {
         if (!WEEKLY_REPORT.equals(task)) {
             throw new IllegalArgumentException("unknown task " + task + " (known: " + WEEKLY_REPORT + ")");
         }
-        AlertRaiser.ScanResult result = weekly.run();
-        if (result.failed() > 0) {
-            throw new IllegalStateException("weekly report: " + result.failed() + " practice(s) failed; the run is retried");
-        }
-        return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();
+        return weekly.run().failed();
     }
 
-    private DynamodbEvent streamEvent(Map<String, Object> event) {
-        try {
-            return json.readValue(json.writeValueAsBytes(event), Argument.of(DynamodbEvent.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void changed(DynamodbEvent.DynamodbStreamRecord record) {
+    @Override
+    protected void changed(DynamodbEvent.DynamodbStreamRecord record) {
         Map<String, AttributeValue> image = StreamImages.toSdk(record.getDynamodb().getNewImage());
         if (!image.isEmpty()) {
             images.apply(image);
