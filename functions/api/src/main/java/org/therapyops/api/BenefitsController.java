@@ -107,11 +107,9 @@ public class BenefitsController {
                                                      @Header(value = Preconditions.IF_MATCH, defaultValue = "") String ifMatch,
                                                      @Valid @Body CoverageInput input) {
         caller.require(Role.ADMIN, Role.FRONT_DESK, Role.BILLER);
-        long expected = Preconditions.expectedVersion(ifMatch);
-        Coverage current = existingCoverage(caller, patientId, coverageId);
-        Preconditions.requireVersion("The coverage", current.version(), expected);
-        Coverage next = coverage(caller, patientId, coverageId, input, current.createdAt(), expected);
-        Coverage updated = Preconditions.write("The coverage", () -> practice.update(caller.practiceId(), next));
+        Coverage updated = Preconditions.replace("The coverage", ifMatch, () -> existingCoverage(caller, patientId, coverageId),
+                Coverage::version, current -> practice.update(caller.practiceId(),
+                        coverage(caller, patientId, coverageId, input, current.createdAt(), current.version())));
         return Responses.ok(CoverageView.of(updated), updated.version());
     }
 
@@ -179,9 +177,14 @@ public class BenefitsController {
                                                                @Header(value = Preconditions.IF_MATCH, defaultValue = "") String ifMatch,
                                                                @Valid @Body AuthorizationUpdate input) {
         caller.require(Role.ADMIN, Role.FRONT_DESK, Role.BILLER);
-        long expected = Preconditions.expectedVersion(ifMatch);
-        Authorization current = existingAuthorization(caller, patientId, authorizationId);
-        Preconditions.requireVersion("The authorization", current.version(), expected);
+        Authorization updated = Preconditions.replace("The authorization", ifMatch,
+                () -> existingAuthorization(caller, patientId, authorizationId), Authorization::version,
+                current -> practice.update(caller.practiceId(), replaced(current, patientId, input)));
+        return Responses.ok(AuthorizationView.of(updated), updated.version());
+    }
+
+    /** The authorization as {@code input} replaces it: 422 for a window, codes or a quantity it may not have. */
+    private static Authorization replaced(Authorization current, String patientId, AuthorizationUpdate input) {
         requireWindow(input.startDate(), input.endDate());
         ServiceCodes.requireKnown("serviceCodes", input.serviceCodes());
         UnitType unitType = current.unitType();
@@ -192,11 +195,9 @@ public class BenefitsController {
             throw ApiProblemException.invalid("quantity", "must not be below what is already scheduled plus rendered ("
                     + unitType.fromLedger(committed).toPlainString() + " " + unitType.name().toLowerCase() + ")");
         }
-        Authorization next = new Authorization(current.id(), patientId, current.coverageId(), input.number(),
+        return new Authorization(current.id(), patientId, current.coverageId(), input.number(),
                 new LinkedHashSet<>(input.serviceCodes()), unitType, authorized, current.scheduled(), current.rendered(),
-                input.startDate(), input.endDate(), input.discipline(), current.createdAt(), expected);
-        Authorization updated = Preconditions.write("The authorization", () -> practice.update(caller.practiceId(), next));
-        return Responses.ok(AuthorizationView.of(updated), updated.version());
+                input.startDate(), input.endDate(), input.discipline(), current.createdAt(), current.version());
     }
 
     @Get("/authorizations")

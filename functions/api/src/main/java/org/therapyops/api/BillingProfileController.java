@@ -71,12 +71,8 @@ public class BillingProfileController {
                                                     @Header(value = Preconditions.IF_MATCH, defaultValue = "") String ifMatch,
                                                     @Valid @Body BillingProfileInput input) {
         caller.require(Role.ADMIN);
-        long expected = Preconditions.expectedVersion(ifMatch);
-        BillingProfile profile = profile(input, expected + 1);
-        Preconditions.write("The practice's billing profile", () -> {
-            practice.saveBillingProfile(caller.practiceId(), profile, expected);
-            return null;
-        });
+        BillingProfile profile = Preconditions.save("The practice's billing profile", ifMatch, version -> profile(input, version),
+                (next, expected) -> practice.saveBillingProfile(caller.practiceId(), next, expected)).value();
         return Responses.ok(BillingProfileView.of(profile), profile.version());
     }
 

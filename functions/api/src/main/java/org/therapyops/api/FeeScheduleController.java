@@ -72,13 +72,9 @@ public class FeeScheduleController {
                                                  @Header(value = Preconditions.IF_MATCH, defaultValue = "") String ifMatch,
                                                  @Valid @Body FeeScheduleInput input) {
         caller.require(Role.ADMIN, Role.BILLER);
-        long expected = Preconditions.expectedVersion(ifMatch);
-        FeeSchedule schedule = schedule(input.fees());
-        Preconditions.write("The practice's fee schedule", () -> {
-            practice.saveFeeSchedule(caller.practiceId(), schedule, expected);
-            return null;
-        });
-        return Responses.ok(new FeeScheduleView(FeeScheduleInput.of(schedule), expected + 1), expected + 1);
+        Preconditions.Saved<FeeSchedule> saved = Preconditions.save("The practice's fee schedule", ifMatch, version -> schedule(input.fees()),
+                (schedule, expected) -> practice.saveFeeSchedule(caller.practiceId(), schedule, expected));
+        return Responses.ok(new FeeScheduleView(FeeScheduleInput.of(saved.value()), saved.version()), saved.version());
     }
 
     private static FeeSchedule schedule(List<FeeScheduleInput.Fee> fees) {

@@ -66,13 +66,9 @@ public class KxThresholdController {
                                                   @Header(value = Preconditions.IF_MATCH, defaultValue = "") String ifMatch,
                                                   @Valid @Body KxThresholdsInput input) {
         caller.require(Role.ADMIN);
-        long expected = Preconditions.expectedVersion(ifMatch);
-        KxThresholds years = years(input.thresholds());
-        Preconditions.write("The practice's KX thresholds", () -> {
-            practice.saveKxThresholds(caller.practiceId(), years, expected);
-            return null;
-        });
-        return Responses.ok(KxThresholdsView.of(SHIPPED.overriddenBy(years), expected + 1), expected + 1);
+        Preconditions.Saved<KxThresholds> saved = Preconditions.save("The practice's KX thresholds", ifMatch, version -> years(input.thresholds()),
+                (years, expected) -> practice.saveKxThresholds(caller.practiceId(), years, expected));
+        return Responses.ok(KxThresholdsView.of(SHIPPED.overriddenBy(saved.value()), saved.version()), saved.version());
     }
 
     private static KxThresholds years(List<KxThresholdsInput.Year> given) {

@@ -110,11 +110,8 @@ public class PracticeDataController {
                                                    @Header(value = Preconditions.IF_MATCH, defaultValue = "") String ifMatch,
                                                    @Valid @Body PatientInput input) {
         caller.require(Role.ADMIN, Role.FRONT_DESK);
-        long expected = Preconditions.expectedVersion(ifMatch);
-        Patient current = existingPatient(caller, patientId);
-        Preconditions.requireVersion("The patient", current.version(), expected);
-        Patient updated = Preconditions.write("The patient",
-                () -> practice.update(caller.practiceId(), patient(patientId, input, current.createdAt(), expected)));
+        Patient updated = Preconditions.replace("The patient", ifMatch, () -> existingPatient(caller, patientId), Patient::version,
+                current -> practice.update(caller.practiceId(), patient(patientId, input, current.createdAt(), current.version())));
         return Responses.ok(PatientView.of(updated), updated.version());
     }
 
@@ -167,12 +164,8 @@ public class PracticeDataController {
                                                @Header(value = Preconditions.IF_MATCH, defaultValue = "") String ifMatch,
                                                @Valid @Body PayerInput input) {
         caller.require(Role.ADMIN, Role.BILLER);
-        long expected = Preconditions.expectedVersion(ifMatch);
-        Payer current = existingPayer(caller, payerId);
-        Preconditions.requireVersion("The payer", current.version(), expected);
-        PayerService.PayerChange change = PayerInputs.change(input);
-        Payer updated = Preconditions.write("The payer",
-                () -> payers.replace(caller.practiceId(), current, change, actor(caller))).payer();
+        Payer updated = Preconditions.replace("The payer", ifMatch, () -> existingPayer(caller, payerId), Payer::version,
+                current -> payers.replace(caller.practiceId(), current, PayerInputs.change(input), actor(caller)).payer());
         return Responses.ok(view(caller, updated, null), updated.version());
     }
 
@@ -235,11 +228,8 @@ public class PracticeDataController {
                                                      @Header(value = Preconditions.IF_MATCH, defaultValue = "") String ifMatch,
                                                      @Valid @Body ProviderInput input) {
         caller.require(Role.ADMIN);
-        long expected = Preconditions.expectedVersion(ifMatch);
-        Provider current = existingProvider(caller, providerId);
-        Preconditions.requireVersion("The provider", current.version(), expected);
-        Provider next = provider(caller, providerId, input, current.createdAt(), expected);
-        Provider updated = Preconditions.write("The provider", () -> practice.update(caller.practiceId(), next));
+        Provider updated = Preconditions.replace("The provider", ifMatch, () -> existingProvider(caller, providerId), Provider::version,
+                current -> practice.update(caller.practiceId(), provider(caller, providerId, input, current.createdAt(), current.version())));
         return Responses.ok(ProviderView.of(updated), updated.version());
     }
 

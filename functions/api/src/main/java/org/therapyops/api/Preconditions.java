@@ -4,7 +4,11 @@ import org.therapyops.api.problem.ApiProblemException;
 import org.therapyops.api.problem.ProblemType;
 import org.therapyops.ports.StaleVersionException;
 
+import java.util.function.Function;
+import java.util.function.LongFunction;
+import java.util.function.ObjLongConsumer;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 /** Optimistic concurrency over HTTP: the ETag is {@code "<version>"}, and an update must name it in If-Match. */
 final class Preconditions {
@@ -47,6 +51,39 @@ final class Preconditions {
         } catch (StaleVersionException e) {
             throw stale(what);
         }
+    }
+
+    /**
+     * Replaces a versioned record under If-Match, the one shape of every PUT of a record: the version the header names
+     * (428, 412), the record as stored ({@code read} answers 404 for none), 412 unless it is that version, then
+     * {@code write} of its successor (412 when it lost to a concurrent change).
+     *
+     * @return what {@code write} wrote
+     */
+    static <T> T replace(String what, String ifMatch, Supplier<T> read, ToLongFunction<T> version, Function<T, T> write) {
+        long expected = expectedVersion(ifMatch);
+        T current = read.get();
+        requireVersion(what, version.applyAsLong(current), expected);
+        return write(what, () -> write.apply(current));
+    }
+
+    /** A practice-wide document as saved, with the version it now has. */
+    record Saved<T>(T value, long version) {
+    }
+
+    /**
+     * Saves a practice-wide document (settings, billing profile, fee schedule, KX thresholds) under If-Match: the
+     * version the header names (428, 412), the document {@code build} makes for the version it will have, and
+     * {@code save} of it conditional on the version named (412 when another change came first).
+     */
+    static <T> Saved<T> save(String what, String ifMatch, LongFunction<T> build, ObjLongConsumer<T> save) {
+        long expected = expectedVersion(ifMatch);
+        T value = build.apply(expected + 1);
+        write(what, () -> {
+            save.accept(value, expected);
+            return null;
+        });
+        return new Saved<>(value, expected + 1);
     }
 
     private static ApiProblemException stale(String what) {

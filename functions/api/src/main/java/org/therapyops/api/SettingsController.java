@@ -70,13 +70,8 @@ public class SettingsController {
                                                      @Header(value = Preconditions.IF_MATCH, defaultValue = "") String ifMatch,
                                                      @Valid @Body SettingsInput input) {
         caller.require(Role.ADMIN);
-        long expected = Preconditions.expectedVersion(ifMatch);
-        PracticeSettings settings = settings(input, expected);
-        Preconditions.write("The practice's settings", () -> {
-            practice.saveSettings(caller.practiceId(), settings, expected);
-            return null;
-        });
-        PracticeSettings saved = settings.withVersion(expected + 1);
+        PracticeSettings saved = Preconditions.save("The practice's settings", ifMatch, version -> settings(input, version),
+                (settings, expected) -> practice.saveSettings(caller.practiceId(), settings, expected)).value();
         return Responses.ok(SettingsView.of(saved), saved.version());
     }
 

@@ -53,4 +53,29 @@ class PreconditionsTest {
         assertThatThrownBy(() -> Preconditions.requireVersion("The payer", 2, 1)).isInstanceOf(ApiProblemException.class);
         assertThat(Preconditions.write("The payer", () -> 7)).isEqualTo(7);
     }
+
+    @Test
+    void aReplaceOfAnOlderVersionWritesNothing() {
+        java.util.List<Long> written = new java.util.ArrayList<>();
+        assertThatThrownBy(() -> Preconditions.replace("The patient", "\"1\"", () -> 2L, v -> v, v -> {
+            written.add(v);
+            return v + 1;
+        })).isInstanceOfSatisfying(ApiProblemException.class, e -> assertThat(e.type()).isEqualTo(ProblemType.PRECONDITION_FAILED));
+        assertThatThrownBy(() -> Preconditions.replace("The patient", null, () -> 2L, v -> v, v -> v))
+                .isInstanceOfSatisfying(ApiProblemException.class, e -> assertThat(e.type()).isEqualTo(ProblemType.PRECONDITION_REQUIRED));
+        assertThat(written).isEmpty();
+        assertThat(Preconditions.replace("The patient", "\"2\"", () -> 2L, v -> v, v -> v + 1)).isEqualTo(3L);
+    }
+
+    @Test
+    void aDocumentIsBuiltForItsNextVersionAndSavedOnTheVersionNamed() {
+        long[] savedOn = {-1};
+        Preconditions.Saved<String> saved = Preconditions.save("The practice's settings", "\"4\"", v -> "settings v" + v,
+                (doc, expected) -> savedOn[0] = expected);
+        assertThat(saved).isEqualTo(new Preconditions.Saved<>("settings v5", 5));
+        assertThat(savedOn[0]).isEqualTo(4);
+        assertThatThrownBy(() -> Preconditions.save("The practice's settings", "\"4\"", v -> "x", (doc, expected) -> {
+            throw new StaleVersionException("The practice's settings");
+        })).isInstanceOfSatisfying(ApiProblemException.class, e -> assertThat(e.type()).isEqualTo(ProblemType.PRECONDITION_FAILED));
+    }
 }
