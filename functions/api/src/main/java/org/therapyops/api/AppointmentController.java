@@ -147,10 +147,7 @@ public class AppointmentController {
 
     @Post("/{appointmentId}/check-in")
     @Operation(summary = "The patient arrived (SCHEDULED → CHECKED_IN)")
-    @OpenApiResponses.Versioned
-    @OpenApiResponses.NotFound
-    @OpenApiResponses.JsonBody
-    @OpenApiResponses.OptionalIfMatch
+    @OpenApiResponses.Transition
     @ApiResponse(responseCode = "409", description = "invalid-transition: the appointment's status does not allow this",
             content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<AppointmentView> checkIn(@Parameter(hidden = true) Caller caller, @PathVariable String appointmentId,
@@ -162,10 +159,7 @@ public class AppointmentController {
 
     @Post("/{appointmentId}/complete")
     @Operation(summary = "The session took place: its reserved units become rendered")
-    @OpenApiResponses.Versioned
-    @OpenApiResponses.NotFound
-    @OpenApiResponses.JsonBody
-    @OpenApiResponses.OptionalIfMatch
+    @OpenApiResponses.Transition
     @ApiResponse(responseCode = "409", description = "invalid-transition: the appointment's status does not allow this",
             content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<AppointmentView> complete(@Parameter(hidden = true) Caller caller, @PathVariable String appointmentId,
@@ -177,10 +171,7 @@ public class AppointmentController {
 
     @Post("/{appointmentId}/cancel")
     @Operation(summary = "Cancel: the reserved units and the time are released")
-    @OpenApiResponses.Versioned
-    @OpenApiResponses.NotFound
-    @OpenApiResponses.JsonBody
-    @OpenApiResponses.OptionalIfMatch
+    @OpenApiResponses.Transition
     @ApiResponse(responseCode = "409", description = "invalid-transition: the appointment's status does not allow this",
             content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<AppointmentView> cancel(@Parameter(hidden = true) Caller caller, @PathVariable String appointmentId,
@@ -192,10 +183,7 @@ public class AppointmentController {
 
     @Post("/{appointmentId}/no-show")
     @Operation(summary = "The patient did not come: the reserved units and the time are released")
-    @OpenApiResponses.Versioned
-    @OpenApiResponses.NotFound
-    @OpenApiResponses.JsonBody
-    @OpenApiResponses.OptionalIfMatch
+    @OpenApiResponses.Transition
     @ApiResponse(responseCode = "409", description = "invalid-transition: the appointment's status does not allow this",
             content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<AppointmentView> noShow(@Parameter(hidden = true) Caller caller, @PathVariable String appointmentId,
@@ -207,10 +195,7 @@ public class AppointmentController {
 
     @Post("/{appointmentId}/reschedule")
     @Operation(summary = "Move to a new time: units are released and the authorization is checked again for the new date")
-    @OpenApiResponses.Versioned
-    @OpenApiResponses.NotFound
-    @OpenApiResponses.JsonBody
-    @OpenApiResponses.OptionalIfMatch
+    @OpenApiResponses.Transition
     @ApiResponse(responseCode = "409", description = "invalid-transition: the appointment's status does not allow this; double-booking: the new time overlaps another appointment of the provider or the patient",
             content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<AppointmentView> reschedule(@Parameter(hidden = true) Caller caller, @PathVariable String appointmentId,
@@ -231,10 +216,7 @@ public class AppointmentController {
 
     @Post("/{appointmentId}/override")
     @Operation(summary = "Schedule a blocked appointment anyway (the practice's override role only); the reason is audited")
-    @OpenApiResponses.Versioned
-    @OpenApiResponses.NotFound
-    @OpenApiResponses.JsonBody
-    @OpenApiResponses.OptionalIfMatch
+    @OpenApiResponses.Transition
     @ApiResponse(responseCode = "409", description = "invalid-transition: the appointment's status does not allow this; double-booking: the new time overlaps another appointment of the provider or the patient",
             content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<AppointmentView> override(@Parameter(hidden = true) Caller caller, @PathVariable String appointmentId,

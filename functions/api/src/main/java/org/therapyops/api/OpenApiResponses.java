@@ -55,7 +55,7 @@ final class OpenApiResponses {
     /** An operation reading a JSON body: 400 when it cannot be read, 413, 415, and 422 when a field breaks a rule. */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)
-    @Target(ElementType.METHOD)
+    @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
     @ApiResponse(responseCode = "400", description = MALFORMED_BODY, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "413", description = TOO_LARGE, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "415", description = NOT_JSON, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
@@ -66,7 +66,7 @@ final class OpenApiResponses {
     /** An operation with typed query parameters: 400 when one cannot be read. */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)
-    @Target(ElementType.METHOD)
+    @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
     @ApiResponse(responseCode = "400", description = BAD_QUERY, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @interface BadQuery {
     }
@@ -74,7 +74,7 @@ final class OpenApiResponses {
     /** An operation on a record named in its path: 404 when the practice has no such record. */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)
-    @Target(ElementType.METHOD)
+    @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
     @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @interface NotFound {
     }
@@ -82,7 +82,7 @@ final class OpenApiResponses {
     /** An operation answering a body the caller may act on: 422 when a field or the record's state breaks a rule. */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)
-    @Target(ElementType.METHOD)
+    @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
     @ApiResponse(responseCode = "422", description = VALIDATION, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @interface Invalid {
     }
@@ -90,7 +90,7 @@ final class OpenApiResponses {
     /** A create: 201 with the new record, its Location and its ETag. */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)
-    @Target(ElementType.METHOD)
+    @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
     @ApiResponse(responseCode = "201", description = CREATED, useReturnTypeSchema = true, headers = {
             @Header(name = "Location", description = LOCATION, required = true, schema = @Schema(type = "string", pattern = "^/")),
             @Header(name = "ETag", description = ETAG, required = true, schema = @Schema(type = "string", pattern = "^\"[0-9]+\"$"))})
@@ -100,7 +100,7 @@ final class OpenApiResponses {
     /** A read or change answering the record with its ETag. */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)
-    @Target(ElementType.METHOD)
+    @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
     @ApiResponse(responseCode = "200", description = "The record; ETag is its version", useReturnTypeSchema = true, headers =
             @Header(name = "ETag", description = ETAG, required = true, schema = @Schema(type = "string", pattern = "^\"[0-9]+\"$")))
     @interface Versioned {
@@ -112,7 +112,7 @@ final class OpenApiResponses {
      */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)
-    @Target(ElementType.METHOD)
+    @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
     @ApiResponse(responseCode = "412", description = STALE, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "428", description = EMPTY_IF_MATCH, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @interface OptionalIfMatch {
@@ -121,9 +121,23 @@ final class OpenApiResponses {
     /** A change that needs If-Match (428 without it, 412 when stale), without a body to validate. */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)
-    @Target(ElementType.METHOD)
+    @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
     @ApiResponse(responseCode = "412", description = STALE, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "428", description = NO_IF_MATCH, content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
         @interface RequiredIfMatch {
+    }
+
+    /**
+     * A state change of an appointment: the appointment with its ETag, 404, the body's 400/413/415/422, an optional
+     * If-Match (412, 428), and 409 when its status does not allow the change.
+     */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+    @Versioned
+    @NotFound
+    @JsonBody
+    @OptionalIfMatch
+    @interface Transition {
     }
 }
