@@ -74,13 +74,9 @@ public class AlertController {
             content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<AlertView> acknowledge(@Parameter(hidden = true) Caller caller, @PathVariable String alertId) {
         caller.require(Role.ADMIN, Role.FRONT_DESK, Role.BILLER);
-        try {
-            Alert alert = alerts.acknowledge(caller.practiceId(), alertId, caller.subject(), clock.instant())
-                    .orElseThrow(() -> ApiProblemException.notFound("Alert", alertId));
-            return HttpResponse.ok(AlertView.of(alert, readsClaims(caller)));
-        } catch (AlertRepository.AlertStateException e) {
-            throw new ApiProblemException(ProblemType.CONFLICT, e.getMessage());
-        }
+        Alert alert = alerts.acknowledge(caller.practiceId(), alertId, caller.subject(), clock.instant())
+                .orElseThrow(() -> ApiProblemException.notFound("Alert", alertId));
+        return HttpResponse.ok(AlertView.of(alert, readsClaims(caller)));
     }
 
     /** The roles that may read claims (as GET /claims), and so a review digest's list of them. */

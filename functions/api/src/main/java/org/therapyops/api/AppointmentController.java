@@ -36,8 +36,6 @@ import org.therapyops.domain.AppointmentAction;
 import org.therapyops.domain.AppointmentStatus;
 import org.therapyops.domain.AuditEntry;
 import org.therapyops.ports.AppointmentRepository;
-import org.therapyops.ports.DoubleBookingException;
-import org.therapyops.ports.IllegalTransitionException;
 import org.therapyops.ports.PracticeRepository;
 
 import java.time.Clock;
@@ -46,7 +44,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * Booking and the appointment lifecycle. A new (or rescheduled) appointment is stored REQUESTED; the
@@ -81,11 +78,8 @@ public class AppointmentController {
         caller.require(Role.ADMIN, Role.FRONT_DESK, Role.CLINICIAN);
         Appointment appointment = newAppointment(caller, input.patientId(), input.providerId(), input.serviceCode(),
                 practiceTime(caller, input.start()), input.durationMinutes(), null);
-        withoutDoubleBooking(() -> {
-            appointments.book(caller.practiceId(), appointment, audit(caller, appointment.id(), "BOOK", null,
-                    AppointmentStatus.REQUESTED, null));
-            return null;
-        });
+        appointments.book(caller.practiceId(), appointment, audit(caller, appointment.id(), "BOOK", null,
+                AppointmentStatus.REQUESTED, null));
         return Responses.created("/appointments/" + appointment.id(), AppointmentView.of(appointment), appointment.version());
     }
 
@@ -238,14 +232,8 @@ public class AppointmentController {
         Appointment current = find(caller, appointmentId);
         Long expected = ifMatch == null ? null : Preconditions.expectedVersion(ifMatch);
         AuditEntry audit = audit(caller, appointmentId, action.name(), current.status(), action.to(), reason);
-        Appointment after = withoutDoubleBooking(() -> Preconditions.write("The appointment", () -> {
-            try {
-                return appointments.apply(caller.practiceId(), current,
-                        new AppointmentRepository.Transition(action, expected, audit, reschedule));
-            } catch (IllegalTransitionException e) {
-                throw new ApiProblemException(ProblemType.INVALID_TRANSITION, e.getMessage() + ". Nothing was written.");
-            }
-        }));
+        Appointment after = Preconditions.write("The appointment", () -> appointments.apply(caller.practiceId(), current,
+                new AppointmentRepository.Transition(action, expected, audit, reschedule)));
         return Responses.ok(AppointmentView.of(after), after.version());
     }
 
@@ -276,20 +264,5 @@ public class AppointmentController {
             throw ApiProblemException.invalid("durationMinutes", "must end the session before midnight of its day");
         }
         return minute;
-    }
-
-    static <T> T withoutDoubleBooking(Supplier<T> booking) {
-        try {
-            return booking.get();
-        } catch (DoubleBookingException e) {
-            throw doubleBooking(e);
-        }
-    }
-
-    static ApiProblemException doubleBooking(DoubleBookingException e) {
-        return new ApiProblemException(ProblemType.DOUBLE_BOOKING, "The " + e.conflicts().get(0).who()
-                + " already has an appointment at that time. Nothing was written.",
-                e.conflicts().stream().map(c -> new Problem.FieldError(c.who() + "Id",
-                        "already booked by appointment " + c.appointmentId())).toList());
     }
 }

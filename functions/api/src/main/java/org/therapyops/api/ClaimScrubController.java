@@ -181,7 +181,7 @@ public class ClaimScrubController {
         StoredClaim original = find(caller, claimId);
         Preconditions.requireVersion("The claim", original.version(), Preconditions.expectedVersion(ifMatch));
         Claim content = corrections.corrected(caller.practiceId(), original.claim(), input.correction());
-        StoredClaim replacement = successor(() -> successors.replace(caller.practiceId(), original, content));
+        StoredClaim replacement = Preconditions.write("The claim", () -> successors.replace(caller.practiceId(), original, content));
         return Responses.created("/claims/" + replacement.claim().id(), ClaimView.of(replacement), replacement.version());
     }
 
@@ -200,17 +200,7 @@ public class ClaimScrubController {
         caller.require(Role.BILLER);
         StoredClaim original = find(caller, claimId);
         Preconditions.requireVersion("The claim", original.version(), Preconditions.expectedVersion(ifMatch));
-        StoredClaim voided = successor(() -> successors.voidClaim(caller.practiceId(), original));
+        StoredClaim voided = Preconditions.write("The claim", () -> successors.voidClaim(caller.practiceId(), original));
         return Responses.created("/claims/" + voided.claim().id(), ClaimView.of(voided), voided.version());
-    }
-
-    private static StoredClaim successor(java.util.function.Supplier<StoredClaim> create) {
-        return Preconditions.write("The claim", () -> {
-            try {
-                return create.get();
-            } catch (ClaimSuccessors.SuccessorRefusedException e) {
-                throw new ApiProblemException(ProblemType.CONFLICT, e.getMessage() + ". Nothing was written.");
-            }
-        });
     }
 }

@@ -14,16 +14,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.therapyops.api.model.CostView;
-import org.therapyops.api.problem.ApiProblemException;
 import org.therapyops.api.problem.Problem;
 import org.therapyops.api.problem.ProblemBodyProvider;
-import org.therapyops.api.problem.ProblemType;
 import org.therapyops.api.security.Caller;
 import org.therapyops.api.security.Role;
 import org.therapyops.metering.service.CostQueries;
-import org.therapyops.reporting.InvalidReportQueryException;
 
-import java.util.List;
 
 /** The cost meter's report for the caller's practice: what the serverless deployment cost it in a month. Admins and billers. */
 @Controller("/reports")
@@ -52,11 +48,6 @@ public class CostController {
             schema = @Schema(implementation = Problem.class)))
     public HttpResponse<CostView> cost(@Parameter(hidden = true) Caller caller, @Nullable @QueryValue String month) {
         caller.require(Role.ADMIN, Role.BILLER);
-        try {
-            return HttpResponse.ok(CostView.of(costs.cost(caller.practiceId(), month)));
-        } catch (InvalidReportQueryException e) {
-            throw new ApiProblemException(ProblemType.MALFORMED_REQUEST, e.field() + " " + e.reason() + ".",
-                    List.of(new Problem.FieldError(e.field(), e.reason())));
-        }
+        return HttpResponse.ok(CostView.of(costs.cost(caller.practiceId(), month)));
     }
 }

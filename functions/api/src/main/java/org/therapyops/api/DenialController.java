@@ -21,7 +21,6 @@ import org.therapyops.api.model.DenialQueueView;
 import org.therapyops.api.problem.ApiProblemException;
 import org.therapyops.api.problem.Problem;
 import org.therapyops.api.problem.ProblemBodyProvider;
-import org.therapyops.api.problem.ProblemType;
 import org.therapyops.api.security.Caller;
 import org.therapyops.api.security.Role;
 import org.therapyops.billing.StoredClaim;
@@ -82,13 +81,8 @@ public class DenialController {
         }
         StoredClaim claim = claims.get(caller.practiceId(), claimId).orElseThrow(() -> ApiProblemException.notFound("Claim", claimId));
         Preconditions.requireVersion("The claim", claim.version(), Preconditions.expectedVersion(ifMatch));
-        StoredClaim closed = Preconditions.write("The claim", () -> {
-            try {
-                return successors.closeDenials(caller.practiceId(), claim, action, note, caller.subject());
-            } catch (ClaimSuccessors.SuccessorRefusedException e) {
-                throw new ApiProblemException(ProblemType.CONFLICT, e.getMessage() + ". Nothing was written.");
-            }
-        });
+        StoredClaim closed = Preconditions.write("The claim",
+                () -> successors.closeDenials(caller.practiceId(), claim, action, note, caller.subject()));
         return Responses.ok(ClaimView.of(closed), closed.version());
     }
 

@@ -22,7 +22,6 @@ import org.therapyops.api.model.PageView;
 import org.therapyops.api.problem.ApiProblemException;
 import org.therapyops.api.problem.Problem;
 import org.therapyops.api.problem.ProblemBodyProvider;
-import org.therapyops.api.problem.ProblemType;
 import org.therapyops.api.security.Caller;
 import org.therapyops.api.security.Role;
 import org.therapyops.inbound.Integration;
@@ -112,8 +111,8 @@ public class IntegrationController {
             content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<IntegrationView> rotate(@Parameter(hidden = true) Caller caller, @PathVariable String integrationId) {
         caller.require(Role.ADMIN);
-        IntegrationService.WithSecret rotated = Preconditions.write("The integration", () -> state(() ->
-                service.rotate(find(caller, integrationId))));
+        IntegrationService.WithSecret rotated = Preconditions.write("The integration",
+                () -> service.rotate(find(caller, integrationId)));
         return Responses.created("/integrations/" + integrationId, IntegrationView.of(rotated.integration(), rotated.secret()),
                 rotated.integration().version());
     }
@@ -128,23 +127,14 @@ public class IntegrationController {
             content = @Content(mediaType = ProblemBodyProvider.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<IntegrationView> retire(@Parameter(hidden = true) Caller caller, @PathVariable String integrationId) {
         caller.require(Role.ADMIN);
-        Integration retired = Preconditions.write("The integration", () -> state(() ->
-                service.retireOlderSecrets(find(caller, integrationId))));
+        Integration retired = Preconditions.write("The integration",
+                () -> service.retireOlderSecrets(find(caller, integrationId)));
         return Responses.ok(IntegrationView.of(retired, null), retired.version());
     }
 
     private Integration find(Caller caller, String integrationId) {
         return integrations.get(caller.practiceId(), integrationId)
                 .orElseThrow(() -> ApiProblemException.notFound("Integration", integrationId));
-    }
-
-    private static <T> T state(java.util.function.Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (IntegrationService.IntegrationStateException e) {
-            throw new ApiProblemException(ProblemType.CONFLICT, "The integration cannot do that now: " + e.getMessage()
-                    + ". Nothing was changed.");
-        }
     }
 
     private static Integration.Kind kind(String value) {

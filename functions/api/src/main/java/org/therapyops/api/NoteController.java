@@ -172,11 +172,11 @@ public class NoteController {
         Appointment appointment = appointments.appointment(caller.practiceId(), current.appointmentId())
                 .orElseThrow(() -> ApiProblemException.unknownReference("appointmentId", "appointment", current.appointmentId()));
         Note draft = draft(caller, current.id(), appointment, input, current.version());
-        Note replaced = Preconditions.write("The note", () -> signedAsConflict(() -> notes.replaceDraft(caller.practiceId(),
+        Note replaced = Preconditions.write("The note", () -> notes.replaceDraft(caller.practiceId(),
                 new Note(draft.id(), draft.appointmentId(), draft.patientId(), draft.renderingProviderId(), NoteStatus.DRAFT,
                         draft.dateOfService(), draft.placeOfService(), draft.telehealth(), draft.patientAtHome(),
                         draft.diagnoses(), draft.lines(), List.of(), current.createdAt(), current.createdBy(), null, null,
-                        current.version()), expected, audit(caller, noteId, "UPDATE", NoteStatus.DRAFT, NoteStatus.DRAFT, null))));
+                        current.version()), expected, audit(caller, noteId, "UPDATE", NoteStatus.DRAFT, NoteStatus.DRAFT, null)));
         return Responses.ok(NoteView.of(replaced), replaced.version());
     }
 
@@ -203,9 +203,9 @@ public class NoteController {
         }
         long expected = ifMatch == null ? current.version() : Preconditions.expectedVersion(ifMatch);
         Preconditions.requireVersion("The note", current.version(), expected);
-        Note signed = Preconditions.write("The note", () -> signedAsConflict(() -> notes.sign(caller.practiceId(), noteId,
+        Note signed = Preconditions.write("The note", () -> notes.sign(caller.practiceId(), noteId,
                 expected, caller.subject(), clock.instant(),
-                audit(caller, noteId, "SIGN", NoteStatus.DRAFT, NoteStatus.SIGNED, null))));
+                audit(caller, noteId, "SIGN", NoteStatus.DRAFT, NoteStatus.SIGNED, null)));
         return Responses.ok(NoteView.of(signed), signed.version());
     }
 
@@ -333,14 +333,6 @@ public class NoteController {
     private static ApiProblemException signed(String noteId) {
         return new ApiProblemException(ProblemType.NOTE_SIGNED, "Note " + noteId
                 + " is signed: it changes only by addendum (POST /notes/" + noteId + "/addenda). Nothing was written.");
-    }
-
-    private static Note signedAsConflict(java.util.function.Supplier<Note> write) {
-        try {
-            return write.get();
-        } catch (NoteRepository.NoteSignedException e) {
-            throw new ApiProblemException(ProblemType.NOTE_SIGNED, e.getMessage() + ": it changes only by addendum. Nothing was written.");
-        }
     }
 
     private AuditEntry audit(Caller caller, String noteId, String action, NoteStatus from, NoteStatus to, String reason) {

@@ -17,13 +17,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.therapyops.api.model.ReportView;
-import org.therapyops.api.problem.ApiProblemException;
+import org.therapyops.api.problem.CoreProblems;
 import org.therapyops.api.problem.Problem;
 import org.therapyops.api.problem.ProblemBodyProvider;
-import org.therapyops.api.problem.ProblemType;
 import org.therapyops.api.security.Caller;
 import org.therapyops.api.security.Role;
-import org.therapyops.reporting.InvalidReportQueryException;
 import org.therapyops.reporting.ReportName;
 import org.therapyops.reporting.service.ReportQueries;
 import org.therapyops.reporting.ReportTable;
@@ -31,7 +29,6 @@ import org.therapyops.reporting.WorkItem;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -77,15 +74,10 @@ public class ReportController {
                                   @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
                                   @Nullable @QueryValue String groupBy,
                                   @Parameter(hidden = true) @Nullable @Header(HttpHeaders.ACCEPT) String accept) {
-        ReportName report = ReportName.of(name).orElseThrow(() -> badQuery("name",
+        ReportName report = ReportName.of(name).orElseThrow(() -> CoreProblems.badQuery("name",
                 "names no report; the reports are " + String.join(", ", ReportName.slugs())));
         requireRole(caller, report);
-        ReportTable table;
-        try {
-            table = reports.report(caller.practiceId(), name, from, to, groupBy);
-        } catch (InvalidReportQueryException e) {
-            throw badQuery(e.field(), e.reason());
-        }
+        ReportTable table = reports.report(caller.practiceId(), name, from, to, groupBy);
         Set<WorkItem.Kind> kinds = LEAKAGE_KINDS.get(caller.role());
         if (kinds != null && (report == ReportName.LEAKAGE || report == ReportName.LEAKAGE_ITEMS)) {
             table = table.filterRows(row -> kinds.stream().anyMatch(k -> k.name().equals(row.group())));
@@ -104,10 +96,5 @@ public class ReportController {
             case ATTENDANCE -> caller.require(Role.ADMIN, Role.BILLER, Role.FRONT_DESK);
             default -> caller.require(Role.ADMIN, Role.BILLER);
         }
-    }
-
-    private static ApiProblemException badQuery(String field, String reason) {
-        return new ApiProblemException(ProblemType.MALFORMED_REQUEST, field + " " + reason + ".",
-                List.of(new Problem.FieldError(field, reason)));
     }
 }

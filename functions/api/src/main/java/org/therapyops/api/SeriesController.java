@@ -106,7 +106,7 @@ public class SeriesController {
                         null, new AuditEntry(session.id(), clock.instant(), caller.subject(), caller.role().claim(), "CANCEL",
                         "REQUESTED", "CANCELLED", caller.requestId(), "series " + seriesId + " could not be booked whole"), null));
             }
-            throw AppointmentController.doubleBooking(e);
+            throw e;
         }
         return HttpResponse.created(view(seriesId, caller, booked, false));
     }

@@ -24,9 +24,9 @@ import java.util.stream.StreamSupport;
 @Produces(ProblemBodyProvider.PROBLEM_JSON)
 public class ConstraintViolationHandler implements ExceptionHandler<ConstraintViolationException, HttpResponse<?>> {
 
-    private final ApiProblemHandler problems;
+    private final CoreProblems.Thrown problems;
 
-    public ConstraintViolationHandler(ApiProblemHandler problems) {
+    public ConstraintViolationHandler(CoreProblems.Thrown problems) {
         this.problems = problems;
     }
 
