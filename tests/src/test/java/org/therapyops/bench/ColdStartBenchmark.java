@@ -1,11 +1,15 @@
 package org.therapyops.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.therapyops.e2e.ApiClient;
 import org.therapyops.e2e.Practice;
 import org.therapyops.localcloud.FunctionProcess;
 import org.therapyops.localcloud.InvocationResult;
 import org.therapyops.localcloud.LambdaFunction;
 import org.therapyops.localcloud.LocalCloud;
 import org.therapyops.localcloud.RuntimeApiServer;
+import org.therapyops.localcloud.TokenRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.io.PrintStream;
 import java.io.OutputStream;
@@ -30,7 +34,25 @@ public final class ColdStartBenchmark {
 
     private static final int ROUNDS = 7;
 
-    private record Subject(String name, Path artifact, String handler, Map<String, String> environment, byte[] event) {
+    private record Subject(String name, Path artifact, String handler, Map<String, String> environment, byte[] event,
+                           Path runtimeClasspath) {
+    }
+
+    /** A function as the local cloud runs it (its jar, handler, environment), with the event of its first invocation. */
+    private static Subject subject(LocalCloud cloud, String function, String what, String event) {
+        return subject(cloud, function, what, event.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Subject subject(LocalCloud cloud, String function, String what, byte[] event) {
+        LambdaFunction.Config c = cloud.function(function).config();
+        return new Subject(function + " (" + what + ")", c.artifact(), c.handler(), c.environment(), event, c.runtimeClasspath());
+    }
+
+    private static ApiClient.Response expect(ApiClient.Response response, int status) {
+        if (response.status() != status) {
+            throw new IllegalStateException("expected " + status + ", got " + response.status() + ": " + response.body());
+        }
+        return response;
     }
 
     private record Sample(double totalMs, double initMs, double rssMb) {
@@ -45,38 +67,98 @@ public final class ColdStartBenchmark {
             String coverage = practice.coverage(patient, practice.payer(), "2026-01-01", null);
             practice.authorization(patient, coverage, "97110", "UNITS", 100, "2026-11-01", "2027-01-31");
 
-            LambdaFunction.Config api = cloud.function("ApiFunction").config();
-            LambdaFunction.Config check = cloud.function("AuthorizationCheckFunction").config();
-            List<Subject> subjects = List.of(
-                    new Subject("ApiFunction (GET /patients/{id}: 1 GetItem)", api.artifact(), api.handler(), api.environment(),
-                            apiEvent(practice.id, patient)),
-                    new Subject("AuthorizationCheckFunction (1 stream record: Query + TransactWriteItems)", check.artifact(),
-                            check.handler(), check.environment(), streamEvent(practice.id, patient, provider)),
-                    new Subject("baseline: bare aws-lambda-java-core handler (1 GetItem)",
-                            project.resolve("tests/baseline-function/target/baseline-function.jar"),
-                            "org.therapyops.baseline.BaselineHandler", api.environment(),
-                            ("{\"pk\":\"" + practice.id + "\",\"sk\":\"PATIENT#" + patient + "\"}").getBytes(StandardCharsets.UTF_8)));
+            String appointment = practice.book(patient, provider, "97110", "2026-12-03T10:00", 45);
+            practice.decided(appointment);
+            ApiClient admin = new ApiClient(cloud.apiUrl(), cloud.issueToken(practice.id, "admin"));
+            ApiClient clinician = new ApiClient(cloud.apiUrl(), cloud.issueToken(new TokenRequest(practice.id, "clinician", provider,
+                    null, null, null)));
+            expect(admin.post("/appointments/" + appointment + "/complete", "{}"), 200);
+            String note = expect(clinician.post("/notes", "{\"appointmentId\":\"" + appointment + "\",\"diagnoses\":[\"M54.50\"],"
+                    + "\"placeOfService\":\"11\",\"lines\":[{\"code\":\"97110\",\"minutes\":30}]}"), 201).id();
+            expect(clinician.post("/notes/" + note + "/sign", "{}"), 200);
+            Map<String, AttributeValue> signedNote = cloud.aws().dynamoDb().getItem(b -> b.tableName(cloud.physicalId("NotesTable"))
+                    .key(Map.of("pk", AttributeValue.fromS(practice.id), "sk", AttributeValue.fromS("NOTE#" + note)))).item();
 
+            LambdaFunction.Config api = cloud.function("ApiFunction").config();
+            List<Subject> subjects = new ArrayList<>();
+            subjects.add(subject(cloud, "ApiFunction", "GET /patients/{id}: 1 GetItem", apiEvent(practice.id, patient)));
+            subjects.add(subject(cloud, "AuthorizationCheckFunction", "1 stream record: Query + TransactWriteItems",
+                    streamEvent(practice.id, patient, provider)));
+            subjects.add(subject(cloud, "AuthorizationAlertsFunction", "the expiry scan: Query of the practices' authorizations",
+                    "{\"task\":\"expiry-scan\"}"));
+            subjects.add(subject(cloud, "ReviewDigestFunction", "the digest: Query of the practices, of each one's claims in review", "{}"));
+            subjects.add(subject(cloud, "ScrubSweepFunction", "the sweep: Query of the claims pending a scrub", "{}"));
+            subjects.add(subject(cloud, "ChargeCaptureFunction", "1 signed note redelivered: the note's reads, nothing to write",
+                    "{\"Records\":[" + streamRecord("NOTE#" + note, signedNote, "MODIFY") + "]}"));
+            subjects.add(subject(cloud, "ClaimScrubberFunction", "1 message naming no claim: 1 GetItem, a batch item failure",
+                    sqsEvent("{\"practiceId\":\"" + practice.id + "\",\"claimId\":\"bench-no-claim\"}")));
+            subjects.add(subject(cloud, "NotifierFunction", "1 message naming no alert: 1 GetItem, a batch item failure",
+                    sqsEvent("{\"practiceId\":\"" + practice.id + "\",\"alertId\":\"bench-no-alert\"}")));
+            subjects.add(subject(cloud, "InboundFunction", "1 message naming no delivery: 1 GetItem, a batch item failure",
+                    sqsEvent("{\"practiceId\":\"" + practice.id + "\",\"deliveryId\":\"bench-no-delivery\"}")));
+            subjects.add(subject(cloud, "WebhookReceiverFunction", "POST /webhooks/{id} of no integration: 1 GetItem, the 401",
+                    webhookEvent()));
+            subjects.add(subject(cloud, "ReportingFunction", "1 signed note: the note's fact read and written with its aggregates",
+                    "{\"Records\":[" + streamRecord("NOTE#" + note, signedNote, "MODIFY") + "]}"));
+            subjects.add(new Subject("baseline: bare aws-lambda-java-core handler (1 GetItem)",
+                    project.resolve("tests/baseline-function/target/baseline-function.jar"),
+                    "org.therapyops.baseline.BaselineHandler", api.environment(),
+                    ("{\"pk\":\"" + practice.id + "\",\"sk\":\"PATIENT#" + patient + "\"}").getBytes(StandardCharsets.UTF_8),
+                    api.runtimeClasspath()));
+
+            if (Boolean.parseBoolean(System.getProperty("coldstart.cds", "true"))) {
+                subjects.addAll(withAppCds(subjects));
+            }
             Map<String, List<Sample>> samples = new LinkedHashMap<>();
             subjects.forEach(s -> samples.put(s.name(), new ArrayList<>()));
             for (int round = 0; round < ROUNDS; round++) {
                 for (int i = 0; i < subjects.size(); i++) {
                     Subject subject = subjects.get((i + round) % subjects.size());
-                    samples.get(subject.name()).add(coldStart(subject, api.runtimeClasspath()));
+                    samples.get(subject.name()).add(coldStart(subject));
                 }
             }
             report(samples);
         }
     }
 
-    private static Sample coldStart(Subject subject, Path runtimeClasspath) throws Exception {
+    static final String CDS = " + AppCDS";
+
+    /**
+     * Each subject again with an application class-data sharing archive of its own: one training start (its first
+     * event handled) with {@code -XX:ArchiveClassesAtExit}, the archive then used by every measured start through
+     * {@code -XX:SharedArchiveFile}, added to the JAVA_TOOL_OPTIONS it runs with.
+     */
+    private static List<Subject> withAppCds(List<Subject> subjects) throws Exception {
+        Path dir = Files.createTempDirectory("cold-start-cds-");
+        List<Subject> out = new ArrayList<>();
+        for (Subject s : subjects) {
+            Path archive = dir.resolve(out.size() + ".jsa");
+            coldStart(withOption(s, s.name(), "-XX:ArchiveClassesAtExit=" + archive));
+            for (int i = 0; i < 100 && !Files.exists(archive); i++) {
+                Thread.sleep(100);
+            }
+            if (!Files.exists(archive)) {
+                throw new IllegalStateException("no class-data archive was written for " + s.name());
+            }
+            out.add(withOption(s, s.name() + CDS, "-XX:SharedArchiveFile=" + archive));
+        }
+        return out;
+    }
+
+    private static Subject withOption(Subject s, String name, String option) {
+        Map<String, String> env = new HashMap<>(s.environment());
+        env.merge("JAVA_TOOL_OPTIONS", option, (a, b) -> a + " " + b);
+        return new Subject(name, s.artifact(), s.handler(), env, s.event(), s.runtimeClasspath());
+    }
+
+    private static Sample coldStart(Subject subject) throws Exception {
         try (RuntimeApiServer server = new RuntimeApiServer("arn:aws:lambda:us-east-1:123456789012:function:bench")) {
             Map<String, String> env = new HashMap<>(subject.environment());
             env.put("AWS_LAMBDA_RUNTIME_API", server.address());
             Path log = Files.createTempFile("cold-start-", ".log");
             long spawned = System.nanoTime();
             try (FunctionProcess process = FunctionProcess.start("bench", subject.artifact(), subject.handler(), env,
-                    runtimeClasspath, log, new PrintStream(OutputStream.nullOutputStream()))) {
+                    subject.runtimeClasspath(), log, new PrintStream(OutputStream.nullOutputStream()))) {
                 var firstNext = server.firstNext();
                 InvocationResult result = server.invoke(subject.event(), Duration.ofSeconds(60)).get();
                 double total = (System.nanoTime() - spawned) / 1e6;
@@ -108,10 +190,13 @@ public final class ColdStartBenchmark {
         report.line("Process spawn → first event's response, including at least one DynamoDB call; a new JVM each time, "
                 + "`JAVA_TOOL_OPTIONS` and memory as in template.yaml (" + ROUNDS + " starts each, subjects alternating).")
                 .line("\"init\" is spawn → the runtime's first `/next` call (Lambda's Init Duration); RSS is read after the first event.")
+                .line("Rows marked \"" + CDS.strip() + "\" start with an application class-data sharing archive of their own (one "
+                        + "training start with `-XX:ArchiveClassesAtExit`, then `-XX:SharedArchiveFile`); every ratio is to the bare "
+                        + "handler as deployed, without one.")
                 .line("")
                 .line("| function | median total (ms) | min | max | median init (ms) | median RSS (MiB) | ratio to baseline |")
                 .line("|---|---|---|---|---|---|---|");
-        double baseline = samples.entrySet().stream().filter(e -> e.getKey().startsWith("baseline"))
+        double baseline = samples.entrySet().stream().filter(e -> e.getKey().startsWith("baseline") && !e.getKey().endsWith(CDS))
                 .mapToDouble(e -> Report.median(e.getValue().stream().map(Sample::totalMs).toList())).findFirst().orElseThrow();
         samples.forEach((name, list) -> {
             List<Double> totals = list.stream().map(Sample::totalMs).toList();
@@ -155,5 +240,63 @@ public final class ColdStartBenchmark {
                   "eventSourceARN":"arn:aws:dynamodb:us-east-1:123456789012:table/bench/stream/2026-11-27T00:00:00.000"}]}
                 """.formatted(practiceId, appointmentId, patientId, providerId);
         return json.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String sqsEvent(String body) {
+        return """
+                {"Records":[{"messageId":"%s","receiptHandle":"bench","body":%s,"attributes":{"ApproximateReceiveCount":"1"},
+                  "messageAttributes":{},"md5OfBody":"","eventSource":"aws:sqs",
+                  "eventSourceARN":"arn:aws:sqs:us-east-1:123456789012:bench","awsRegion":"us-east-1"}]}
+                """.formatted(UUID.randomUUID(), JSON.valueToTree(body));
+    }
+
+    private static byte[] webhookEvent() {
+        String path = "/webhooks/bench-no-integration";
+        String json = """
+                {"version":"2.0","routeKey":"POST /webhooks/{integrationId}","rawPath":"%s","rawQueryString":"",
+                 "headers":{"content-type":"application/json","webhook-id":"msg_bench","webhook-timestamp":"%d",
+                   "webhook-signature":"v1,AAAA"},
+                 "requestContext":{"accountId":"123456789012","apiId":"local","domainName":"localhost","domainPrefix":"localhost",
+                   "http":{"method":"POST","path":"%s","protocol":"HTTP/1.1","sourceIp":"127.0.0.1","userAgent":"bench"},
+                   "requestId":"%s","routeKey":"POST /webhooks/{integrationId}","stage":"$default","time":"27/Nov/2026:10:00:00 +0000",
+                   "timeEpoch":1795773600000},
+                 "pathParameters":{"integrationId":"bench-no-integration"},"body":"{}","isBase64Encoded":false}
+                """.formatted(path, System.currentTimeMillis() / 1000, path, UUID.randomUUID());
+        return json.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A stream record of the item as DynamoDB Streams writes it (its new image in DynamoDB's JSON). */
+    private static String streamRecord(String sk, Map<String, AttributeValue> item, String eventName) {
+        return """
+                {"eventID":"%s","eventName":"%s","eventVersion":"1.1","eventSource":"aws:dynamodb","awsRegion":"us-east-1",
+                 "dynamodb":{"ApproximateCreationDateTime":1795773600,"Keys":{"pk":%s,"sk":{"S":"%s"}},"NewImage":%s,
+                   "SequenceNumber":"100000000000000000002","SizeBytes":900,"StreamViewType":"NEW_AND_OLD_IMAGES"},
+                 "eventSourceARN":"arn:aws:dynamodb:us-east-1:123456789012:table/bench/stream/2026-11-27T00:00:00.000"}
+                """.formatted(UUID.randomUUID(), eventName, json(item.get("pk")), sk, json(AttributeValue.fromM(item)).get("M"));
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** An attribute value in DynamoDB's JSON. */
+    private static com.fasterxml.jackson.databind.node.ObjectNode json(AttributeValue v) {
+        var node = JSON.createObjectNode();
+        switch (v.type()) {
+            case S -> node.put("S", v.s());
+            case N -> node.put("N", v.n());
+            case BOOL -> node.put("BOOL", v.bool());
+            case NUL -> node.put("NULL", true);
+            case SS -> v.ss().forEach(node.putArray("SS")::add);
+            case NS -> v.ns().forEach(node.putArray("NS")::add);
+            case L -> {
+                var l = node.putArray("L");
+                v.l().forEach(e -> l.add(json(e)));
+            }
+            case M -> {
+                var m = node.putObject("M");
+                v.m().forEach((k, e) -> m.set(k, json(e)));
+            }
+            default -> throw new IllegalArgumentException("no JSON here for " + v.type());
+        }
+        return node;
     }
 }
