@@ -133,10 +133,7 @@ public final class ColdStartBenchmark {
         List<Subject> out = new ArrayList<>();
         for (Subject s : subjects) {
             Path archive = dir.resolve(out.size() + ".jsa");
-            coldStart(withOption(s, s.name(), "-XX:ArchiveClassesAtExit=" + archive));
-            for (int i = 0; i < 100 && !Files.exists(archive); i++) {
-                Thread.sleep(100);
-            }
+            coldStart(withOption(s, s.name(), "-XX:ArchiveClassesAtExit=" + archive), true);
             if (!Files.exists(archive)) {
                 throw new IllegalStateException("no class-data archive was written for " + s.name());
             }
@@ -152,6 +149,11 @@ public final class ColdStartBenchmark {
     }
 
     private static Sample coldStart(Subject subject) throws Exception {
+        return coldStart(subject, false);
+    }
+
+    /** @param exitCleanly end the process with SIGTERM and wait for it to exit (a class-data archive is written at exit) */
+    private static Sample coldStart(Subject subject, boolean exitCleanly) throws Exception {
         try (RuntimeApiServer server = new RuntimeApiServer("arn:aws:lambda:us-east-1:123456789012:function:bench")) {
             Map<String, String> env = new HashMap<>(subject.environment());
             env.put("AWS_LAMBDA_RUNTIME_API", server.address());
@@ -167,7 +169,13 @@ public final class ColdStartBenchmark {
                             + result.errorMessage() + " " + result.payloadText() + " (log " + log + ")");
                 }
                 double init = (firstNext.get() - spawned) / 1e6;
-                return new Sample(total, init, rssMb(process.pid()));
+                Sample sample = new Sample(total, init, rssMb(process.pid()));
+                if (exitCleanly) {
+                    ProcessHandle handle = ProcessHandle.of(process.pid()).orElseThrow();
+                    handle.destroy();
+                    handle.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+                }
+                return sample;
             }
         }
     }
