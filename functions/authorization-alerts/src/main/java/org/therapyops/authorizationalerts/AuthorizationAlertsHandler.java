@@ -7,7 +7,7 @@ import org.therapyops.alerting.AlertRaiser;
 import org.therapyops.dynamodb.AlertImages;
 import org.therapyops.dynamodb.ItemMapper;
 import org.therapyops.lambda.StreamImages;
-import org.therapyops.lambda.StreamOrTaskHandler;
+import org.therapyops.wiring.handlers.StreamOrTaskHandler;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.Map;

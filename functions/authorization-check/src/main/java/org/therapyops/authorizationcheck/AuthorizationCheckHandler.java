@@ -2,7 +2,7 @@ package org.therapyops.authorizationcheck;
 
 import jakarta.inject.Inject;
 import org.therapyops.dynamodb.ItemMapper;
-import org.therapyops.lambda.StreamRecordHandler;
+import org.therapyops.wiring.handlers.StreamRecordHandler;
 import org.therapyops.scheduling.AuthorizationCheckService;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import org.therapyops.billing.claims.ChargeCaptureService;
 import org.therapyops.dynamodb.BillingItems;
 import org.therapyops.dynamodb.ItemMapper;
-import org.therapyops.lambda.StreamRecordHandler;
+import org.therapyops.wiring.handlers.StreamRecordHandler;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.Map;

@@ -3,7 +3,7 @@ package org.therapyops.claimscrubber;
 import io.micronaut.context.ApplicationContextBuilder;
 import jakarta.inject.Inject;
 import org.therapyops.billing.claims.ClaimScrubService;
-import org.therapyops.lambda.SqsMessageHandler;
+import org.therapyops.wiring.handlers.SqsMessageHandler;
 import org.therapyops.messaging.ScrubMessage;
 
 /**

@@ -2,7 +2,7 @@ package org.therapyops.notifier;
 
 import jakarta.inject.Inject;
 import org.therapyops.alerting.AlertNotifier;
-import org.therapyops.lambda.SqsMessageHandler;
+import org.therapyops.wiring.handlers.SqsMessageHandler;
 import org.therapyops.messaging.AlertMessage;
 
 /**

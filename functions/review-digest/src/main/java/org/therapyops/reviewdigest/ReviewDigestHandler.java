@@ -2,7 +2,7 @@ package org.therapyops.reviewdigest;
 
 import jakarta.inject.Inject;
 import org.therapyops.alerting.ReviewDigestScan;
-import org.therapyops.lambda.ScheduledRunHandler;
+import org.therapyops.wiring.handlers.ScheduledRunHandler;
 
 /**
  * The daily billers' review digest: for each practice, one email a practice-local day listing its claims in

@@ -2,7 +2,7 @@ package org.therapyops.scrubsweep;
 
 import jakarta.inject.Inject;
 import org.therapyops.billing.claims.ScrubSweep;
-import org.therapyops.lambda.ScheduledRunHandler;
+import org.therapyops.wiring.handlers.ScheduledRunHandler;
 
 /**
  * The hourly scrub sweep: SCRUB_PENDING claims that never reached the scrub queue (a send that failed after the

@@ -3,7 +3,7 @@ package org.therapyops.inbound.function;
 import io.micronaut.context.ApplicationContextBuilder;
 import jakarta.inject.Inject;
 import org.therapyops.inbound.service.InboundDeliveryService;
-import org.therapyops.lambda.SqsMessageHandler;
+import org.therapyops.wiring.handlers.SqsMessageHandler;
 import org.therapyops.messaging.InboundMessage;
 
 /**

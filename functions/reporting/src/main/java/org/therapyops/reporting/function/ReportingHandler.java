@@ -5,7 +5,7 @@ import io.micronaut.context.ApplicationContextBuilder;
 import jakarta.inject.Inject;
 import org.therapyops.dynamodb.ReportingImages;
 import org.therapyops.lambda.StreamImages;
-import org.therapyops.lambda.StreamOrTaskHandler;
+import org.therapyops.wiring.handlers.StreamOrTaskHandler;
 import org.therapyops.reporting.service.WeeklyReports;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

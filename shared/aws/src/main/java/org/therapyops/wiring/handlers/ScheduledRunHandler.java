@@ -1,4 +1,4 @@
-package org.therapyops.lambda;
+package org.therapyops.wiring.handlers;
 
 import io.micronaut.context.ApplicationContextBuilder;
 

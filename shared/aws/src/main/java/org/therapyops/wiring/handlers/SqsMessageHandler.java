@@ -1,10 +1,11 @@
-package org.therapyops.lambda;
+package org.therapyops.wiring.handlers;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
+import org.therapyops.lambda.SqsBatch;
 
 /**
  * A function fed by an SQS queue of typed messages: each message is decoded and applied on its own

@@ -1,9 +1,10 @@
-package org.therapyops.lambda;
+package org.therapyops.wiring.handlers;
 
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import org.therapyops.ports.UsageStore;
+import org.therapyops.lambda.Metering;
 
 /**
  * A function's handler whose every invocation is metered as one workflow step ({@link Metering}): a subclass names its

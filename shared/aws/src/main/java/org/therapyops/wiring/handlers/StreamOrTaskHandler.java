@@ -1,4 +1,4 @@
-package org.therapyops.lambda;
+package org.therapyops.wiring.handlers;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
@@ -6,6 +6,7 @@ import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
+import org.therapyops.lambda.StreamBatch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,9 +1,11 @@
-package org.therapyops.lambda;
+package org.therapyops.wiring.handlers;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.micronaut.context.ApplicationContextBuilder;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import org.therapyops.lambda.StreamBatch;
+import org.therapyops.lambda.StreamImages;
 
 import java.util.Map;
 
