@@ -8,6 +8,8 @@ import org.therapyops.reporting.WorkItem;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -37,7 +39,9 @@ import java.util.function.UnaryOperator;
  * {@value #BY_REGISTRY} index).
  *
  * <p>A fact's change is one transaction: the fact (conditional on the revision read), an ADD of each changed counter
- * to its aggregate, a delete or put of each work item that left or joined. A transaction touches at most the fact, the
+ * to its aggregate, a delete or put of each work item that left or joined; a change that moves no counter and no work
+ * item (a new version of its source with the same contribution) is the fact's conditional put alone, which DynamoDB
+ * bills once where it bills a transaction twice. A transaction touches at most the fact, the
  * few days a claim's milestones fall on times four dimensions, two A/R items and a few work items — well under
  * DynamoDB's 100 items; more throws rather than splitting the change. Aggregates stay far under 400 KB: one item per
  * day and dimension holds one counter per metric and value seen that day.
@@ -119,10 +123,24 @@ public final class DynamoReportingStore implements ReportingStore {
                 throw new IllegalStateException("fact " + factKey + " changes " + items.size() + " items, more than a transaction holds");
             }
             try {
-                dynamo.transactWriteItems(b -> b.transactItems(items));
+                if (items.size() == 1) {
+                    // Only the fact changes (a new version that moves no counter and no work item): one conditional
+                    // put, which DynamoDB bills once, where a transaction is billed twice.
+                    Put put = items.get(0).put();
+                    dynamo.putItem(b -> b.tableName(put.tableName()).item(put.item()).conditionExpression(put.conditionExpression())
+                            .expressionAttributeValues(put.hasExpressionAttributeValues() ? put.expressionAttributeValues() : null));
+                } else {
+                    dynamo.transactWriteItems(b -> b.transactItems(items));
+                }
                 return true;
             } catch (TransactionCanceledException e) {
                 if (attempt >= ATTEMPTS || !retryable(e)) {
+                    throw e;
+                }
+                backOff(attempt);
+            } catch (ConditionalCheckFailedException e) {
+                // the fact changed since it was read (or this put's own earlier attempt applied): read again
+                if (attempt >= ATTEMPTS) {
                     throw e;
                 }
                 backOff(attempt);

@@ -13,7 +13,9 @@ import org.therapyops.ports.ClaimRepository;
 import org.therapyops.ports.PracticeRepository;
 import org.therapyops.ports.ReportingStore;
 import org.therapyops.reporting.Aggregate;
+import org.therapyops.reporting.Cell;
 import org.therapyops.reporting.ClaimSnapshot;
+import org.therapyops.reporting.Contribution;
 import org.therapyops.reporting.Contributions;
 import org.therapyops.reporting.InMemoryReportingStore;
 import org.therapyops.reporting.ReportingRules;
@@ -46,13 +48,15 @@ class DynamoReportingStoreTest {
 
     private static DynamoDbClient dynamo;
     private static DynamoReportingStore store;
+    private static String table;
     private final String practiceId = "practice-" + UUID.randomUUID();
 
     @BeforeAll
     static void start() {
         Moto moto = Moto.shared();
         dynamo = moto.dynamo();
-        store = new DynamoReportingStore(dynamo, moto.createReportingTable());
+        table = moto.createReportingTable();
+        store = new DynamoReportingStore(dynamo, table);
     }
 
     @AfterAll
@@ -108,6 +112,49 @@ class DynamoReportingStoreTest {
             }
         });
         return result;
+    }
+
+    @Test
+    void aNewerVersionThatMovesNoCounterIsRecordedSoThatAnOlderOneArrivingLateChangesNothing() {
+        Aggregate day = new Aggregate(Aggregate.Kind.DAY_TOTAL, LocalDate.of(2026, 11, 16));
+        Contribution submitted = new Contribution(Map.of(new Cell(day, "scrubbed"), BigDecimal.ONE, new Cell(day, "clean"), BigDecimal.ONE),
+                Map.of());
+        Contribution ready = new Contribution(Map.of(new Cell(day, "scrubbed"), BigDecimal.ONE), Map.of());
+        String key = "CLAIM#c-late";
+        java.util.function.LongFunction<java.util.function.UnaryOperator<ReportingStore.Fact>> version = v -> fact -> {
+            String kept = fact.parts().get("version");
+            return kept != null && Long.parseLong(kept) >= v ? null
+                    : new ReportingStore.Fact(Map.of("version", Long.toString(v)), v == 2 ? ready : submitted);
+        };
+        List<String> operations = new java.util.concurrent.CopyOnWriteArrayList<>();
+        DynamoDbClient observed = DynamoDbClient.builder().endpointOverride(Moto.shared().endpoint())
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("testing", "testing")))
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+                    @Override
+                    public void beforeExecution(software.amazon.awssdk.core.interceptor.Context.BeforeExecution context,
+                                                software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+                        operations.add(attributes.getAttribute(software.amazon.awssdk.core.interceptor.SdkExecutionAttribute.OPERATION_NAME));
+                    }
+                })).build();
+        DynamoReportingStore store = new DynamoReportingStore(observed, table);
+        assertThat(store.update(practiceId, key, version.apply(1))).isTrue();
+        assertThat(operations).containsExactly("GetItem", "TransactWriteItems");
+        operations.clear();
+        assertThat(store.update(practiceId, key, version.apply(3))).as("version 3 moves no counter: the fact alone").isTrue();
+        assertThat(operations).as("one conditional put, billed once, not a transaction").containsExactly("GetItem", "PutItem");
+        assertThat(store.update(practiceId, key, version.apply(2))).as("version 2 is older than the one recorded").isFalse();
+
+        ReportingStore.Fact[] kept = new ReportingStore.Fact[1];
+        store.update(practiceId, key, fact -> {
+            kept[0] = fact;
+            return null;
+        });
+        assertThat(kept[0].parts()).containsEntry("version", "3");
+        assertThat(everything(store, practiceId)).isEqualTo(Map.of(day, Map.of("scrubbed", BigDecimal.ONE, "clean", BigDecimal.ONE)));
+        observed.close();
     }
 
     @Test
