@@ -18,7 +18,6 @@ import org.therapyops.api.model.PageView;
 import org.therapyops.api.problem.ApiProblemException;
 import org.therapyops.api.problem.Problem;
 import org.therapyops.api.problem.ProblemBodyProvider;
-import org.therapyops.api.problem.ProblemType;
 import org.therapyops.api.security.Caller;
 import org.therapyops.api.security.Role;
 import org.therapyops.domain.alert.Alert;
@@ -60,9 +59,7 @@ public class AlertController {
                     Listing.blankToNull(cursor));
             return new PageView<>(page.alerts().stream().map(a -> AlertView.of(a, readsClaims(caller))).toList(), page.nextCursor());
         } catch (AlertRepository.InvalidAlertCursorException e) {
-            String message = "was not issued by this listing for this practice and status";
-            throw new ApiProblemException(ProblemType.MALFORMED_REQUEST, "cursor " + message + ".",
-                    List.of(new Problem.FieldError("cursor", message)));
+            throw ApiProblemException.badQuery("cursor", "was not issued by this listing for this practice and status");
         }
     }
 

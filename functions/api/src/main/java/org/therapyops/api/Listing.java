@@ -2,12 +2,9 @@ package org.therapyops.api;
 
 import org.therapyops.api.model.PageView;
 import org.therapyops.api.problem.ApiProblemException;
-import org.therapyops.api.problem.Problem;
-import org.therapyops.api.problem.ProblemType;
 import org.therapyops.ports.InvalidCursorException;
 import org.therapyops.ports.PracticeRepository.Page;
 
-import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -25,7 +22,7 @@ final class Listing {
             return DEFAULT_LIMIT;
         }
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw badQuery("limit", "must be between 1 and " + MAX_LIMIT);
+            throw ApiProblemException.badQuery("limit", "must be between 1 and " + MAX_LIMIT);
         }
         return limit;
     }
@@ -41,16 +38,11 @@ final class Listing {
         try {
             return read.get();
         } catch (InvalidCursorException e) {
-            throw badQuery("cursor", "was not issued by this listing for this practice");
+            throw ApiProblemException.badQuery("cursor", "was not issued by this listing for this practice");
         }
     }
 
     static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private static ApiProblemException badQuery(String field, String message) {
-        return new ApiProblemException(ProblemType.MALFORMED_REQUEST, field + " " + message + ".",
-                List.of(new Problem.FieldError(field, message)));
     }
 }

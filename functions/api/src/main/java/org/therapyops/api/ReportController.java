@@ -17,7 +17,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.therapyops.api.model.ReportView;
-import org.therapyops.api.problem.CoreProblems;
+import org.therapyops.api.problem.ApiProblemException;
 import org.therapyops.api.problem.Problem;
 import org.therapyops.api.problem.ProblemBodyProvider;
 import org.therapyops.api.security.Caller;
@@ -74,7 +74,7 @@ public class ReportController {
                                   @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
                                   @Nullable @QueryValue String groupBy,
                                   @Parameter(hidden = true) @Nullable @Header(HttpHeaders.ACCEPT) String accept) {
-        ReportName report = ReportName.of(name).orElseThrow(() -> CoreProblems.badQuery("name",
+        ReportName report = ReportName.of(name).orElseThrow(() -> ApiProblemException.badQuery("name",
                 "names no report; the reports are " + String.join(", ", ReportName.slugs())));
         requireRole(caller, report);
         ReportTable table = reports.report(caller.practiceId(), name, from, to, groupBy);

@@ -27,6 +27,12 @@ public class ApiProblemException extends RuntimeException {
                 List.of(new Problem.FieldError(field, "refers to no existing " + what)));
     }
 
+    /** 400 malformed-request naming the query parameter (or path part) and what is wrong with it. */
+    public static ApiProblemException badQuery(String field, String message) {
+        return new ApiProblemException(ProblemType.MALFORMED_REQUEST, field + " " + message + ".",
+                List.of(new Problem.FieldError(field, message)));
+    }
+
     public static ApiProblemException invalid(String field, String message) {
         return new ApiProblemException(ProblemType.VALIDATION, field + " " + message + ".",
                 List.of(new Problem.FieldError(field, message)));

@@ -180,13 +180,7 @@ public final class CoreProblems {
 
         @Override
         ApiProblemException problem(InvalidReportQueryException e) {
-            return badQuery(e.field(), e.reason());
+            return ApiProblemException.badQuery(e.field(), e.reason());
         }
-    }
-
-    /** 400 malformed-request naming the query parameter and what is wrong with it. */
-    public static ApiProblemException badQuery(String field, String reason) {
-        return new ApiProblemException(ProblemType.MALFORMED_REQUEST, field + " " + reason + ".",
-                List.of(new Problem.FieldError(field, reason)));
     }
 }
