@@ -48,13 +48,6 @@ public final class ColdStartBenchmark {
         return new Subject(function + " (" + what + ")", c.artifact(), c.handler(), c.environment(), event, c.runtimeClasspath());
     }
 
-    private static ApiClient.Response expect(ApiClient.Response response, int status) {
-        if (response.status() != status) {
-            throw new IllegalStateException("expected " + status + ", got " + response.status() + ": " + response.body());
-        }
-        return response;
-    }
-
     private record Sample(double totalMs, double initMs, double rssMb) {
     }
 
@@ -72,10 +65,10 @@ public final class ColdStartBenchmark {
             ApiClient admin = new ApiClient(cloud.apiUrl(), cloud.issueToken(practice.id, "admin"));
             ApiClient clinician = new ApiClient(cloud.apiUrl(), cloud.issueToken(new TokenRequest(practice.id, "clinician", provider,
                     null, null, null)));
-            expect(admin.post("/appointments/" + appointment + "/complete", "{}"), 200);
-            String note = expect(clinician.post("/notes", "{\"appointmentId\":\"" + appointment + "\",\"diagnoses\":[\"M54.50\"],"
+            CostBenchmark.expect(admin.post("/appointments/" + appointment + "/complete", "{}"), 200);
+            String note = CostBenchmark.expect(clinician.post("/notes", "{\"appointmentId\":\"" + appointment + "\",\"diagnoses\":[\"M54.50\"],"
                     + "\"placeOfService\":\"11\",\"lines\":[{\"code\":\"97110\",\"minutes\":30}]}"), 201).id();
-            expect(clinician.post("/notes/" + note + "/sign", "{}"), 200);
+            CostBenchmark.expect(clinician.post("/notes/" + note + "/sign", "{}"), 200);
             Map<String, AttributeValue> signedNote = cloud.aws().dynamoDb().getItem(b -> b.tableName(cloud.physicalId("NotesTable"))
                     .key(Map.of("pk", AttributeValue.fromS(practice.id), "sk", AttributeValue.fromS("NOTE#" + note)))).item();
 

@@ -260,7 +260,8 @@ public final class CostBenchmark {
         return out;
     }
 
-    private static ApiClient.Response expect(ApiClient.Response r, int status) {
+    /** The response, when it has the status expected; else the run stops with what came instead. */
+    static ApiClient.Response expect(ApiClient.Response r, int status) {
         if (r.status() != status) {
             throw new IllegalStateException("HTTP " + r.status() + " (expected " + status + "): " + r.body());
         }
