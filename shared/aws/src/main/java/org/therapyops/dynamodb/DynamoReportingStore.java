@@ -41,9 +41,9 @@ import java.util.function.UnaryOperator;
  * <p>A fact's change is one transaction: the fact (conditional on the revision read), an ADD of each changed counter
  * to its aggregate, a delete or put of each work item that left or joined; a change that moves no counter and no work
  * item (a new version of its source with the same contribution) is the fact's conditional put alone, which DynamoDB
- * bills once where it bills a transaction twice. A transaction touches at most the fact, the
- * few days a claim's milestones fall on times four dimensions, two A/R items and a few work items — well under
- * DynamoDB's 100 items; more throws rather than splitting the change. Aggregates stay far under 400 KB: one item per
+ * bills once where it bills a transaction twice. A transaction touches at most the fact, the few days a claim's
+ * milestones fall on times four dimensions, two A/R items and a few work items — well under DynamoDB's 100 items; more
+ * throws rather than splitting the change. Aggregates stay far under 400 KB: one item per
  * day and dimension holds one counter per metric and value seen that day.
  */
 public final class DynamoReportingStore implements ReportingStore {
