@@ -51,7 +51,8 @@ public final class Emulator implements AutoCloseable {
 
     /**
      * bin/moto-server (packaged into this jar): moto's server with DynamoDB requests serialized, because moto's
-     * TransactWriteItems restores whole-table snapshots on a failed condition and so loses concurrent writes.
+     * TransactWriteItems restores whole-table snapshots on a failed condition and so loses concurrent writes, and with a
+     * table query given only its partition's items (moto walks and sorts the whole table for each one).
      */
     private static Path serverScript() throws IOException {
         Path script = Files.createTempFile("moto-server-", ".py");

@@ -1,6 +1,7 @@
 package org.therapyops.ports;
 
 import org.therapyops.reporting.Aggregate;
+import org.therapyops.reporting.ArRead;
 import org.therapyops.reporting.Contribution;
 import org.therapyops.reporting.WorkItem;
 
@@ -46,10 +47,9 @@ public interface ReportingStore {
 
     /**
      * Reads the aggregates of these kinds (of a dated kind, the days from {@code from} to {@code to}; of an undated one,
-     * its one aggregate), the open A/R (by date of service from {@code arFrom} on, and in total) when {@code arFrom} is
-     * given, and the work items when {@code work}.
+     * its one aggregate), the open A/R when {@code ar} is given (else none), and the work items when {@code work}.
      */
-    Snapshot read(String practiceId, Set<Aggregate.Kind> dayKinds, LocalDate from, LocalDate to, LocalDate arFrom, boolean work);
+    Snapshot read(String practiceId, Set<Aggregate.Kind> dayKinds, LocalDate from, LocalDate to, ArRead ar, boolean work);
 
     /** Records that the practice has reports (idempotent), so that scheduled runs find it. */
     void register(String practiceId);

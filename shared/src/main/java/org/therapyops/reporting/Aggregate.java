@@ -19,9 +19,12 @@ public record Aggregate(Kind kind, LocalDate day) {
         DAY_PROVIDER("V#"),
         /** A day's initial denials by CARC: counter {@code metric|carc}. */
         DAY_CARC("C#"),
-        /** The open A/R of one date of service by payer: counters {@code ins|payerId}, {@code pat|payerId}. */
+        /**
+         * The open A/R of one date of service by payer, counters {@code ins|payerId} and {@code pat|payerId}, and of all
+         * payers together, {@code ins} and {@code pat}.
+         */
         AR_DAY("AR#D#"),
-        /** The practice's open A/R by payer, whatever the date of service (no day). */
+        /** The practice's open A/R as AR_DAY counts it, whatever the date of service (no day). */
         AR_TOTAL("AR#TOTAL"),
         /**
          * The practice's open work items (no day): counters {@code workCount|KIND@since} and {@code workAmount|KIND@since},
@@ -38,11 +41,6 @@ public record Aggregate(Kind kind, LocalDate day) {
         /** The start of the sort key of this kind's aggregates. */
         public String prefix() {
             return prefix;
-        }
-
-        /** Whether its counters carry a dimension value. */
-        public boolean dimensional() {
-            return this != DAY_TOTAL;
         }
 
         /** Whether its aggregates are one per day (else there is one, with no day). */

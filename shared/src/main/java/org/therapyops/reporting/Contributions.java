@@ -121,6 +121,8 @@ public final class Contributions {
         for (Aggregate a : new Aggregate[] {new Aggregate(AR_DAY, dos), Aggregate.total()}) {
             b.add(a, Metric.by(Metric.AR_INSURANCE, payer), ar.insurance());
             b.add(a, Metric.by(Metric.AR_PATIENT, payer), ar.patient());
+            b.add(a, Metric.AR_INSURANCE, ar.insurance()); // all payers: what a report not by payer reads
+            b.add(a, Metric.AR_PATIENT, ar.patient());
         }
         work(stored, snapshot.scrubbedAt(), zone, payer, provider, charge, b);
         return b.build();

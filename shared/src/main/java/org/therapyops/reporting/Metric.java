@@ -42,7 +42,7 @@ public final class Metric {
     /** Histogram of cancellations by hours of notice (0 … {@code MAX_LATE_CANCEL_HOURS}, the last "that or more"). */
     public static final String CANCELLED = "cancelled";
 
-    // open A/R by payer
+    // open A/R, by payer ({@code ins|payerId}) and of all payers together ({@code ins})
     public static final String AR_INSURANCE = "ins";
     public static final String AR_PATIENT = "pat";
 

@@ -48,6 +48,11 @@ public record ReportQuery(ReportName name, LocalDate from, LocalDate to, Dimensi
         return new ReportQuery(report, start, end, grouping);
     }
 
+    /** The open A/R it reads as of today, or null: the last aging bound's days and the total, by payer when grouped so. */
+    public ArRead arRead(LocalDate today, ReportingRules rules) {
+        return name.readsAr() ? new ArRead(today.minusDays(rules.lastBound()), groupBy == Dimension.PAYER) : null;
+    }
+
     /** Days in the range, both ends included. */
     public long days() {
         return java.time.temporal.ChronoUnit.DAYS.between(from, to) + 1;

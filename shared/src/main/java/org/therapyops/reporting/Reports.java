@@ -134,12 +134,12 @@ public final class Reports {
     // ------------------------------------------------------------------ A/R
 
     private ReportTable ar(ReportQuery q, ReportData data, Sums sums) {
-        Map<String, OpenAr> byPayer = openAr(data);
+        boolean byPayerRows = q.groupBy() == Dimension.PAYER;
+        Map<String, OpenAr> byPayer = openAr(data, byPayerRows);
         List<ReportTable.Column> columns = arColumns();
-        Map<String, Metrics> chargesByPayer = q.groupBy() == Dimension.PAYER
-                ? sums.by(Aggregate.Kind.DAY_PAYER, Function.identity()) : Map.of();
+        Map<String, Metrics> chargesByPayer = byPayerRows ? sums.by(Aggregate.Kind.DAY_PAYER, Function.identity()) : Map.of();
         List<ReportTable.Row> rows = new ArrayList<>();
-        if (q.groupBy() == Dimension.PAYER) {
+        if (byPayerRows) {
             TreeSet<String> payers = new TreeSet<>(byPayer.keySet());
             payers.addAll(chargesByPayer.keySet());
             for (String payer : payers) {
@@ -156,9 +156,15 @@ public final class Reports {
         return new ReportTable(q, data.today(), columns, rows, total);
     }
 
-    /** The open A/R by payer, in aging buckets by days since the date of service (as of today; future dates count as 0). */
-    Map<String, OpenAr> openAr(ReportData data) {
-        Map<String, OpenAr> byPayer = new TreeMap<>();
+    /** The key of {@link #openAr}'s one entry when not by payer. */
+    private static final String ALL_PAYERS = "";
+
+    /**
+     * The open A/R in aging buckets by days since the date of service (as of today; future dates count as 0): by payer
+     * from the {@code ins|payer} counters, or else from the counters of all payers together under {@value #ALL_PAYERS}.
+     */
+    Map<String, OpenAr> openAr(ReportData data, boolean byPayer) {
+        Map<String, OpenAr> result = new TreeMap<>();
         Map<String, BigDecimal[]> recent = new HashMap<>(); // payer → [insurance, patient] within the last bound
         for (Map.Entry<Aggregate, Map<String, BigDecimal>> e : data.aggregates().entrySet()) {
             Aggregate a = e.getKey();
@@ -172,8 +178,12 @@ public final class Reports {
             int bucket = bucketOf(age);
             e.getValue().forEach((counter, amount) -> {
                 Metric.Parsed p = Metric.parse(counter);
-                OpenAr ar = byPayer.computeIfAbsent(p.value(), k -> new OpenAr(buckets()));
-                BigDecimal[] r = recent.computeIfAbsent(p.value(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+                if ((p.value() != null) != byPayer) {
+                    return;
+                }
+                String key = byPayer ? p.value() : ALL_PAYERS;
+                OpenAr ar = result.computeIfAbsent(key, k -> new OpenAr(buckets()));
+                BigDecimal[] r = recent.computeIfAbsent(key, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
                 if (Metric.AR_INSURANCE.equals(p.metric())) {
                     ar.insurance[bucket] = ar.insurance[bucket].add(amount);
                     r[0] = r[0].add(amount);
@@ -187,7 +197,10 @@ public final class Reports {
         Map<String, BigDecimal[]> all = new HashMap<>();
         totals.forEach((counter, amount) -> {
             Metric.Parsed p = Metric.parse(counter);
-            BigDecimal[] t = all.computeIfAbsent(p.value(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            if ((p.value() != null) != byPayer) {
+                return;
+            }
+            BigDecimal[] t = all.computeIfAbsent(byPayer ? p.value() : ALL_PAYERS, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
             if (Metric.AR_INSURANCE.equals(p.metric())) {
                 t[0] = t[0].add(amount);
             } else if (Metric.AR_PATIENT.equals(p.metric())) {
@@ -197,12 +210,12 @@ public final class Reports {
         int oldest = rules.agingBounds().size();
         all.forEach((payer, t) -> {
             BigDecimal[] r = recent.getOrDefault(payer, new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-            OpenAr ar = byPayer.computeIfAbsent(payer, k -> new OpenAr(buckets()));
+            OpenAr ar = result.computeIfAbsent(payer, k -> new OpenAr(buckets()));
             ar.insurance[oldest] = ar.insurance[oldest].add(t[0].subtract(r[0]));
             ar.patient[oldest] = ar.patient[oldest].add(t[1].subtract(r[1]));
         });
-        byPayer.values().removeIf(OpenAr::isZero);
-        return byPayer;
+        result.values().removeIf(OpenAr::isZero);
+        return result;
     }
 
     int bucketOf(long age) {
@@ -545,8 +558,7 @@ public final class Reports {
         Map<String, Object> money = collectionValues(m);
         Map<String, Object> lags = lagValues(m);
         Map<String, Object> attendance = attendanceValues(m, data.thresholds());
-        OpenAr ar = new OpenAr(buckets());
-        openAr(data).values().forEach(ar::add);
+        OpenAr ar = openAr(data, false).getOrDefault(ALL_PAYERS, new OpenAr(buckets()));
         BigDecimal arTotal = ar.insuranceTotal().add(ar.patientTotal());
         Map<WorkItem.Kind, DueTotal> due = dueTotals(data);
 

@@ -44,14 +44,20 @@ public final class InMemoryReportingStore implements ReportingStore {
 
     @Override
     public synchronized Snapshot read(String practiceId, Set<Aggregate.Kind> dayKinds, LocalDate from, LocalDate to,
-                                      LocalDate arFrom, boolean withWork) {
+                                      ArRead ar, boolean withWork) {
         Map<Aggregate, Map<String, BigDecimal>> result = new HashMap<>();
         aggregates.getOrDefault(practiceId, Map.of()).forEach((a, counters) -> {
             boolean day = dayKinds.contains(a.kind()) && (!a.kind().dated() || !a.day().isBefore(from) && !a.day().isAfter(to));
-            boolean ar = arFrom != null && (a.kind() == Aggregate.Kind.AR_TOTAL
-                    || a.kind() == Aggregate.Kind.AR_DAY && !a.day().isBefore(arFrom));
-            if (day || ar) {
+            boolean open = ar != null && (a.kind() == Aggregate.Kind.AR_TOTAL
+                    || a.kind() == Aggregate.Kind.AR_DAY && !a.day().isBefore(ar.from()));
+            if (day) {
                 result.put(a, Map.copyOf(counters));
+            } else if (open) {
+                Map<String, BigDecimal> read = new TreeMap<>(counters);
+                if (!ar.byPayer()) { // as the DynamoDB store projects
+                    read.keySet().removeIf(counter -> Metric.parse(counter).value() != null);
+                }
+                result.put(a, read);
             }
         });
         List<WorkItem> items = withWork ? new ArrayList<>(work.getOrDefault(practiceId, Map.of()).values()) : List.of();

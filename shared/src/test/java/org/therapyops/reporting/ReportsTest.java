@@ -34,7 +34,7 @@ class ReportsTest {
 
     ReportTable report(String name, String groupBy) {
         ReportQuery q = ReportQuery.of(name, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 12, 6), groupBy, TODAY);
-        var snapshot = store.read("p", q.name().dayKinds(q.groupBy()), q.from(), q.to(), TODAY.minusDays(rules.lastBound()), true);
+        var snapshot = store.read("p", q.name().dayKinds(q.groupBy()), q.from(), q.to(), q.arRead(TODAY, rules), true);
         return reports.build(q, new ReportData(TODAY, snapshot.aggregates(), snapshot.work(), PracticeSettings.ReportingThresholds.DEFAULTS,
                 Map.of("payer-1", "Acme Health"), Map.of(), Map.of("pt-1", "PT")));
     }

@@ -107,8 +107,8 @@ public final class SummaryReportBenchmark {
                             + "own `Contributions` in memory; the sums written in bulk in the layout the reporting function keeps: "
                             + seed.aggregates().size() + " aggregate items " + items + " holding " + counters + " counters, and "
                             + seed.work().size() + " open worklist items. The per-item facts (one per claim, posting, session, note, "
-                            + "authorization) were not written: no report reads them, and on DynamoDB a query of one partition does "
-                            + "not pass other partitions' items (moto's does: it walks every item of the table to find the partition).")
+                            + "authorization) were not written: no report reads them, and a query of one partition does not pass "
+                            + "other partitions' items (on DynamoDB, and on the local cloud's moto through bin/moto-server).")
                     .line("")
                     .line("Seeding: contributions computed in " + Report.ms((t1 - t0) / 1e6) + " ms, written in "
                             + Report.ms((t2 - t1) / 1e6) + " ms. Load average of the machine (1, 5, 15 min) before the calls: "
@@ -123,7 +123,8 @@ public final class SummaryReportBenchmark {
                     .line("")
                     .line("What the summary reads: the practice's settings (one GetItem), the 30 day totals of the range (one query of "
                             + "the day-totals partition), the open A/R by date of service of the last 120 days and its total (one "
-                            + "query of the A/R partition), and the open work items counted by kind and day (one GetItem of the work "
+                            + "query of the A/R partition, projected to the counters of all payers together; the local capacity meter "
+                            + "reads it again unprojected to size what DynamoDB bills), and the open work items counted by kind and day (one GetItem of the work "
                             + "totals) — not the work items themselves. Goal: p95 under 300 ms for the summary. The answer is "
                             + sample.length() + " bytes of JSON.")
                     .line("")

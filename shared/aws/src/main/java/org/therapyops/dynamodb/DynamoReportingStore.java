@@ -2,8 +2,10 @@ package org.therapyops.dynamodb;
 
 import org.therapyops.ports.ReportingStore;
 import org.therapyops.reporting.Aggregate;
+import org.therapyops.reporting.ArRead;
 import org.therapyops.reporting.Cell;
 import org.therapyops.reporting.Contribution;
+import org.therapyops.reporting.Metric;
 import org.therapyops.reporting.WorkItem;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -275,7 +277,7 @@ public final class DynamoReportingStore implements ReportingStore {
     // ------------------------------------------------------------------ reading
 
     @Override
-    public Snapshot read(String practiceId, Set<Aggregate.Kind> dayKinds, LocalDate from, LocalDate to, LocalDate arFrom,
+    public Snapshot read(String practiceId, Set<Aggregate.Kind> dayKinds, LocalDate from, LocalDate to, ArRead ar,
                          boolean withWork) {
         Map<Aggregate, Map<String, BigDecimal>> aggregates = new HashMap<>();
         for (Aggregate.Kind kind : dayKinds) {
@@ -294,9 +296,15 @@ public final class DynamoReportingStore implements ReportingStore {
             between(aggregates(practiceId, kind), kind.prefix() + from, kind.prefix() + to,
                     item -> aggregates.put(Aggregate.ofKey(item.get(Keys.SK).s()), counters(item)));
         }
-        if (arFrom != null) {
-            between(aggregates(practiceId, Aggregate.Kind.AR_DAY), Aggregate.Kind.AR_DAY.prefix() + arFrom, Aggregate.Kind.AR_TOTAL.prefix(),
-                    item -> aggregates.put(Aggregate.ofKey(item.get(Keys.SK).s()), counters(item)));
+        if (ar != null) {
+            // not by payer: only the two counters of all payers, a few values per day instead of two per payer
+            QueryRequest.Builder query = between(aggregates(practiceId, Aggregate.Kind.AR_DAY), Aggregate.Kind.AR_DAY.prefix() + ar.from(),
+                    Aggregate.Kind.AR_TOTAL.prefix());
+            if (!ar.byPayer()) {
+                query.projectionExpression("#sk, #ins, #pat").expressionAttributeNames(Map.of("#sk", Keys.SK,
+                        "#ins", Metric.AR_INSURANCE, "#pat", Metric.AR_PATIENT));
+            }
+            query(query.build(), item -> aggregates.put(Aggregate.ofKey(item.get(Keys.SK).s()), counters(item)));
         }
         List<WorkItem> items = new ArrayList<>();
         if (withWork) {
@@ -307,8 +315,12 @@ public final class DynamoReportingStore implements ReportingStore {
     }
 
     private void between(String pk, String low, String high, Consumer<Map<String, AttributeValue>> each) {
-        query(QueryRequest.builder().tableName(table).keyConditionExpression("pk = :pk AND sk BETWEEN :low AND :high")
-                .expressionAttributeValues(Map.of(":pk", s(pk), ":low", s(low), ":high", s(high))).build(), each);
+        query(between(pk, low, high).build(), each);
+    }
+
+    private QueryRequest.Builder between(String pk, String low, String high) {
+        return QueryRequest.builder().tableName(table).keyConditionExpression("pk = :pk AND sk BETWEEN :low AND :high")
+                .expressionAttributeValues(Map.of(":pk", s(pk), ":low", s(low), ":high", s(high)));
     }
 
     private void query(QueryRequest request, Consumer<Map<String, AttributeValue>> each) {

@@ -13,6 +13,7 @@ import org.therapyops.ports.ClaimRepository;
 import org.therapyops.ports.PracticeRepository;
 import org.therapyops.ports.ReportingStore;
 import org.therapyops.reporting.Aggregate;
+import org.therapyops.reporting.ArRead;
 import org.therapyops.reporting.Cell;
 import org.therapyops.reporting.ClaimSnapshot;
 import org.therapyops.reporting.Contribution;
@@ -98,7 +99,7 @@ class DynamoReportingStoreTest {
     private Map<Aggregate, Map<String, BigDecimal>> everything(ReportingStore s, String practice) {
         ReportingStore.Snapshot snapshot = s.read(practice, EnumSet.of(Aggregate.Kind.DAY_TOTAL, Aggregate.Kind.DAY_PAYER,
                 Aggregate.Kind.DAY_PROVIDER, Aggregate.Kind.DAY_CARC, Aggregate.Kind.WORK_TOTAL), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31),
-                LocalDate.of(2026, 1, 1), false);
+                new ArRead(LocalDate.of(2026, 1, 1), true), false);
         Map<Aggregate, Map<String, BigDecimal>> result = new TreeMap<>(java.util.Comparator.comparing(Aggregate::key));
         snapshot.aggregates().forEach((a, counters) -> {
             Map<String, BigDecimal> nonZero = new TreeMap<>();
@@ -174,6 +175,29 @@ class DynamoReportingStoreTest {
         assertThat(work).containsExactlyInAnyOrderElementsOf(expected.work("p").values());
         assertThat(work).extracting(WorkItem::kind).containsExactly(WorkItem.Kind.DENIED);
         assertThat(store.practices()).contains(practiceId);
+    }
+
+    @Test
+    void theOpenArOfAllPayersIsReadAloneForAReportNotByPayerAndEqualsThePayersSum() {
+        ReportingService reporting = service(store);
+        for (int i = 0; i < 3; i++) {
+            StoredClaim submitted = life("ar" + i).get(2); // SUBMITTED: all of its charge open with the payer
+            reporting.claimChanged(practiceId, new ClaimSnapshot(submitted, null));
+        }
+        LocalDate from = LocalDate.of(2026, 1, 1);
+        Map<Aggregate, Map<String, BigDecimal>> byPayer = store.read(practiceId, EnumSet.noneOf(Aggregate.Kind.class), from, from,
+                new ArRead(from, true), false).aggregates();
+        Map<Aggregate, Map<String, BigDecimal>> allPayers = store.read(practiceId, EnumSet.noneOf(Aggregate.Kind.class), from, from,
+                new ArRead(from, false), false).aggregates();
+
+        assertThat(allPayers).containsOnlyKeys(byPayer.keySet()).isNotEmpty();
+        allPayers.forEach((aggregate, counters) -> {
+            assertThat(counters.keySet()).as(aggregate.key()).contains("ins").isSubsetOf("ins", "pat");
+            BigDecimal payersInsurance = byPayer.get(aggregate).entrySet().stream().filter(c -> c.getKey().startsWith("ins|"))
+                    .map(Map.Entry::getValue).reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertThat(counters.get("ins")).as(aggregate.key()).isEqualByComparingTo(payersInsurance);
+        });
+        assertThat(allPayers.get(Aggregate.total()).get("ins")).isEqualByComparingTo("300.00");
     }
 
     @Test

@@ -56,9 +56,8 @@ public final class ReportQueries {
     }
 
     public ReportTable report(String practiceId, ReportQuery q, PracticeSettings settings, LocalDate today) {
-        LocalDate arFrom = q.name().readsAr() ? today.minusDays(rules.lastBound()) : null;
-        ReportingStore.Snapshot snapshot = store.read(practiceId, q.name().dayKinds(q.groupBy()), q.from(), q.to(), arFrom,
-                q.name().readsWork());
+        ReportingStore.Snapshot snapshot = store.read(practiceId, q.name().dayKinds(q.groupBy()), q.from(), q.to(),
+                q.arRead(today, rules), q.name().readsWork());
         Map<String, String> payers = new HashMap<>();
         Map<String, String> providers = new HashMap<>();
         Map<String, String> disciplines = new HashMap<>();

@@ -17,6 +17,7 @@ import org.therapyops.dynamodb.Tables;
 import org.therapyops.ports.AppointmentRepository;
 import org.therapyops.ports.ReportingStore;
 import org.therapyops.reporting.Aggregate;
+import org.therapyops.reporting.ArRead;
 import org.therapyops.reporting.WorkItem;
 import org.therapyops.testing.Moto;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -86,7 +87,7 @@ class ReportingHandlerTest {
 
     private ReportingStore.Snapshot everything() {
         return store.read(practiceId, EnumSet.of(Aggregate.Kind.DAY_TOTAL, Aggregate.Kind.DAY_PAYER, Aggregate.Kind.DAY_PROVIDER),
-                LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), LocalDate.of(2026, 1, 1), true);
+                LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), new ArRead(LocalDate.of(2026, 1, 1), true), true);
     }
 
     @Test
