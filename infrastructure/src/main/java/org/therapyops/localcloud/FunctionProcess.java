@@ -22,15 +22,22 @@ public final class FunctionProcess implements AutoCloseable {
 
     public static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
 
+    /** How long a training start may take to write its class-data archive once asked to stop. */
+    private static final Duration TRAINING_EXIT = Duration.ofSeconds(30);
+
     private final String name;
     private final Process process;
     private final long spawnedAtNanos;
+    private final ClassDataArchives.Start archive;
+    private final java.util.concurrent.CompletableFuture<Void> exited;
     private volatile long initNanos = -1;
 
-    private FunctionProcess(String name, Process process, long spawnedAtNanos) {
+    private FunctionProcess(String name, Process process, long spawnedAtNanos, ClassDataArchives.Start archive) {
         this.name = name;
         this.process = process;
         this.spawnedAtNanos = spawnedAtNanos;
+        this.archive = archive;
+        this.exited = process.onExit().thenRun(() -> ClassDataArchives.exited(archive));
     }
 
     /**
@@ -39,6 +46,15 @@ public final class FunctionProcess implements AutoCloseable {
      */
     public static FunctionProcess start(String name, Path artifact, String handler, Map<String, String> environment,
                                         Path runtimeClasspath, Path logFile, PrintStream console) {
+        return start(name, artifact, handler, environment, runtimeClasspath, logFile, console, false);
+    }
+
+    /**
+     * As above; with {@code classDataArchive}, the start uses the jar's class-data archive, or trains it
+     * ({@link ClassDataArchives}), adding the option to the environment's {@code JAVA_TOOL_OPTIONS}.
+     */
+    public static FunctionProcess start(String name, Path artifact, String handler, Map<String, String> environment,
+                                        Path runtimeClasspath, Path logFile, PrintStream console, boolean classDataArchive) {
         List<String> cp = new ArrayList<>();
         if (!Files.exists(artifact)) {
             throw new IllegalStateException(name + ": artifact " + artifact + " does not exist (build it first)");
@@ -60,18 +76,33 @@ public final class FunctionProcess implements AutoCloseable {
         if (jni != null) {
             command.add("-D" + JNI_PROPERTY + "=" + jni);
         }
-        command.addAll(List.of("-cp", String.join(File.pathSeparator, cp), RIC_MAIN, handler));
+        String classpath = String.join(File.pathSeparator, cp);
+        command.addAll(List.of("-cp", classpath, RIC_MAIN, handler));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().clear();
         pb.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         pb.environment().putAll(environment);
+        ClassDataArchives.Start archive = classDataArchive ? ClassDataArchives.begin(artifact, classpath) : null;
+        if (archive != null) {
+            pb.environment().merge("JAVA_TOOL_OPTIONS", archive.option(), (a, b) -> a + " " + b);
+        }
         try {
             Files.createDirectories(logFile.getParent());
             Writer log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             long spawned = System.nanoTime();
-            Process p = pb.start();
-            Processes.killOnJvmExit(p);
-            FunctionProcess fp = new FunctionProcess(name, p, spawned);
+            Process p;
+            try {
+                p = pb.start();
+            } catch (IOException e) {
+                ClassDataArchives.exited(archive);
+                throw e;
+            }
+            FunctionProcess fp = new FunctionProcess(name, p, spawned, archive);
+            if (fp.trainsClassDataArchive()) {
+                Processes.killOnJvmExit(p, TRAINING_EXIT, fp.exited());
+            } else {
+                Processes.killOnJvmExit(p);
+            }
             Thread out = forward(name, p.getInputStream(), log, console);
             Thread err = forward(name, p.getErrorStream(), log, console);
             Thread closer = new Thread(() -> {
@@ -199,8 +230,24 @@ public final class FunctionProcess implements AutoCloseable {
         process.destroyForcibly();
     }
 
+    /** Completes once the process has exited and, for a training start, its archive was moved into place (if written). */
+    public java.util.concurrent.CompletableFuture<Void> exited() {
+        return exited;
+    }
+
+    /** Whether this start trains its jar's class-data archive (written when the process exits normally). */
+    public boolean trainsClassDataArchive() {
+        return archive != null && archive.trains();
+    }
+
+    /** How it uses its jar's class-data archive: "maps" it, "trains" it, or "none". */
+    public String classDataArchive() {
+        return archive == null ? "none" : archive.trains() ? "trains" : "maps";
+    }
+
+    /** Asks the process to stop (SIGTERM), forcing it after 2 s, or 30 s for a training start writing its archive. */
     @Override
     public void close() {
-        Processes.killTree(process.toHandle(), Duration.ofSeconds(2));
+        Processes.killTree(process.toHandle(), trainsClassDataArchive() ? TRAINING_EXIT : Duration.ofSeconds(2));
     }
 }

@@ -34,6 +34,7 @@ public final class LambdaFunction implements AutoCloseable {
     private final PrintStream console;
     private final java.util.function.IntFunction<java.net.URI> endpoints;
     private final FaultInjector faults;
+    private final boolean classDataArchives;
     private final List<Instance> instances = new ArrayList<>();
     private final BlockingQueue<Instance> idle = new LinkedBlockingQueue<>();
     private final AtomicLong invocations = new AtomicLong();
@@ -43,18 +44,21 @@ public final class LambdaFunction implements AutoCloseable {
     private volatile CloudUsage usage;
 
     public LambdaFunction(Config config, PrintStream console) {
-        this(config, console, null, null);
+        this(config, console, null, null, false);
     }
 
     /**
      * {@code endpoints}: each instance's AWS endpoint (its own port of the function's IAM gate, so the gate knows which
-     * process made a call), null for the config's; {@code faults}: where crashes are armed, null for none.
+     * process made a call), null for the config's; {@code faults}: where crashes are armed, null for none;
+     * {@code classDataArchives}: whether its processes use (or train) their jar's class-data archive.
      */
-    LambdaFunction(Config config, PrintStream console, java.util.function.IntFunction<java.net.URI> endpoints, FaultInjector faults) {
+    LambdaFunction(Config config, PrintStream console, java.util.function.IntFunction<java.net.URI> endpoints, FaultInjector faults,
+                   boolean classDataArchives) {
         this.config = config;
         this.console = console;
         this.endpoints = endpoints;
         this.faults = faults;
+        this.classDataArchives = classDataArchives;
     }
 
     public Config config() {
@@ -179,8 +183,20 @@ public final class LambdaFunction implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
-        for (Instance i : instances) {
-            i.close();
+        together(instances.stream().map(i -> (Runnable) i::close).toList());
+    }
+
+    /** Runs each at once on a thread of its own and waits for all: a training start may take seconds to write its archive. */
+    static void together(List<Runnable> closes) {
+        List<Thread> threads = closes.stream().map(c -> new Thread(c, "close")).toList();
+        threads.forEach(Thread::start);
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -190,6 +206,8 @@ public final class LambdaFunction implements AutoCloseable {
         private final RuntimeApiServer api;
         private final List<Long> initDurationsMs = new CopyOnWriteArrayList<>();
         private volatile FunctionProcess process;
+        /** A training start being stopped on purpose: its exit is no crash. */
+        private volatile FunctionProcess retiring;
         private volatile CompletableFuture<Void> ready = new CompletableFuture<>();
 
         Instance(int index) {
@@ -209,25 +227,31 @@ public final class LambdaFunction implements AutoCloseable {
         }
 
         void spawn() {
-            CompletableFuture<Void> readyNow = new CompletableFuture<>();
+            spawn(new CompletableFuture<>());
+        }
+
+        /** Starts a process; {@code readyNow} completes when it (or, after a training start, its successor) is ready. */
+        private void spawn(CompletableFuture<Void> readyNow) {
             ready = readyNow;
             Map<String, String> env = new LinkedHashMap<>(config.environment());
             env.put("AWS_LAMBDA_RUNTIME_API", api.address());
             if (endpoints != null) {
                 env.put("AWS_ENDPOINT_URL", endpoints.apply(index).toString());
             }
+            boolean afterTraining = retiring != null && retiring == process;
             FunctionProcess p = FunctionProcess.start(label(), config.artifact(), config.handler(), env,
-                    config.runtimeClasspath(), logFile(), console);
+                    config.runtimeClasspath(), logFile(), console, classDataArchives);
             process = p;
             api.firstNext().thenAccept(nanos -> {
                 p.markReady(nanos);
                 long ms = p.initDuration().toMillis();
                 initDurationsMs.add(ms);
                 CloudUsage u = usage;
-                if (u != null) {
+                if (u != null && !afterTraining) { // AWS has no such second start
                     u.add(config.logicalId(), "lambdaInitGbSeconds", CloudUsage.gbSeconds(ms, config.memoryMb()));
                 }
-                console.println("[local-cloud] " + label() + " ready: init " + ms + " ms (pid " + p.pid() + ")");
+                console.println("[local-cloud] " + label() + " ready: init " + ms + " ms (pid " + p.pid() + ", class-data archive: "
+                        + p.classDataArchive() + ")");
                 readyNow.complete(null);
             });
             api.initError().thenAccept(type -> readyNow.completeExceptionally(
@@ -235,8 +259,31 @@ public final class LambdaFunction implements AutoCloseable {
             p.process().onExit().thenAccept(exited -> onExit(p, exited.exitValue()));
         }
 
+        /**
+         * A training start has answered its first event, so it has loaded the classes of init and of a first event: it
+         * is stopped so that its JVM writes the jar's class-data archive, and the instance starts again with it (the
+         * next invocation waits for that start; its init is not billed, as AWS has no such start).
+         */
+        private void retrain(FunctionProcess p) {
+            retiring = p;
+            CompletableFuture<Void> readyNow = new CompletableFuture<>();
+            ready = readyNow;
+            console.println("[local-cloud] " + label() + " writes its jar's class-data archive after its first event (pid "
+                    + p.pid() + "); starting again with it");
+            Thread t = new Thread(() -> {
+                p.close();
+                p.exited().join();
+                if (!closing) {
+                    api.newProcess("Runtime.ExitError", "RequestId: process restarted before its first request");
+                    spawn(readyNow);
+                }
+            }, "class-data-" + label());
+            t.setDaemon(true);
+            t.start();
+        }
+
         private void onExit(FunctionProcess p, int code) {
-            if (closing || process != p) {
+            if (closing || process != p || retiring == p) {
                 return;
             }
             boolean wasReady = ready.isDone() && !ready.isCompletedExceptionally();
@@ -313,7 +360,11 @@ public final class LambdaFunction implements AutoCloseable {
             }
             CompletableFuture<InvocationResult> future = api.invoke(event, timeout);
             try {
-                return future.get(timeout.toMillis() + 100, TimeUnit.MILLISECONDS);
+                InvocationResult result = future.get(timeout.toMillis() + 100, TimeUnit.MILLISECONDS);
+                if (running != null && running.trainsClassDataArchive() && running == process && running.isAlive()) {
+                    retrain(running);
+                }
+                return result;
             } catch (TimeoutException e) {
                 String message = "Task timed out after " + config.timeoutSeconds() + ".00 seconds";
                 api.failInFlight("Sandbox.Timedout", message);

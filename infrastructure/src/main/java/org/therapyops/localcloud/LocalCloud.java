@@ -34,6 +34,7 @@ public final class LocalCloud implements AutoCloseable {
         private Duration initLimit = Duration.ofSeconds(120);
         private Duration retryDelay = Duration.ofMinutes(1);
         private boolean enforceIam = true;
+        private boolean classDataArchives = true;
         private ClearinghouseResponder clearinghouseResponder;
         private String clearinghouseTable = "ClaimsTable";
         private ClearinghouseSimulator.Retry clearinghouseRetry = ClearinghouseSimulator.Retry.DEFAULT;
@@ -126,6 +127,15 @@ public final class LocalCloud implements AutoCloseable {
          */
         public Options enforceIam(boolean enforce) {
             this.enforceIam = enforce;
+            return this;
+        }
+
+        /**
+         * Whether function processes start with their jar's class-data archive, the first start from a jar without one
+         * training it (default; see {@link ClassDataArchives}). Off, every start loads its classes from the jar.
+         */
+        public Options classDataArchives(boolean use) {
+            this.classDataArchives = use;
             return this;
         }
 
@@ -292,7 +302,8 @@ public final class LocalCloud implements AutoCloseable {
             }
             config.environment().putAll(options.environment.getOrDefault(r.logicalId(), Map.of()));
             IamGate instanceGate = gate;
-            LambdaFunction fn = new LambdaFunction(config, console, instanceGate == null ? null : instanceGate::endpoint, faults);
+            LambdaFunction fn = new LambdaFunction(config, console, instanceGate == null ? null : instanceGate::endpoint, faults,
+                    options.classDataArchives);
             functions.put(r.logicalId(), fn);
             fn.meter(usage);
             fn.start();
@@ -643,7 +654,7 @@ public final class LocalCloud implements AutoCloseable {
         }
         mappings.forEach(EventSourceMapping::close);
         mappings.clear();
-        functions.values().forEach(LambdaFunction::close);
+        LambdaFunction.together(functions.values().stream().map(f -> (Runnable) f::close).toList());
         functions.clear();
         gates.forEach(IamGate::close);
         gates.clear();

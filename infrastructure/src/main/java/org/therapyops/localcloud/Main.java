@@ -20,6 +20,7 @@ public final class Main {
         Faults faults = Faults.none();
         int maxInstances = 1;
         double timeScale = 1;
+        boolean classDataArchives = true;
         java.util.Map<String, Integer> instances = new java.util.LinkedHashMap<>();
         java.util.List<String[]> environment = new java.util.ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -71,6 +72,7 @@ public final class Main {
                     instances.put(kv.substring(0, eq), Integer.parseInt(kv.substring(eq + 1)));
                 }
                 case "--time-scale" -> { timeScale = Double.parseDouble(require(a, next)); i++; }
+                case "--no-class-data-archives" -> classDataArchives = false;
                 case "--env" -> {
                     String kv = require(a, next);
                     i++;
@@ -84,7 +86,8 @@ public final class Main {
                 case "-h", "--help" -> {
                     System.out.println("usage: java -jar local-cloud.jar [--project-dir DIR] [--api-port 3000] [--stack-name NAME]"
                             + " [--parameter K=V]... [--demo FILE] [--console DIR] [--faults chaos|none|FILE] [--fault KEY=VALUE]..."
-                            + " [--max-instances N] [--instances FUNCTION=N]... [--time-scale X] [--env FUNCTION:NAME=VALUE]...");
+                            + " [--max-instances N] [--instances FUNCTION=N]... [--time-scale X] [--env FUNCTION:NAME=VALUE]..."
+                            + " [--no-class-data-archives]");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown option " + a);
@@ -92,7 +95,7 @@ public final class Main {
         }
         LocalCloud.Options options = LocalCloud.Options.defaults(projectDir).apiPort(apiPort).stackName(stackName)
                 .clearinghouseResponder(new SimulatedClearinghouseResponder()).faults(faults).maxInstances(maxInstances)
-                .timeScale(timeScale);
+                .timeScale(timeScale).classDataArchives(classDataArchives);
         params.forEach(options::parameter);
         if (consoleDir != null) {
             options.consoleDir(consoleDir);

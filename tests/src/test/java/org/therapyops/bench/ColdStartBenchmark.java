@@ -3,6 +3,7 @@ package org.therapyops.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.therapyops.e2e.ApiClient;
 import org.therapyops.e2e.Practice;
+import org.therapyops.localcloud.ClassDataArchives;
 import org.therapyops.localcloud.FunctionProcess;
 import org.therapyops.localcloud.InvocationResult;
 import org.therapyops.localcloud.LambdaFunction;
@@ -34,8 +35,9 @@ public final class ColdStartBenchmark {
 
     private static final int ROUNDS = 7;
 
+    /** archive: whether it starts with its jar's class-data archive, as the local cloud starts functions. */
     private record Subject(String name, Path artifact, String handler, Map<String, String> environment, byte[] event,
-                           Path runtimeClasspath) {
+                           Path runtimeClasspath, boolean archive) {
     }
 
     /** A function as the local cloud runs it (its jar, handler, environment), with the event of its first invocation. */
@@ -45,7 +47,7 @@ public final class ColdStartBenchmark {
 
     private static Subject subject(LocalCloud cloud, String function, String what, byte[] event) {
         LambdaFunction.Config c = cloud.function(function).config();
-        return new Subject(function + " (" + what + ")", c.artifact(), c.handler(), c.environment(), event, c.runtimeClasspath());
+        return new Subject(function + " (" + what + ")", c.artifact(), c.handler(), c.environment(), event, c.runtimeClasspath(), false);
     }
 
     private record Sample(double totalMs, double initMs, double rssMb) {
@@ -53,7 +55,8 @@ public final class ColdStartBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path project = ProjectDir.find();
-        try (LocalCloud cloud = LocalCloud.start(LocalCloud.Options.defaults(project).apiPort(0).stackName("therapy-ops-bench"))) {
+        try (LocalCloud cloud = LocalCloud.start(LocalCloud.Options.defaults(project).apiPort(0).stackName("therapy-ops-bench")
+                .classDataArchives(false))) {
             Practice practice = new Practice(cloud);
             String patient = practice.patient();
             String provider = practice.provider();
@@ -97,7 +100,7 @@ public final class ColdStartBenchmark {
                     project.resolve("tests/baseline-function/target/baseline-function.jar"),
                     "org.therapyops.baseline.BaselineHandler", api.environment(),
                     ("{\"pk\":\"" + practice.id + "\",\"sk\":\"PATIENT#" + patient + "\"}").getBytes(StandardCharsets.UTF_8),
-                    api.runtimeClasspath()));
+                    api.runtimeClasspath(), false));
 
             if (Boolean.parseBoolean(System.getProperty("coldstart.cds", "true"))) {
                 subjects.addAll(withAppCds(subjects));
@@ -117,43 +120,48 @@ public final class ColdStartBenchmark {
     static final String CDS = " + AppCDS";
 
     /**
-     * Each subject again with an application class-data sharing archive of its own: one training start (its first
-     * event handled) with {@code -XX:ArchiveClassesAtExit}, the archive then used by every measured start through
-     * {@code -XX:SharedArchiveFile}, added to the JAVA_TOOL_OPTIONS it runs with.
+     * Each subject again as the local cloud starts it, with its jar's class-data archive ({@link ClassDataArchives}):
+     * the archive is removed and trained afresh as the local cloud trains it, by one start stopped (SIGTERM, so that
+     * the JVM writes it at exit) once it has answered its first event, then mapped by every measured start.
      */
     private static List<Subject> withAppCds(List<Subject> subjects) throws Exception {
-        Path dir = Files.createTempDirectory("cold-start-cds-");
         List<Subject> out = new ArrayList<>();
         for (Subject s : subjects) {
-            Path archive = dir.resolve(out.size() + ".jsa");
-            coldStart(withOption(s, s.name(), "-XX:ArchiveClassesAtExit=" + archive), true);
+            Path archive = ClassDataArchives.archiveOf(s.artifact());
+            Files.deleteIfExists(archive);
+            Subject archived = new Subject(s.name() + CDS, s.artifact(), s.handler(), s.environment(), s.event(),
+                    s.runtimeClasspath(), true);
+            train(archived);
             if (!Files.exists(archive)) {
                 throw new IllegalStateException("no class-data archive was written for " + s.name());
             }
-            out.add(withOption(s, s.name() + CDS, "-XX:SharedArchiveFile=" + archive));
+            out.add(archived);
         }
         return out;
     }
 
-    private static Subject withOption(Subject s, String name, String option) {
-        Map<String, String> env = new HashMap<>(s.environment());
-        env.merge("JAVA_TOOL_OPTIONS", option, (a, b) -> a + " " + b);
-        return new Subject(name, s.artifact(), s.handler(), env, s.event(), s.runtimeClasspath());
+    private static void train(Subject subject) throws Exception {
+        try (RuntimeApiServer server = new RuntimeApiServer("arn:aws:lambda:us-east-1:123456789012:function:bench")) {
+            Map<String, String> env = new HashMap<>(subject.environment());
+            env.put("AWS_LAMBDA_RUNTIME_API", server.address());
+            try (FunctionProcess process = FunctionProcess.start("bench", subject.artifact(), subject.handler(), env,
+                    subject.runtimeClasspath(), Files.createTempFile("cold-start-", ".log"),
+                    new PrintStream(OutputStream.nullOutputStream()), true)) {
+                server.invoke(subject.event(), Duration.ofSeconds(60)).get();
+                ProcessHandle.of(process.pid()).orElseThrow().destroy();
+                process.exited().get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        }
     }
 
     private static Sample coldStart(Subject subject) throws Exception {
-        return coldStart(subject, false);
-    }
-
-    /** @param exitCleanly end the process with SIGTERM and wait for it to exit (a class-data archive is written at exit) */
-    private static Sample coldStart(Subject subject, boolean exitCleanly) throws Exception {
         try (RuntimeApiServer server = new RuntimeApiServer("arn:aws:lambda:us-east-1:123456789012:function:bench")) {
             Map<String, String> env = new HashMap<>(subject.environment());
             env.put("AWS_LAMBDA_RUNTIME_API", server.address());
             Path log = Files.createTempFile("cold-start-", ".log");
             long spawned = System.nanoTime();
             try (FunctionProcess process = FunctionProcess.start("bench", subject.artifact(), subject.handler(), env,
-                    subject.runtimeClasspath(), log, new PrintStream(OutputStream.nullOutputStream()))) {
+                    subject.runtimeClasspath(), log, new PrintStream(OutputStream.nullOutputStream()), subject.archive())) {
                 var firstNext = server.firstNext();
                 InvocationResult result = server.invoke(subject.event(), Duration.ofSeconds(60)).get();
                 double total = (System.nanoTime() - spawned) / 1e6;
@@ -162,13 +170,7 @@ public final class ColdStartBenchmark {
                             + result.errorMessage() + " " + result.payloadText() + " (log " + log + ")");
                 }
                 double init = (firstNext.get() - spawned) / 1e6;
-                Sample sample = new Sample(total, init, rssMb(process.pid()));
-                if (exitCleanly) {
-                    ProcessHandle handle = ProcessHandle.of(process.pid()).orElseThrow();
-                    handle.destroy();
-                    handle.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
-                }
-                return sample;
+                return new Sample(total, init, rssMb(process.pid()));
             }
         }
     }
@@ -191,9 +193,10 @@ public final class ColdStartBenchmark {
         report.line("Process spawn → first event's response, including at least one DynamoDB call; a new JVM each time, "
                 + "`JAVA_TOOL_OPTIONS` and memory as in template.yaml (" + ROUNDS + " starts each, subjects alternating).")
                 .line("\"init\" is spawn → the runtime's first `/next` call (Lambda's Init Duration); RSS is read after the first event.")
-                .line("Rows marked \"" + CDS.strip() + "\" start with an application class-data sharing archive of their own (one "
-                        + "training start with `-XX:ArchiveClassesAtExit`, then `-XX:SharedArchiveFile`); every ratio is to the bare "
-                        + "handler as deployed, without one.")
+                .line("Rows marked \"" + CDS.strip() + "\" start as the local cloud starts functions, with their jar's application "
+                        + "class-data sharing archive, made afresh as the local cloud makes it (one training start with "
+                        + "`-XX:ArchiveClassesAtExit`, stopped once it has answered its first event), then `-XX:SharedArchiveFile`; "
+                        + "every ratio is to the bare handler as deployed, without one.")
                 .line("")
                 .line("| function | median total (ms) | min | max | median init (ms) | median RSS (MiB) | ratio to baseline |")
                 .line("|---|---|---|---|---|---|---|");
