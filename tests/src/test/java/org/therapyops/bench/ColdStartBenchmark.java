@@ -50,7 +50,8 @@ public final class ColdStartBenchmark {
         return new Subject(function + " (" + what + ")", c.artifact(), c.handler(), c.environment(), event, c.runtimeClasspath(), false);
     }
 
-    private record Sample(double totalMs, double initMs, double rssMb) {
+    /** againMs: the same event sent again to the same process, once warm: the event's own work, without the start. */
+    private record Sample(double totalMs, double initMs, double rssMb, double againMs) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -170,7 +171,10 @@ public final class ColdStartBenchmark {
                             + result.errorMessage() + " " + result.payloadText() + " (log " + log + ")");
                 }
                 double init = (firstNext.get() - spawned) / 1e6;
-                return new Sample(total, init, rssMb(process.pid()));
+                double rss = rssMb(process.pid());
+                long again = System.nanoTime();
+                server.invoke(subject.event(), Duration.ofSeconds(60)).get();
+                return new Sample(total, init, rss, (System.nanoTime() - again) / 1e6);
             }
         }
     }
@@ -192,14 +196,16 @@ public final class ColdStartBenchmark {
         Report report = new Report("Cold start per function", "ColdStartBenchmark");
         report.line("Process spawn → first event's response, including at least one DynamoDB call; a new JVM each time, "
                 + "`JAVA_TOOL_OPTIONS` and memory as in template.yaml (" + ROUNDS + " starts each, subjects alternating).")
-                .line("\"init\" is spawn → the runtime's first `/next` call (Lambda's Init Duration); RSS is read after the first event.")
+                .line("\"init\" is spawn → the runtime's first `/next` call (Lambda's Init Duration); RSS is read after the first event; "
+                        + "\"again\" is the same event sent a second time to the same process: the event's own work once the "
+                        + "process is warm.")
                 .line("Rows marked \"" + CDS.strip() + "\" start as the local cloud starts functions, with their jar's application "
                         + "class-data sharing archive, made afresh as the local cloud makes it (one training start with "
                         + "`-XX:ArchiveClassesAtExit`, stopped once it has answered its first event), then `-XX:SharedArchiveFile`; "
                         + "every ratio is to the bare handler as deployed, without one.")
                 .line("")
-                .line("| function | median total (ms) | min | max | median init (ms) | median RSS (MiB) | ratio to baseline |")
-                .line("|---|---|---|---|---|---|---|");
+                .line("| function | median total (ms) | min | max | median init (ms) | median RSS (MiB) | median again (ms) | ratio to baseline |")
+                .line("|---|---|---|---|---|---|---|---|");
         double baseline = samples.entrySet().stream().filter(e -> e.getKey().startsWith("baseline") && !e.getKey().endsWith(CDS))
                 .mapToDouble(e -> Report.median(e.getValue().stream().map(Sample::totalMs).toList())).findFirst().orElseThrow();
         samples.forEach((name, list) -> {
@@ -209,6 +215,7 @@ public final class ColdStartBenchmark {
                     + " | " + Report.ms(totals.stream().mapToDouble(d -> d).max().orElseThrow()) + " | "
                     + Report.ms(Report.median(list.stream().map(Sample::initMs).toList())) + " | "
                     + Report.ms(Report.median(list.stream().map(Sample::rssMb).toList())) + " | "
+                    + Report.ms(Report.median(list.stream().map(Sample::againMs).toList())) + " | "
                     + String.format("%.2f", median / baseline) + " |");
         });
         report.line("");
