@@ -230,16 +230,36 @@ public final class Moto {
     }
 
     private static Moto start() {
+        // bin/moto-server: moto with DynamoDB requests serialized (moto's transactions lose concurrent writes otherwise)
+        return start(serverScript().getAbsolutePath());
+    }
+
+    /** moto's own server, as pip installs it, without bin/moto-server's changes (to compare their answers); stop it. */
+    public static Moto plain() {
+        return start("-m", "moto.server");
+    }
+
+    /** A server of its own, running bin/moto-server; stop it. */
+    public static Moto ownServer() {
+        return start();
+    }
+
+    /** Stops a server started by {@link #plain()} or {@link #ownServer()}. */
+    public void stop() {
+        process.destroy();
+    }
+
+    private static Moto start(String... server) {
         try {
             int port;
             try (ServerSocket socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
             }
             File log = File.createTempFile("moto-", ".log");
-            // bin/moto-server: moto with DynamoDB requests serialized (moto's transactions lose concurrent writes otherwise)
-            File server = serverScript();
-            Process process = new ProcessBuilder("python3", server.getAbsolutePath(), "-H", "127.0.0.1", "-p", Integer.toString(port))
-                    .redirectErrorStream(true).redirectOutput(log).start();
+            java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("python3"));
+            command.addAll(java.util.List.of(server));
+            command.addAll(java.util.List.of("-H", "127.0.0.1", "-p", Integer.toString(port)));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
             URI endpoint = URI.create("http://127.0.0.1:" + port);
             Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
             while (Instant.now().isBefore(deadline)) {
