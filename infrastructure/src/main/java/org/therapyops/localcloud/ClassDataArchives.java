@@ -72,7 +72,9 @@ public final class ClassDataArchives {
         }
         Path training = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + "."
                 + System.nanoTime() + ".training");
-        return new Start("-XX:ArchiveClassesAtExit=" + training, archive, training, key);
+        // The JVM warns of each class it leaves out (old class versions, classes that failed verification, JFR events):
+        // some 20 lines per function, none of them a fault.
+        return new Start("-XX:ArchiveClassesAtExit=" + training + " -Xlog:cds*=error", archive, training, key);
     }
 
     /** After a start's process exited: a training start's archive, if the JVM wrote one, is moved into place. */
