@@ -36,9 +36,9 @@ public record Claim(String id, String patientId, String coverageId, String payer
     /** This claim with other content: what a correction changes (nothing else of the claim moves). */
     public Claim withContent(Party billingProvider, Party renderingProvider, Subscriber subscriber, String placeOfService,
                              String priorAuthorizationNumber, List<String> diagnoses, List<Charge> lines) {
-        return new Claim(id, patientId, coverageId, payerId, payerName, payerEdiId, billingProvider, renderingProvider,
-                referringProvider, subscriber, dateOfService, placeOfService, frequency, originalClaimId,
-                priorAuthorizationNumber, diagnoses, lines, originalReference);
+        return toBuilder().billingProvider(billingProvider).renderingProvider(renderingProvider).subscriber(subscriber)
+                .placeOfService(placeOfService).priorAuthorizationNumber(priorAuthorizationNumber).diagnoses(diagnoses)
+                .lines(lines).build();
     }
 
     /** A new claim that replaces (frequency 7) or voids (8) this one, which the payer knows as {@code payerControlNumber}. */
@@ -46,9 +46,151 @@ public record Claim(String id, String patientId, String coverageId, String payer
         if (frequency == ClaimFrequency.ORIGINAL) {
             throw new IllegalArgumentException("a successor claim is a replacement or a void");
         }
-        return new Claim(newId, patientId, coverageId, payerId, payerName, payerEdiId, billingProvider, renderingProvider,
-                referringProvider, subscriber, dateOfService, placeOfService, frequency, id, priorAuthorizationNumber,
-                diagnoses, lines, payerControlNumber);
+        return toBuilder().id(newId).frequency(frequency).originalClaimId(id).originalReference(payerControlNumber).build();
+    }
+
+    /** A claim to build: an original claim with no diagnoses and no lines until told otherwise. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this claim's every component, to build it with some of them changed. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.id = id;
+        b.patientId = patientId;
+        b.coverageId = coverageId;
+        b.payerId = payerId;
+        b.payerName = payerName;
+        b.payerEdiId = payerEdiId;
+        b.billingProvider = billingProvider;
+        b.renderingProvider = renderingProvider;
+        b.referringProvider = referringProvider;
+        b.subscriber = subscriber;
+        b.dateOfService = dateOfService;
+        b.placeOfService = placeOfService;
+        b.frequency = frequency;
+        b.originalClaimId = originalClaimId;
+        b.priorAuthorizationNumber = priorAuthorizationNumber;
+        b.diagnoses = diagnoses;
+        b.lines = lines;
+        b.originalReference = originalReference;
+        return b;
+    }
+
+    /** A claim's components, set one by one. */
+    public static final class Builder {
+        private String id;
+        private String patientId;
+        private String coverageId;
+        private String payerId;
+        private String payerName;
+        private String payerEdiId;
+        private Party billingProvider;
+        private Party renderingProvider;
+        private Party referringProvider;
+        private Subscriber subscriber;
+        private LocalDate dateOfService;
+        private String placeOfService;
+        private ClaimFrequency frequency = ClaimFrequency.ORIGINAL;
+        private String originalClaimId;
+        private String priorAuthorizationNumber;
+        private List<String> diagnoses = List.of();
+        private List<Charge> lines = List.of();
+        private String originalReference;
+
+        private Builder() {
+        }
+
+        public Builder id(String id) {
+            this.id = id;
+            return this;
+        }
+
+        public Builder patientId(String patientId) {
+            this.patientId = patientId;
+            return this;
+        }
+
+        public Builder coverageId(String coverageId) {
+            this.coverageId = coverageId;
+            return this;
+        }
+
+        /** The payer: its id, name and EDI id as the claim names it. */
+        public Builder payer(String payerId, String payerName, String payerEdiId) {
+            this.payerId = payerId;
+            this.payerName = payerName;
+            this.payerEdiId = payerEdiId;
+            return this;
+        }
+
+        public Builder billingProvider(Party billingProvider) {
+            this.billingProvider = billingProvider;
+            return this;
+        }
+
+        public Builder renderingProvider(Party renderingProvider) {
+            this.renderingProvider = renderingProvider;
+            return this;
+        }
+
+        public Builder referringProvider(Party referringProvider) {
+            this.referringProvider = referringProvider;
+            return this;
+        }
+
+        public Builder subscriber(Subscriber subscriber) {
+            this.subscriber = subscriber;
+            return this;
+        }
+
+        public Builder dateOfService(LocalDate dateOfService) {
+            this.dateOfService = dateOfService;
+            return this;
+        }
+
+        public Builder placeOfService(String placeOfService) {
+            this.placeOfService = placeOfService;
+            return this;
+        }
+
+        public Builder frequency(ClaimFrequency frequency) {
+            this.frequency = frequency;
+            return this;
+        }
+
+        public Builder originalClaimId(String originalClaimId) {
+            this.originalClaimId = originalClaimId;
+            return this;
+        }
+
+        public Builder priorAuthorizationNumber(String priorAuthorizationNumber) {
+            this.priorAuthorizationNumber = priorAuthorizationNumber;
+            return this;
+        }
+
+        public Builder diagnoses(List<String> diagnoses) {
+            this.diagnoses = diagnoses;
+            return this;
+        }
+
+        public Builder lines(List<Charge> lines) {
+            this.lines = lines;
+            return this;
+        }
+
+        /** The payer's control number of the claim a replacement or void follows (REF*F8). */
+        public Builder originalReference(String originalReference) {
+            this.originalReference = originalReference;
+            return this;
+        }
+
+        public Claim build() {
+            return new Claim(id, patientId, coverageId, payerId, payerName, payerEdiId, billingProvider, renderingProvider,
+                    referringProvider, subscriber, dateOfService, placeOfService, frequency, originalClaimId,
+                    priorAuthorizationNumber, diagnoses, lines, originalReference);
+        }
     }
 
     public BigDecimal totalCharge() {

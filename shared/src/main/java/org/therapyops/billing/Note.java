@@ -32,6 +32,16 @@ public record Note(String id, String appointmentId, String patientId, String ren
         addenda = addenda == null ? List.of() : List.copyOf(addenda);
     }
 
+    /**
+     * This note's content (appointment, patient, provider, date and place, telehealth, diagnoses, lines) as a draft
+     * created at {@code createdAt} by {@code createdBy}, at {@code version}: no addenda, not signed. What replacing a
+     * draft writes.
+     */
+    public Note asDraft(Instant createdAt, String createdBy, long version) {
+        return new Note(id, appointmentId, patientId, renderingProviderId, NoteStatus.DRAFT, dateOfService, placeOfService,
+                telehealth, patientAtHome, diagnoses, lines, List.of(), createdAt, createdBy, null, null, version);
+    }
+
     public static boolean isIcd10CmFormat(String code) {
         return code != null && ICD10_CM.matcher(code.strip().toUpperCase(Locale.ROOT)).matches();
     }

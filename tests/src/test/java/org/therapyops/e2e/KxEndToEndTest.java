@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.therapyops.billing.Charge;
 import org.therapyops.billing.Claim;
-import org.therapyops.billing.ClaimFrequency;
 import org.therapyops.billing.ClaimStatus;
 import org.therapyops.billing.StoredClaim;
 import org.therapyops.dynamodb.DynamoClaimRepository;
@@ -146,8 +145,8 @@ class KxEndToEndTest {
     /** A READY Medicare or commercial claim of one 97110 GP line of {@code amount}, from a note signed that day. */
     private static StoredClaim earlier(String id, String patient, String payer, LocalDate dos, String amount) {
         Charge line = new Charge("97110", List.of("GP"), 1, 15, List.of(1), new BigDecimal(amount), "pt-earlier", dos, "11");
-        Claim claim = new Claim(id, patient, "coverage-earlier", payer, null, null, null, null, null, null, dos, "11",
-                ClaimFrequency.ORIGINAL, null, null, List.of("M5450"), List.of(line));
+        Claim claim = Claim.builder().id(id).patientId(patient).coverageId("coverage-earlier").payer(payer, null, null)
+                .dateOfService(dos).placeOfService("11").diagnoses(List.of("M5450")).lines(List.of(line)).build();
         Instant signedAt = dos.atTime(17, 0).toInstant(java.time.ZoneOffset.UTC);
         return new StoredClaim(claim, "note-" + id, signedAt, ClaimStatus.READY, true, signedAt.plusSeconds(5), 2);
     }

@@ -140,10 +140,7 @@ final class Claims {
     static Claim withMember(Claim claim, String id, String memberId) {
         Subscriber s = claim.subscriber();
         Subscriber subscriber = new Subscriber(memberId, s.lastName(), s.firstName(), s.birthDate(), s.sex(), s.address());
-        return new Claim(id, claim.patientId(), claim.coverageId(), claim.payerId(), claim.payerName(),
-                claim.payerEdiId(), claim.billingProvider(), claim.renderingProvider(), claim.referringProvider(),
-                subscriber, claim.dateOfService(), claim.placeOfService(), claim.frequency(), claim.originalClaimId(),
-                claim.priorAuthorizationNumber(), claim.diagnoses(), claim.lines(), claim.originalReference());
+        return claim.toBuilder().id(id).subscriber(subscriber).build();
     }
 
     /** Every shape, by file name. */

@@ -100,9 +100,7 @@ class X12_837PContentTest {
     }
 
     private static Claim withId(Claim c, String id) {
-        return new Claim(id, c.patientId(), c.coverageId(), c.payerId(), c.payerName(), c.payerEdiId(), c.billingProvider(),
-                c.renderingProvider(), c.referringProvider(), c.subscriber(), c.dateOfService(), c.placeOfService(), c.frequency(),
-                c.originalClaimId(), c.priorAuthorizationNumber(), c.diagnoses(), c.lines(), c.originalReference());
+        return c.toBuilder().id(id).build();
     }
 
     @Test
@@ -191,9 +189,7 @@ class X12_837PContentTest {
     }
 
     private static Claim with(Claim c, List<String> dx, List<Charge> lines, ClaimFrequency frequency, String original) {
-        return new Claim(c.id(), c.patientId(), c.coverageId(), c.payerId(), c.payerName(), c.payerEdiId(),
-                c.billingProvider(), c.renderingProvider(), c.referringProvider(), c.subscriber(), c.dateOfService(),
-                c.placeOfService(), frequency, original, c.priorAuthorizationNumber(), dx, lines);
+        return c.toBuilder().frequency(frequency).originalClaimId(original).diagnoses(dx).lines(lines).originalReference(null).build();
     }
 
     private static void assertRefused(Claim claim, String message) {

@@ -173,10 +173,8 @@ public class NoteController {
                 .orElseThrow(() -> ApiProblemException.unknownReference("appointmentId", "appointment", current.appointmentId()));
         Note draft = draft(caller, current.id(), appointment, input, current.version());
         Note replaced = Preconditions.write("The note", () -> notes.replaceDraft(caller.practiceId(),
-                new Note(draft.id(), draft.appointmentId(), draft.patientId(), draft.renderingProviderId(), NoteStatus.DRAFT,
-                        draft.dateOfService(), draft.placeOfService(), draft.telehealth(), draft.patientAtHome(),
-                        draft.diagnoses(), draft.lines(), List.of(), current.createdAt(), current.createdBy(), null, null,
-                        current.version()), expected, audit(caller, noteId, "UPDATE", NoteStatus.DRAFT, NoteStatus.DRAFT, null)));
+                draft.asDraft(current.createdAt(), current.createdBy(), current.version()), expected,
+                audit(caller, noteId, "UPDATE", NoteStatus.DRAFT, NoteStatus.DRAFT, null)));
         return Responses.ok(NoteView.of(replaced), replaced.version());
     }
 

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.therapyops.billing.Charge;
 import org.therapyops.billing.Claim;
-import org.therapyops.billing.ClaimFrequency;
 import org.therapyops.billing.ClaimStatus;
 import org.therapyops.billing.Party;
 import org.therapyops.billing.StoredClaim;
@@ -103,10 +102,11 @@ class ClaimScrubberHandlerTest {
         List<Charge> lines = List.of(
                 new Charge("97110", faulty ? List.of() : List.of("GP"), 2, 33, List.of(1), new BigDecimal("90.00"), "pt-1", DOS, "11"),
                 new Charge("97140", List.of("GP"), 1, 10, List.of(1, 2), new BigDecimal("44.00"), "pt-1", DOS, "11"));
-        return new Claim(id, "patient-1", "coverage-1", payerId, "Medicare Part B", "MCRB1", billing, rendering, null,
-                new Subscriber("1EG4TE5MK73", "Lovelace", "Ada", LocalDate.of(1950, 12, 10), "F",
-                        new PostalAddress("2 Oak St", null, "Springfield", "IL", "62702")), DOS, "11",
-                ClaimFrequency.ORIGINAL, null, null, List.of("M5450", "M6281"), lines);
+        return Claim.builder().id(id).patientId("patient-1").coverageId("coverage-1").payer(payerId, "Medicare Part B", "MCRB1")
+                .billingProvider(billing).renderingProvider(rendering)
+                .subscriber(new Subscriber("1EG4TE5MK73", "Lovelace", "Ada", LocalDate.of(1950, 12, 10), "F",
+                        new PostalAddress("2 Oak St", null, "Springfield", "IL", "62702")))
+                .dateOfService(DOS).placeOfService("11").diagnoses(List.of("M5450", "M6281")).lines(lines).build();
     }
 
     @Test
@@ -146,8 +146,9 @@ class ClaimScrubberHandlerTest {
     /** A claim billed before, of one GP line of {@code amount}. */
     private static void earlierClaim(String practice, String id, String patientId, String payerId, LocalDate dos, String amount) {
         Charge line = new Charge("97110", List.of("GP"), 1, 15, List.of(1), new BigDecimal(amount), "pt-1", dos, "11");
-        claims.createIfAbsent(practice, new StoredClaim(new Claim(id, patientId, "coverage-1", payerId, null, null, null, null, null,
-                null, dos, "11", ClaimFrequency.ORIGINAL, null, null, List.of("M5450"), List.of(line)), "note-" + id,
+        claims.createIfAbsent(practice, new StoredClaim(Claim.builder().id(id).patientId(patientId).coverageId("coverage-1")
+                .payer(payerId, null, null).dateOfService(dos).placeOfService("11").diagnoses(List.of("M5450")).lines(List.of(line))
+                .build(), "note-" + id,
                 dos.atStartOfDay().toInstant(java.time.ZoneOffset.UTC), ClaimStatus.READY, true, NOW, 2));
     }
 
@@ -210,18 +211,16 @@ class ClaimScrubberHandlerTest {
         String orphan = "claim-" + UUID.randomUUID();
         Claim lines = claim(orphan, "payer-gone", false);
         // Another patient's claim, so that it is no duplicate of the good one.
-        claims.createIfAbsent(practiceId, new StoredClaim(new Claim(orphan, "patient-2", null, "payer-gone", null, null,
-                lines.billingProvider(), lines.renderingProvider(), null, lines.subscriber(), DOS, "11", ClaimFrequency.ORIGINAL,
-                null, null, lines.diagnoses(), lines.lines()), null, ClaimStatus.SCRUB_PENDING, true, NOW, 1));
+        claims.createIfAbsent(practiceId, new StoredClaim(lines.toBuilder().id(orphan).patientId("patient-2").coverageId(null)
+                .payer("payer-gone", null, null).build(), null, ClaimStatus.SCRUB_PENDING, true, NOW, 1));
 
         // A date of service before the first shipped Medicare profile version (2025-01-01): no profile applies.
         String beforeAnyProfile = "claim-" + UUID.randomUUID();
         LocalDate early = LocalDate.of(2024, 6, 14);
-        claims.createIfAbsent(practiceId, new StoredClaim(new Claim(beforeAnyProfile, "patient-3", "coverage-1", "payer-1",
-                null, null, lines.billingProvider(), lines.renderingProvider(), null, lines.subscriber(), early, "11",
-                ClaimFrequency.ORIGINAL, null, null, lines.diagnoses(), lines.lines().stream().map(l -> new Charge(l.code(),
+        claims.createIfAbsent(practiceId, new StoredClaim(lines.toBuilder().id(beforeAnyProfile).patientId("patient-3")
+                .payer("payer-1", null, null).dateOfService(early).lines(lines.lines().stream().map(l -> new Charge(l.code(),
                 l.modifiers(), l.units(), l.minutes(), l.diagnosisPointers(), l.amount(), l.renderingProviderId(), early,
-                l.placeOfService())).toList()), null, ClaimStatus.SCRUB_PENDING, true, NOW, 1));
+                l.placeOfService())).toList()).build(), null, ClaimStatus.SCRUB_PENDING, true, NOW, 1));
 
         SQSBatchResponse response = handler.handleRequest(event(
                 message("garbage", "not json"),

@@ -35,6 +35,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * {@link ClaimRepository} on the Claims table ({@code pk} practice; {@code sk} {@code CLAIM#<id>} or
@@ -78,16 +79,27 @@ public final class DynamoClaimRepository implements ClaimRepository {
             names.put("#status", "status");
             values.put(":status", s(status.name()));
         }
-        List<StoredClaim> items = new ArrayList<>();
         Map<String, AttributeValue> startKey = Cursors.decode(practiceId, cursor,
                 key -> key.containsKey(Keys.SK) && key.get(Keys.SK).s().startsWith(BillingItems.CLAIM));
+        return page(QueryRequest.builder().tableName(table)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)").filterExpression(filter)
+                .expressionAttributeNames(names.isEmpty() ? null : names).expressionAttributeValues(values).build(),
+                startKey, limit, item -> Optional.of(BillingItems.claim(item)));
+    }
+
+    /**
+     * Up to {@code limit} claims from the query's pages, from {@code startKey} on, each item made into a claim by
+     * {@code claim} (or skipped), and the cursor after the last page read.
+     */
+    private PracticeRepository.Page<StoredClaim> page(QueryRequest query, Map<String, AttributeValue> startKey, int limit,
+                                                       Function<Map<String, AttributeValue>, Optional<StoredClaim>> claim) {
+        List<StoredClaim> items = new ArrayList<>();
         Map<String, AttributeValue> last;
         do {
-            QueryResponse page = dynamo.query(QueryRequest.builder().tableName(table)
-                    .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)").filterExpression(filter)
-                    .expressionAttributeNames(names.isEmpty() ? null : names).expressionAttributeValues(values)
-                    .exclusiveStartKey(startKey).limit(limit - items.size()).build());
-            page.items().forEach(item -> items.add(BillingItems.claim(item)));
+            QueryResponse page = dynamo.query(query.toBuilder().exclusiveStartKey(startKey).limit(limit - items.size()).build());
+            for (Map<String, AttributeValue> item : page.items()) {
+                claim.apply(item).ifPresent(items::add);
+            }
             last = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
             startKey = last;
         } while (last != null && items.size() < limit);
@@ -100,24 +112,14 @@ public final class DynamoClaimRepository implements ClaimRepository {
         String patientKey = BillingItems.patientKey(practiceId, patientId);
         Map<String, AttributeValue> startKey = Cursors.decode(practiceId, cursor, key -> key.containsKey(BillingItems.PATIENT_KEY)
                 && patientKey.equals(key.get(BillingItems.PATIENT_KEY).s()));
-        List<StoredClaim> items = new ArrayList<>();
-        Map<String, AttributeValue> last;
-        do {
-            // The index holds what the scrubber reads, not the whole claim: each claim is read in full from the table.
-            QueryResponse page = dynamo.query(QueryRequest.builder().tableName(table).indexName(BY_PATIENT)
-                    .keyConditionExpression("patientKey = :patient")
-                    .filterExpression(status == null ? null : "#status = :status")
-                    .expressionAttributeNames(status == null ? null : Map.of("#status", "status"))
-                    .expressionAttributeValues(status == null ? Map.of(":patient", s(patientKey))
-                            : Map.of(":patient", s(patientKey), ":status", s(status.name())))
-                    .scanIndexForward(false).exclusiveStartKey(startKey).limit(limit - items.size()).build());
-            for (Map<String, AttributeValue> key : page.items()) {
-                item(practiceId, key.get(Keys.SK).s()).map(BillingItems::claim).ifPresent(items::add);
-            }
-            last = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-            startKey = last;
-        } while (last != null && items.size() < limit);
-        return new PracticeRepository.Page<>(items, last == null ? null : Cursors.encode(last));
+        // The index holds what the scrubber reads, not the whole claim: each claim is read in full from the table.
+        return page(QueryRequest.builder().tableName(table).indexName(BY_PATIENT)
+                .keyConditionExpression("patientKey = :patient")
+                .filterExpression(status == null ? null : "#status = :status")
+                .expressionAttributeNames(status == null ? null : Map.of("#status", "status"))
+                .expressionAttributeValues(status == null ? Map.of(":patient", s(patientKey))
+                        : Map.of(":patient", s(patientKey), ":status", s(status.name())))
+                .scanIndexForward(false).build(), startKey, limit, key -> item(practiceId, key.get(Keys.SK).s()).map(BillingItems::claim));
     }
 
     @Override
@@ -362,21 +364,11 @@ public final class DynamoClaimRepository implements ClaimRepository {
     public PracticeRepository.Page<StoredClaim> withOpenDenials(String practiceId, int limit, String cursor) {
         Map<String, AttributeValue> startKey = Cursors.decode(practiceId, cursor, key -> key.containsKey(BillingItems.REVIEW_QUEUE)
                 && BillingItems.DENIALS.equals(key.get(BillingItems.REVIEW_QUEUE).s()) && practiceId.equals(key.get(Keys.PK).s()));
-        List<StoredClaim> items = new ArrayList<>();
-        Map<String, AttributeValue> last;
-        do {
-            QueryResponse page = dynamo.query(QueryRequest.builder().tableName(table).indexName(BillingItems.NEEDS_REVIEW_INDEX)
-                    .keyConditionExpression("#queue = :queue AND pk = :pk")
-                    .expressionAttributeNames(Map.of("#queue", BillingItems.REVIEW_QUEUE))
-                    .expressionAttributeValues(Map.of(":queue", s(BillingItems.DENIALS), ":pk", s(practiceId)))
-                    .exclusiveStartKey(startKey).limit(limit - items.size()).build());
-            for (Map<String, AttributeValue> key : page.items()) {
-                item(practiceId, key.get(Keys.SK).s()).map(BillingItems::claim).ifPresent(items::add);
-            }
-            last = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-            startKey = last;
-        } while (last != null && items.size() < limit);
-        return new PracticeRepository.Page<>(items, last == null ? null : Cursors.encode(last));
+        return page(QueryRequest.builder().tableName(table).indexName(BillingItems.NEEDS_REVIEW_INDEX)
+                .keyConditionExpression("#queue = :queue AND pk = :pk")
+                .expressionAttributeNames(Map.of("#queue", BillingItems.REVIEW_QUEUE))
+                .expressionAttributeValues(Map.of(":queue", s(BillingItems.DENIALS), ":pk", s(practiceId))).build(),
+                startKey, limit, key -> item(practiceId, key.get(Keys.SK).s()).map(BillingItems::claim));
     }
 
     /**

@@ -291,17 +291,7 @@ public final class DynamoInboundRepositories {
             item.remove("deliveryIds");
             Map<String, String> names = new HashMap<>();
             Map<String, AttributeValue> values = new HashMap<>();
-            List<String> sets = new ArrayList<>();
-            int i = 0;
-            for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
-                if (e.getKey().equals(Keys.PK) || e.getKey().equals(Keys.SK)) {
-                    continue;
-                }
-                names.put("#a" + i, e.getKey());
-                values.put(":a" + i, e.getValue());
-                sets.add("#a" + i + " = :a" + i);
-                i++;
-            }
+            List<String> sets = Keys.setEvery(item, names, values);
             names.put("#deliveries", "deliveryIds");
             values.put(":deliveries", AttributeValue.fromSs(era.deliveryIds()));
             dynamo.updateItem(b -> b.tableName(table).key(Keys.key(practiceId, InboundItems.ERA + era.id()))

@@ -64,10 +64,7 @@ public final class DynamoNoteRepository implements NoteRepository {
 
     @Override
     public Note replaceDraft(String practiceId, Note draft, long expectedVersion, AuditEntry audit) {
-        Note next = new Note(draft.id(), draft.appointmentId(), draft.patientId(), draft.renderingProviderId(),
-                NoteStatus.DRAFT, draft.dateOfService(), draft.placeOfService(), draft.telehealth(), draft.patientAtHome(),
-                draft.diagnoses(), draft.lines(), List.of(), draft.createdAt(), draft.createdBy(), null, null,
-                expectedVersion + 1);
+        Note next = draft.asDraft(draft.createdAt(), draft.createdBy(), expectedVersion + 1);
         Put put = Put.builder().tableName(table).item(BillingItems.note(practiceId, next))
                 .conditionExpression("#status = :draft AND version = :version")
                 .expressionAttributeNames(Map.of("#status", "status"))

@@ -350,23 +350,13 @@ public final class DynamoPracticeRepository implements PracticeRepository {
         Map<String, AttributeValue> item = AppliedWrites.tokened(record);
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
-        List<String> sets = new ArrayList<>();
+        List<String> sets = Keys.setEvery(item, names, values);
         List<String> removes = new ArrayList<>();
-        int i = 0;
-        for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
-            if (e.getKey().equals(Keys.PK) || e.getKey().equals(Keys.SK)) {
-                continue;
-            }
-            names.put("#a" + i, e.getKey());
-            values.put(":a" + i, e.getValue());
-            sets.add("#a" + i + " = :a" + i);
-            i++;
-        }
         for (String name : optional) {
             if (!item.containsKey(name)) {
-                names.put("#a" + i, name);
-                removes.add("#a" + i);
-                i++;
+                String n = "#a" + names.size();
+                names.put(n, name);
+                removes.add(n);
             }
         }
         names.put("#version", "version");

@@ -25,6 +25,25 @@ final class Keys {
         return Map.of(PK, s(practiceId), SK, s(sortKey));
     }
 
+    /**
+     * The clauses {@code #aN = :aN} of an UpdateItem's SET that write every attribute of the item but its key, adding
+     * each name and value to {@code names} and {@code values} (numbered on from the names already there).
+     */
+    static java.util.List<String> setEvery(Map<String, AttributeValue> item, Map<String, String> names,
+                                           Map<String, AttributeValue> values) {
+        java.util.List<String> sets = new java.util.ArrayList<>();
+        for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
+            if (e.getKey().equals(PK) || e.getKey().equals(SK)) {
+                continue;
+            }
+            int i = names.size();
+            names.put("#a" + i, e.getKey());
+            values.put(":a" + i, e.getValue());
+            sets.add("#a" + i + " = :a" + i);
+        }
+        return sets;
+    }
+
     static String patient(String patientId) {
         return "PATIENT#" + patientId;
     }

@@ -7,7 +7,6 @@ import org.therapyops.billing.Addendum;
 import org.therapyops.billing.AssistantInvolvement;
 import org.therapyops.billing.Charge;
 import org.therapyops.billing.Claim;
-import org.therapyops.billing.ClaimFrequency;
 import org.therapyops.billing.ClaimStatus;
 import org.therapyops.billing.Note;
 import org.therapyops.billing.NoteStatus;
@@ -109,11 +108,11 @@ class DynamoBillingRepositoriesTest {
                 new PostalAddress("1 Main St", null, "Springfield", "IL", "62701"));
         Charge line = new Charge("97110", List.of("GP"), 2, 33, List.of(1, 2), new BigDecimal("90.00"), "provider-1",
                 LocalDate.of(2026, 3, 2), "11");
-        Claim claim = new Claim(id, "patient-1", "coverage-1", "payer-1", "Medicare", "MCRB1", billing,
-                new Party("Smith", "Ann", "1234567893", null, "225100000X", null), null,
-                new Subscriber("1EG4TE5MK73", "Doe", "Jane", LocalDate.of(1950, 1, 1), "F", null),
-                LocalDate.of(2026, 3, 2), "11", ClaimFrequency.ORIGINAL, null, "AUTH-7", List.of("M5450", "M25561"),
-                List.of(line));
+        Claim claim = Claim.builder().id(id).patientId("patient-1").coverageId("coverage-1").payer("payer-1", "Medicare", "MCRB1")
+                .billingProvider(billing).renderingProvider(new Party("Smith", "Ann", "1234567893", null, "225100000X", null))
+                .subscriber(new Subscriber("1EG4TE5MK73", "Doe", "Jane", LocalDate.of(1950, 1, 1), "F", null))
+                .dateOfService(LocalDate.of(2026, 3, 2)).placeOfService("11").priorAuthorizationNumber("AUTH-7")
+                .diagnoses(List.of("M5450", "M25561")).lines(List.of(line)).build();
         return new StoredClaim(claim, "note-1", ClaimStatus.SCRUB_PENDING, false, NOW, 1);
     }
 
@@ -196,9 +195,7 @@ class DynamoBillingRepositoriesTest {
 
     private static StoredClaim claimOf(String id, String patientId, LocalDate dateOfService, String noteId, Instant signedAt) {
         Claim c = claim(id).claim();
-        Claim moved = new Claim(id, patientId, c.coverageId(), c.payerId(), c.payerName(), c.payerEdiId(), c.billingProvider(),
-                c.renderingProvider(), c.referringProvider(), c.subscriber(), dateOfService, c.placeOfService(), c.frequency(),
-                c.originalClaimId(), c.priorAuthorizationNumber(), c.diagnoses(), c.lines());
+        Claim moved = c.toBuilder().id(id).patientId(patientId).dateOfService(dateOfService).build();
         return new StoredClaim(moved, noteId, signedAt, ClaimStatus.SCRUB_PENDING, false, NOW, 1);
     }
 
@@ -247,9 +244,7 @@ class DynamoBillingRepositoriesTest {
         claims.createIfAbsent(practiceId, created);
         StoredClaim review = claims.updateStatus(practiceId, created.claim().id(), 1, ClaimStatus.NEEDS_REVIEW);
         Claim c = review.claim();
-        Claim redated = new Claim(c.id(), c.patientId(), c.coverageId(), c.payerId(), c.payerName(), c.payerEdiId(),
-                c.billingProvider(), c.renderingProvider(), c.referringProvider(), c.subscriber(), LocalDate.of(2026, 3, 4),
-                c.placeOfService(), c.frequency(), c.originalClaimId(), c.priorAuthorizationNumber(), c.diagnoses(), c.lines());
+        Claim redated = c.toBuilder().dateOfService(LocalDate.of(2026, 3, 4)).build();
 
         StoredClaim corrected = claims.correct(practiceId, review, redated);
 

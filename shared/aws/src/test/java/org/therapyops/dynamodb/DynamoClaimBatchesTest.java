@@ -5,7 +5,6 @@ import org.therapyops.billing.Charge;
 import org.therapyops.billing.Claim;
 import org.therapyops.billing.ClaimBatch;
 import org.therapyops.billing.ClaimControlNumbers;
-import org.therapyops.billing.ClaimFrequency;
 import org.therapyops.billing.ClaimStatus;
 import org.therapyops.billing.Party;
 import org.therapyops.billing.StoredClaim;
@@ -82,10 +81,11 @@ class DynamoClaimBatchesTest {
     private static Claim claim(String id) {
         Party billing = new Party("Riverside Therapy", null, "1234567893", "12-3456789", "225100000X",
                 new PostalAddress("1 Main St", null, "Springfield", "IL", "62701"));
-        return new Claim(id, "patient-1", "coverage-1", "payer-1", "Medicare Part B", "MCRB1", billing,
-                new Party("Lee", "Dana", "1987654328", null, "225100000X", null), null,
-                new Subscriber("1EG4TE5MK73", "Lovelace", "Ada", LocalDate.of(1950, 12, 10), "F", null), DOS, "11",
-                ClaimFrequency.ORIGINAL, null, null, List.of("M5450"),
-                List.of(new Charge("97110", List.of("GP"), 1, 15, List.of(1), new BigDecimal("45.00"), "pt-1", DOS, "11")));
+        return Claim.builder().id(id).patientId("patient-1").coverageId("coverage-1").payer("payer-1", "Medicare Part B", "MCRB1")
+                .billingProvider(billing).renderingProvider(new Party("Lee", "Dana", "1987654328", null, "225100000X", null))
+                .subscriber(new Subscriber("1EG4TE5MK73", "Lovelace", "Ada", LocalDate.of(1950, 12, 10), "F", null))
+                .dateOfService(DOS).placeOfService("11").diagnoses(List.of("M5450"))
+                .lines(List.of(new Charge("97110", List.of("GP"), 1, 15, List.of(1), new BigDecimal("45.00"), "pt-1", DOS, "11")))
+                .build();
     }
 }

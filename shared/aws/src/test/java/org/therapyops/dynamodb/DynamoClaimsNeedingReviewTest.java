@@ -5,7 +5,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.therapyops.billing.Charge;
 import org.therapyops.billing.Claim;
-import org.therapyops.billing.ClaimFrequency;
 import org.therapyops.billing.ClaimStatus;
 import org.therapyops.billing.Party;
 import org.therapyops.billing.StoredClaim;
@@ -185,10 +184,10 @@ class DynamoClaimsNeedingReviewTest {
         List<Charge> lines = List.of(
                 new Charge("97110", List.of(), 2, 33, List.of(1), new BigDecimal("90.00"), "pt-1", dos, "11"),
                 new Charge("97140", List.of("GP"), 1, 10, List.of(1), new BigDecimal("44.00"), "pt-1", dos, "11"));
-        Claim claim = new Claim(id, "patient-1", "coverage-1", "payer-1", "Medicare Part B", "MCRB1", billing,
-                new Party("Lee", "Dana", "1987654328", null, "225100000X", null), null,
-                new Subscriber("1EG4TE5MK73", "Demo", "Alex", LocalDate.of(1958, 4, 12), "F", null), dos, "11",
-                ClaimFrequency.ORIGINAL, null, null, List.of("M5450"), lines);
+        Claim claim = Claim.builder().id(id).patientId("patient-1").coverageId("coverage-1").payer("payer-1", "Medicare Part B", "MCRB1")
+                .billingProvider(billing).renderingProvider(new Party("Lee", "Dana", "1987654328", null, "225100000X", null))
+                .subscriber(new Subscriber("1EG4TE5MK73", "Demo", "Alex", LocalDate.of(1958, 4, 12), "F", null))
+                .dateOfService(dos).placeOfService("11").diagnoses(List.of("M5450")).lines(lines).build();
         return new StoredClaim(claim, "note-1", status, false, NOW, version);
     }
 }

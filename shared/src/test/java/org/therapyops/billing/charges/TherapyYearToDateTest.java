@@ -38,8 +38,9 @@ class TherapyYearToDateTest {
 
     private static StoredClaim claim(String id, String patientId, String payerId, String noteId, LocalDate dos, Instant signedAt,
                                      ClaimFrequency frequency, String originalClaimId, Charge... lines) {
-        Claim c = new Claim(id, patientId, "coverage-1", payerId, null, null, null, null, null, null, dos, "11", frequency,
-                originalClaimId, null, List.of("M5450"), List.of(lines));
+        Claim c = Claim.builder().id(id).patientId(patientId).coverageId("coverage-1").payer(payerId, null, null).dateOfService(dos)
+                .placeOfService("11").frequency(frequency).originalClaimId(originalClaimId).diagnoses(List.of("M5450"))
+                .lines(List.of(lines)).build();
         return new StoredClaim(c, noteId, signedAt, ClaimStatus.READY, true, Instant.parse("2026-01-01T00:00:00Z"), 2);
     }
 

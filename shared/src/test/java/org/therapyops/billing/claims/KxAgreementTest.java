@@ -5,7 +5,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.therapyops.billing.AssistantInvolvement;
 import org.therapyops.billing.Charge;
 import org.therapyops.billing.Claim;
-import org.therapyops.billing.ClaimFrequency;
 import org.therapyops.billing.ClaimStatus;
 import org.therapyops.billing.Party;
 import org.therapyops.billing.ServiceLine;
@@ -121,10 +120,7 @@ class KxAgreementTest {
                     l.dateOfService(), l.placeOfService());
         }).toList();
         Claim claim = first.claim();
-        Claim wrong = new Claim(claim.id(), claim.patientId(), claim.coverageId(), claim.payerId(), claim.payerName(),
-                claim.payerEdiId(), claim.billingProvider(), claim.renderingProvider(), claim.referringProvider(), claim.subscriber(),
-                claim.dateOfService(), claim.placeOfService(), claim.frequency(), claim.originalClaimId(),
-                claim.priorAuthorizationNumber(), claim.diagnoses(), flipped);
+        Claim wrong = claim.toBuilder().lines(flipped).build();
 
         assertThat(KX_RULES.scrub(wrong, context(first, outcome.all)).findings()).extracting(Finding::ruleId)
                 .hasSize(flipped.size()).containsOnly("KX_MODIFIER");
@@ -184,8 +180,8 @@ class KxAgreementTest {
 
     private static Claim earlierClaim(String id, String payerId, LocalDate dos, String modifier, String amount) {
         Charge line = new Charge("97110", List.of(modifier), 1, 15, List.of(1), new BigDecimal(amount), "pt-1", dos, "11");
-        return new Claim(id, PATIENT, "coverage-1", payerId, null, null, null, null, null, null, dos, "11",
-                ClaimFrequency.ORIGINAL, null, null, List.of("M5450"), List.of(line));
+        return Claim.builder().id(id).patientId(PATIENT).coverageId("coverage-1").payer(payerId, null, null).dateOfService(dos)
+                .placeOfService("11").diagnoses(List.of("M5450")).lines(List.of(line)).build();
     }
 
     private static StoredClaim stored(Claim claim, String noteId, Instant signedAt) {

@@ -3,7 +3,6 @@ package org.therapyops.billing.remittance;
 import org.therapyops.billing.Charge;
 import org.therapyops.billing.Claim;
 import org.therapyops.billing.ClaimControlNumbers;
-import org.therapyops.billing.ClaimFrequency;
 import org.therapyops.billing.ClaimStatus;
 import org.therapyops.billing.Party;
 import org.therapyops.billing.PayerResponse;
@@ -38,10 +37,10 @@ public final class Remittances {
         }
         Party billing = new Party("Riverside Therapy", null, "1245319599", "123456789", "261QR0400X",
                 new PostalAddress("100 River Rd", null, "Springfield", "IL", "627011234"));
-        Claim claim = new Claim(id, "patient-1", "coverage-1", "payer-1", "Acme Health", "ACME1", billing, null, null,
-                new Subscriber("PAID123", "Demo", "Alex", LocalDate.of(1958, 4, 12), "F",
-                        new PostalAddress("12 Elm Ave", null, "Springfield", "IL", "62704")),
-                DOS, "11", ClaimFrequency.ORIGINAL, null, null, List.of("M5450"), lines);
+        Claim claim = Claim.builder().id(id).patientId("patient-1").coverageId("coverage-1").payer("payer-1", "Acme Health", "ACME1")
+                .billingProvider(billing).subscriber(new Subscriber("PAID123", "Demo", "Alex", LocalDate.of(1958, 4, 12), "F",
+                        new PostalAddress("12 Elm Ave", null, "Springfield", "IL", "62704")))
+                .dateOfService(DOS).placeOfService("11").diagnoses(List.of("M5450")).lines(lines).build();
         return new StoredClaim(claim, "note-" + id, Instant.parse("2026-11-16T15:00:00Z"), ClaimStatus.SUBMITTED, true,
                 Instant.parse("2026-11-16T15:00:01Z"), 3, PayerResponse.NONE.withSubmission("B000000001",
                 Instant.parse("2026-11-17T09:00:00Z")));

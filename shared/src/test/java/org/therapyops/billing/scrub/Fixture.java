@@ -133,9 +133,12 @@ final class Fixture {
     Claim claim() {
         List<Charge> charges = lines.stream().map(l -> new Charge(l.code, l.modifiers, l.units, l.minutes, l.pointers, l.amount,
                 "provider-1", dateOfService, l.placeOfService == null ? placeOfService : l.placeOfService)).toList();
-        return new Claim(id, patientId, "coverage-1", payerId, "Payer", "00000", billing, rendering, referring,
-                new Subscriber(memberId, lastName, firstName, birthDate, sex, address), dateOfService, placeOfService, frequency,
-                originalClaimId, authorizationNumber, diagnoses, charges, originalReference);
+        return Claim.builder().id(id).patientId(patientId).coverageId("coverage-1").payer(payerId, "Payer", "00000")
+                .billingProvider(billing).renderingProvider(rendering).referringProvider(referring)
+                .subscriber(new Subscriber(memberId, lastName, firstName, birthDate, sex, address)).dateOfService(dateOfService)
+                .placeOfService(placeOfService).frequency(frequency).originalClaimId(originalClaimId)
+                .priorAuthorizationNumber(authorizationNumber).diagnoses(diagnoses).lines(charges).originalReference(originalReference)
+                .build();
     }
 
     /** The payer's rules on {@link #DOS} (a test that moves the claim's date of service keeps the same profile). */
