@@ -178,10 +178,10 @@ public final class Reports {
             int bucket = bucketOf(age);
             e.getValue().forEach((counter, amount) -> {
                 Metric.Parsed p = Metric.parse(counter);
-                if ((p.value() != null) != byPayer) {
+                String key = arKey(p, byPayer);
+                if (key == null) {
                     return;
                 }
-                String key = byPayer ? p.value() : ALL_PAYERS;
                 OpenAr ar = result.computeIfAbsent(key, k -> new OpenAr(buckets()));
                 BigDecimal[] r = recent.computeIfAbsent(key, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
                 if (Metric.AR_INSURANCE.equals(p.metric())) {
@@ -197,10 +197,11 @@ public final class Reports {
         Map<String, BigDecimal[]> all = new HashMap<>();
         totals.forEach((counter, amount) -> {
             Metric.Parsed p = Metric.parse(counter);
-            if ((p.value() != null) != byPayer) {
+            String key = arKey(p, byPayer);
+            if (key == null) {
                 return;
             }
-            BigDecimal[] t = all.computeIfAbsent(byPayer ? p.value() : ALL_PAYERS, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            BigDecimal[] t = all.computeIfAbsent(key, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
             if (Metric.AR_INSURANCE.equals(p.metric())) {
                 t[0] = t[0].add(amount);
             } else if (Metric.AR_PATIENT.equals(p.metric())) {
@@ -216,6 +217,11 @@ public final class Reports {
         });
         result.values().removeIf(OpenAr::isZero);
         return result;
+    }
+
+    /** What an open A/R counter counts under: its payer (by payer), {@value #ALL_PAYERS} (all payers' counters), else null. */
+    private static String arKey(Metric.Parsed counter, boolean byPayer) {
+        return byPayer ? counter.value() : counter.value() == null ? ALL_PAYERS : null;
     }
 
     int bucketOf(long age) {
