@@ -264,7 +264,7 @@ public final class LambdaFunction implements AutoCloseable {
          * is stopped so that its JVM writes the jar's class-data archive, and the instance starts again with it (the
          * next invocation waits for that start; its init is not billed, as AWS has no such start).
          */
-        private void retrain(FunctionProcess p) {
+        private void endTraining(FunctionProcess p) {
             retiring = p;
             CompletableFuture<Void> readyNow = new CompletableFuture<>();
             ready = readyNow;
@@ -362,7 +362,7 @@ public final class LambdaFunction implements AutoCloseable {
             try {
                 InvocationResult result = future.get(timeout.toMillis() + 100, TimeUnit.MILLISECONDS);
                 if (running != null && running.trainsClassDataArchive() && running == process && running.isAlive()) {
-                    retrain(running);
+                    endTraining(running);
                 }
                 return result;
             } catch (TimeoutException e) {

@@ -132,7 +132,7 @@ public final class ColdStartBenchmark {
             Files.deleteIfExists(archive);
             Subject archived = new Subject(s.name() + CDS, s.artifact(), s.handler(), s.environment(), s.event(),
                     s.runtimeClasspath(), true);
-            train(archived);
+            coldStart(archived, true);
             if (!Files.exists(archive)) {
                 throw new IllegalStateException("no class-data archive was written for " + s.name());
             }
@@ -141,21 +141,15 @@ public final class ColdStartBenchmark {
         return out;
     }
 
-    private static void train(Subject subject) throws Exception {
-        try (RuntimeApiServer server = new RuntimeApiServer("arn:aws:lambda:us-east-1:123456789012:function:bench")) {
-            Map<String, String> env = new HashMap<>(subject.environment());
-            env.put("AWS_LAMBDA_RUNTIME_API", server.address());
-            try (FunctionProcess process = FunctionProcess.start("bench", subject.artifact(), subject.handler(), env,
-                    subject.runtimeClasspath(), Files.createTempFile("cold-start-", ".log"),
-                    new PrintStream(OutputStream.nullOutputStream()), true)) {
-                server.invoke(subject.event(), Duration.ofSeconds(60)).get();
-                ProcessHandle.of(process.pid()).orElseThrow().destroy();
-                process.exited().get(60, java.util.concurrent.TimeUnit.SECONDS);
-            }
-        }
+    private static Sample coldStart(Subject subject) throws Exception {
+        return coldStart(subject, false);
     }
 
-    private static Sample coldStart(Subject subject) throws Exception {
+    /**
+     * @param train end the process once it has answered its first event (SIGTERM) and wait until its class-data archive
+     *              is in place, as the local cloud trains one; then no sample
+     */
+    private static Sample coldStart(Subject subject, boolean train) throws Exception {
         try (RuntimeApiServer server = new RuntimeApiServer("arn:aws:lambda:us-east-1:123456789012:function:bench")) {
             Map<String, String> env = new HashMap<>(subject.environment());
             env.put("AWS_LAMBDA_RUNTIME_API", server.address());
@@ -169,6 +163,11 @@ public final class ColdStartBenchmark {
                 if (!result.success() || result.payloadText().contains("\"statusCode\":5")) {
                     throw new IllegalStateException(subject.name() + " failed: " + result.errorType() + " "
                             + result.errorMessage() + " " + result.payloadText() + " (log " + log + ")");
+                }
+                if (train) {
+                    ProcessHandle.of(process.pid()).orElseThrow().destroy();
+                    process.exited().get(60, java.util.concurrent.TimeUnit.SECONDS);
+                    return null;
                 }
                 double init = (firstNext.get() - spawned) / 1e6;
                 double rss = rssMb(process.pid());
