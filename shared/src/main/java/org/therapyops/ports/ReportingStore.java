@@ -57,6 +57,15 @@ public interface ReportingStore {
     /** Every practice registered. */
     List<String> practices();
 
+    /**
+     * Removes the counters of the practice's undated aggregates (its open work by kind and day, its open A/R in total)
+     * that count nothing any more, and returns how many it removed. An added amount that cancels out leaves its counter
+     * at zero, and each day on which some work item was open adds counters of its own, so without this those two items
+     * would grow for as long as the practice works, and every change written to them would cost more. A counter changed
+     * since it was read stays.
+     */
+    int compact(String practiceId);
+
     /** Deletes everything kept of the practice: its facts, aggregates and worklists (a backfill then starts from nothing). */
     void clear(String practiceId);
 }

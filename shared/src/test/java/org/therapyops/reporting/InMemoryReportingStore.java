@@ -96,6 +96,24 @@ public final class InMemoryReportingStore implements ReportingStore {
     }
 
     @Override
+    public synchronized int compact(String practiceId) {
+        int removed = 0;
+        for (Map.Entry<Aggregate, Map<String, BigDecimal>> a : aggregates.getOrDefault(practiceId, Map.of()).entrySet()) {
+            if (!a.getKey().kind().dated()) {
+                int before = a.getValue().size();
+                a.getValue().values().removeIf(v -> v.signum() == 0);
+                removed += before - a.getValue().size();
+            }
+        }
+        return removed;
+    }
+
+    /** The counters the practice's aggregate keeps, zeros included (as DynamoDB keeps them until compacted). */
+    public synchronized Map<String, BigDecimal> counters(String practiceId, Aggregate aggregate) {
+        return Map.copyOf(aggregates.getOrDefault(practiceId, Map.of()).getOrDefault(aggregate, Map.of()));
+    }
+
+    @Override
     public synchronized void clear(String practiceId) {
         facts.remove(practiceId);
         aggregates.remove(practiceId);

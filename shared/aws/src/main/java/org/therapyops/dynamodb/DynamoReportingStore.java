@@ -46,7 +46,9 @@ import java.util.function.UnaryOperator;
  * bills once where it bills a transaction twice. A transaction touches at most the fact, the few days a claim's
  * milestones fall on times four dimensions, two A/R items and a few work items — well under DynamoDB's 100 items; more
  * throws rather than splitting the change. Aggregates stay far under 400 KB: one item per
- * day and dimension holds one counter per metric and value seen that day.
+ * day and dimension holds one counter per metric and value seen that day, and the two undated ones (the open work by
+ * kind and day, the open A/R in total) lose the counters that fell back to zero when they are compacted
+ * ({@link #compact}, daily).
  */
 public final class DynamoReportingStore implements ReportingStore {
 
@@ -54,6 +56,7 @@ public final class DynamoReportingStore implements ReportingStore {
     static final String REGISTRY = "registry";
     static final int MAX_TRANSACTION_ITEMS = 100;
     private static final int ATTEMPTS = 10;
+    static final int COMPACT_COUNTERS = 50;
     private static final String SEPARATOR = "\u001f";
 
     private final DynamoDbClient dynamo;
@@ -255,6 +258,57 @@ public final class DynamoReportingStore implements ReportingStore {
                     practices.add(pk.substring(0, pk.length() - "#META".length()));
                 });
         return practices;
+    }
+
+    /**
+     * Each undated aggregate read (strongly) and its zero counters removed by UpdateItem, at most
+     * {@value #COMPACT_COUNTERS} at a time, each on the condition that it is still zero; a counter changed meanwhile
+     * fails the condition, and the item is read again.
+     */
+    @Override
+    public int compact(String practiceId) {
+        int removed = 0;
+        for (Aggregate one : List.of(Aggregate.work(), Aggregate.total())) {
+            removed += compact(key(aggregates(practiceId, one), one.key()));
+        }
+        return removed;
+    }
+
+    private int compact(Map<String, AttributeValue> key) {
+        int removed = 0;
+        for (int attempt = 1; ; attempt++) {
+            Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
+            List<String> zeros = new ArrayList<>();
+            if (item != null) {
+                item.forEach((name, value) -> {
+                    if (!key.containsKey(name) && value.n() != null && new BigDecimal(value.n()).signum() == 0) {
+                        zeros.add(name);
+                    }
+                });
+            }
+            try {
+                for (int from = 0; from < zeros.size(); from += COMPACT_COUNTERS) {
+                    List<String> chunk = zeros.subList(from, Math.min(from + COMPACT_COUNTERS, zeros.size()));
+                    Map<String, String> names = new HashMap<>();
+                    List<String> conditions = new ArrayList<>();
+                    for (int i = 0; i < chunk.size(); i++) {
+                        names.put("#c" + i, chunk.get(i));
+                        conditions.add("#c" + i + " = :zero");
+                    }
+                    dynamo.updateItem(b -> b.tableName(table).key(key).updateExpression("REMOVE " + String.join(", ", names.keySet()))
+                            .conditionExpression(String.join(" AND ", conditions)).expressionAttributeNames(names)
+                            .expressionAttributeValues(Map.of(":zero", n(0))));
+                    removed += chunk.size();
+                }
+                return removed;
+            } catch (ConditionalCheckFailedException e) {
+                // one of them counts again: read the item again
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+                backOff(attempt);
+            }
+        }
     }
 
     @Override

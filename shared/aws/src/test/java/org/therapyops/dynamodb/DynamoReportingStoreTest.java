@@ -24,6 +24,7 @@ import org.therapyops.reporting.service.ReportingService;
 import org.therapyops.reporting.WorkItem;
 import org.therapyops.testing.Moto;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
@@ -156,6 +157,90 @@ class DynamoReportingStoreTest {
         assertThat(kept[0].parts()).containsEntry("version", "3");
         assertThat(everything(store, practiceId)).isEqualTo(Map.of(day, Map.of("scrubbed", BigDecimal.ONE, "clean", BigDecimal.ONE)));
         observed.close();
+    }
+
+    /** Moves the fact to {@code version} with contribution {@code c}, unless it is there already. */
+    static java.util.function.UnaryOperator<ReportingStore.Fact> to(long version, Contribution c) {
+        return fact -> {
+            String kept = fact.parts().get("version");
+            return kept != null && Long.parseLong(kept) >= version ? null : new ReportingStore.Fact(Map.of("version", Long.toString(version)), c);
+        };
+    }
+
+    static Contribution unsubmitted(String id, LocalDate since) {
+        return Contribution.builder().work(new WorkItem(WorkItem.Kind.UNSUBMITTED, since, id, new BigDecimal("10.00"), null, "READY",
+                "payer-1", "pt-1", "patient-1")).build();
+    }
+
+    private Map<String, AttributeValue> workTotal() {
+        return dynamo.getItem(b -> b.tableName(table).key(DynamoReportingStore.key(
+                DynamoReportingStore.aggregates(practiceId, Aggregate.work()), Aggregate.work().key())).consistentRead(true)).item();
+    }
+
+    /** About what DynamoDB counts of an item of names, strings and numbers: each name and value's characters. */
+    private static long bytes(Map<String, AttributeValue> item) {
+        return item.entrySet().stream().mapToLong(e -> e.getKey().length()
+                + (e.getValue().n() != null ? e.getValue().n().length() : e.getValue().s() != null ? e.getValue().s().length() : 0)).sum();
+    }
+
+    @Test
+    void workOpenAndClosedOnManyDaysLeavesOnlyWhatIsOpenOnceCompactedWithTheFiguresUnchanged() {
+        LocalDate first = LocalDate.of(2026, 1, 1);
+        int days = 120;
+        for (int i = 0; i < days; i++) { // each day a claim joins the unsubmitted list and leaves it when submitted
+            String key = "CLAIM#w" + i;
+            store.update(practiceId, key, to(1, unsubmitted("w" + i, first.plusDays(i))));
+            store.update(practiceId, key, to(2, Contribution.NONE));
+        }
+        store.update(practiceId, "CLAIM#open", to(1, unsubmitted("open", first.plusDays(days))));
+        Map<String, AttributeValue> grown = workTotal();
+        assertThat(grown).as("DynamoDB's ADD keeps a counter that fell to zero: two per day ever seen").hasSize(2 + 2 * (days + 1));
+        Map<Aggregate, Map<String, BigDecimal>> figures = everything(store, practiceId);
+
+        assertThat(store.compact(practiceId)).isEqualTo(2 * days);
+
+        Map<String, AttributeValue> compacted = workTotal();
+        assertThat(compacted.keySet()).containsExactlyInAnyOrder("pk", "sk", "workCount|UNSUBMITTED@2026-05-01",
+                "workAmount|UNSUBMITTED@2026-05-01");
+        assertThat(bytes(compacted)).as("bytes").isLessThan(bytes(grown) / 20);
+        assertThat(everything(store, practiceId)).isEqualTo(figures);
+        assertThat(store.compact(practiceId)).as("nothing more to remove").isZero();
+    }
+
+    @Test
+    void aCounterThatCountsAgainWhileTheCompactionRunsIsKept() {
+        LocalDate day = LocalDate.of(2026, 2, 1);
+        store.update(practiceId, "CLAIM#a", to(1, unsubmitted("a", day)));
+        store.update(practiceId, "CLAIM#a", to(2, Contribution.NONE));
+        store.update(practiceId, "CLAIM#b", to(1, unsubmitted("b", day.plusDays(1))));
+        store.update(practiceId, "CLAIM#b", to(2, Contribution.NONE));
+        java.util.concurrent.atomic.AtomicBoolean reopened = new java.util.concurrent.atomic.AtomicBoolean();
+        DynamoDbClient racing = DynamoDbClient.builder().endpointOverride(Moto.shared().endpoint())
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("testing", "testing")))
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+                    @Override
+                    public void beforeExecution(software.amazon.awssdk.core.interceptor.Context.BeforeExecution context,
+                                                software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+                        if ("UpdateItem".equals(attributes.getAttribute(software.amazon.awssdk.core.interceptor.SdkExecutionAttribute.OPERATION_NAME))
+                                && reopened.compareAndSet(false, true)) {
+                            // between the compaction's read and its removal, claim a is back on the list of its day
+                            store.update(practiceId, "CLAIM#a", to(3, unsubmitted("a", day)));
+                        }
+                    }
+                })).build();
+
+        int removed = new DynamoReportingStore(racing, table).compact(practiceId);
+        racing.close();
+
+        assertThat(reopened).isTrue();
+        assertThat(removed).as("only claim b's day, once read again").isEqualTo(2);
+        Map<String, AttributeValue> counters = workTotal();
+        assertThat(counters.get("workCount|UNSUBMITTED@2026-02-01").n()).isEqualTo("1");
+        assertThat(new BigDecimal(counters.get("workAmount|UNSUBMITTED@2026-02-01").n())).isEqualByComparingTo("10");
+        assertThat(counters).doesNotContainKeys("workCount|UNSUBMITTED@2026-02-02", "workAmount|UNSUBMITTED@2026-02-02");
     }
 
     @Test

@@ -5,6 +5,7 @@ import org.therapyops.reporting.Contributions;
 import org.therapyops.reporting.NoteFact;
 import org.therapyops.reporting.SessionFact;
 
+import org.therapyops.alerting.AlertRaiser;
 import org.therapyops.billing.charges.CaptureRecord;
 import org.therapyops.billing.Note;
 import org.therapyops.billing.NoteStatus;
@@ -16,6 +17,8 @@ import org.therapyops.ports.ClaimRepository;
 import org.therapyops.ports.PracticeRepository;
 import org.therapyops.ports.ReportingStore;
 import org.therapyops.ports.ReportingStore.Fact;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ReportingService {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ReportingService.class);
     static final Duration ZONE_CACHE = Duration.ofMinutes(5);
 
     private final ReportingStore store;
@@ -105,6 +109,27 @@ public final class ReportingService {
         return update(practiceId, "AUTH#" + authorization.id(), fact -> newer(fact, "version", authorization.version())
                 ? new Fact(Map.of("version", Long.toString(authorization.version())), contributions.ofAuthorization(authorization))
                 : null);
+    }
+
+    /**
+     * Compacts every registered practice's undated aggregates ({@link ReportingStore#compact}), the daily job that keeps
+     * them as small as what is open: seen practices, counters removed, practices that failed (logged, the rest go on).
+     */
+    public AlertRaiser.ScanResult compactAll() {
+        int seen = 0;
+        int removed = 0;
+        int failed = 0;
+        for (String practiceId : store.practices()) {
+            seen++;
+            try {
+                removed += store.compact(practiceId);
+            } catch (RuntimeException e) {
+                failed++;
+                LOG.error("compaction: practice {} failed: {}", practiceId, e.getClass().getSimpleName());
+            }
+        }
+        LOG.info("compaction: {} practices, {} zero counters removed, {} failed", seen, removed, failed);
+        return new AlertRaiser.ScanResult(seen, removed, failed);
     }
 
     private boolean updateNote(String practiceId, String noteId, java.util.function.UnaryOperator<NoteFact> change, ZoneId zone) {

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.therapyops.dynamodb.ReportingImages;
 import org.therapyops.lambda.StreamImages;
 import org.therapyops.wiring.handlers.StreamOrTaskHandler;
+import org.therapyops.reporting.service.ReportingService;
 import org.therapyops.reporting.service.WeeklyReports;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -15,12 +16,14 @@ import java.util.Map;
  * Keeps the reports: each stream record (Claims: claims, postings, capture records; Notes: notes; AppointmentHistory:
  * an appointment changed; Practice: authorizations) is handed to the reporting by its new image, which replaces what
  * that item contributed before; and the weekly schedule ({@code task} {@value #WEEKLY_REPORT}) raises each practice's
- * weekly report. Stream batches come as {@code Records} and report partial failures; a weekly run that fails for some
- * practice throws, so the scheduler retries it.
+ * weekly report; the daily schedule ({@code task} {@value #COMPACT}) compacts each practice's undated aggregates.
+ * Stream batches come as {@code Records} and report partial failures; a scheduled run that fails for some practice
+ * throws, so the scheduler retries it.
  */
 public class ReportingHandler extends StreamOrTaskHandler {
 
     static final String WEEKLY_REPORT = "weekly-report";
+    static final String COMPACT = "compact";
     static final String STEP = "reporting";
     private static final String FAILURES = "practice(s) failed";
 
@@ -29,6 +32,9 @@ public class ReportingHandler extends StreamOrTaskHandler {
 
     @Inject
     WeeklyReports weekly;
+
+    @Inject
+    ReportingService reporting;
 
     public ReportingHandler() {
         super(STEP, FAILURES);
@@ -41,10 +47,13 @@ public class ReportingHandler extends StreamOrTaskHandler {
 
     @Override
     protected long task(Object task) {
-        if (!WEEKLY_REPORT.equals(task)) {
-            throw new IllegalArgumentException("unknown task " + task + " (known: " + WEEKLY_REPORT + ")");
+        if (WEEKLY_REPORT.equals(task)) {
+            return weekly.run().failed();
         }
-        return weekly.run().failed();
+        if (COMPACT.equals(task)) {
+            return reporting.compactAll().failed();
+        }
+        throw new IllegalArgumentException("unknown task " + task + " (known: " + WEEKLY_REPORT + ", " + COMPACT + ")");
     }
 
     @Override

@@ -140,6 +140,25 @@ class ReportingHandlerTest {
     }
 
     @Test
+    void theDailyCompactionRemovesTheWorkCountersThatFellToZeroAndAnUnknownTaskFails() {
+        LocalDate day = LocalDate.of(2026, 11, 20);
+        org.therapyops.reporting.Contribution open = org.therapyops.reporting.Contribution.builder().work(new WorkItem(
+                WorkItem.Kind.NOTE_MISSING, day, "appt-1", null, null, "NO_NOTE", null, "pt-1", "patient-1")).build();
+        store.register(practiceId);
+        store.update(practiceId, "SESSION#appt-1", f -> new ReportingStore.Fact(Map.of("v", "1"), open));
+        store.update(practiceId, "SESSION#appt-1", f -> new ReportingStore.Fact(Map.of("v", "2"),
+                org.therapyops.reporting.Contribution.NONE));
+        Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS(practiceId + "#AGG#W"), "sk", AttributeValue.fromS("W#TOTAL"));
+        assertThat(dynamo.getItem(b -> b.tableName(reportingTable).key(key)).item()).containsKey("workCount|NOTE_MISSING@2026-11-20");
+
+        assertThat(handler.handleRequest(Map.of("task", "compact"), null).getBatchItemFailures()).isEmpty();
+
+        assertThat(dynamo.getItem(b -> b.tableName(reportingTable).key(key)).item()).containsOnlyKeys("pk", "sk");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> handler.handleRequest(Map.of("task", "compactify"), null))
+                .hasMessageContaining("unknown task compactify").hasMessageContaining("compact");
+    }
+
+    @Test
     void theWeeklyScheduleRaisesOneReportPerPracticeAndWeek() throws IOException {
         handler.handleRequest(event("/events/claim-paid.json"), null);
         assertThat(handler.handleRequest(Map.of("task", "weekly-report"), null).getBatchItemFailures()).isEmpty();
