@@ -7,6 +7,7 @@ import org.therapyops.reporting.Cell;
 import org.therapyops.reporting.Contribution;
 import org.therapyops.reporting.Metric;
 import org.therapyops.reporting.WorkItem;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -33,7 +34,7 @@ import java.util.function.UnaryOperator;
 /**
  * {@link ReportingStore} on the Reporting table. Every key starts with the practice: {@code <practice>#FACT} holds a
  * fact per source item ({@code sk} CLAIM#…, POSTING#…, SESSION#…, NOTE#…, AUTH#…: its parts, the cells and work items
- * it contributes, a revision); the aggregates (one number attribute per counter) have a partition per kind, so that a
+ * it contributes in one deflated attribute, a revision); the aggregates (one number attribute per counter) have a partition per kind, so that a
  * report's query of one kind never passes the others' items: {@code <practice>#AGG#T} ({@code sk} T# and a date),
  * {@code #AGG#P}, {@code #AGG#V}, {@code #AGG#C} likewise, {@code #AGG#AR} (AR#D# and a date, AR#TOTAL) and
  * {@code #AGG#W} (W#TOTAL, the open work items counted by kind and day); {@code <practice>#WORK} holds the open work
@@ -58,6 +59,8 @@ public final class DynamoReportingStore implements ReportingStore {
     private static final int ATTEMPTS = 10;
     static final int COMPACT_COUNTERS = 50;
     private static final String SEPARATOR = "\u001f";
+    /** A fact's contribution, deflated ({@link ContributionCodec}). */
+    static final String CONTRIBUTION = "z";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -187,19 +190,18 @@ public final class DynamoReportingStore implements ReportingStore {
         Map<String, AttributeValue> parts = new HashMap<>();
         fact.parts().forEach((k, v) -> parts.put(k, AttributeValue.fromS(v)));
         item.put("parts", AttributeValue.fromM(parts));
-        Map<String, AttributeValue> cells = new HashMap<>();
-        fact.contribution().cells().forEach((cell, v) -> cells.put(cell.aggregate().key() + SEPARATOR + cell.counter(),
-                AttributeValue.fromN(v.toPlainString())));
-        item.put("cells", AttributeValue.fromM(cells));
-        Map<String, AttributeValue> work = new HashMap<>();
-        fact.contribution().work().forEach((k, w) -> work.put(k, AttributeValue.fromM(workAttributes(w))));
-        item.put("work", AttributeValue.fromM(work));
+        item.put(CONTRIBUTION, AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(ContributionCodec.encode(fact.contribution()))));
         return item;
     }
 
+    /** A fact as kept: its contribution in one deflated attribute, or (written before 2026-12-07) as maps of cells and work. */
     static Fact fact(Map<String, AttributeValue> item) {
         Map<String, String> parts = new HashMap<>();
         mapOf(item, "parts").forEach((k, v) -> parts.put(k, v.s()));
+        AttributeValue encoded = item.get(CONTRIBUTION);
+        if (encoded != null && encoded.b() != null) {
+            return new Fact(parts, ContributionCodec.decode(encoded.b().asByteArrayUnsafe()));
+        }
         Map<Cell, BigDecimal> cells = new LinkedHashMap<>();
         mapOf(item, "cells").forEach((k, v) -> {
             int at = k.indexOf(SEPARATOR);

@@ -180,7 +180,8 @@ class DynamoReportingStoreTest {
     /** About what DynamoDB counts of an item of names, strings and numbers: each name and value's characters. */
     private static long bytes(Map<String, AttributeValue> item) {
         return item.entrySet().stream().mapToLong(e -> e.getKey().length()
-                + (e.getValue().n() != null ? e.getValue().n().length() : e.getValue().s() != null ? e.getValue().s().length() : 0)).sum();
+                + (e.getValue().n() != null ? e.getValue().n().length() : e.getValue().s() != null ? e.getValue().s().length()
+                : e.getValue().b() != null ? e.getValue().b().asByteArray().length : 0)).sum();
     }
 
     @Test
@@ -241,6 +242,53 @@ class DynamoReportingStoreTest {
         assertThat(counters.get("workCount|UNSUBMITTED@2026-02-01").n()).isEqualTo("1");
         assertThat(new BigDecimal(counters.get("workAmount|UNSUBMITTED@2026-02-01").n())).isEqualByComparingTo("10");
         assertThat(counters).doesNotContainKeys("workCount|UNSUBMITTED@2026-02-02", "workAmount|UNSUBMITTED@2026-02-02");
+    }
+
+    @Test
+    void aClaimsFactFitsOneWriteUnitAndAFactKeptAsMapsBeforeIsStillRead() {
+        List<StoredClaim> life = life("c-small");
+        ReportingService reporting = service(store);
+        reporting.claimChanged(practiceId, new ClaimSnapshot(life.get(2), null));
+        Map<String, AttributeValue> key = DynamoReportingStore.key(DynamoReportingStore.facts(practiceId), "CLAIM#c-small");
+        Map<String, AttributeValue> kept = dynamo.getItem(b -> b.tableName(table).key(key)).item();
+        assertThat(kept).containsKey(DynamoReportingStore.CONTRIBUTION).doesNotContainKeys("cells", "work");
+        ReportingStore.Fact fact = DynamoReportingStore.fact(kept);
+        assertThat(fact.contribution().cells()).hasSizeGreaterThan(20);
+        assertThat(bytes(kept)).as("bytes of the submitted claim's fact").isLessThan(1024);
+
+        // the same fact as the store kept it before 2026-12-07: its cells and work items as maps
+        Map<String, AttributeValue> cells = new java.util.HashMap<>();
+        fact.contribution().cells().forEach((cell, v) -> cells.put(cell.aggregate().key() + "\u001f" + cell.counter(),
+                AttributeValue.fromN(v.toPlainString())));
+        Map<String, AttributeValue> work = new java.util.HashMap<>();
+        fact.contribution().work().forEach((k, w) -> work.put(k, AttributeValue.fromM(DynamoReportingStore.workAttributes(w))));
+        Map<String, AttributeValue> old = new java.util.HashMap<>(kept);
+        old.remove(DynamoReportingStore.CONTRIBUTION);
+        old.put("cells", AttributeValue.fromM(cells));
+        old.put("work", AttributeValue.fromM(work));
+        dynamo.putItem(b -> b.tableName(table).item(old));
+        assertThat(DynamoReportingStore.fact(old)).isEqualTo(fact);
+
+        reporting.claimChanged(practiceId, new ClaimSnapshot(life.get(3), null));
+        InMemoryReportingStore expected = new InMemoryReportingStore();
+        service(expected).claimChanged("p", new ClaimSnapshot(life.get(3), null));
+        assertThat(everything(store, practiceId)).as("the old fact's contribution replaced, not added to").isEqualTo(expected.aggregates("p"));
+        assertThat(dynamo.getItem(b -> b.tableName(table).key(key)).item()).doesNotContainKeys("cells", "work");
+    }
+
+    @Test
+    void aContributionsCellsAndWorkItemsComeBackAsTheyWereWhateverTheirText() {
+        Aggregate day = new Aggregate(Aggregate.Kind.DAY_PAYER, LocalDate.of(2026, 3, 4));
+        Contribution c = Contribution.builder().add(day, "charges|payer\twith\ntabs é", new BigDecimal("-12.50"))
+                .add(Aggregate.total(), "ins", new BigDecimal("1E+3"))
+                .work(new WorkItem(WorkItem.Kind.EXPIRING, LocalDate.of(2027, 1, 31), "auth-1", null, new BigDecimal("4.5"), "UNITS",
+                        null, null, "patient-\u00e9"))
+                .work(new WorkItem(WorkItem.Kind.DENIED, LocalDate.of(2026, 3, 5), "c-1", new BigDecimal("40.00"), null, "DENIED",
+                        "payer-1", "pt-1", "patient-1")).build();
+        Contribution back = ContributionCodec.decode(ContributionCodec.encode(c));
+        assertThat(back).isEqualTo(c);
+        assertThat(back.cells().get(new Cell(day, "charges|payer\twith\ntabs é"))).isEqualByComparingTo("-12.50");
+        assertThat(ContributionCodec.decode(ContributionCodec.encode(Contribution.NONE))).isEqualTo(Contribution.NONE);
     }
 
     @Test
