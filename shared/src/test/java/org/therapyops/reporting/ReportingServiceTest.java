@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Redelivered, duplicated, reordered and replayed changes leave the aggregates as the latest state alone would. */
 class ReportingServiceTest {
@@ -56,6 +57,34 @@ class ReportingServiceTest {
                     c.response(), c.milestones()));
         }
         return numbered;
+    }
+
+    @Test
+    void changesHeldTogetherAreWrittenPerPracticeAfterTheWorkAndNotAtAllWhenItFails() {
+        List<String> practices = new ArrayList<>();
+        List<StoredClaim> life = life("c1");
+        service.together(() -> {
+            life.forEach(c -> service.claimChanged("p1", new ClaimSnapshot(c, Claims.SCRUBBED)));
+            service.claimChanged("p2", new ClaimSnapshot(life.get(3), Claims.SCRUBBED));
+            assertThat(store.aggregates("p1")).as("held back while the work runs").isEmpty();
+            assertThat(store.writes).isZero();
+            return null;
+        }, practices::add);
+        assertThat(practices).containsExactly("p1", "p2");
+        InMemoryReportingStore oneAtATime = new InMemoryReportingStore();
+        ReportingService direct = new ReportingService(oneAtATime, Stubs.practice(PracticeSettings.defaults()), Stubs.claims(Map.of()),
+                new Contributions(ReportingRules.load()), Clock.systemUTC());
+        life.forEach(c -> direct.claimChanged("p1", new ClaimSnapshot(c, Claims.SCRUBBED)));
+        assertThat(store.aggregates("p1")).isEqualTo(oneAtATime.aggregates("p1")).isNotEmpty();
+        assertThat(store.work("p1")).isEqualTo(oneAtATime.work("p1"));
+
+        assertThatThrownBy(() -> service.together(() -> {
+            service.claimChanged("p3", new ClaimSnapshot(life.get(3), Claims.SCRUBBED));
+            throw new IllegalStateException("the batch broke");
+        }, practices::add)).hasMessage("the batch broke");
+        assertThat(store.aggregates("p3")).as("what the failed work held is not written").isEmpty();
+        service.claimChanged("p3", new ClaimSnapshot(life.get(3), Claims.SCRUBBED));
+        assertThat(store.aggregates("p3")).as("and nothing is held after it").isNotEmpty();
     }
 
     @Test

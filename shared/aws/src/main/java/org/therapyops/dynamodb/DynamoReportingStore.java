@@ -10,7 +10,8 @@ import org.therapyops.reporting.WorkItem;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -103,44 +104,54 @@ public final class DynamoReportingStore implements ReportingStore {
 
     @Override
     public boolean update(String practiceId, String factKey, UnaryOperator<Fact> next) {
+        return updateAll(practiceId, List.of(new Change(factKey, next))) > 0;
+    }
+
+    /**
+     * The facts read (one GetItem, or BatchGetItem for several), the changes applied to them in memory, and the facts
+     * that changed written in groups: each group one transaction of its facts (each conditional on its revision as
+     * read), one ADD per aggregate of the sum of their differences and one put or delete per work item — at most
+     * {@value #MAX_TRANSACTION_ITEMS} items, so a larger set of changes takes several. A group of one fact that moves
+     * nothing is that fact's conditional put alone. When a condition fails, the facts are read again and every change
+     * is applied again: those already written change nothing.
+     */
+    @Override
+    public int updateAll(String practiceId, List<Change> changes) {
         for (int attempt = 1; ; attempt++) {
-            Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                    .key(key(facts(practiceId), factKey)).consistentRead(true)).item();
-            boolean exists = item != null && !item.isEmpty();
-            Fact current = exists ? fact(item) : Fact.NONE;
-            long revision = exists ? Long.parseLong(item.get("rev").n()) : 0;
-            Fact successor = next.apply(current);
-            if (successor == null) {
-                return false;
-            }
-            Contribution.Delta delta = successor.contribution().minus(current.contribution());
-            List<TransactWriteItem> items = new ArrayList<>();
-            items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(factItem(practiceId, factKey, successor, revision + 1))
-                    .conditionExpression(exists ? "rev = :rev" : "attribute_not_exists(pk)")
-                    .expressionAttributeValues(exists ? Map.of(":rev", n(revision)) : null)).build());
-            delta.byAggregate().forEach((aggregate, counters) -> items.add(add(practiceId, aggregate, counters)));
-            for (String removed : delta.removedWork()) {
-                items.add(TransactWriteItem.builder().delete(d -> d.tableName(table).key(key(work(practiceId), removed))).build());
-            }
-            for (WorkItem w : delta.putWork().values()) {
-                Map<String, AttributeValue> workItem = new HashMap<>(workAttributes(w));
-                workItem.putAll(key(work(practiceId), w.key()));
-                items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(workItem)).build());
-            }
-            if (items.size() > MAX_TRANSACTION_ITEMS) {
-                throw new IllegalStateException("fact " + factKey + " changes " + items.size() + " items, more than a transaction holds");
-            }
-            try {
-                if (items.size() == 1) {
-                    // Only the fact changes (a new version that moves no counter and no work item): one conditional
-                    // put, which DynamoDB bills once, where a transaction is billed twice.
-                    Put put = items.get(0).put();
-                    dynamo.putItem(b -> b.tableName(put.tableName()).item(put.item()).conditionExpression(put.conditionExpression())
-                            .expressionAttributeValues(put.hasExpressionAttributeValues() ? put.expressionAttributeValues() : null));
-                } else {
-                    dynamo.transactWriteItems(b -> b.transactItems(items));
+            Map<String, Map<String, AttributeValue>> kept = readFacts(practiceId,
+                    changes.stream().map(Change::factKey).distinct().toList());
+            Map<String, Fact> before = new HashMap<>();
+            Map<String, Fact> after = new LinkedHashMap<>();
+            for (Change change : changes) {
+                String k = change.factKey();
+                Fact current = after.containsKey(k) ? after.get(k)
+                        : before.computeIfAbsent(k, x -> kept.containsKey(x) ? fact(kept.get(x)) : Fact.NONE);
+                Fact successor = change.next().apply(current);
+                if (successor != null) {
+                    after.put(k, successor);
                 }
-                return true;
+            }
+            List<Group> groups = new ArrayList<>();
+            Group group = new Group();
+            for (Map.Entry<String, Fact> e : after.entrySet()) {
+                Map<String, AttributeValue> item = kept.get(e.getKey());
+                Pending p = new Pending(e.getKey(), e.getValue(), item == null ? -1 : Long.parseLong(item.get("rev").n()),
+                        e.getValue().contribution().minus(before.get(e.getKey()).contribution()));
+                if (!group.fits(p)) {
+                    groups.add(group);
+                    group = new Group();
+                    if (!group.fits(p)) {
+                        throw new IllegalStateException("fact " + p.key() + " changes more items than a transaction holds");
+                    }
+                }
+                group.add(p);
+            }
+            groups.add(group);
+            try {
+                for (Group g : groups) {
+                    write(practiceId, g);
+                }
+                return after.size();
             } catch (TransactionCanceledException e) {
                 if (attempt >= ATTEMPTS || !retryable(e)) {
                     throw e;
@@ -156,14 +167,106 @@ public final class DynamoReportingStore implements ReportingStore {
         }
     }
 
-    /** The fact changed since it was read, or another transaction held one of the items: read again and retry. */
-    private static boolean retryable(TransactionCanceledException e) {
-        if (!e.hasCancellationReasons()) {
-            return false;
+    /** A fact's successor with its revision as read (-1: there was none) and the difference it makes. */
+    private record Pending(String key, Fact successor, long revision, Contribution.Delta delta) {
+    }
+
+    /** Facts written together: their differences summed per aggregate, their work items' puts and deletes. */
+    private static final class Group {
+        final List<Pending> facts = new ArrayList<>();
+        final Map<Aggregate, Map<String, BigDecimal>> adds = new java.util.TreeMap<>(java.util.Comparator.comparing(Aggregate::key));
+        final Map<String, WorkItem> puts = new LinkedHashMap<>();
+        final Set<String> deletes = new java.util.LinkedHashSet<>();
+
+        /** Whether the fact can join: its work items touch no other fact's here, and the transaction stays in bounds. */
+        boolean fits(Pending p) {
+            Set<String> work = new java.util.HashSet<>(p.delta().removedWork());
+            work.addAll(p.delta().putWork().keySet());
+            if (work.stream().anyMatch(k -> puts.containsKey(k) || deletes.contains(k))) {
+                return facts.isEmpty();
+            }
+            long newAggregates = p.delta().byAggregate().keySet().stream().filter(a -> !adds.containsKey(a)).count();
+            return facts.size() + 1 + adds.size() + newAggregates + puts.size() + deletes.size() + work.size() <= MAX_TRANSACTION_ITEMS;
         }
-        List<CancellationReason> reasons = e.cancellationReasons();
-        return reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()))
-                || !reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code());
+
+        void add(Pending p) {
+            facts.add(p);
+            p.delta().byAggregate().forEach((aggregate, counters) -> {
+                Map<String, BigDecimal> sum = adds.computeIfAbsent(aggregate, a -> new java.util.TreeMap<>());
+                counters.forEach((counter, v) -> sum.merge(counter, v, BigDecimal::add));
+            });
+            deletes.addAll(p.delta().removedWork());
+            puts.putAll(p.delta().putWork());
+        }
+    }
+
+    private void write(String practiceId, Group g) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        for (Pending p : g.facts) {
+            boolean exists = p.revision() >= 0;
+            items.add(TransactWriteItem.builder().put(b -> b.tableName(table)
+                    .item(factItem(practiceId, p.key(), p.successor(), exists ? p.revision() + 1 : 1))
+                    .conditionExpression(exists ? "rev = :rev" : "attribute_not_exists(pk)")
+                    .expressionAttributeValues(exists ? Map.of(":rev", n(p.revision())) : null)).build());
+        }
+        g.adds.forEach((aggregate, counters) -> {
+            counters.values().removeIf(v -> v.signum() == 0); // two facts' differences that cancel out
+            if (!counters.isEmpty()) {
+                items.add(add(practiceId, aggregate, counters));
+            }
+        });
+        for (String removed : g.deletes) {
+            items.add(TransactWriteItem.builder().delete(d -> d.tableName(table).key(key(work(practiceId), removed))).build());
+        }
+        for (WorkItem w : g.puts.values()) {
+            Map<String, AttributeValue> workItem = new HashMap<>(workAttributes(w));
+            workItem.putAll(key(work(practiceId), w.key()));
+            items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(workItem)).build());
+        }
+        if (items.size() == 1) {
+            // Only the fact changes (a new version that moves no counter and no work item): one conditional put,
+            // which DynamoDB bills once, where a transaction is billed twice.
+            Put put = items.get(0).put();
+            dynamo.putItem(b -> b.tableName(put.tableName()).item(put.item()).conditionExpression(put.conditionExpression())
+                    .expressionAttributeValues(put.hasExpressionAttributeValues() ? put.expressionAttributeValues() : null));
+        } else {
+            dynamo.transactWriteItems(b -> b.transactItems(items));
+        }
+    }
+
+    /** The facts of these keys that exist, read strongly: one GetItem for one, BatchGetItem (100 keys a call) for more. */
+    private Map<String, Map<String, AttributeValue>> readFacts(String practiceId, List<String> factKeys) {
+        Map<String, Map<String, AttributeValue>> found = new HashMap<>();
+        if (factKeys.size() == 1) {
+            Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                    .key(key(facts(practiceId), factKeys.get(0))).consistentRead(true)).item();
+            if (item != null && !item.isEmpty()) {
+                found.put(factKeys.get(0), item);
+            }
+            return found;
+        }
+        for (int from = 0; from < factKeys.size(); from += 100) {
+            List<Map<String, AttributeValue>> keys = factKeys.subList(from, Math.min(from + 100, factKeys.size())).stream()
+                    .map(k -> key(facts(practiceId), k)).toList();
+            Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+            while (!pending.isEmpty()) {
+                Map<String, KeysAndAttributes> request = pending;
+                BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(request));
+                response.responses().getOrDefault(table, List.of()).forEach(item -> found.put(item.get(Keys.SK).s(), item));
+                pending = response.hasUnprocessedKeys() && response.unprocessedKeys().values().stream().anyMatch(k -> k.hasKeys()
+                        && !k.keys().isEmpty()) ? response.unprocessedKeys() : Map.of();
+            }
+        }
+        return found;
+    }
+
+    /**
+     * A fact changed since it was read (only the facts' puts carry a condition), or another transaction held one of
+     * the items: read again and retry.
+     */
+    private static boolean retryable(TransactionCanceledException e) {
+        return e.hasCancellationReasons() && e.cancellationReasons().stream()
+                .anyMatch(r -> "TransactionConflict".equals(r.code()) || "ConditionalCheckFailed".equals(r.code()));
     }
 
     private TransactWriteItem add(String practiceId, Aggregate aggregate, Map<String, BigDecimal> counters) {

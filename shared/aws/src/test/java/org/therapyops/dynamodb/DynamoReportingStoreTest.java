@@ -291,6 +291,117 @@ class DynamoReportingStoreTest {
         assertThat(ContributionCodec.decode(ContributionCodec.encode(Contribution.NONE))).isEqualTo(Contribution.NONE);
     }
 
+    /** A client on moto that counts each operation and the items of each transaction, and runs {@code before} first. */
+    private static DynamoDbClient observed(Map<String, Integer> operations, List<Integer> transactionItems, Runnable before) {
+        return DynamoDbClient.builder().endpointOverride(Moto.shared().endpoint())
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("testing", "testing")))
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+                    @Override
+                    public void beforeExecution(software.amazon.awssdk.core.interceptor.Context.BeforeExecution context,
+                                                software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+                        String operation = attributes.getAttribute(software.amazon.awssdk.core.interceptor.SdkExecutionAttribute.OPERATION_NAME);
+                        operations.merge(operation, 1, Integer::sum);
+                        if (context.request() instanceof software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest t) {
+                            transactionItems.add(t.transactItems().size());
+                            before.run();
+                        }
+                    }
+                })).build();
+    }
+
+    /**
+     * Every version of each claim, as a batch of stream records brings them (in order per claim, claims interleaved),
+     * made into changes by the reporting as it holds them back ({@link ReportingService#together}).
+     */
+    @SuppressWarnings("unchecked")
+    private List<ReportingStore.Change> changesOf(int claims) {
+        List<ReportingStore.Change> held = new ArrayList<>();
+        ReportingStore holding = (ReportingStore) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {ReportingStore.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("updateAll")) {
+                        assertThat(args[0]).isEqualTo(practiceId);
+                        held.addAll((List<ReportingStore.Change>) args[1]);
+                        return 0;
+                    }
+                    return null; // register
+                });
+        ReportingService reporting = service(holding);
+        reporting.together(() -> {
+            for (int v = 0; v < 4; v++) {
+                for (int i = 0; i < claims; i++) {
+                    assertThat(reporting.claimChanged(practiceId, new ClaimSnapshot(life("b" + i).get(v), null))).isTrue();
+                }
+            }
+            return null;
+        }, p -> { });
+        assertThat(held).hasSize(4 * claims);
+        return held;
+    }
+
+    private static InMemoryReportingStore oneAtATime(int claims) {
+        InMemoryReportingStore expected = new InMemoryReportingStore();
+        for (int i = 0; i < claims; i++) {
+            for (StoredClaim version : life("b" + i)) {
+                service(expected).claimChanged("p", new ClaimSnapshot(version, null));
+            }
+        }
+        return expected;
+    }
+
+    @Test
+    void aBatchOfNineClaimsWrittenTogetherAddsUpAsOneAtATimeInOneReadAndOneTransaction() {
+        Map<String, Integer> operations = new java.util.concurrent.ConcurrentHashMap<>();
+        List<Integer> transactions = new java.util.concurrent.CopyOnWriteArrayList<>();
+        DynamoDbClient client = observed(operations, transactions, () -> { });
+        int changed = new DynamoReportingStore(client, table).updateAll(practiceId, changesOf(9));
+        client.close();
+
+        assertThat(changed).isEqualTo(9);
+        assertThat(everything(store, practiceId)).isEqualTo(oneAtATime(9).aggregates("p"));
+        List<WorkItem> work = store.read(practiceId, EnumSet.noneOf(Aggregate.Kind.class), LocalDate.MIN, LocalDate.MAX, null, true).work();
+        assertThat(work).containsExactlyInAnyOrderElementsOf(oneAtATime(9).work("p").values());
+        assertThat(operations).containsOnly(Map.entry("BatchGetItem", 1), Map.entry("TransactWriteItems", 1));
+        int aggregates = oneAtATime(9).aggregates("p").size();
+        assertThat(transactions).singleElement().as("9 facts, each aggregate once, 9 work items")
+                .isEqualTo(9 + aggregates + 9);
+    }
+
+    @Test
+    void moreChangesThanOneTransactionHoldsAreWrittenInSeveralAndStillAddUp() {
+        Map<String, Integer> operations = new java.util.concurrent.ConcurrentHashMap<>();
+        List<Integer> transactions = new java.util.concurrent.CopyOnWriteArrayList<>();
+        DynamoDbClient client = observed(operations, transactions, () -> { });
+        int changed = new DynamoReportingStore(client, table).updateAll(practiceId, changesOf(120));
+        client.close();
+
+        assertThat(changed).isEqualTo(120);
+        assertThat(everything(store, practiceId)).isEqualTo(oneAtATime(120).aggregates("p"));
+        assertThat(operations.get("BatchGetItem")).as("100 keys a call").isEqualTo(2);
+        assertThat(transactions).hasSizeGreaterThan(2).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(100));
+    }
+
+    @Test
+    void aFactChangedByAnotherWriterWhileABatchIsWrittenIsReadAgainAndNothingCountsTwice() {
+        java.util.concurrent.atomic.AtomicBoolean raced = new java.util.concurrent.atomic.AtomicBoolean();
+        ReportingService other = service(store);
+        Map<String, Integer> operations = new java.util.concurrent.ConcurrentHashMap<>();
+        DynamoDbClient client = observed(operations, new java.util.concurrent.CopyOnWriteArrayList<>(), () -> {
+            if (raced.compareAndSet(false, true)) { // another instance applies claim b3's latest version first
+                other.claimChanged(practiceId, new ClaimSnapshot(life("b3").get(3), null));
+            }
+        });
+        int changed = new DynamoReportingStore(client, table).updateAll(practiceId, changesOf(9));
+        client.close();
+
+        assertThat(raced).isTrue();
+        assertThat(operations.get("TransactWriteItems")).as("refused once, then written").isEqualTo(2);
+        assertThat(changed).as("b3 was already where the batch would take it").isEqualTo(8);
+        assertThat(everything(store, practiceId)).isEqualTo(oneAtATime(9).aggregates("p"));
+    }
+
     @Test
     void replayedDuplicatedAndReorderedChangesLeaveTheTableAsTheLatestStateAlone() {
         List<StoredClaim> life = life("c1");

@@ -24,9 +24,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Keeps the reporting table in step with the source tables, one changed item at a time, whatever order and however
@@ -46,6 +51,8 @@ public final class ReportingService {
     private final Clock clock;
     private final Map<String, CachedZone> zones = new ConcurrentHashMap<>();
     private final Set<String> registered = ConcurrentHashMap.newKeySet();
+    /** While {@link #together} runs on a thread: the changes held back, by practice. */
+    private final ThreadLocal<Map<String, List<ReportingStore.Change>>> held = new ThreadLocal<>();
 
     private record CachedZone(ZoneId zone, Instant until) {
     }
@@ -153,7 +160,38 @@ public final class ReportingService {
         if (registered.add(practiceId)) {
             store.register(practiceId);
         }
+        Map<String, List<ReportingStore.Change>> changes = held.get();
+        if (changes != null) {
+            changes.computeIfAbsent(practiceId, p -> new ArrayList<>()).add(new ReportingStore.Change(key, next));
+            return true;
+        }
         return store.update(practiceId, key, next);
+    }
+
+    /**
+     * Runs {@code work} with the changes it makes held back, then writes each practice's together
+     * ({@link ReportingStore#updateAll}: every aggregate once, however many of the changes add to it), calling
+     * {@code eachPractice} before each practice's. While held, a change answers true: whether it changes anything is
+     * known only when it is written. When writing fails, the practices not yet written are not either, and the
+     * exception is thrown: every change here must be safe to apply again.
+     */
+    public <T> T together(Supplier<T> work, Consumer<String> eachPractice) {
+        if (held.get() != null) {
+            return work.get();
+        }
+        Map<String, List<ReportingStore.Change>> changes = new LinkedHashMap<>();
+        held.set(changes);
+        T result;
+        try {
+            result = work.get();
+        } finally {
+            held.remove();
+        }
+        changes.forEach((practiceId, list) -> {
+            eachPractice.accept(practiceId);
+            store.updateAll(practiceId, list);
+        });
+        return result;
     }
 
     private static boolean newer(Fact fact, String part, long version) {

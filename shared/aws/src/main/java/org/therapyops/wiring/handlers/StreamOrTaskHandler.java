@@ -42,10 +42,15 @@ public abstract class StreamOrTaskHandler extends MeteredHandler<Map<String, Obj
     @Override
     protected final StreamsEventResponse handle(Map<String, Object> event) {
         if (event != null && event.get("Records") instanceof List) {
-            return StreamBatch.process(streamEvent(event), this::changed);
+            return records(streamEvent(event));
         }
         ScheduledRunHandler.failIfAny(step(), task(event == null ? null : event.get("task")), failures);
         return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();
+    }
+
+    /** A stream batch: each record applied on its own ({@link #changed}), failures reported as {@link StreamBatch} does. */
+    protected StreamsEventResponse records(DynamodbEvent event) {
+        return StreamBatch.process(event, this::changed);
     }
 
     /** Applies one stream record; throws when it cannot be applied now. */
