@@ -35,8 +35,8 @@ import java.util.function.UnaryOperator;
 /**
  * {@link ReportingStore} on the Reporting table. Every key starts with the practice: {@code <practice>#FACT} holds a
  * fact per source item ({@code sk} CLAIM#…, POSTING#…, SESSION#…, NOTE#…, AUTH#…: its parts, the cells and work items
- * it contributes in one deflated attribute, a revision); the aggregates (one number attribute per counter) have a partition per kind, so that a
- * report's query of one kind never passes the others' items: {@code <practice>#AGG#T} ({@code sk} T# and a date),
+ * it contributes in one deflated attribute, a revision); the aggregates (one number attribute per counter) have a
+ * partition per kind, so that a report's query of one kind never passes the others' items: {@code <practice>#AGG#T} ({@code sk} T# and a date),
  * {@code #AGG#P}, {@code #AGG#V}, {@code #AGG#C} likewise, {@code #AGG#AR} (AR#D# and a date, AR#TOTAL) and
  * {@code #AGG#W} (W#TOTAL, the open work items counted by kind and day); {@code <practice>#WORK} holds the open work
  * items ({@code sk} kind#since#id), and {@code <practice>#META} the practice's registration (in the sparse
@@ -45,9 +45,10 @@ import java.util.function.UnaryOperator;
  * <p>A fact's change is one transaction: the fact (conditional on the revision read), an ADD of each changed counter
  * to its aggregate, a delete or put of each work item that left or joined; a change that moves no counter and no work
  * item (a new version of its source with the same contribution) is the fact's conditional put alone, which DynamoDB
- * bills once where it bills a transaction twice. A transaction touches at most the fact, the few days a claim's
- * milestones fall on times four dimensions, two A/R items and a few work items — well under DynamoDB's 100 items; more
- * throws rather than splitting the change. Aggregates stay far under 400 KB: one item per
+ * bills once where it bills a transaction twice. One fact's change touches at most the fact, the few days a claim's
+ * milestones fall on times four dimensions, two A/R items and a few work items — well under DynamoDB's 100 items (more
+ * throws rather than splitting it); the changes of several facts written together ({@link #updateAll}) share one
+ * write of each aggregate and take as many transactions as their items need. Aggregates stay far under 400 KB: one item per
  * day and dimension holds one counter per metric and value seen that day, and the two undated ones (the open work by
  * kind and day, the open A/R in total) lose the counters that fell back to zero when they are compacted
  * ({@link #compact}, daily).
@@ -130,6 +131,9 @@ public final class DynamoReportingStore implements ReportingStore {
                 if (successor != null) {
                     after.put(k, successor);
                 }
+            }
+            if (after.isEmpty()) {
+                return 0;
             }
             List<Group> groups = new ArrayList<>();
             Group group = new Group();

@@ -147,7 +147,9 @@ class DynamoReportingStoreTest {
         operations.clear();
         assertThat(store.update(practiceId, key, version.apply(3))).as("version 3 moves no counter: the fact alone").isTrue();
         assertThat(operations).as("one conditional put, billed once, not a transaction").containsExactly("GetItem", "PutItem");
+        operations.clear();
         assertThat(store.update(practiceId, key, version.apply(2))).as("version 2 is older than the one recorded").isFalse();
+        assertThat(operations).as("read, nothing written").containsExactly("GetItem");
 
         ReportingStore.Fact[] kept = new ReportingStore.Fact[1];
         store.update(practiceId, key, fact -> {
