@@ -10,6 +10,7 @@ import org.therapyops.localcloud.LambdaFunction;
 import org.therapyops.localcloud.LocalCloud;
 import org.therapyops.localcloud.RuntimeApiServer;
 import org.therapyops.localcloud.TokenRequest;
+import org.therapyops.wiring.handlers.Lazily;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.io.PrintStream;
@@ -103,9 +104,11 @@ public final class ColdStartBenchmark {
                     ("{\"pk\":\"" + practice.id + "\",\"sk\":\"PATIENT#" + patient + "\"}").getBytes(StandardCharsets.UTF_8),
                     api.runtimeClasspath(), false));
 
+            List<Subject> eager = withEagerSingletons(subjects);
             if (Boolean.parseBoolean(System.getProperty("coldstart.cds", "true"))) {
                 subjects.addAll(withAppCds(subjects));
             }
+            subjects.addAll(eager);
             Map<String, List<Sample>> samples = new LinkedHashMap<>();
             subjects.forEach(s -> samples.put(s.name(), new ArrayList<>()));
             for (int round = 0; round < ROUNDS; round++) {
@@ -119,6 +122,23 @@ public final class ColdStartBenchmark {
     }
 
     static final String CDS = " + AppCDS";
+    static final String EAGER = " + eager singletons";
+
+    /**
+     * Each function again with Micronaut's Lambda default, every singleton made at init ({@link Lazily#EAGER}), without
+     * an archive: what making them when first needed gives on its own.
+     */
+    private static List<Subject> withEagerSingletons(List<Subject> subjects) {
+        List<Subject> out = new ArrayList<>();
+        for (Subject s : subjects) {
+            if (!s.name().startsWith("baseline")) {
+                Map<String, String> env = new HashMap<>(s.environment());
+                env.put(Lazily.EAGER, "true");
+                out.add(new Subject(s.name() + EAGER, s.artifact(), s.handler(), env, s.event(), s.runtimeClasspath(), false));
+            }
+        }
+        return out;
+    }
 
     /**
      * Each subject again as the local cloud starts it, with its jar's class-data archive ({@link ClassDataArchives}):
@@ -201,7 +221,9 @@ public final class ColdStartBenchmark {
                 .line("Rows marked \"" + CDS.strip() + "\" start as the local cloud starts functions, with their jar's application "
                         + "class-data sharing archive, made afresh as the local cloud makes it (one training start with "
                         + "`-XX:ArchiveClassesAtExit`, stopped once it has answered its first event), then `-XX:SharedArchiveFile`; "
-                        + "every ratio is to the bare handler as deployed, without one.")
+                        + "every ratio is to the bare handler as deployed, without one. Every function makes its singletons when "
+                        + "first needed (`Lazily`); rows marked \"" + EAGER.strip() + "\" start with `" + Lazily.EAGER + "=true`, "
+                        + "Micronaut's Lambda default of making them all at init, without an archive.")
                 .line("")
                 .line("| function | median total (ms) | min | max | median init (ms) | median RSS (MiB) | median again (ms) | ratio to baseline |")
                 .line("|---|---|---|---|---|---|---|---|");

@@ -3,10 +3,12 @@ package org.therapyops.api;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import io.micronaut.web.router.Router;
 import org.therapyops.api.security.Caller;
 import org.therapyops.lambda.Metering;
+import org.therapyops.wiring.handlers.Lazily;
 import org.therapyops.ports.UsageStore;
 
 import java.nio.charset.StandardCharsets;
@@ -33,6 +35,12 @@ public class MeteredApiFunction extends APIGatewayV2HTTPEventFunction {
         super();
         this.usage = getApplicationContext().findBean(UsageStore.class).orElse(UsageStore.NONE);
         this.resources = getApplicationContext().findBean(Router.class).map(MeteredApiFunction::resources).orElse(Set.of());
+    }
+
+    /** Singletons made when first needed, as every function's ({@link Lazily}). */
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return Lazily.builder();
     }
 
     /** The first path segment of every route ("/appointments", "/openapi.yml"). */

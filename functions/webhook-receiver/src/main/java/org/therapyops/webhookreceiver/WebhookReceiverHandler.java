@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import io.micronaut.json.JsonMapper;
+import org.therapyops.wiring.handlers.Lazily;
 import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,12 @@ public class WebhookReceiverHandler extends MicronautRequestHandler<APIGatewayV2
     /** For tests: a handler on a context built with the given builder. */
     public WebhookReceiverHandler(ApplicationContextBuilder builder) {
         super(builder);
+    }
+
+    /** Singletons made when first needed, as every function's ({@link Lazily}). */
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return Lazily.builder();
     }
 
     /** The workflow step this function's usage is metered as. */
