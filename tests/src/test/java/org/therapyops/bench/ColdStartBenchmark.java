@@ -10,7 +10,7 @@ import org.therapyops.localcloud.LambdaFunction;
 import org.therapyops.localcloud.LocalCloud;
 import org.therapyops.localcloud.RuntimeApiServer;
 import org.therapyops.localcloud.TokenRequest;
-import org.therapyops.wiring.handlers.Lazily;
+import org.therapyops.wiring.handlers.Singletons;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.io.PrintStream;
@@ -104,11 +104,11 @@ public final class ColdStartBenchmark {
                     ("{\"pk\":\"" + practice.id + "\",\"sk\":\"PATIENT#" + patient + "\"}").getBytes(StandardCharsets.UTF_8),
                     api.runtimeClasspath(), false));
 
-            List<Subject> eager = withEagerSingletons(subjects);
+            List<Subject> lazy = withLazySingletons(subjects);
             if (Boolean.parseBoolean(System.getProperty("coldstart.cds", "true"))) {
                 subjects.addAll(withAppCds(subjects));
             }
-            subjects.addAll(eager);
+            subjects.addAll(lazy);
             Map<String, List<Sample>> samples = new LinkedHashMap<>();
             subjects.forEach(s -> samples.put(s.name(), new ArrayList<>()));
             for (int round = 0; round < ROUNDS; round++) {
@@ -122,19 +122,19 @@ public final class ColdStartBenchmark {
     }
 
     static final String CDS = " + AppCDS";
-    static final String EAGER = " + eager singletons";
+    static final String LAZY = " + lazy singletons";
 
     /**
-     * Each function again with Micronaut's Lambda default, every singleton made at init ({@link Lazily#EAGER}), without
-     * an archive: what making them when first needed gives on its own.
+     * Each function again with its singletons made when first needed instead of at init ({@link Singletons#LAZY}),
+     * without an archive: what that lever gives on its own.
      */
-    private static List<Subject> withEagerSingletons(List<Subject> subjects) {
+    private static List<Subject> withLazySingletons(List<Subject> subjects) {
         List<Subject> out = new ArrayList<>();
         for (Subject s : subjects) {
             if (!s.name().startsWith("baseline")) {
                 Map<String, String> env = new HashMap<>(s.environment());
-                env.put(Lazily.EAGER, "true");
-                out.add(new Subject(s.name() + EAGER, s.artifact(), s.handler(), env, s.event(), s.runtimeClasspath(), false));
+                env.put(Singletons.LAZY, "true");
+                out.add(new Subject(s.name() + LAZY, s.artifact(), s.handler(), env, s.event(), s.runtimeClasspath(), false));
             }
         }
         return out;
@@ -221,9 +221,9 @@ public final class ColdStartBenchmark {
                 .line("Rows marked \"" + CDS.strip() + "\" start as the local cloud starts functions, with their jar's application "
                         + "class-data sharing archive, made afresh as the local cloud makes it (one training start with "
                         + "`-XX:ArchiveClassesAtExit`, stopped once it has answered its first event), then `-XX:SharedArchiveFile`; "
-                        + "every ratio is to the bare handler as deployed, without one. Every function makes its singletons when "
-                        + "first needed (`Lazily`); rows marked \"" + EAGER.strip() + "\" start with `" + Lazily.EAGER + "=true`, "
-                        + "Micronaut's Lambda default of making them all at init, without an archive.")
+                        + "every ratio is to the bare handler as deployed, without one. Rows marked \"" + LAZY.strip() + "\" start with `"
+                        + Singletons.LAZY + "=true`: the function's singletons made when first needed instead of all at init "
+                        + "(Micronaut's Lambda default, as deployed), without an archive.")
                 .line("")
                 .line("| function | median total (ms) | min | max | median init (ms) | median RSS (MiB) | median again (ms) | ratio to baseline |")
                 .line("|---|---|---|---|---|---|---|---|");

@@ -8,7 +8,7 @@ import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import io.micronaut.web.router.Router;
 import org.therapyops.api.security.Caller;
 import org.therapyops.lambda.Metering;
-import org.therapyops.wiring.handlers.Lazily;
+import org.therapyops.wiring.handlers.Singletons;
 import org.therapyops.ports.UsageStore;
 
 import java.nio.charset.StandardCharsets;
@@ -37,10 +37,10 @@ public class MeteredApiFunction extends APIGatewayV2HTTPEventFunction {
         this.resources = getApplicationContext().findBean(Router.class).map(MeteredApiFunction::resources).orElse(Set.of());
     }
 
-    /** Singletons made when first needed, as every function's ({@link Lazily}). */
+    /** As every function's context is built ({@link Singletons}). */
     @Override
     protected ApplicationContextBuilder newApplicationContextBuilder() {
-        return Lazily.builder();
+        return Singletons.builder();
     }
 
     /** The first path segment of every route ("/appointments", "/openapi.yml"). */

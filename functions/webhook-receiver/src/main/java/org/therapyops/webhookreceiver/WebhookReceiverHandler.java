@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import io.micronaut.json.JsonMapper;
-import org.therapyops.wiring.handlers.Lazily;
+import org.therapyops.wiring.handlers.Singletons;
 import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,10 +47,10 @@ public class WebhookReceiverHandler extends MicronautRequestHandler<APIGatewayV2
         super(builder);
     }
 
-    /** Singletons made when first needed, as every function's ({@link Lazily}). */
+    /** As every function's context is built ({@link Singletons}). */
     @Override
     protected ApplicationContextBuilder newApplicationContextBuilder() {
-        return Lazily.builder();
+        return Singletons.builder();
     }
 
     /** The workflow step this function's usage is metered as. */

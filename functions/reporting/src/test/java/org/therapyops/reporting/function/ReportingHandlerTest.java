@@ -48,6 +48,7 @@ class ReportingHandlerTest {
     private static Tables tables;
     private static String reportingTable;
     private static String alertsTable;
+    private static String claimsTable;
     private static String queueUrl;
     private static ReportingHandler handler;
     private static ReportingStore store;
@@ -61,6 +62,7 @@ class ReportingHandlerTest {
         tables = moto.createTables();
         Moto.BillingTables billing = moto.createBillingTables();
         reportingTable = moto.createReportingTable();
+        claimsTable = billing.claims();
         alertsTable = moto.createAlertsTable();
         queueUrl = moto.createQueue();
         Map<String, Object> properties = new HashMap<>(Map.of("practice.table", tables.practice(),
@@ -137,6 +139,51 @@ class ReportingHandlerTest {
                 .containsEntry("completed|pt-1", BigDecimal.ONE);
         assertThat(snapshot.work()).extracting(WorkItem::kind, WorkItem::id).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(WorkItem.Kind.NOTE_MISSING, booked.id()));
+    }
+
+    @Test
+    void aChangeThatCannotBeWrittenWithItsBatchFailsAloneAndTheRestOfTheBatchIsWritten() {
+        // A posting's change reads its claim's payer when the batch is written; this claim item cannot be read.
+        dynamo.putItem(b -> b.tableName(claimsTable).item(Map.of("pk", AttributeValue.fromS(practiceId),
+                "sk", AttributeValue.fromS("CLAIM#unreadable"), "type", AttributeValue.fromS("CLAIM"), "id", AttributeValue.fromS("unreadable"))));
+        Map<String, Object> posting = new HashMap<>();
+        posting.put("pk", Map.of("S", practiceId));
+        posting.put("sk", Map.of("S", "LEDGER#unreadable#post-1"));
+        posting.put("type", Map.of("S", "POSTING"));
+        posting.put("id", Map.of("S", "post-1"));
+        posting.put("eraId", Map.of("S", "era-1"));
+        posting.put("clpIndex", Map.of("N", "1"));
+        posting.put("claimId", Map.of("S", "unreadable"));
+        posting.put("statusCode", Map.of("S", "1"));
+        posting.put("charge", Map.of("N", "100.00"));
+        posting.put("paid", Map.of("N", "80.00"));
+        posting.put("patientResponsibility", Map.of("N", "20.00"));
+        posting.put("entries", Map.of("L", List.of()));
+        posting.put("remarks", Map.of("L", List.of()));
+        posting.put("postedAt", Map.of("S", "2026-12-01T16:00:00Z"));
+        AppointmentRepository appointments = new DynamoAppointmentRepository(dynamo, tables, Clock.systemUTC());
+        Appointment booked = new Appointment("appt-" + UUID.randomUUID(), "patient-1", "pt-1", "97110",
+                LocalDateTime.of(2026, 11, 21, 9, 0), 45, AppointmentStatus.SCHEDULED, null, null, Instant.parse("2026-11-01T10:00:00Z"),
+                "desk", 1);
+        appointments.book(practiceId, booked, audit(booked.id(), "BOOK"));
+        appointments.apply(practiceId, booked, new AppointmentRepository.Transition(AppointmentAction.COMPLETE, null,
+                audit(booked.id(), "COMPLETE"), null));
+        List<Object> records = new ArrayList<>();
+        records.add(record("1", posting));
+        int sequence = 2;
+        for (Map<String, AttributeValue> entry : dynamo.query(b -> b.tableName(tables.appointmentHistory())
+                .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(practiceId)))).items()) {
+            records.add(record(Integer.toString(sequence++), attributes(entry)));
+        }
+
+        StreamsEventResponse response = handler.handleRequest(Map.of("Records", records), null);
+
+        assertThat(response.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly("1");
+        assertThat(everything().work()).extracting(WorkItem::kind, WorkItem::id).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(WorkItem.Kind.NOTE_MISSING, booked.id()));
+        assertThat(dynamo.getItem(b -> b.tableName(reportingTable).key(Map.of("pk", AttributeValue.fromS(practiceId + "#FACT"),
+                "sk", AttributeValue.fromS("POSTING#unreadable#post-1")))).item()).isEmpty();
     }
 
     @Test

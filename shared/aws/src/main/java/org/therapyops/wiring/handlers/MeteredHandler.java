@@ -26,14 +26,10 @@ public abstract class MeteredHandler<I, O> extends MicronautRequestHandler<I, O>
         this.step = step;
     }
 
-    /**
-     * Micronaut's Lambda builder makes every singleton at init ({@code eagerInitSingletons}): every repository, service
-     * and AWS client of the function, whatever the event needs. Here they are made when first needed, so a cold start
-     * pays only for what its first event uses (docs/measurements/ColdStartBenchmark.md measures both).
-     */
+    /** As every function's context is built ({@link Singletons}). */
     @Override
     protected ApplicationContextBuilder newApplicationContextBuilder() {
-        return Lazily.builder();
+        return Singletons.builder();
     }
 
     @Inject
