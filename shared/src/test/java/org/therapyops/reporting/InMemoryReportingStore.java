@@ -108,11 +108,6 @@ public final class InMemoryReportingStore implements ReportingStore {
         return removed;
     }
 
-    /** The counters the practice's aggregate keeps, zeros included (as DynamoDB keeps them until compacted). */
-    public synchronized Map<String, BigDecimal> counters(String practiceId, Aggregate aggregate) {
-        return Map.copyOf(aggregates.getOrDefault(practiceId, Map.of()).getOrDefault(aggregate, Map.of()));
-    }
-
     @Override
     public synchronized void clear(String practiceId) {
         facts.remove(practiceId);

@@ -353,13 +353,25 @@ class DynamoReportingStoreTest {
         return expected;
     }
 
-    @Test
-    void aBatchOfNineClaimsWrittenTogetherAddsUpAsOneAtATimeInOneReadAndOneTransaction() {
+    /** What writing the changes of {@code claims} claims together did: facts changed, operations, each transaction's items. */
+    private record Written(int changed, Map<String, Integer> operations, List<Integer> transactions) {
+    }
+
+    /** The changes of {@code claims} claims written together through a client that runs {@code before} each transaction. */
+    private Written writeTogether(int claims, Runnable before) {
         Map<String, Integer> operations = new java.util.concurrent.ConcurrentHashMap<>();
         List<Integer> transactions = new java.util.concurrent.CopyOnWriteArrayList<>();
-        DynamoDbClient client = observed(operations, transactions, () -> { });
-        int changed = new DynamoReportingStore(client, table).updateAll(practiceId, changesOf(9));
-        client.close();
+        try (DynamoDbClient client = observed(operations, transactions, before)) {
+            return new Written(new DynamoReportingStore(client, table).updateAll(practiceId, changesOf(claims)), operations, transactions);
+        }
+    }
+
+    @Test
+    void aBatchOfNineClaimsWrittenTogetherAddsUpAsOneAtATimeInOneReadAndOneTransaction() {
+        Written written = writeTogether(9, () -> { });
+        int changed = written.changed();
+        Map<String, Integer> operations = written.operations();
+        List<Integer> transactions = written.transactions();
 
         assertThat(changed).isEqualTo(9);
         assertThat(everything(store, practiceId)).isEqualTo(oneAtATime(9).aggregates("p"));
@@ -373,34 +385,27 @@ class DynamoReportingStoreTest {
 
     @Test
     void moreChangesThanOneTransactionHoldsAreWrittenInSeveralAndStillAddUp() {
-        Map<String, Integer> operations = new java.util.concurrent.ConcurrentHashMap<>();
-        List<Integer> transactions = new java.util.concurrent.CopyOnWriteArrayList<>();
-        DynamoDbClient client = observed(operations, transactions, () -> { });
-        int changed = new DynamoReportingStore(client, table).updateAll(practiceId, changesOf(120));
-        client.close();
+        Written written = writeTogether(120, () -> { });
 
-        assertThat(changed).isEqualTo(120);
+        assertThat(written.changed()).isEqualTo(120);
         assertThat(everything(store, practiceId)).isEqualTo(oneAtATime(120).aggregates("p"));
-        assertThat(operations.get("BatchGetItem")).as("100 keys a call").isEqualTo(2);
-        assertThat(transactions).hasSizeGreaterThan(2).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(100));
+        assertThat(written.operations().get("BatchGetItem")).as("100 keys a call").isEqualTo(2);
+        assertThat(written.transactions()).hasSizeGreaterThan(2).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(100));
     }
 
     @Test
     void aFactChangedByAnotherWriterWhileABatchIsWrittenIsReadAgainAndNothingCountsTwice() {
         java.util.concurrent.atomic.AtomicBoolean raced = new java.util.concurrent.atomic.AtomicBoolean();
         ReportingService other = service(store);
-        Map<String, Integer> operations = new java.util.concurrent.ConcurrentHashMap<>();
-        DynamoDbClient client = observed(operations, new java.util.concurrent.CopyOnWriteArrayList<>(), () -> {
+        Written written = writeTogether(9, () -> {
             if (raced.compareAndSet(false, true)) { // another instance applies claim b3's latest version first
                 other.claimChanged(practiceId, new ClaimSnapshot(life("b3").get(3), null));
             }
         });
-        int changed = new DynamoReportingStore(client, table).updateAll(practiceId, changesOf(9));
-        client.close();
 
         assertThat(raced).isTrue();
-        assertThat(operations.get("TransactWriteItems")).as("refused once, then written").isEqualTo(2);
-        assertThat(changed).as("b3 was already where the batch would take it").isEqualTo(8);
+        assertThat(written.operations().get("TransactWriteItems")).as("refused once, then written").isEqualTo(2);
+        assertThat(written.changed()).as("b3 was already where the batch would take it").isEqualTo(8);
         assertThat(everything(store, practiceId)).isEqualTo(oneAtATime(9).aggregates("p"));
     }
 

@@ -3,6 +3,7 @@ package org.therapyops.wiring.handlers;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.context.env.Environment;
+import io.micronaut.function.aws.LambdaApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautLambdaContext;
 
 /**
@@ -24,8 +25,12 @@ public final class Singletons {
         return builder(!Boolean.parseBoolean(System.getenv(LAZY)));
     }
 
+    /** Micronaut's own Lambda builder when eager; for lazy singletons the same settings but that one. */
     static ApplicationContextBuilder builder(boolean eager) {
+        if (eager) {
+            return new LambdaApplicationContextBuilder();
+        }
         return ApplicationContext.builder().environments(Environment.FUNCTION, MicronautLambdaContext.ENVIRONMENT_LAMBDA)
-                .eagerInitConfiguration(true).eagerInitSingletons(eager);
+                .eagerInitConfiguration(true);
     }
 }
