@@ -76,19 +76,18 @@ public final class AlertRaiser {
         int seen = 0;
         int raised = 0;
         int failed = 0;
-        for (LocalDate d = todayUtc.minusDays(1); !d.isAfter(todayUtc.plusDays(lookaheadDays + 1L)); d = d.plusDays(1)) {
-            for (ExpiringAuthorizations.Ending ending : expiring.endingOn(d)) {
-                seen++;
-                try {
-                    PracticeSettings settings = settingsByPractice.computeIfAbsent(ending.practiceId(), practice::settings);
-                    LocalDate localToday = LocalDate.now(clock.withZone(ZoneId.of(settings.timeZone())));
-                    raised += raiseAll(AlertRules.forExpiry(ending.practiceId(), ending.authorization(), localToday,
-                            settings.alerts(), clock.instant()).stream().toList());
-                } catch (RuntimeException e) {
-                    failed++;
-                    LOG.error("expiry scan: authorization {} of practice {} failed: {}", ending.authorization().id(),
-                            ending.practiceId(), e.getClass().getSimpleName());
-                }
+        for (ExpiringAuthorizations.Ending ending
+                : expiring.endingBetween(todayUtc.minusDays(1), todayUtc.plusDays(lookaheadDays + 1L))) {
+            seen++;
+            try {
+                PracticeSettings settings = settingsByPractice.computeIfAbsent(ending.practiceId(), practice::settings);
+                LocalDate localToday = LocalDate.now(clock.withZone(ZoneId.of(settings.timeZone())));
+                raised += raiseAll(AlertRules.forExpiry(ending.practiceId(), ending.authorization(), localToday,
+                        settings.alerts(), clock.instant()).stream().toList());
+            } catch (RuntimeException e) {
+                failed++;
+                LOG.error("expiry scan: authorization {} of practice {} failed: {}", ending.authorization().id(),
+                        ending.practiceId(), e.getClass().getSimpleName());
             }
         }
         LOG.info("expiry scan: {} authorizations seen, {} alerts raised, {} failed", seen, raised, failed);
@@ -109,7 +108,6 @@ public final class AlertRaiser {
         return raised;
     }
 
-    /** True when this call stored the alert (false: it existed already; queued now if it had not been). */
     /** Stores the alert once (its id is derived from what it is about) and hands it to the notifier; true when stored now. */
     public boolean raise(Alert alert) {
         Alert withInitials = alert.patientId() == null ? alert : alert.withPatientInitials(

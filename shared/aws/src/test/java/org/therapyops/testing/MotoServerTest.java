@@ -19,11 +19,15 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every attribute type (binary and sets of binaries, nested maps and lists holding them), queries of a partition
  * whole and by key ranges, in both directions and in pages, projected and filtered, a query of an index, GetItem,
  * Scan. Its query (given only the partition's items) and its writing of plain attribute values (as they are, not
- * through moto's serializer) must change no answer.
+ * through moto's serializer) must change no answer. A request whose body never comes in full holds up only its own
+ * connection.
  */
 class MotoServerTest {
 
@@ -181,6 +186,23 @@ class MotoServerTest {
         same(c -> c.getItem(b -> b.tableName("t").key(Map.of("pk", first.get("pk"), "sk", first.get("sk")))
                 .projectionExpression("bin, #m").expressionAttributeNames(Map.of("#m", "map"))));
         same(c -> c.scan(b -> b.tableName("t")).items().size());
+    }
+
+    @Test
+    void aRequestSentHalfWayHoldsUpOnlyItsOwnConnection() throws Exception {
+        String body = "{\"TableName\": \"t\"}";
+        try (Socket stalled = new Socket(ours.endpoint().getHost(), ours.endpoint().getPort())) {
+            stalled.getOutputStream().write(("POST / HTTP/1.1\r\nHost: " + ours.endpoint().getAuthority()
+                    + "\r\nX-Amz-Target: DynamoDB_20120810.DescribeTable\r\nContent-Type: application/x-amz-json-1.0"
+                    + "\r\nAuthorization: AWS4-HMAC-SHA256 Credential=testing/20261207/us-east-1/dynamodb/aws4_request"
+                    + "\r\nContent-Length: " + (body.length() + 100) + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
+            stalled.getOutputStream().flush();
+            Thread.sleep(200);
+
+            CompletableFuture<Integer> other = CompletableFuture.supplyAsync(
+                    () -> ourClient.scan(b -> b.tableName("t").limit(3)).count());
+            assertThat(other.get(10, TimeUnit.SECONDS)).as("another client's request, answered meanwhile").isEqualTo(3);
+        }
     }
 
     private static AttributeDefinition attr(String name) {
