@@ -48,7 +48,7 @@ public final class AlertRaiser {
 
     /** A raiser for functions that raise alerts but never scan expiries (no index of authorizations by end date). */
     public AlertRaiser(PracticeRepository practice, AlertRepository alerts, AlertNotifications notifications, Clock clock) {
-        this(practice, alerts, notifications, day -> {
+        this(practice, alerts, notifications, (first, last) -> {
             throw new IllegalStateException("this function does not scan expiries");
         }, clock);
     }

@@ -47,7 +47,7 @@ class AlertRaiserTest {
         default -> throw new UnsupportedOperationException(method);
     });
     private final AlertNotifications notifications = (practiceId, alertId) -> sent.add(alertId);
-    private final AlertRaiser raiser = new AlertRaiser(practice, alerts, notifications, date -> List.of(), clock);
+    private final AlertRaiser raiser = new AlertRaiser(practice, alerts, notifications, (first, last) -> List.of(), clock);
 
     private static AuthorizationImage image(long remaining, long version) {
         return new AuthorizationImage("auth-1", "patient-1", "ACME-1", UnitType.UNITS, 10, remaining, LocalDate.of(2027, 1, 31), version);

@@ -58,7 +58,7 @@ class ReviewDigestScanTest {
 
     private ReviewDigestScan scan(Instant at) {
         Clock clock = Clock.fixed(at, ZoneOffset.UTC);
-        AlertRaiser raiser = new AlertRaiser(practice, alerts, (p, id) -> sent.add(p + "/" + id), date -> List.of(), clock);
+        AlertRaiser raiser = new AlertRaiser(practice, alerts, (p, id) -> sent.add(p + "/" + id), (first, last) -> List.of(), clock);
         return new ReviewDigestScan(practice, claims, raiser, clock);
     }
 

@@ -7,23 +7,20 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
- * {@link ExpiringAuthorizations} on the Practice table's {@value #INDEX} index (partition endDate, sort pk,
- * all attributes projected): only authorization items carry an endDate, so the index holds nothing else.
- * A span of days is one query a day, {@value #PARALLEL_DAYS} at a time (the scan's 63 days one after the other
- * were most of its time).
+ * {@link ExpiringAuthorizations} on the Practice table's {@value #INDEX} index (partition {@code type}, sort
+ * {@code endDate}, keys only; only authorization items carry an endDate): one query for the whole span, then the
+ * authorizations themselves, read strongly by key.
  */
 public final class DynamoExpiringAuthorizations implements ExpiringAuthorizations {
 
-    public static final String INDEX = "byEndDate";
-    static final int PARALLEL_DAYS = 8;
+    public static final String INDEX = "AuthorizationsByEndDate";
+    private static final Comparator<Ending> ORDER = Comparator.comparing((Ending e) -> e.authorization().endDate())
+            .thenComparing(Ending::practiceId).thenComparing(e -> e.authorization().id());
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -37,51 +34,27 @@ public final class DynamoExpiringAuthorizations implements ExpiringAuthorization
         this.table = table;
     }
 
+    /** An authorization deleted between the index and the read is left out; one whose end date moved out of the span too. */
     @Override
-    public List<Ending> endingOn(LocalDate endDate) {
-        List<Ending> result = new ArrayList<>();
+    public List<Ending> endingBetween(LocalDate first, LocalDate last) {
+        if (first.isAfter(last)) {
+            return List.of();
+        }
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
         Map<String, AttributeValue> startKey = null;
         do {
             var page = dynamo.query(QueryRequest.builder().tableName(table).indexName(INDEX)
-                    .keyConditionExpression("endDate = :d")
-                    .expressionAttributeValues(Map.of(":d", Keys.s(endDate.toString())))
+                    .keyConditionExpression("#type = :type AND endDate BETWEEN :first AND :last")
+                    .expressionAttributeNames(Map.of("#type", "type"))
+                    .expressionAttributeValues(Map.of(":type", Keys.s("AUTHORIZATION"),
+                            ":first", Keys.s(first.toString()), ":last", Keys.s(last.toString())))
                     .exclusiveStartKey(startKey).build());
-            for (Map<String, AttributeValue> item : page.items()) {
-                if ("AUTHORIZATION".equals(Attributes.of(item).optionalString("type"))) {
-                    result.add(new Ending(ItemMapper.practiceOf(item), AlertImages.authorization(item)));
-                }
-            }
+            page.items().forEach(item -> keys.add(Map.of(Keys.PK, item.get(Keys.PK), Keys.SK, item.get(Keys.SK))));
             startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (startKey != null);
-        return result;
-    }
-
-    /** The days' queries side by side; a day that fails fails the span (the scan is retried whole, raising is idempotent). */
-    @Override
-    public List<Ending> endingBetween(LocalDate first, LocalDate last) {
-        if (!first.isBefore(last)) {
-            return first.isEqual(last) ? endingOn(first) : List.of();
-        }
-        List<LocalDate> days = first.datesUntil(last.plusDays(1)).toList();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_DAYS, days.size()), r -> {
-            Thread t = new Thread(r, "expiry-scan");
-            t.setDaemon(true);
-            return t;
-        });
-        List<CompletableFuture<List<Ending>>> queries = days.stream()
-                .map(d -> CompletableFuture.supplyAsync(() -> endingOn(d), pool)).toList();
-        try {
-            List<Ending> result = new ArrayList<>();
-            for (CompletableFuture<List<Ending>> query : queries) {
-                result.addAll(query.join());
-            }
-            return result;
-        } catch (CompletionException e) {
-            queries.forEach(q -> q.cancel(false));
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        } finally {
-            // not shutdownNow: a query interrupted half-way through its request is of no use to anyone
-            pool.shutdown();
-        }
+        return BatchGet.items(dynamo, table, keys).stream()
+                .map(item -> new Ending(ItemMapper.practiceOf(item), AlertImages.authorization(item)))
+                .filter(e -> !e.authorization().endDate().isBefore(first) && !e.authorization().endDate().isAfter(last))
+                .sorted(ORDER).toList();
     }
 }

@@ -10,8 +10,6 @@ import org.therapyops.reporting.WorkItem;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -238,7 +236,7 @@ public final class DynamoReportingStore implements ReportingStore {
         }
     }
 
-    /** The facts of these keys that exist, read strongly: one GetItem for one, BatchGetItem (100 keys a call) for more. */
+    /** The facts of these keys that exist, read strongly: one GetItem for one, BatchGetItem for more. */
     private Map<String, Map<String, AttributeValue>> readFacts(String practiceId, List<String> factKeys) {
         Map<String, Map<String, AttributeValue>> found = new HashMap<>();
         if (factKeys.size() == 1) {
@@ -249,18 +247,8 @@ public final class DynamoReportingStore implements ReportingStore {
             }
             return found;
         }
-        for (int from = 0; from < factKeys.size(); from += 100) {
-            List<Map<String, AttributeValue>> keys = factKeys.subList(from, Math.min(from + 100, factKeys.size())).stream()
-                    .map(k -> key(facts(practiceId), k)).toList();
-            Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-            while (!pending.isEmpty()) {
-                Map<String, KeysAndAttributes> request = pending;
-                BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(request));
-                response.responses().getOrDefault(table, List.of()).forEach(item -> found.put(item.get(Keys.SK).s(), item));
-                pending = response.hasUnprocessedKeys() && response.unprocessedKeys().values().stream().anyMatch(k -> k.hasKeys()
-                        && !k.keys().isEmpty()) ? response.unprocessedKeys() : Map.of();
-            }
-        }
+        List<Map<String, AttributeValue>> keys = factKeys.stream().map(k -> key(facts(practiceId), k)).toList();
+        BatchGet.items(dynamo, table, keys).forEach(item -> found.put(item.get(Keys.SK).s(), item));
         return found;
     }
 
