@@ -364,7 +364,7 @@ public final class CostBenchmark {
                         + "sized unfiltered, transactions twice, index writes) — moto's own figures are not used; SQS requests "
                         + "(64 KB chunks), SES emails (recipients) and S3 requests and bytes stored at the same gates; and the SQS "
                         + "event source mappings' receives that returned messages and their deletes. Priced with "
-                        + "`shared/src/main/resources/metering/prices-us-east-1.csv` (us-east-1 list prices, checked "
+                        + "`shared/core/src/main/resources/metering/prices-us-east-1.csv` (us-east-1 list prices, checked "
                         + prices.checked() + ", no free tiers). Machine load average before: " + loadBefore + "; after: " + loadAfter
                         + " (2 cores). Failed invocations and restarts during the run (retried as Lambda retries them): "
                         + failures + ". " + sessions + " claims ended PAID.")

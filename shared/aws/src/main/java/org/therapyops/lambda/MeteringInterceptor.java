@@ -41,7 +41,7 @@ import java.util.Set;
  *   <li>S3: each request as PUT/COPY/POST/LIST or GET-and-other (DELETE is free), and the bytes a PutObject stores.</li>
  * </ul>
  *
- * Only SQS and S3 classes it never loads are optional in shared: it reads their requests through the SDK's generic
+ * Only SQS and S3 classes it never loads are optional in shared/aws: it reads their requests through the SDK's generic
  * field access, so a function without those modules loads nothing of them.
  */
 final class MeteringInterceptor implements ExecutionInterceptor {

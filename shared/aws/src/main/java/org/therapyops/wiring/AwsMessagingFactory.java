@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import java.time.Duration;
 
 /**
- * The SQS client, built once, for the functions that carry the SQS module (it is optional in shared: a function that
+ * The SQS client, built once, for the functions that carry the SQS module (it is optional in shared/aws: a function that
  * sends to no queue carries no SQS client), and the one sender of each queue, for the functions configured with its
  * URL: SCRUB_QUEUE_URL (scrub.queue.url), NOTIFY_QUEUE_URL (notify.queue.url), INBOUND_QUEUE_URL (inbound.queue.url).
  * Endpoint as {@link SharedFactory#withEndpoint}.

@@ -9,7 +9,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 import java.time.Duration;
 
-/** The S3 client, built once, for the functions that carry the S3 module (it is optional in shared). */
+/** The S3 client, built once, for the functions that carry the S3 module (it is optional in shared/aws). */
 @Factory
 @Requires(classes = S3Client.class)
 public class AwsStorageFactory {

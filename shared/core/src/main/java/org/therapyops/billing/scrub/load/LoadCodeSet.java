@@ -32,7 +32,7 @@ public final class LoadCodeSet {
                        FY YYYY is in force YYYY-1-10-01 to YYYY-09-30, an April update from YYYY-04-01.
               ncci-ptp: CMS's practitioner PTP files (ccipra-v...-f1.txt ... f4); mue: CMS's practitioner MUE table.
                         In force from the quarter's first day until a later quarter is loaded; kept under loaded/ (AMA licence).
-              --into DIR: the scrubber's data folder (bin/load-code-set gives shared/src/main/resources/billing/scrub).""";
+              --into DIR: the scrubber's data folder (bin/load-code-set gives shared/core/src/main/resources/billing/scrub).""";
 
     /** The fewest billable codes a release may have (FY2026: 74,719); --min-billable changes it. */
     static final int MIN_BILLABLE = 70_000;

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A folder of releases on disk (e.g. {@code shared/src/main/resources/billing/scrub/icd10cm}) with its index
+ * A folder of releases on disk (e.g. {@code shared/core/src/main/resources/billing/scrub/icd10cm}) with its index
  * {@code releases.tsv} and {@code PROVENANCE.md}: what the loader reads the releases already there from and installs a new
  * one into, beside them.
  */
