@@ -252,12 +252,12 @@ public class AppointmentController {
         return input == null ? null : input.reason();
     }
 
-    /** Sessions are booked to the minute and end before midnight (a day's schedule guards against double booking). */
     /** A start as the practice's wall-clock time: one sent with a UTC offset is converted to the practice's time zone. */
     LocalDateTime practiceTime(Caller caller, StartTime start) {
         return start.hasOffset() ? start.in(ZoneId.of(practice.settings(caller.practiceId()).timeZone())) : start.local();
     }
 
+    /** Sessions are booked to the minute and end before midnight (a day's schedule guards against double booking). */
     static LocalDateTime requireSameDay(LocalDateTime start, int durationMinutes) {
         LocalDateTime minute = start.truncatedTo(ChronoUnit.MINUTES);
         if (!minute.plusMinutes(durationMinutes).toLocalDate().equals(minute.toLocalDate())) {

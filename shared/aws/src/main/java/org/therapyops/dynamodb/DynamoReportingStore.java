@@ -36,7 +36,8 @@ import java.util.function.UnaryOperator;
  * it contributes in one deflated attribute, a revision); the aggregates (one number attribute per counter) have a
  * partition per kind, so that a report's query of one kind never passes the others' items: {@code <practice>#AGG#T} ({@code sk} T# and a date),
  * {@code #AGG#P}, {@code #AGG#V}, {@code #AGG#C} likewise, {@code #AGG#AR} (AR#D# and a date, AR#TOTAL) and
- * {@code #AGG#W} (W#TOTAL, the open work items counted by kind and day); {@code <practice>#WORK} holds the open work
+ * {@code #AGG#W} (W# and a month's first day: the open work items that became open that month, counted by kind and
+ * day); {@code <practice>#WORK} holds the open work
  * items ({@code sk} kind#since#id), and {@code <practice>#META} the practice's registration (in the sparse
  * {@value #BY_REGISTRY} index).
  *
@@ -61,6 +62,9 @@ public final class DynamoReportingStore implements ReportingStore {
     private static final String SEPARATOR = "\u001f";
     /** A fact's contribution, deflated ({@link ContributionCodec}). */
     static final String CONTRIBUTION = "z";
+    /** The bounds of every dated key of a kind (ISO dates; an item {@code W#TOTAL} of the layout before sorts outside). */
+    private static final String FIRST_DAY = "0000-01-01";
+    private static final String LAST_DAY = "9999-12-31";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -82,7 +86,7 @@ public final class DynamoReportingStore implements ReportingStore {
             case DAY_PROVIDER -> "V";
             case DAY_CARC -> "C";
             case AR_DAY, AR_TOTAL -> "AR";
-            case WORK_TOTAL -> "W";
+            case WORK -> "W";
         };
         return practiceId + "#AGG#" + part;
     }
@@ -358,15 +362,20 @@ public final class DynamoReportingStore implements ReportingStore {
     }
 
     /**
-     * Each undated aggregate read (strongly) and its zero counters removed by UpdateItem, at most
-     * {@value #COMPACT_COUNTERS} at a time, each on the condition that it is still zero; a counter changed meanwhile
-     * fails the condition, and the item is read again.
+     * The open A/R in total and each month of open work read (strongly) and their zero counters removed by UpdateItem,
+     * at most {@value #COMPACT_COUNTERS} at a time, each on the condition that it is still zero; a counter changed
+     * meanwhile fails the condition, and the item is read again.
      */
     @Override
     public int compact(String practiceId) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        keys.add(key(aggregates(practiceId, Aggregate.Kind.AR_TOTAL), Aggregate.total().key()));
+        String work = aggregates(practiceId, Aggregate.Kind.WORK);
+        query(between(work, Aggregate.Kind.WORK.prefix() + FIRST_DAY, Aggregate.Kind.WORK.prefix() + LAST_DAY)
+                .projectionExpression("pk, sk").build(), item -> keys.add(key(work, item.get(Keys.SK).s())));
         int removed = 0;
-        for (Aggregate one : List.of(Aggregate.work(), Aggregate.total())) {
-            removed += compact(key(aggregates(practiceId, one), one.key()));
+        for (Map<String, AttributeValue> key : keys) {
+            removed += compact(key);
         }
         return removed;
     }
@@ -435,16 +444,8 @@ public final class DynamoReportingStore implements ReportingStore {
             if (kind == Aggregate.Kind.AR_DAY || kind == Aggregate.Kind.AR_TOTAL) {
                 continue;
             }
-            if (!kind.dated()) {
-                Aggregate one = Aggregate.ofKey(kind.prefix());
-                Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(aggregates(practiceId, kind),
-                        one.key()))).item();
-                if (item != null && !item.isEmpty()) {
-                    aggregates.put(one, counters(item));
-                }
-                continue;
-            }
-            between(aggregates(practiceId, kind), kind.prefix() + from, kind.prefix() + to,
+            between(aggregates(practiceId, kind), kind.prefix() + (kind.readWhole() ? FIRST_DAY : from),
+                    kind.prefix() + (kind.readWhole() ? LAST_DAY : to),
                     item -> aggregates.put(Aggregate.ofKey(item.get(Keys.SK).s()), counters(item)));
         }
         if (ar != null) {

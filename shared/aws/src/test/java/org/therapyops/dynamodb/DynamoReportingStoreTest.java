@@ -99,7 +99,7 @@ class DynamoReportingStoreTest {
 
     private Map<Aggregate, Map<String, BigDecimal>> everything(ReportingStore s, String practice) {
         ReportingStore.Snapshot snapshot = s.read(practice, EnumSet.of(Aggregate.Kind.DAY_TOTAL, Aggregate.Kind.DAY_PAYER,
-                Aggregate.Kind.DAY_PROVIDER, Aggregate.Kind.DAY_CARC, Aggregate.Kind.WORK_TOTAL), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31),
+                Aggregate.Kind.DAY_PROVIDER, Aggregate.Kind.DAY_CARC, Aggregate.Kind.WORK), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31),
                 new ArRead(LocalDate.of(2026, 1, 1), true), false);
         Map<Aggregate, Map<String, BigDecimal>> result = new TreeMap<>(java.util.Comparator.comparing(Aggregate::key));
         snapshot.aggregates().forEach((a, counters) -> {
@@ -174,9 +174,11 @@ class DynamoReportingStoreTest {
                 "payer-1", "pt-1", "patient-1")).build();
     }
 
-    private Map<String, AttributeValue> workTotal() {
+    /** The open work's aggregate of the month of {@code day}, as stored. */
+    private Map<String, AttributeValue> workMonth(LocalDate day) {
+        Aggregate month = Aggregate.work(day);
         return dynamo.getItem(b -> b.tableName(table).key(DynamoReportingStore.key(
-                DynamoReportingStore.aggregates(practiceId, Aggregate.work()), Aggregate.work().key())).consistentRead(true)).item();
+                DynamoReportingStore.aggregates(practiceId, month), month.key())).consistentRead(true)).item();
     }
 
     /** About what DynamoDB counts of an item of names, strings and numbers: each name and value's characters. */
@@ -196,16 +198,20 @@ class DynamoReportingStoreTest {
             store.update(practiceId, key, to(2, Contribution.NONE));
         }
         store.update(practiceId, "CLAIM#open", to(1, unsubmitted("open", first.plusDays(days))));
-        Map<String, AttributeValue> grown = workTotal();
-        assertThat(grown).as("DynamoDB's ADD keeps a counter that fell to zero: two per day ever seen").hasSize(2 + 2 * (days + 1));
+        List<LocalDate> months = List.of(first, first.plusMonths(1), first.plusMonths(2), first.plusMonths(3), first.plusMonths(4));
+        List<Map<String, AttributeValue>> grown = months.stream().map(this::workMonth).toList();
+        assertThat(grown.stream().mapToInt(m -> m.size() - 2).sum())
+                .as("DynamoDB's ADD keeps a counter that fell to zero: two per day ever seen").isEqualTo(2 * (days + 1));
+        assertThat(grown).as("one item a month, none larger than its month's days").allSatisfy(m -> assertThat(m.size()).isLessThanOrEqualTo(2 + 2 * 31));
         Map<Aggregate, Map<String, BigDecimal>> figures = everything(store, practiceId);
 
         assertThat(store.compact(practiceId)).isEqualTo(2 * days);
 
-        Map<String, AttributeValue> compacted = workTotal();
+        Map<String, AttributeValue> compacted = workMonth(first.plusDays(days));
         assertThat(compacted.keySet()).containsExactlyInAnyOrder("pk", "sk", "workCount|UNSUBMITTED@2026-05-01",
                 "workAmount|UNSUBMITTED@2026-05-01");
-        assertThat(bytes(compacted)).as("bytes").isLessThan(bytes(grown) / 20);
+        assertThat(bytes(compacted)).as("bytes").isLessThan(grown.stream().mapToLong(DynamoReportingStoreTest::bytes).sum() / 20);
+        assertThat(months.subList(0, 4)).as("the months whose work all closed").allSatisfy(m -> assertThat(workMonth(m)).containsOnlyKeys("pk", "sk"));
         assertThat(everything(store, practiceId)).isEqualTo(figures);
         assertThat(store.compact(practiceId)).as("nothing more to remove").isZero();
     }
@@ -240,7 +246,7 @@ class DynamoReportingStoreTest {
 
         assertThat(reopened).isTrue();
         assertThat(removed).as("only claim b's day, once read again").isEqualTo(2);
-        Map<String, AttributeValue> counters = workTotal();
+        Map<String, AttributeValue> counters = workMonth(day);
         assertThat(counters.get("workCount|UNSUBMITTED@2026-02-01").n()).isEqualTo("1");
         assertThat(new BigDecimal(counters.get("workAmount|UNSUBMITTED@2026-02-01").n())).isEqualByComparingTo("10");
         assertThat(counters).doesNotContainKeys("workCount|UNSUBMITTED@2026-02-02", "workAmount|UNSUBMITTED@2026-02-02");

@@ -139,7 +139,6 @@ public final class Moto {
         return name;
     }
 
-    /** Creates an Alerts table with the keys and index of template.yaml, under a fresh name. */
     /** The usage table of template.yaml (pk, sk), under a fresh name. */
     public String createUsageTable() {
         String name = "usage-" + UUID.randomUUID().toString().substring(0, 8);
@@ -151,6 +150,7 @@ public final class Moto {
         return name;
     }
 
+    /** Creates an Alerts table with the keys and index of template.yaml, under a fresh name. */
     public String createAlertsTable() {
         String name = "alerts-" + UUID.randomUUID().toString().substring(0, 8);
         try (DynamoDbClient dynamo = dynamo()) {

@@ -91,14 +91,15 @@ public record Contribution(Map<Cell, BigDecimal> cells, Map<String, WorkItem> wo
             return this;
         }
 
-        /** The contribution, with its work items also counted (and their amounts summed) by kind and day in {@link Aggregate#work()}. */
+        /** The contribution, with its work items also counted (and their amounts summed) by kind and day in {@link Aggregate#work}. */
         public Contribution build() {
             Map<Cell, BigDecimal> all = new HashMap<>(cells);
             for (WorkItem w : work.values()) {
                 String value = Metric.workValue(w.kind(), w.since());
-                all.merge(new Cell(Aggregate.work(), Metric.by(Metric.WORK_COUNT, value)), BigDecimal.ONE, BigDecimal::add);
+                Aggregate month = Aggregate.work(w.since());
+                all.merge(new Cell(month, Metric.by(Metric.WORK_COUNT, value)), BigDecimal.ONE, BigDecimal::add);
                 if (w.amount() != null) {
-                    all.merge(new Cell(Aggregate.work(), Metric.by(Metric.WORK_AMOUNT, value)), w.amount(), BigDecimal::add);
+                    all.merge(new Cell(month, Metric.by(Metric.WORK_AMOUNT, value)), w.amount(), BigDecimal::add);
                 }
             }
             all.values().removeIf(v -> v.signum() == 0);

@@ -73,7 +73,7 @@ public enum ReportName {
         }
         Set<Aggregate.Kind> kinds = EnumSet.of(Aggregate.Kind.DAY_TOTAL);
         if (this == SUMMARY) {
-            kinds.add(Aggregate.Kind.WORK_TOTAL); // the leakage counts, without reading the work items
+            kinds.add(Aggregate.Kind.WORK); // the leakage counts, without reading the work items
         }
         switch (groupBy) {
             case PAYER -> kinds.add(Aggregate.Kind.DAY_PAYER);

@@ -607,13 +607,16 @@ public final class Reports {
     record DueTotal(BigDecimal count, BigDecimal amount) {
     }
 
-    /** Per kind, the open work items due as of today, from {@link Aggregate#work()}: the same items {@link #dueWork} lists. */
+    /** Per kind, the open work items due as of today, from the {@link Aggregate.Kind#WORK} aggregates: the same items {@link #dueWork} lists. */
     static Map<WorkItem.Kind, DueTotal> dueTotals(ReportData data) {
         Map<WorkItem.Kind, BigDecimal[]> sums = new EnumMap<>(WorkItem.Kind.class);
         for (WorkItem.Kind kind : WorkItem.Kind.values()) {
             sums.put(kind, new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
         }
-        data.aggregates().getOrDefault(Aggregate.work(), Map.of()).forEach((counter, value) -> {
+        data.aggregates().forEach((aggregate, counters) -> counters.forEach((counter, value) -> {
+            if (aggregate.kind() != Aggregate.Kind.WORK) {
+                return;
+            }
             Metric.Parsed p = Metric.parse(counter);
             int at = p.value() == null ? -1 : p.value().indexOf('@');
             if (at < 0) {
@@ -629,7 +632,7 @@ public final class Reports {
             } else if (Metric.WORK_AMOUNT.equals(p.metric())) {
                 s[1] = s[1].add(value);
             }
-        });
+        }));
         Map<WorkItem.Kind, DueTotal> due = new EnumMap<>(WorkItem.Kind.class);
         sums.forEach((kind, s) -> due.put(kind, new DueTotal(count(s[0]), s[1])));
         return due;

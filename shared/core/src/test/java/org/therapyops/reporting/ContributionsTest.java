@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ContributionsTest {
 
@@ -182,17 +183,35 @@ class ContributionsTest {
                 .add(Aggregate.Kind.DAY_TOTAL, LocalDate.of(2026, 12, 2), "a", BigDecimal.ONE)
                 .work(new WorkItem(WorkItem.Kind.UNSUBMITTED, LocalDate.of(2026, 12, 2), "c1", BigDecimal.TEN, null, null, null, null, null))
                 .build();
+        Aggregate december = Aggregate.work(LocalDate.of(2026, 12, 2));
         Contribution.Delta delta = after.minus(before);
         assertThat(delta.cells()).containsOnly(
                 Map.entry(new Cell(new Aggregate(Aggregate.Kind.DAY_TOTAL, LocalDate.of(2026, 12, 1)), "a"), BigDecimal.ONE.negate()),
                 Map.entry(new Cell(new Aggregate(Aggregate.Kind.DAY_TOTAL, LocalDate.of(2026, 12, 2)), "a"), BigDecimal.ONE),
                 // the work totals follow the work item from one list to the other
-                Map.entry(new Cell(Aggregate.work(), "workCount|REVIEW@2026-12-01"), BigDecimal.ONE.negate()),
-                Map.entry(new Cell(Aggregate.work(), "workAmount|REVIEW@2026-12-01"), BigDecimal.TEN.negate()),
-                Map.entry(new Cell(Aggregate.work(), "workCount|UNSUBMITTED@2026-12-02"), BigDecimal.ONE),
-                Map.entry(new Cell(Aggregate.work(), "workAmount|UNSUBMITTED@2026-12-02"), BigDecimal.TEN));
+                Map.entry(new Cell(december, "workCount|REVIEW@2026-12-01"), BigDecimal.ONE.negate()),
+                Map.entry(new Cell(december, "workAmount|REVIEW@2026-12-01"), BigDecimal.TEN.negate()),
+                Map.entry(new Cell(december, "workCount|UNSUBMITTED@2026-12-02"), BigDecimal.ONE),
+                Map.entry(new Cell(december, "workAmount|UNSUBMITTED@2026-12-02"), BigDecimal.TEN));
         assertThat(delta.removedWork()).containsExactly("REVIEW#2026-12-01#c1");
         assertThat(delta.putWork()).containsOnlyKeys("UNSUBMITTED#2026-12-02#c1");
         assertThat(after.minus(after).isEmpty()).isTrue();
+    }
+
+    @Test
+    void workIsCountedInTheAggregateOfTheMonthItBecameOpen() {
+        Contribution c = Contribution.builder()
+                .work(new WorkItem(WorkItem.Kind.UNSUBMITTED, LocalDate.of(2026, 11, 30), "c1", BigDecimal.TEN, null, "READY",
+                        "payer-1", "pt-1", "patient-1"))
+                .work(new WorkItem(WorkItem.Kind.UNSUBMITTED, LocalDate.of(2026, 12, 1), "c2", BigDecimal.ONE, null, "READY",
+                        "payer-1", "pt-1", "patient-1")).build();
+
+        assertThat(c.cells().keySet()).extracting(cell -> cell.aggregate().key())
+                .containsOnly("W#2026-11-01", "W#2026-12-01");
+        assertThat(c.cells()).containsEntry(new Cell(Aggregate.work(LocalDate.of(2026, 11, 30)), "workAmount|UNSUBMITTED@2026-11-30"),
+                BigDecimal.TEN);
+        assertThat(Aggregate.ofKey("W#2026-12-01")).isEqualTo(Aggregate.work(LocalDate.of(2026, 12, 31)));
+        assertThatThrownBy(() -> new Aggregate(Aggregate.Kind.WORK, LocalDate.of(2026, 12, 2)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("month");
     }
 }

@@ -47,7 +47,8 @@ public final class InMemoryReportingStore implements ReportingStore {
                                       ArRead ar, boolean withWork) {
         Map<Aggregate, Map<String, BigDecimal>> result = new HashMap<>();
         aggregates.getOrDefault(practiceId, Map.of()).forEach((a, counters) -> {
-            boolean day = dayKinds.contains(a.kind()) && (!a.kind().dated() || !a.day().isBefore(from) && !a.day().isAfter(to));
+            boolean day = dayKinds.contains(a.kind()) && (!a.kind().dated() || a.kind().readWhole()
+                    || !a.day().isBefore(from) && !a.day().isAfter(to));
             boolean open = ar != null && (a.kind() == Aggregate.Kind.AR_TOTAL
                     || a.kind() == Aggregate.Kind.AR_DAY && !a.day().isBefore(ar.from()));
             if (day) {
@@ -99,7 +100,7 @@ public final class InMemoryReportingStore implements ReportingStore {
     public synchronized int compact(String practiceId) {
         int removed = 0;
         for (Map.Entry<Aggregate, Map<String, BigDecimal>> a : aggregates.getOrDefault(practiceId, Map.of()).entrySet()) {
-            if (!a.getKey().kind().dated()) {
+            if (a.getKey().kind().compacted()) {
                 int before = a.getValue().size();
                 a.getValue().values().removeIf(v -> v.signum() == 0);
                 removed += before - a.getValue().size();

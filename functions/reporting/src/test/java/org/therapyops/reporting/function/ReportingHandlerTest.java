@@ -195,7 +195,7 @@ class ReportingHandlerTest {
         store.update(practiceId, "SESSION#appt-1", f -> new ReportingStore.Fact(Map.of("v", "1"), open));
         store.update(practiceId, "SESSION#appt-1", f -> new ReportingStore.Fact(Map.of("v", "2"),
                 org.therapyops.reporting.Contribution.NONE));
-        Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS(practiceId + "#AGG#W"), "sk", AttributeValue.fromS("W#TOTAL"));
+        Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS(practiceId + "#AGG#W"), "sk", AttributeValue.fromS("W#2026-11-01"));
         assertThat(dynamo.getItem(b -> b.tableName(reportingTable).key(key)).item()).containsKey("workCount|NOTE_MISSING@2026-11-20");
 
         assertThat(handler.handleRequest(Map.of("task", "compact"), null).getBatchItemFailures()).isEmpty();
