@@ -124,8 +124,8 @@ public final class SummaryReportBenchmark {
                     .line("What the summary reads: the practice's settings (one GetItem), the 30 day totals of the range (one query of "
                             + "the day-totals partition), the open A/R by date of service of the last 120 days and its total (one "
                             + "query of the A/R partition, projected to the counters of all payers together; the local capacity meter "
-                            + "reads it again unprojected to size what DynamoDB bills), and the open work items counted by kind and day (one GetItem of the work "
-                            + "totals) — not the work items themselves. Goal: p95 under 300 ms for the summary. The answer is "
+                            + "reads it again unprojected to size what DynamoDB bills), and the open work items counted by kind and day (one query of the work's "
+                            + "months) — not the work items themselves. Goal: p95 under 300 ms for the summary. The answer is "
                             + sample.length() + " bytes of JSON.")
                     .line("")
                     .line("Where a 30-day summary call's time goes, as the local cloud counted the " + CALLS + " calls (mean per call): "
