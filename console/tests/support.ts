@@ -158,10 +158,13 @@ export async function billedPractice() {
   const unnoted = await book(p, p.patients[0]!.id, `${day(-1)}T13:00`);
   await p.admin.post(`/appointments/${unnoted.id}/check-in`, {});
   await p.admin.post(`/appointments/${unnoted.id}/complete`, {});
-  // The reports are kept from the tables' streams: wait until they count the three decisions and the session.
+  // The reports are kept from the tables' streams: wait until they count the three decisions and the session…
   const values = (row: any, key: string) => row?.values?.[key];
   await biller.until("/reports/claims", (v) => values(v.total, "claimsAdjudicated") === 3, 120);
   await biller.until("/reports/leakage", (v) => ["DENIED", "NOTE_MISSING"].every((k) => values(v.rows.find((r: any) => r.group === k), "count") >= 1), 120);
+  // …and the two payments: a posting is its own stream record beside its claim's, and may come in a later batch.
+  const paidByEras = [paidClaim, partialClaim].reduce((sum, c) => sum + Number(c.remittance?.paid ?? 0), 0);
+  await biller.until("/reports/summary", (v) => Math.abs(Number(values(v.total, "payments") ?? 0) - paidByEras) < 0.005, 120);
   return { ...p, biller, clinician, denied: denied.id as string, deniedStatus: denied.status as string, paid: paidClaim.id as string,
     paidStatus: paidClaim.status as string, partial: partialClaim.id as string, partialStatus: partialClaim.status as string,
     unnoted: unnoted.id as string };

@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -457,7 +456,7 @@ public final class ChaosWorkload {
         JsonNode first = practice.firstBatch;
         if (first != null) {
             String x12 = practice.biller.get("/claim-batches/" + first.get("batchId").asText() + "/837").body();
-            String era = SimulatedClearinghouse.respond(x12, Clock.fixed(Instant.parse(first.get("createdAt").asText()), ZoneOffset.UTC))
+            String era = SimulatedClearinghouse.respond(x12, Clock.fixed(Instant.parse(first.get("createdAt").asText()), org.therapyops.localcloud.SimulatedClearinghouseResponder.ZONE))
                     .era835();
             ClearinghouseSimulator.Answer resent = cloud.clearinghouse().deliver(ClearinghouseSimulator.Delivery.of(practice.integration, era)
                     .withWebhookId("resent-835-" + practice.tag));

@@ -350,7 +350,7 @@ final class ReportingWorkload {
         String batch = biller.get("/claims/" + claim).json().path("batchId").asText();
         ApiClient.Response x12 = biller.get("/claim-batches/" + batch + "/837");
         assertThat(x12.status()).isEqualTo(200);
-        String era = SimulatedClearinghouse.respond(x12.body(), Clock.systemUTC()).era835();
+        String era = SimulatedClearinghouse.respond(x12.body(), Clock.system(org.therapyops.localcloud.SimulatedClearinghouseResponder.ZONE)).era835();
         String reversal = Reversal.of(era, ClaimControlNumbers.patientControlNumber(claim), "RVS" + System.nanoTime() % 1_000_000_000L);
         ClearinghouseSimulator.Answer answer = cloud.clearinghouse().deliver(ClearinghouseSimulator.Delivery.of(loop.integrationId, reversal));
         assertThat(answer.status()).as(answer.body()).isBetween(200, 299);

@@ -9,7 +9,6 @@ import org.therapyops.localcloud.LocalCloud;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -152,7 +151,7 @@ class RevenueLoopEndToEndTest {
         loop.awaitStatus(claim, "PAID");
         loop.settledDeliveries(3);
         String x12 = loop.biller.get("/claim-batches/" + batch.get("batchId").asText() + "/837").body();
-        String era = SimulatedClearinghouse.respond(x12, Clock.fixed(Instant.parse(batch.get("createdAt").asText()), ZoneOffset.UTC))
+        String era = SimulatedClearinghouse.respond(x12, Clock.fixed(Instant.parse(batch.get("createdAt").asText()), org.therapyops.localcloud.SimulatedClearinghouseResponder.ZONE))
                 .era835();
 
         // The simulator's own webhook-id again: a duplicate, nothing more happens.
