@@ -371,8 +371,8 @@ public final class DynamoReportingStore implements ReportingStore {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         keys.add(key(aggregates(practiceId, Aggregate.Kind.AR_TOTAL), Aggregate.total().key()));
         String work = aggregates(practiceId, Aggregate.Kind.WORK);
-        query(between(work, Aggregate.Kind.WORK.prefix() + FIRST_DAY, Aggregate.Kind.WORK.prefix() + LAST_DAY)
-                .projectionExpression("pk, sk").build(), item -> keys.add(key(work, item.get(Keys.SK).s())));
+        query(everyDay(work, Aggregate.Kind.WORK).projectionExpression("pk, sk").build(),
+                item -> keys.add(key(work, item.get(Keys.SK).s())));
         int removed = 0;
         for (Map<String, AttributeValue> key : keys) {
             removed += compact(key);
@@ -444,8 +444,8 @@ public final class DynamoReportingStore implements ReportingStore {
             if (kind == Aggregate.Kind.AR_DAY || kind == Aggregate.Kind.AR_TOTAL) {
                 continue;
             }
-            between(aggregates(practiceId, kind), kind.prefix() + (kind.readWhole() ? FIRST_DAY : from),
-                    kind.prefix() + (kind.readWhole() ? LAST_DAY : to),
+            String pk = aggregates(practiceId, kind);
+            query((kind.readWhole() ? everyDay(pk, kind) : between(pk, kind.prefix() + from, kind.prefix() + to)).build(),
                     item -> aggregates.put(Aggregate.ofKey(item.get(Keys.SK).s()), counters(item)));
         }
         if (ar != null) {
@@ -466,8 +466,9 @@ public final class DynamoReportingStore implements ReportingStore {
         return new Snapshot(aggregates, items);
     }
 
-    private void between(String pk, String low, String high, Consumer<Map<String, AttributeValue>> each) {
-        query(between(pk, low, high).build(), each);
+    /** Every dated aggregate of the kind in the partition (not an undated item of the layout before, e.g. W#TOTAL). */
+    private QueryRequest.Builder everyDay(String pk, Aggregate.Kind kind) {
+        return between(pk, kind.prefix() + FIRST_DAY, kind.prefix() + LAST_DAY);
     }
 
     private QueryRequest.Builder between(String pk, String low, String high) {

@@ -613,29 +613,33 @@ public final class Reports {
         for (WorkItem.Kind kind : WorkItem.Kind.values()) {
             sums.put(kind, new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
         }
-        data.aggregates().forEach((aggregate, counters) -> counters.forEach((counter, value) -> {
-            if (aggregate.kind() != Aggregate.Kind.WORK) {
-                return;
+        data.aggregates().forEach((aggregate, counters) -> {
+            if (aggregate.kind() == Aggregate.Kind.WORK) {
+                counters.forEach((counter, value) -> addIfDue(sums, counter, value, data));
             }
-            Metric.Parsed p = Metric.parse(counter);
-            int at = p.value() == null ? -1 : p.value().indexOf('@');
-            if (at < 0) {
-                return;
-            }
-            WorkItem.Kind kind = WorkItem.Kind.valueOf(p.value().substring(0, at));
-            if (!due(kind, LocalDate.parse(p.value().substring(at + 1)), data.today(), data.thresholds())) {
-                return;
-            }
-            BigDecimal[] s = sums.get(kind);
-            if (Metric.WORK_COUNT.equals(p.metric())) {
-                s[0] = s[0].add(value);
-            } else if (Metric.WORK_AMOUNT.equals(p.metric())) {
-                s[1] = s[1].add(value);
-            }
-        }));
+        });
         Map<WorkItem.Kind, DueTotal> due = new EnumMap<>(WorkItem.Kind.class);
         sums.forEach((kind, s) -> due.put(kind, new DueTotal(count(s[0]), s[1])));
         return due;
+    }
+
+    /** One counter of a month of open work ({@code workCount|KIND@since} or {@code workAmount|…}) added to its kind if due. */
+    private static void addIfDue(Map<WorkItem.Kind, BigDecimal[]> sums, String counter, BigDecimal value, ReportData data) {
+        Metric.Parsed p = Metric.parse(counter);
+        int at = p.value() == null ? -1 : p.value().indexOf('@');
+        if (at < 0) {
+            return;
+        }
+        WorkItem.Kind kind = WorkItem.Kind.valueOf(p.value().substring(0, at));
+        if (!due(kind, LocalDate.parse(p.value().substring(at + 1)), data.today(), data.thresholds())) {
+            return;
+        }
+        BigDecimal[] s = sums.get(kind);
+        if (Metric.WORK_COUNT.equals(p.metric())) {
+            s[0] = s[0].add(value);
+        } else if (Metric.WORK_AMOUNT.equals(p.metric())) {
+            s[1] = s[1].add(value);
+        }
     }
 
     // ------------------------------------------------------------------ grouping
