@@ -41,6 +41,7 @@ public final class LocalCloud implements AutoCloseable {
         private Path consoleDir;
         private Faults faults = Faults.none();
         private double timeScale = 1;
+        private final Map<String, Double> queueTimeScale = new LinkedHashMap<>();
         private final Map<String, Integer> instancesOf = new LinkedHashMap<>();
         private final Map<String, Map<String, String>> environment = new LinkedHashMap<>();
 
@@ -104,6 +105,18 @@ public final class LocalCloud implements AutoCloseable {
                 throw new IllegalArgumentException("timeScale is in (0, 1], got " + scale);
             }
             this.timeScale = scale;
+            return this;
+        }
+
+        /**
+         * One queue's factor on its visibility timeout over {@link #timeScale(double)}'s: for a consumer whose lease
+         * must outlast one delivery's work (which no factor shortens) and stay below the queue's visibility timeout.
+         */
+        public Options timeScale(String queueLogicalId, double scale) {
+            if (!(scale > 0) || scale > 1) {
+                throw new IllegalArgumentException("timeScale of " + queueLogicalId + " is in (0, 1], got " + scale);
+            }
+            queueTimeScale.put(queueLogicalId, scale);
             return this;
         }
 
@@ -246,7 +259,7 @@ public final class LocalCloud implements AutoCloseable {
         params.putAll(options.parameters);
         resolver = new TemplateResolver(template, options.stackName, params);
         resolver.validate();
-        new ResourceProvisioner(template, resolver, aws, options.timeScale).provision();
+        new ResourceProvisioner(template, resolver, aws, options.timeScale, options.queueTimeScale).provision();
         template.resourcesOfType("AWS::SQS::Queue").forEach(r -> queueIds.add(r.logicalId()));
 
         // The HTTP API and its authorizer.

@@ -22,6 +22,7 @@ public final class Main {
         double timeScale = 1;
         boolean classDataArchives = true;
         java.util.Map<String, Integer> instances = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Double> queueTimeScale = new java.util.LinkedHashMap<>();
         java.util.List<String[]> environment = new java.util.ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -71,7 +72,16 @@ public final class Main {
                     }
                     instances.put(kv.substring(0, eq), Integer.parseInt(kv.substring(eq + 1)));
                 }
-                case "--time-scale" -> { timeScale = Double.parseDouble(require(a, next)); i++; }
+                case "--time-scale" -> {
+                    String v = require(a, next);
+                    i++;
+                    int eq = v.indexOf('=');
+                    if (eq > 0) {
+                        queueTimeScale.put(v.substring(0, eq), Double.parseDouble(v.substring(eq + 1)));
+                    } else {
+                        timeScale = Double.parseDouble(v);
+                    }
+                }
                 case "--no-class-data-archives" -> classDataArchives = false;
                 case "--env" -> {
                     String kv = require(a, next);
@@ -86,7 +96,7 @@ public final class Main {
                 case "-h", "--help" -> {
                     System.out.println("usage: java -jar local-cloud.jar [--project-dir DIR] [--api-port 3000] [--stack-name NAME]"
                             + " [--parameter K=V]... [--demo FILE] [--console DIR] [--faults chaos|none|FILE] [--fault KEY=VALUE]..."
-                            + " [--max-instances N] [--instances FUNCTION=N]... [--time-scale X] [--env FUNCTION:NAME=VALUE]..."
+                            + " [--max-instances N] [--instances FUNCTION=N]... [--time-scale X] [--time-scale QUEUE=X]... [--env FUNCTION:NAME=VALUE]..."
                             + " [--no-class-data-archives]");
                     return;
                 }
@@ -101,6 +111,7 @@ public final class Main {
             options.consoleDir(consoleDir);
         }
         instances.forEach(options::maxInstances);
+        queueTimeScale.forEach(options::timeScale);
         environment.forEach(e -> options.environment(e[0], e[1], e[2]));
         LocalCloud cloud;
         try {

@@ -51,17 +51,23 @@ public final class ResourceProvisioner {
     private final TemplateResolver resolver;
     private final AwsClients aws;
     private final double timeScale;
+    private final Map<String, Double> queueTimeScale;
 
     public ResourceProvisioner(Template template, TemplateResolver resolver, AwsClients aws) {
-        this(template, resolver, aws, 1);
+        this(template, resolver, aws, 1, Map.of());
     }
 
-    /** {@code timeScale}: the factor on every queue's visibility timeout (LocalCloud.Options.timeScale). */
-    public ResourceProvisioner(Template template, TemplateResolver resolver, AwsClients aws, double timeScale) {
+    /**
+     * {@code timeScale}: the factor on every queue's visibility timeout, but for the queues (by logical id) that
+     * {@code queueTimeScale} names (LocalCloud.Options.timeScale).
+     */
+    public ResourceProvisioner(Template template, TemplateResolver resolver, AwsClients aws, double timeScale,
+                               Map<String, Double> queueTimeScale) {
         this.template = template;
         this.resolver = resolver;
         this.aws = aws;
         this.timeScale = timeScale;
+        this.queueTimeScale = Map.copyOf(queueTimeScale);
     }
 
     /** Defines every resource's !Ref / !GetAtt values, creating the emulated ones in dependency order. */
@@ -172,9 +178,10 @@ public final class ResourceProvisioner {
         copy(props, "MaximumMessageSize", QueueAttributeName.MAXIMUM_MESSAGE_SIZE, attributes);
         copy(props, "ReceiveMessageWaitTimeSeconds", QueueAttributeName.RECEIVE_MESSAGE_WAIT_TIME_SECONDS, attributes);
         copy(props, "ContentBasedDeduplication", QueueAttributeName.CONTENT_BASED_DEDUPLICATION, attributes);
-        if (timeScale != 1) {
+        double scale = queueTimeScale.getOrDefault(id, timeScale);
+        if (scale != 1) {
             long seconds = Long.parseLong(attributes.getOrDefault(QueueAttributeName.VISIBILITY_TIMEOUT, "30"));
-            attributes.put(QueueAttributeName.VISIBILITY_TIMEOUT, String.valueOf(Math.max(1, Math.round(seconds * timeScale))));
+            attributes.put(QueueAttributeName.VISIBILITY_TIMEOUT, String.valueOf(Math.max(1, Math.round(seconds * scale))));
         }
         if (props.get("RedrivePolicy") != null) {
             try {

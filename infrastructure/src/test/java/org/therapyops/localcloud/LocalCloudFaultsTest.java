@@ -40,7 +40,8 @@ class LocalCloudFaultsTest {
                 .service("dynamodb", new Faults.Rates(0.05, 0.03, 0.02, 0.1)).sdkTimeout(Duration.ofMillis(800))
                 .latencyMax(Duration.ofMillis(50));
         cloud = LocalCloud.start(LocalCloud.Options.defaults(Path.of("target/test-classes/faultcloud"))
-                .apiPort(0).stackName("lc-faults").maxInstances(2).timeScale(1.0 / 30).faults(faults));
+                .apiPort(0).stackName("lc-faults").maxInstances(2).timeScale(1.0 / 30)
+                .timeScale("WorkDeadLetterQueue", 0.5).faults(faults));
     }
 
     @AfterAll
@@ -119,6 +120,11 @@ class LocalCloudFaultsTest {
         assertThat(status.mappings()).allSatisfy(m -> assertThat(m.concurrency()).isEqualTo(2));
         assertThat(status.queues()).filteredOn(q -> q.logicalId().equals("WorkQueue"))
                 .singleElement().satisfies(q -> assertThat(q.visibilityTimeoutSeconds()).isEqualTo(2));
+        assertThat(status.queues()).filteredOn(q -> q.logicalId().equals("WorkDeadLetterQueue"))
+                .singleElement().as("a queue's own factor, over SQS's default 30 s")
+                .satisfies(q -> assertThat(q.visibilityTimeoutSeconds()).isEqualTo(15));
+        assertThat(status.queues()).filteredOn(q -> q.logicalId().equals("StreamFailureQueue"))
+                .singleElement().satisfies(q -> assertThat(q.visibilityTimeoutSeconds()).isEqualTo(1));
     }
 
     @Test

@@ -91,10 +91,15 @@ public final class ChaosWorkload {
      * three of the API when any fault is on.
      */
     public static LocalCloud.Options cloud(String stack, double timeScale, Faults faults) {
+        double notifyScale = Math.max(timeScale, 6.0 / 180);
         LocalCloud.Options options = LocalCloud.Options.defaults(TableDump.projectDir()).apiPort(0).stackName(stack)
                 .clearinghouseResponder(new org.therapyops.localcloud.SimulatedClearinghouseResponder())
                 .timeScale(timeScale).faults(faults)
-                .environment("NotifierFunction", "ALERT_EMAIL_LEASE", Math.max(3, Math.round(180 * timeScale * 2.5)) + "s")
+                // A lease must outlast one delivery's work under faults, which no scale shortens, and stay below its
+                // queue's visibility timeout, so that the retry after a crash takes it over (a retry that finds it held
+                // spends one of the five receives): the notify queue keeps at least 6 s, its lease two thirds of that.
+                .timeScale("NotifyQueue", notifyScale)
+                .environment("NotifierFunction", "ALERT_EMAIL_LEASE", Math.round(180 * notifyScale * 2 / 3) + "s")
                 .environment("InboundFunction", "DELIVERY_LEASE", Math.max(3, Math.round(1800 * timeScale * 2 / 3)) + "s");
         return faults.any() ? options.maxInstances(2).maxInstances("ApiFunction", 3) : options;
     }
