@@ -19,9 +19,14 @@ public final class SimulatedClearinghouseResponder implements ClearinghouseRespo
     /** The business time zone of the simulated clearinghouse and payers. */
     public static final ZoneId ZONE = ZoneId.of("America/New_York");
 
+    /** The simulated clearinghouse's answers to an 837P as of {@code now}, dated in {@link #ZONE}. */
+    public static SimulatedClearinghouse.Responses responses(String submitted837P, Instant now) {
+        return SimulatedClearinghouse.respond(submitted837P, Clock.fixed(now, ZONE));
+    }
+
     @Override
     public List<Document> respond(String submitted837P, Instant now) {
-        SimulatedClearinghouse.Responses r = SimulatedClearinghouse.respond(submitted837P, Clock.fixed(now, ZONE));
+        SimulatedClearinghouse.Responses r = responses(submitted837P, now);
         List<Document> documents = new ArrayList<>();
         documents.add(new Document("999", null, r.ack999()));
         if (r.ack277ca() != null) {

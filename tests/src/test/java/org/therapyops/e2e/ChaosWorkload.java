@@ -1,7 +1,6 @@
 package org.therapyops.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.therapyops.billing.x12.sim.SimulatedClearinghouse;
 import org.therapyops.localcloud.ClearinghouseSimulator;
 import org.therapyops.localcloud.Faults;
 import org.therapyops.localcloud.LocalCloud;
@@ -10,7 +9,6 @@ import org.therapyops.localcloud.TokenRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.io.PrintStream;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -461,7 +459,7 @@ public final class ChaosWorkload {
         JsonNode first = practice.firstBatch;
         if (first != null) {
             String x12 = practice.biller.get("/claim-batches/" + first.get("batchId").asText() + "/837").body();
-            String era = SimulatedClearinghouse.respond(x12, Clock.fixed(Instant.parse(first.get("createdAt").asText()), org.therapyops.localcloud.SimulatedClearinghouseResponder.ZONE))
+            String era = org.therapyops.localcloud.SimulatedClearinghouseResponder.responses(x12, Instant.parse(first.get("createdAt").asText()))
                     .era835();
             ClearinghouseSimulator.Answer resent = cloud.clearinghouse().deliver(ClearinghouseSimulator.Delivery.of(practice.integration, era)
                     .withWebhookId("resent-835-" + practice.tag));

@@ -2,13 +2,11 @@ package org.therapyops.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.therapyops.billing.ClaimControlNumbers;
-import org.therapyops.billing.x12.sim.SimulatedClearinghouse;
 import org.therapyops.localcloud.ClearinghouseSimulator;
 import org.therapyops.localcloud.LocalCloud;
 import org.therapyops.localcloud.TokenRequest;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -350,7 +348,7 @@ final class ReportingWorkload {
         String batch = biller.get("/claims/" + claim).json().path("batchId").asText();
         ApiClient.Response x12 = biller.get("/claim-batches/" + batch + "/837");
         assertThat(x12.status()).isEqualTo(200);
-        String era = SimulatedClearinghouse.respond(x12.body(), Clock.system(org.therapyops.localcloud.SimulatedClearinghouseResponder.ZONE)).era835();
+        String era = org.therapyops.localcloud.SimulatedClearinghouseResponder.responses(x12.body(), java.time.Instant.now()).era835();
         String reversal = Reversal.of(era, ClaimControlNumbers.patientControlNumber(claim), "RVS" + System.nanoTime() % 1_000_000_000L);
         ClearinghouseSimulator.Answer answer = cloud.clearinghouse().deliver(ClearinghouseSimulator.Delivery.of(loop.integrationId, reversal));
         assertThat(answer.status()).as(answer.body()).isBetween(200, 299);

@@ -151,7 +151,7 @@ class RevenueLoopEndToEndTest {
         loop.awaitStatus(claim, "PAID");
         loop.settledDeliveries(3);
         String x12 = loop.biller.get("/claim-batches/" + batch.get("batchId").asText() + "/837").body();
-        String era = SimulatedClearinghouse.respond(x12, Clock.fixed(Instant.parse(batch.get("createdAt").asText()), org.therapyops.localcloud.SimulatedClearinghouseResponder.ZONE))
+        String era = org.therapyops.localcloud.SimulatedClearinghouseResponder.responses(x12, Instant.parse(batch.get("createdAt").asText()))
                 .era835();
 
         // The simulator's own webhook-id again: a duplicate, nothing more happens.

@@ -47,8 +47,8 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 
-    /** {@code LOG_LEVEL} as logback reads a level: a name it does not know is INFO, as an unset one. */
+    /** {@code LOG_LEVEL} as logback reads a level (trimmed, any case): unset, blank or a name it does not know is INFO. */
     static Level level(String name) {
-        return Level.toLevel(name == null || name.isBlank() ? null : name.trim(), Level.INFO);
+        return Level.toLevel(name, Level.INFO);
     }
 }
