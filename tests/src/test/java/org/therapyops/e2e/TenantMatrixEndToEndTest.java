@@ -186,13 +186,17 @@ class TenantMatrixEndToEndTest {
         return b.toString();
     }
 
-    /** The practice's items once the functions are done with them (two dumps a second apart are equal). */
+    /** The practice's items once the functions are done with them: no stream mapping holds records, two dumps a second apart equal. */
     private static Map<String, String> settled(LocalCloud cloud, String practiceId) throws InterruptedException {
         Map<String, String> last = dump(cloud, practiceId);
         for (int i = 0; i < 30; i++) {
             Thread.sleep(1000);
+            // A quiet second is not enough: a stream mapping may still be gathering records for its batching window
+            // (the reporting function's is 10 s) and write after the dump. A mapping holds a batch until it is done,
+            // so once none holds any, what they wrote is in the dump that follows.
+            boolean nothingHeld = cloud.status().mappings().stream().allMatch(m -> m.pending() == 0);
             Map<String, String> now = dump(cloud, practiceId);
-            if (now.equals(last)) {
+            if (nothingHeld && now.equals(last)) {
                 return now;
             }
             last = now;
